@@ -1,0 +1,249 @@
+package io.zhibu.member.internal;
+
+import static io.zhibu.db.Tables.MEMBER_MEMBER;
+
+import io.zhibu.db.tables.records.MemberMemberRecord;
+import io.zhibu.member.AgeBand;
+import io.zhibu.member.MemberCategory;
+import io.zhibu.member.MemberFilter;
+import io.zhibu.member.MemberStanding;
+import io.zhibu.org.MemberCounts;
+import io.zhibu.shared.Gender;
+import io.zhibu.shared.IdCardNumber;
+import io.zhibu.shared.MobilePhone;
+import io.zhibu.shared.OrgPath;
+import io.zhibu.shared.PinyinInitials;
+import io.zhibu.shared.crypto.FieldCipher;
+import io.zhibu.shared.crypto.Hmacs;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record3;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/** SQL of the roster. Subtree = range on org_path (with the region key first in the index). */
+@Repository
+public class MemberRepository {
+    private final DSLContext db;
+    private final FieldCipher cipher;
+    private final Hmacs hmacs;
+
+    public MemberRepository(DSLContext db, FieldCipher cipher, Hmacs hmacs) {
+        this.db = db;
+        this.cipher = cipher;
+        this.hmacs = hmacs;
+    }
+
+    public String idIndex(String idNumber) {
+        return hmacs.blindIndex("member.id", idNumber, 64);
+    }
+
+    public String idTailIndex(String tail) {
+        return hmacs.blindIndex("member.idtail", tail.toUpperCase(), 16);
+    }
+
+    public String phoneIndex(String phone) {
+        return hmacs.blindIndex("member.phone", phone, 64);
+    }
+
+    public static Condition subtree(String path) {
+        return path.isEmpty() ? DSL.noCondition()
+                : MEMBER_MEMBER.ORG_PATH.ge(path).and(MEMBER_MEMBER.ORG_PATH.lt(OrgPath.upperBound(path)));
+    }
+
+    public Optional<MemberMemberRecord> find(long id) {
+        return db.selectFrom(MEMBER_MEMBER).where(MEMBER_MEMBER.ID.eq(id)).fetchOptional();
+    }
+
+    public Optional<Long> idOfIdNumber(String idNumber) {
+        return db.select(MEMBER_MEMBER.ID).from(MEMBER_MEMBER).where(MEMBER_MEMBER.ID_NUMBER_BIDX.eq(idIndex(idNumber)))
+                .fetchOptional(MEMBER_MEMBER.ID);
+    }
+
+    public Condition filter(String scopePath, Long selfMemberId, String subtreePath, MemberFilter f, LocalDate today) {
+        List<Condition> c = new ArrayList<>();
+        c.add(subtree(scopePath));
+        if (selfMemberId != null) {
+            c.add(MEMBER_MEMBER.ID.eq(selfMemberId));
+        }
+        if (subtreePath != null) {
+            c.add(subtree(subtreePath));
+        }
+        if (f.category() != null) {
+            c.add(MEMBER_MEMBER.CATEGORY.eq(f.category().name()));
+        }
+        if (f.gender() != null) {
+            c.add(MEMBER_MEMBER.GENDER.eq(f.gender().code()));
+        }
+        if (f.education() != null && !f.education().isBlank()) {
+            c.add(MEMBER_MEMBER.EDUCATION.eq(f.education()));
+        }
+        if (f.joinYear() != null) {
+            c.add(MEMBER_MEMBER.JOINED_ON.ge(LocalDate.of(f.joinYear(), 1, 1))
+                    .and(MEMBER_MEMBER.JOINED_ON.lt(LocalDate.of(f.joinYear() + 1, 1, 1))));
+        }
+        if (f.ageBand() != null) {
+            AgeBand b = f.ageBand();
+            c.add(MEMBER_MEMBER.BIRTH_DATE.le(today.minusYears(b.min()))
+                    .and(MEMBER_MEMBER.BIRTH_DATE.gt(today.minusYears(b.max() + 1L))));
+        }
+        if (f.q() != null && !f.q().isBlank()) {
+            c.add(queryCondition(f.q().strip()));
+        }
+        return DSL.and(c);
+    }
+
+    /** q: full ID number, mobile number, last 4 of the ID, pinyin initials, or part of the name. */
+    private Condition queryCondition(String q) {
+        if (q.matches("\\d{17}[\\dXx]")) {
+            return MEMBER_MEMBER.ID_NUMBER_BIDX.eq(idIndex(q.toUpperCase()));
+        }
+        if (q.matches("1[3-9]\\d{9}")) {
+            return MEMBER_MEMBER.PHONE_BIDX.eq(phoneIndex(q));
+        }
+        if (q.matches("\\d{3}[\\dXx]")) {
+            return MEMBER_MEMBER.ID_TAIL_BIDX.eq(idTailIndex(q));
+        }
+        if (q.matches("[A-Za-z]{1,20}")) {
+            return MEMBER_MEMBER.NAME_INITIALS.startsWith(q.toLowerCase());
+        }
+        return MEMBER_MEMBER.NAME.contains(q);
+    }
+
+    public long count(Condition c) {
+        return db.fetchCount(MEMBER_MEMBER, c);
+    }
+
+    public List<MemberMemberRecord> page(Condition c, int page, int size) {
+        return db.selectFrom(MEMBER_MEMBER).where(c).orderBy(MEMBER_MEMBER.ORG_PATH, MEMBER_MEMBER.ID)
+                .limit(size).offset((long) page * size).fetch();
+    }
+
+    public long insert(MemberRow m) {
+        MemberMemberRecord r = db.newRecord(MEMBER_MEMBER);
+        apply(r, m);
+        OffsetDateTime now = now();
+        r.setStanding(MemberStanding.NORMAL.name());
+        r.setVersion(0);
+        r.setCreatedAt(now);
+        r.setUpdatedAt(now);
+        r.store();
+        return r.getId();
+    }
+
+    /** Bulk insert for seeding and imports: one batched statement per chunk. */
+    public void insertAll(List<MemberRow> rows) {
+        OffsetDateTime now = now();
+        List<MemberMemberRecord> records = new ArrayList<>(rows.size());
+        for (MemberRow m : rows) {
+            MemberMemberRecord r = new MemberMemberRecord();
+            apply(r, m);
+            r.setStanding(MemberStanding.NORMAL.name());
+            r.setVersion(0);
+            r.setCreatedAt(now);
+            r.setUpdatedAt(now);
+            r.changed(MEMBER_MEMBER.ID, false);
+            records.add(r);
+        }
+        db.batchInsert(records).execute();
+    }
+
+    public boolean update(long id, int expectedVersion, MemberRow m) {
+        MemberMemberRecord r = new MemberMemberRecord();
+        apply(r, m);
+        r.setVersion(expectedVersion + 1);
+        r.setUpdatedAt(now());
+        r.changed(MEMBER_MEMBER.ID, false);
+        r.changed(MEMBER_MEMBER.CREATED_AT, false);
+        r.changed(MEMBER_MEMBER.STANDING, false);
+        return db.update(MEMBER_MEMBER).set(r)
+                .where(MEMBER_MEMBER.ID.eq(id)).and(MEMBER_MEMBER.VERSION.eq(expectedVersion)).execute() == 1;
+    }
+
+    private void apply(MemberMemberRecord r, MemberRow m) {
+        r.setOrgId(m.orgId());
+        r.setOrgPath(m.orgPath());
+        r.setRegionOrgId(m.regionOrgId());
+        r.setName(m.name());
+        r.setNameInitials(PinyinInitials.of(m.name()));
+        r.setGender(m.gender().code());
+        r.setEthnicity(m.ethnicity());
+        r.setBirthDate(m.birthDate());
+        r.setIdNumberEnc(cipher.encrypt(m.idNumber()));
+        r.setIdNumberBidx(idIndex(m.idNumber()));
+        r.setIdTailBidx(idTailIndex(m.idNumber().substring(14)));
+        r.setIdNumberMasked(IdCardNumber.mask(m.idNumber()));
+        r.setPhoneEnc(cipher.encrypt(m.phone()));
+        r.setPhoneBidx(m.phone() == null ? null : phoneIndex(m.phone()));
+        r.setPhoneMasked(MobilePhone.mask(m.phone()));
+        r.setAddressEnc(cipher.encrypt(m.address()));
+        r.setEducation(m.education());
+        r.setPersonCategory(m.personCategory());
+        r.setJobTitle(m.jobTitle());
+        r.setCategory(m.category().name());
+        r.setJoinedOn(m.joinedOn());
+        r.setFullMemberOn(m.fullMemberOn());
+        r.setProbationExtensionMonths(m.probationExtensionMonths());
+        r.setFlowMember(m.flowMember());
+        r.setFlowDestination(m.flowDestination());
+        r.setLostContact(m.lostContact());
+        r.setLostContactOn(m.lostContactOn());
+    }
+
+    public String decrypt(String sealed) {
+        return cipher.decrypt(sealed);
+    }
+
+    public MemberCounts counts(Condition c) {
+        Record3<Integer, Integer, Integer> r = db.select(DSL.count(),
+                        DSL.count().filterWhere(MEMBER_MEMBER.CATEGORY.eq(MemberCategory.FULL.name())),
+                        DSL.count().filterWhere(MEMBER_MEMBER.CATEGORY.eq(MemberCategory.PROBATIONARY.name())))
+                .from(MEMBER_MEMBER).where(c).fetchOne();
+        return new MemberCounts(r.value1(), r.value2(), r.value3());
+    }
+
+    public long countIds(Collection<Long> ids, String path, boolean fullInGoodStanding) {
+        Condition c = MEMBER_MEMBER.ID.in(ids).and(subtree(path));
+        if (fullInGoodStanding) {
+            c = c.and(MEMBER_MEMBER.CATEGORY.eq(MemberCategory.FULL.name()))
+                    .and(MEMBER_MEMBER.STANDING.eq(MemberStanding.NORMAL.name()));
+        }
+        return db.fetchCount(MEMBER_MEMBER, c);
+    }
+
+    public void moveToOrg(Collection<Long> ids, long orgId, String orgPath, long regionOrgId) {
+        db.update(MEMBER_MEMBER).set(MEMBER_MEMBER.ORG_ID, orgId).set(MEMBER_MEMBER.ORG_PATH, orgPath)
+                .set(MEMBER_MEMBER.REGION_ORG_ID, regionOrgId).set(MEMBER_MEMBER.GROUP_ORG_ID, (Long) null)
+                .set(MEMBER_MEMBER.VERSION, MEMBER_MEMBER.VERSION.plus(1)).set(MEMBER_MEMBER.UPDATED_AT, now())
+                .where(MEMBER_MEMBER.ID.in(ids)).execute();
+    }
+
+    public void mergeOrg(long sourceOrgId, long targetOrgId, String targetPath, long regionOrgId) {
+        db.update(MEMBER_MEMBER).set(MEMBER_MEMBER.ORG_ID, targetOrgId).set(MEMBER_MEMBER.ORG_PATH, targetPath)
+                .set(MEMBER_MEMBER.REGION_ORG_ID, regionOrgId).set(MEMBER_MEMBER.GROUP_ORG_ID, (Long) null)
+                .set(MEMBER_MEMBER.VERSION, MEMBER_MEMBER.VERSION.plus(1)).set(MEMBER_MEMBER.UPDATED_AT, now())
+                .where(MEMBER_MEMBER.ORG_ID.eq(sourceOrgId)).execute();
+    }
+
+    public void rePath(String oldPath, String newPath, long regionOrgId) {
+        Field<String> moved = DSL.concat(DSL.val(newPath), DSL.substring(MEMBER_MEMBER.ORG_PATH, oldPath.length() + 1));
+        db.update(MEMBER_MEMBER).set(MEMBER_MEMBER.ORG_PATH, moved).set(MEMBER_MEMBER.REGION_ORG_ID, regionOrgId)
+                .set(MEMBER_MEMBER.UPDATED_AT, now()).where(subtree(oldPath)).execute();
+    }
+
+    public static Gender gender(MemberMemberRecord r) {
+        return Gender.ofCode(r.getGender());
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,57 @@
+package io.zhibu.member.internal;
+
+import static io.zhibu.db.Tables.MEMBER_MEMBER;
+
+import io.zhibu.org.MemberCounts;
+import io.zhibu.org.OrgEvents;
+import io.zhibu.org.OrgMembershipPort;
+import java.util.Collection;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** The member module's side of the org tree: counts for org pages, and members following org changes. */
+@Component
+public class OrgMembershipAdapter implements OrgMembershipPort {
+    private final MemberRepository repo;
+
+    public OrgMembershipAdapter(MemberRepository repo) {
+        this.repo = repo;
+    }
+
+    @Override
+    public MemberCounts subtreeCounts(String path) {
+        return repo.counts(MemberRepository.subtree(path));
+    }
+
+    @Override
+    public MemberCounts directCounts(long orgId) {
+        return repo.counts(MEMBER_MEMBER.ORG_ID.eq(orgId));
+    }
+
+    @Override
+    public long countFullMembers(Collection<Long> memberIds, String withinPath) {
+        return memberIds.isEmpty() ? 0 : repo.countIds(memberIds, withinPath, true);
+    }
+
+    @Override
+    public long countMembers(Collection<Long> memberIds, String withinPath) {
+        return memberIds.isEmpty() ? 0 : repo.countIds(memberIds, withinPath, false);
+    }
+
+    @EventListener
+    void on(OrgEvents.OrgCreated e) {
+        if (!e.foundingMemberIds().isEmpty()) {
+            repo.moveToOrg(e.foundingMemberIds(), e.orgId(), e.path(), e.regionOrgId());
+        }
+    }
+
+    @EventListener
+    void on(OrgEvents.OrgMoved e) {
+        repo.rePath(e.oldPath(), e.newPath(), e.newRegionOrgId());
+    }
+
+    @EventListener
+    void on(OrgEvents.OrgMerged e) {
+        repo.mergeOrg(e.sourceId(), e.targetId(), e.targetPath(), io.zhibu.shared.OrgPath.idAt(e.targetPath(), 1));
+    }
+}

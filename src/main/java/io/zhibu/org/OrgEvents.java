@@ -1,0 +1,21 @@
+package io.zhibu.org;
+
+import java.util.List;
+
+/** Events published synchronously inside the changing transaction, so listeners commit or fail with it. */
+public final class OrgEvents {
+    private OrgEvents() {
+    }
+
+    /** A new organization; {@code foundingMemberIds} move into it. */
+    public record OrgCreated(long orgId, String path, long regionOrgId, List<Long> foundingMemberIds) {
+    }
+
+    /** A subtree moved: every path starting with {@code oldPath} now starts with {@code newPath}. */
+    public record OrgMoved(long orgId, String oldPath, String newPath, long newRegionOrgId) {
+    }
+
+    /** {@code sourceId} merged into {@code targetId}: the source's own members now belong to the target. */
+    public record OrgMerged(long sourceId, long targetId, String targetPath) {
+    }
+}

@@ -1,0 +1,19 @@
+package io.zhibu.org;
+
+import java.util.Collection;
+
+/**
+ * What the org module needs to know about members, implemented by the member module (dependency inversion:
+ * member depends on org, never the reverse).
+ */
+public interface OrgMembershipPort {
+    MemberCounts subtreeCounts(String path);
+
+    MemberCounts directCounts(long orgId);
+
+    /** How many of these members are full members in good standing within the given subtree. */
+    long countFullMembers(Collection<Long> memberIds, String withinPath);
+
+    /** How many of these members exist within the given subtree. */
+    long countMembers(Collection<Long> memberIds, String withinPath);
+}

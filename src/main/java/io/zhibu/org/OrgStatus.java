@@ -1,0 +1,5 @@
+package io.zhibu.org;
+
+public enum OrgStatus {
+    ACTIVE, DISSOLVED, MERGED
+}

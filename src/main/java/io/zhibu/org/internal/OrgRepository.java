@@ -1,0 +1,205 @@
+package io.zhibu.org.internal;
+
+import static io.zhibu.db.Tables.ORG_CHANGE;
+import static io.zhibu.db.Tables.ORG_ORGANIZATION;
+
+import io.zhibu.db.tables.records.OrgOrganizationRecord;
+import io.zhibu.org.OrgChangeEntry;
+import io.zhibu.org.OrgDomain;
+import io.zhibu.org.OrgStatus;
+import io.zhibu.org.OrgType;
+import io.zhibu.org.Organization;
+import io.zhibu.shared.OrgPath;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/** SQL of the org module; the subtree is always the range predicate on {@code path}. */
+@Repository
+public class OrgRepository {
+    private final DSLContext db;
+
+    public OrgRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    public static Condition inSubtree(Field<String> path, String root) {
+        return root.isEmpty() ? DSL.noCondition() : path.ge(root).and(path.lt(OrgPath.upperBound(root)));
+    }
+
+    private Field<Boolean> hasChildren() {
+        var c = ORG_ORGANIZATION.as("c");
+        return DSL.field(DSL.exists(DSL.selectOne().from(c)
+                .where(c.PARENT_ID.eq(ORG_ORGANIZATION.ID)).and(c.STATUS.eq(OrgStatus.ACTIVE.name()))));
+    }
+
+    public Optional<Organization> find(long id) {
+        return db.select(ORG_ORGANIZATION.asterisk(), hasChildren()).from(ORG_ORGANIZATION)
+                .where(ORG_ORGANIZATION.ID.eq(id)).fetchOptional(r -> map(r.into(ORG_ORGANIZATION), r.get(r.size() - 1, Boolean.class)));
+    }
+
+    public Optional<Organization> findByCode(String code) {
+        return db.select(ORG_ORGANIZATION.asterisk(), hasChildren()).from(ORG_ORGANIZATION)
+                .where(ORG_ORGANIZATION.CODE.eq(code)).fetchOptional(r -> map(r.into(ORG_ORGANIZATION), r.get(r.size() - 1, Boolean.class)));
+    }
+
+    public List<Organization> children(long parentId, boolean includeInactive) {
+        return db.select(ORG_ORGANIZATION.asterisk(), hasChildren()).from(ORG_ORGANIZATION)
+                .where(ORG_ORGANIZATION.PARENT_ID.eq(parentId))
+                .and(includeInactive ? DSL.noCondition() : ORG_ORGANIZATION.STATUS.eq(OrgStatus.ACTIVE.name()))
+                .orderBy(ORG_ORGANIZATION.SORT_ORDER, ORG_ORGANIZATION.ID)
+                .fetch(r -> map(r.into(ORG_ORGANIZATION), r.get(r.size() - 1, Boolean.class)));
+    }
+
+    public List<Organization> roots() {
+        return db.select(ORG_ORGANIZATION.asterisk(), hasChildren()).from(ORG_ORGANIZATION)
+                .where(ORG_ORGANIZATION.PARENT_ID.isNull()).and(ORG_ORGANIZATION.STATUS.eq(OrgStatus.ACTIVE.name()))
+                .orderBy(ORG_ORGANIZATION.SORT_ORDER, ORG_ORGANIZATION.ID)
+                .fetch(r -> map(r.into(ORG_ORGANIZATION), r.get(r.size() - 1, Boolean.class)));
+    }
+
+    public List<Organization> search(String scopePath, String q, Collection<OrgType> types, int limit) {
+        Condition c = inSubtree(ORG_ORGANIZATION.PATH, scopePath).and(ORG_ORGANIZATION.STATUS.eq(OrgStatus.ACTIVE.name()));
+        if (q != null && !q.isBlank()) {
+            c = c.and(ORG_ORGANIZATION.NAME.contains(q.strip()).or(ORG_ORGANIZATION.CODE.eq(q.strip())));
+        }
+        if (types != null && !types.isEmpty()) {
+            c = c.and(ORG_ORGANIZATION.TYPE.in(types.stream().map(Enum::name).toList()));
+        }
+        return db.select(ORG_ORGANIZATION.asterisk(), hasChildren()).from(ORG_ORGANIZATION).where(c)
+                .orderBy(ORG_ORGANIZATION.PATH).limit(limit)
+                .fetch(r -> map(r.into(ORG_ORGANIZATION), r.get(r.size() - 1, Boolean.class)));
+    }
+
+    public java.util.Map<Long, String> names(Collection<Long> ids) {
+        return db.select(ORG_ORGANIZATION.ID, ORG_ORGANIZATION.NAME).from(ORG_ORGANIZATION)
+                .where(ORG_ORGANIZATION.ID.in(ids)).fetchMap(ORG_ORGANIZATION.ID, ORG_ORGANIZATION.NAME);
+    }
+
+    public int activeChildCount(long id) {
+        return db.fetchCount(ORG_ORGANIZATION, ORG_ORGANIZATION.PARENT_ID.eq(id)
+                .and(ORG_ORGANIZATION.STATUS.eq(OrgStatus.ACTIVE.name())));
+    }
+
+    public boolean codeExists(String code) {
+        return db.fetchExists(ORG_ORGANIZATION, ORG_ORGANIZATION.CODE.eq(code));
+    }
+
+    /** Inserts and assigns the path from the generated id (two statements, one transaction). */
+    public long insert(Organization parent, String name, OrgType type, OrgDomain domain, String code, String regionCode,
+                       String hostUnitName, String creditCode, LocalDate establishedOn, String secretaryName,
+                       LocalDate termStartedOn, Integer termYears) {
+        OffsetDateTime now = now();
+        OrgOrganizationRecord r = db.newRecord(ORG_ORGANIZATION);
+        r.setParentId(parent == null ? null : parent.id());
+        r.setPath("tmp" + java.util.UUID.randomUUID());
+        r.setDepth(parent == null ? 1 : parent.depth() + 1);
+        r.setCode(code == null ? "pending-" + java.util.UUID.randomUUID() : code);
+        r.setName(name);
+        r.setType(type.name());
+        r.setDomain(domain.name());
+        r.setRegionCode(regionCode);
+        r.setHostUnitName(hostUnitName);
+        r.setHostUnitCreditCode(creditCode);
+        r.setEstablishedOn(establishedOn);
+        r.setStatus(OrgStatus.ACTIVE.name());
+        r.setSecretaryName(secretaryName);
+        r.setTermStartedOn(termStartedOn);
+        r.setTermYears(termYears);
+        r.setSortOrder(0);
+        r.setVersion(0);
+        r.setCreatedAt(now);
+        r.setUpdatedAt(now);
+        r.store();
+        long id = r.getId();
+        String path = OrgPath.child(parent == null ? OrgPath.ROOT : parent.path(), id);
+        r.setPath(path);
+        r.setRegionOrgId(parent == null ? id : parent.regionOrgId());
+        if (code == null) {
+            r.setCode(String.format("ZB%08d", id));
+        }
+        r.store();
+        return id;
+    }
+
+    public boolean rename(long id, String name, Integer expectedVersion) {
+        return db.update(ORG_ORGANIZATION).set(ORG_ORGANIZATION.NAME, name)
+                .set(ORG_ORGANIZATION.VERSION, ORG_ORGANIZATION.VERSION.plus(1))
+                .set(ORG_ORGANIZATION.UPDATED_AT, now())
+                .where(ORG_ORGANIZATION.ID.eq(id))
+                .and(expectedVersion == null ? DSL.noCondition() : ORG_ORGANIZATION.VERSION.eq(expectedVersion))
+                .execute() == 1;
+    }
+
+    /** Re-roots the subtree at {@code oldPath} under {@code newPath}: one set-based update. */
+    public void movePaths(String oldPath, String newPath, long newRegionOrgId) {
+        int depthDelta = OrgPath.depth(newPath) - OrgPath.depth(oldPath);
+        db.update(ORG_ORGANIZATION)
+                .set(ORG_ORGANIZATION.PATH, DSL.concat(DSL.val(newPath), DSL.substring(ORG_ORGANIZATION.PATH, oldPath.length() + 1)))
+                .set(ORG_ORGANIZATION.DEPTH, ORG_ORGANIZATION.DEPTH.plus(depthDelta))
+                .set(ORG_ORGANIZATION.REGION_ORG_ID, newRegionOrgId)
+                .set(ORG_ORGANIZATION.VERSION, ORG_ORGANIZATION.VERSION.plus(1))
+                .set(ORG_ORGANIZATION.UPDATED_AT, now())
+                .where(inSubtree(ORG_ORGANIZATION.PATH, oldPath))
+                .execute();
+    }
+
+    public void setParent(long id, long parentId) {
+        db.update(ORG_ORGANIZATION).set(ORG_ORGANIZATION.PARENT_ID, parentId).where(ORG_ORGANIZATION.ID.eq(id)).execute();
+    }
+
+    public void close(long id, OrgStatus status, LocalDate on, String reason, Long mergedInto) {
+        db.update(ORG_ORGANIZATION).set(ORG_ORGANIZATION.STATUS, status.name())
+                .set(ORG_ORGANIZATION.DISSOLVED_ON, on)
+                .set(ORG_ORGANIZATION.DISSOLVE_REASON, reason)
+                .set(ORG_ORGANIZATION.MERGED_INTO_ID, mergedInto)
+                .set(ORG_ORGANIZATION.VERSION, ORG_ORGANIZATION.VERSION.plus(1))
+                .set(ORG_ORGANIZATION.UPDATED_AT, now())
+                .where(ORG_ORGANIZATION.ID.eq(id)).execute();
+    }
+
+    public void recordChange(Organization org, String type, LocalDate on, String oldValue, String newValue,
+                             String reason, String actor) {
+        db.insertInto(ORG_CHANGE)
+                .set(ORG_CHANGE.REGION_ORG_ID, org.regionOrgId())
+                .set(ORG_CHANGE.ORG_ID, org.id())
+                .set(ORG_CHANGE.CHANGE_TYPE, type)
+                .set(ORG_CHANGE.EFFECTIVE_ON, on)
+                .set(ORG_CHANGE.OLD_VALUE, truncate(oldValue))
+                .set(ORG_CHANGE.NEW_VALUE, truncate(newValue))
+                .set(ORG_CHANGE.REASON, reason)
+                .set(ORG_CHANGE.ACTOR, actor)
+                .set(ORG_CHANGE.CREATED_AT, now())
+                .execute();
+    }
+
+    public List<OrgChangeEntry> history(long orgId) {
+        return db.selectFrom(ORG_CHANGE).where(ORG_CHANGE.ORG_ID.eq(orgId)).orderBy(ORG_CHANGE.ID.desc())
+                .fetch(r -> new OrgChangeEntry(r.getId(), r.getChangeType(), r.getEffectiveOn(), r.getOldValue(),
+                        r.getNewValue(), r.getReason(), r.getActor(), r.getCreatedAt()));
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 200 ? s : s.substring(0, 200);
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    static Organization map(OrgOrganizationRecord r, Boolean hasChildren) {
+        return new Organization(r.getId(), r.getParentId(), r.getPath(), r.getDepth(), r.getCode(), r.getName(),
+                OrgType.valueOf(r.getType()), OrgDomain.valueOf(r.getDomain()), r.getRegionCode(), r.getHostUnitName(),
+                r.getHostUnitCreditCode(), r.getEstablishedOn(), OrgStatus.valueOf(r.getStatus()), r.getDissolvedOn(),
+                r.getDissolveReason(), r.getMergedIntoId(), r.getSecretaryName(), r.getTermStartedOn(), r.getTermYears(),
+                r.getRegionOrgId() == null ? r.getId() : r.getRegionOrgId(), r.getVersion(), Boolean.TRUE.equals(hasChildren));
+    }
+}
