@@ -102,7 +102,7 @@ public class MemberService {
         if (form.version() == null) {
             throw InvalidInputException.of("version", "validation.required");
         }
-        Validated v = validate(scope, form, current);
+        Validated v = validate(scope, keepSealedFields(form, current), current);
         if (!repo.update(id, form.version(), v.row())) {
             throw new ConflictException("error.concurrentChange");
         }
@@ -220,6 +220,20 @@ public class MemberService {
         return new Validated(org, new MemberRow(org.id(), org.path(), org.regionOrgId(), name, idn.gender(), ethnicity,
                 idn.birthDate(), idn.value(), phone, address, education, personCategory, jobTitle, f.category(),
                 f.joinedOn(), fullOn, extension, flow, flow ? flowDestination : null, lost, lost ? f.lostContactOn() : null));
+    }
+
+    /** ID number, phone and address are write-only: left empty in an edit, they keep their stored values. */
+    private MemberForm keepSealedFields(MemberForm f, MemberMemberRecord r) {
+        return new MemberForm(f.orgId(), f.name(), blank(f.idNumber()) ? repo.decrypt(r.getIdNumberEnc()) : f.idNumber(),
+                f.gender(), f.birthDate(), f.ethnicity(), f.education(), f.personCategory(), f.jobTitle(),
+                blank(f.phone()) ? repo.decrypt(r.getPhoneEnc()) : f.phone(),
+                blank(f.address()) ? repo.decrypt(r.getAddressEnc()) : f.address(), f.category(), f.joinedOn(),
+                f.fullMemberOn(), f.probationExtensionMonths(), f.flowMember(), f.flowDestination(), f.lostContact(),
+                f.lostContactOn(), f.version());
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     private static String code(List<Violation> errors, Map<String, String[]> table, String value, String field,

@@ -12,10 +12,10 @@ public record IdCardNumber(String value, LocalDate birthDate, Gender gender, Str
 
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK_CHARS = "10X98765432";
-    /** GB/T 2260 province-level prefixes (incl. 71 Taiwan, 81 Hong Kong, 82 Macao). */
+    /** GB/T 2260 province-level prefixes (incl. 71 Taiwan, 81 Hong Kong, 82 Macao, 83 Taiwan residence permits). */
     private static final Set<String> PROVINCES = Set.of("11", "12", "13", "14", "15", "21", "22", "23", "31", "32",
             "33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62",
-            "63", "64", "65", "71", "81", "82");
+            "63", "64", "65", "71", "81", "82", "83");
     private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
 
     /** Parses and validates; throws {@link InvalidInputException} on field {@code field} with a precise reason. */
@@ -56,7 +56,7 @@ public record IdCardNumber(String value, LocalDate birthDate, Gender gender, Str
         return CHECK_CHARS.charAt(sum % 11);
     }
 
-    /** Masked for display (R9.7): {@code 1101********002X}. */
+    /** Masked for display (R9.7): first 4 and last 4 kept, e.g. {@code 1101**********002X}. */
     public static String mask(String id) {
         if (id == null || id.length() < 8) {
             return "****";

@@ -22,7 +22,9 @@ public final class PartyCalendar {
         return joinedOn.plusMonths(PROBATION_MONTHS + extensionMonths);
     }
 
+    /** Age in whole years; a 29 Feb birthday falls on 28 Feb in other years, as in R2.4 and the 18th birthday. */
     public static int ageOn(LocalDate birth, LocalDate on) {
-        return java.time.Period.between(birth, on).getYears();
+        int years = on.getYear() - birth.getYear();
+        return birth.plusYears(years).isAfter(on) ? years - 1 : years;
     }
 }

@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 
 /** Checks for free-text fields: length limits and no markup or control characters. */
 public final class TextInput {
-    private static final Pattern FORBIDDEN = Pattern.compile("[<>\\p{Cntrl}&&[^\\n\\t]]|[<>]");
+    private static final Pattern FORBIDDEN = Pattern.compile("[<>]|[\\p{Cntrl}&&[^\\n\\r\\t]]");
     /** Personal names: CJK (incl. extension planes via code points), letters, the middle dot ·, spaces. */
     private static final Pattern NAME = Pattern.compile("[\\p{IsHan}\\p{L}·•．.\\- ]+");
 
@@ -23,7 +23,7 @@ public final class TextInput {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        String v = raw.strip();
+        String v = raw.strip().replace("\r\n", "\n");
         if (v.codePointCount(0, v.length()) > max) {
             throw InvalidInputException.of(field, "validation.tooLong", max);
         }

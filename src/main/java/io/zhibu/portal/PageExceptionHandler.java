@@ -1,0 +1,51 @@
+package io.zhibu.portal;
+
+import io.zhibu.shared.ConflictException;
+import io.zhibu.shared.ForbiddenException;
+import io.zhibu.shared.NotFoundException;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** Error pages for the server-rendered UI (the API answers problem details instead). */
+@ControllerAdvice(annotations = Controller.class)
+@Order(10)
+public class PageExceptionHandler {
+
+    @ExceptionHandler(NotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    public String notFound(Model model) {
+        model.addAttribute("status", 404);
+        model.addAttribute("messageKey", "error.notFound");
+        return "error/page";
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    public String badRequest(Model model) {
+        model.addAttribute("status", 400);
+        model.addAttribute("messageKey", "error.unreadable");
+        return "error/page";
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    public String forbidden(Model model) {
+        model.addAttribute("status", 403);
+        model.addAttribute("messageKey", "error.forbidden");
+        return "error/page";
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    public String conflict(ConflictException e, Model model) {
+        model.addAttribute("status", 409);
+        model.addAttribute("messageKey", e.code());
+        return "error/page";
+    }
+}

@@ -1,0 +1,70 @@
+package io.zhibu.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * The database a test JVM runs against: a fresh in-memory H2 by default, or — with -Dzhibu.test.db=postgres —
+ * a fresh PostgreSQL database created on the server of ZHIBU_TEST_PG_URL (default jdbc:postgresql://127.0.0.1:5432/postgres,
+ * user postgres) and dropped when the JVM exits, so runs never interfere.
+ */
+public final class TestDatabase {
+    public record Connection3(String url, String user, String password) {
+    }
+
+    private static Connection3 current;
+
+    private TestDatabase() {
+    }
+
+    public static synchronized Connection3 get() {
+        if (current == null) {
+            current = "postgres".equalsIgnoreCase(System.getProperty("zhibu.test.db", System.getenv("ZHIBU_TEST_DB")))
+                    ? postgres() : h2();
+        }
+        return current;
+    }
+
+    public static boolean isPostgres() {
+        return get().url().startsWith("jdbc:postgresql");
+    }
+
+    private static Connection3 h2() {
+        String name = "zhibu_" + UUID.randomUUID().toString().replace("-", "");
+        return new Connection3("jdbc:h2:mem:" + name
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
+    }
+
+    private static Connection3 postgres() {
+        String admin = envOr("ZHIBU_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+        String user = envOr("ZHIBU_TEST_PG_USER", "postgres");
+        String password = envOr("ZHIBU_TEST_PG_PASSWORD", "");
+        String db = "zhibu_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        exec(admin, user, password, "create database " + db + " encoding 'UTF8'");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                exec(admin, user, password, "drop database if exists " + db + " with (force)");
+            } catch (RuntimeException ignored) {
+                // best effort: the server may already be gone
+            }
+        }));
+        String url = admin.substring(0, admin.lastIndexOf('/') + 1) + db;
+        return new Connection3(url, user, password);
+    }
+
+    private static void exec(String url, String user, String password, String sql) {
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL test database: " + sql + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static String envOr(String key, String def) {
+        String v = System.getenv(key);
+        return v == null || v.isBlank() ? def : v;
+    }
+}
