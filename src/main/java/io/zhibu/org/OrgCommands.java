@@ -15,7 +15,7 @@ public final class OrgCommands {
     public record CreateOrg(Long parentId, String name, OrgType type, OrgDomain domain, String code,
                             String regionCode, String hostUnitName, String hostUnitCreditCode,
                             LocalDate establishedOn, String secretaryName, LocalDate termStartedOn,
-                            List<Long> foundingMemberIds, boolean existing) {
+                            List<Long> foundingMemberIds, Boolean existing) {
     }
 
     public record Rename(String name, Integer version) {

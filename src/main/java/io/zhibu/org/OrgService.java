@@ -157,7 +157,7 @@ public class OrgService {
                 errors.add(new Violation("type", "org.type.notAllowedUnder", parent.name()));
             }
         }
-        if (cmd.existing() && scope.role() != Role.ADMIN) {
+        if (Boolean.TRUE.equals(cmd.existing()) && scope.role() != Role.ADMIN) {
             errors.add(new Violation("existing", "org.existing.adminOnly"));
         }
         List<Long> founders = cmd.foundingMemberIds() == null ? List.of()
@@ -168,7 +168,7 @@ public class OrgService {
         if (!founders.isEmpty() && parent != null && members.countMembers(founders, scope.orgPath()) != founders.size()) {
             errors.add(new Violation("foundingMemberIds", "org.founders.unknown"));
         }
-        if (errors.isEmpty() && !cmd.existing() && cmd.type() == OrgType.BRANCH) {
+        if (errors.isEmpty() && !Boolean.TRUE.equals(cmd.existing()) && cmd.type() == OrgType.BRANCH) {
             long full = founders.isEmpty() ? 0 : members.countFullMembers(founders, scope.orgPath());
             if (!OrgFormationRules.canFormBranch(cmd.type(), full)) {
                 errors.add(new Violation("foundingMemberIds", "org.branch.belowThree", full));

@@ -94,7 +94,8 @@ class DataScopeTest extends IntegrationTest {
         // --- pages
         p.put("GET /orgs", t -> {
             String body = t.secretaryWeb.get("/orgs?q=" + Api.enc(t.facts.foreignBranchName())).body();
-            assertThat(body).doesNotContain(t.facts.foreignBranchName());
+            assertThat(body).doesNotContain("/orgs/" + t.facts.foreignBranchId() + "\"");
+            assertThat(body).doesNotContain("/orgs/" + t.facts.foreignTownshipId() + "\"");
         });
         p.put("GET /orgs/{id}", t -> t.page404(t.secretaryWeb.get("/orgs/" + t.facts.foreignBranchId())));
         p.put("GET /orgs/{id}/children", t -> t.page404(t.secretaryWeb.get("/orgs/" + t.facts.foreignTownshipId() + "/children")));
@@ -103,7 +104,7 @@ class DataScopeTest extends IntegrationTest {
             WebSession.Page r = t.townshipWeb.post("/orgs", Map.of("parentId", "" + t.facts.foreignTownshipId(),
                     "name", "越权支部", "type", "JOINT_BRANCH", "domain", "RURAL"));
             assertThat(r.status()).isEqualTo(200);
-            assertThat(r.body()).contains("is-invalid");
+            assertThat(r.body()).contains("The parent organization does not exist or is outside your scope");
         });
         for (String action : new String[] {"rename", "move", "merge", "dissolve"}) {
             p.put("POST /orgs/{id}/" + action, t -> t.page404(t.townshipWeb.post("/orgs/" + t.facts.foreignBranchId() + "/" + action,

@@ -102,7 +102,7 @@ public class OrgRepository {
         r.setParentId(parent == null ? null : parent.id());
         r.setPath("tmp" + java.util.UUID.randomUUID());
         r.setDepth(parent == null ? 1 : parent.depth() + 1);
-        r.setCode(code == null ? "pending-" + java.util.UUID.randomUUID() : code);
+        r.setCode(code == null ? "tmp" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 28) : code);
         r.setName(name);
         r.setType(type.name());
         r.setDomain(domain.name());

@@ -66,13 +66,24 @@ public class OrgPageController {
 
     @GetMapping("/new")
     public String newForm(@RequestParam(required = false) Long parentId, Model model) {
+        return form(parentId, model, false);
+    }
+
+    /** The create form; after a refused submit an unknown parent is shown as a field error, not as a 404 page. */
+    private String form(Long parentId, Model model, boolean afterSubmit) {
         DataScope scope = CurrentScope.get();
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new OrgCommands.CreateOrg(parentId, null, OrgType.BRANCH, null, null, null, null,
                     null, null, null, null, List.of(), false));
         }
         if (parentId != null) {
-            model.addAttribute("parent", orgs.get(scope, parentId));
+            try {
+                model.addAttribute("parent", orgs.get(scope, parentId));
+            } catch (io.zhibu.shared.NotFoundException e) {
+                if (!afterSubmit) {
+                    throw e;
+                }
+            }
         }
         model.addAttribute("types", OrgType.values());
         model.addAttribute("domains", OrgDomain.values());
@@ -93,7 +104,7 @@ public class OrgPageController {
             model.addAttribute("form", form);
             model.addAttribute("founders", founders);
             model.addAttribute("errors", messages.fieldErrors(e.violations()));
-            return newForm(form.parentId(), model);
+            return form(form.parentId(), model, true);
         }
     }
 

@@ -1,0 +1,160 @@
+package io.zhibu.demo;
+
+import io.zhibu.member.MemberService;
+import io.zhibu.org.OrgService;
+import io.zhibu.org.Organization;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Benchmark data generator: loads a city-sized region (中共洛阳市委 → counties and districts → townships and
+ * streets → villages, communities and units → branches) into the configured database, then exits.
+ * <pre>
+ * ./mvnw spring-boot:run -Dspring-boot.run.arguments="--zhibu.datagen.city=true --zhibu.datagen.orgs=8300
+ *     --zhibu.datagen.members=220000 --zhibu.demo.enabled=false"
+ * </pre>
+ * (with {@code ZHIBU_DB_URL}, {@code ZHIBU_DB_USER}, {@code ZHIBU_DB_PASSWORD} for PostgreSQL; add
+ * {@code --server.port=0} if port 8080 is taken: the web server starts before the command runs).
+ * <p>
+ * Properties: {@code zhibu.datagen.orgs} (default 8,300, exact), {@code zhibu.datagen.members} (default 220,000),
+ * {@code zhibu.datagen.seed}, {@code zhibu.datagen.chunk} (members per transaction, default 2,000) and
+ * {@code zhibu.datagen.exit} (default true: exit when done; false keeps the application running).
+ * Organizations are created one by one through {@code OrgService}, members in chunks through
+ * {@code MemberService.seed}, each call its own transaction, as the audited actor "system"; members are generated
+ * lazily, so memory stays bounded. Each run adds a new city root: 洛阳, then 新乡, then 南阳 (each city's ID numbers
+ * use its own county codes, so runs never collide); a fourth run into the same database is refused.
+ */
+@Component
+@ConditionalOnBooleanProperty("zhibu.datagen.city")
+@Order(20)
+public class CityDataCommand implements ApplicationRunner {
+    private static final Logger log = LoggerFactory.getLogger(CityDataCommand.class);
+
+    private final OrgService orgs;
+    private final MemberService members;
+    private final ConfigurableApplicationContext context;
+    private final Clock clock;
+    private final int orgCount;
+    private final int memberCount;
+    private final long seed;
+    private final int chunk;
+    private final boolean exit;
+
+    public CityDataCommand(OrgService orgs, MemberService members, ConfigurableApplicationContext context, Clock clock,
+                           @Value("${zhibu.datagen.orgs:" + DemoDataGenerator.DEFAULT_CITY_ORGS + "}") int orgCount,
+                           @Value("${zhibu.datagen.members:" + DemoDataGenerator.DEFAULT_CITY_MEMBERS + "}") int memberCount,
+                           @Value("${zhibu.datagen.seed:" + DemoDataGenerator.DEFAULT_SEED + "}") long seed,
+                           @Value("${zhibu.datagen.chunk:2000}") int chunk,
+                           @Value("${zhibu.datagen.exit:true}") boolean exit) {
+        this.orgs = orgs;
+        this.members = members;
+        this.context = context;
+        this.clock = clock;
+        this.orgCount = orgCount;
+        this.memberCount = memberCount;
+        this.seed = seed;
+        this.chunk = chunk;
+        this.exit = exit;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        int status = 0;
+        try {
+            SystemActor.run(this::generate);
+        } catch (RuntimeException e) {
+            if (!exit) {
+                throw e;
+            }
+            log.error("City data generation failed", e);
+            status = 1;
+        }
+        if (exit) {
+            int code = status;
+            System.exit(SpringApplication.exit(context, () -> code));
+        }
+    }
+
+    /** Loads the next free benchmark city. */
+    void generate() {
+        int cityIndex = freeCity();
+        long start = System.nanoTime();
+        RegionPlan plan = new DemoDataGenerator(seed, LocalDate.now(clock)).city(cityIndex, orgCount, memberCount);
+        log.info("City data: loading {} with {} organizations and {} members", plan.root().name(),
+                plan.orgs().size(), plan.memberCount());
+
+        List<OrgSpec> specs = plan.orgs();
+        long[] ids = new long[specs.size()];
+        Progress orgProgress = new Progress("organizations", specs.size(), start);
+        for (OrgSpec spec : specs) {
+            Long parentId = spec.parentKey() < 0 ? null : ids[spec.parentKey()];
+            ids[spec.key()] = orgs.create(SystemActor.SCOPE, spec.toCreateOrg(parentId)).id();
+            orgProgress.advance(1);
+        }
+
+        Progress memberProgress = new Progress("members", plan.memberCount(), System.nanoTime());
+        Iterator<List<MemberSpec>> chunks = plan.memberChunks(chunk);
+        while (chunks.hasNext()) {
+            List<MemberSpec> next = chunks.next();
+            members.seed(SystemActor.SCOPE, next.stream().map(m -> m.toForm(ids[m.orgKey()])).toList());
+            memberProgress.advance(next.size());
+        }
+
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long rows = (long) specs.size() + plan.memberCount();
+        log.info("City data: loaded {} ({} organizations, {} members) in {} s, {} rows/s", plan.root().name(),
+                specs.size(), plan.memberCount(), String.format("%.1f", seconds), Math.round(rows / seconds));
+    }
+
+    /** The first benchmark city whose root is not in the database yet. */
+    private int freeCity() {
+        Set<String> roots = orgs.scopeRoots(SystemActor.SCOPE).stream().map(Organization::name)
+                .collect(Collectors.toSet());
+        List<String> names = DemoDataGenerator.cityCommitteeNames();
+        for (int i = 0; i < names.size(); i++) {
+            if (!roots.contains(names.get(i))) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("All benchmark cities " + names + " are already loaded; use a fresh database");
+    }
+
+    /** Logs every ~10% with the rate so far. */
+    private static final class Progress {
+        private final String what;
+        private final long total;
+        private final long started;
+        private long done;
+        private int nextTenth = 1;
+
+        Progress(String what, long total, long started) {
+            this.what = what;
+            this.total = total;
+            this.started = started;
+        }
+
+        void advance(int n) {
+            done += n;
+            while (total > 0 && nextTenth <= 10 && done * 10 >= total * nextTenth) {
+                double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+                log.info("City data: {} {}/{} ({}%), {} s, {} rows/s", what, done, total, nextTenth * 10,
+                        String.format("%.1f", seconds), Math.round(done / seconds));
+                nextTenth++;
+            }
+        }
+    }
+}

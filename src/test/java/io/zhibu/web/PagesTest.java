@@ -1,0 +1,71 @@
+package io.zhibu.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zhibu.support.IntegrationTest;
+import io.zhibu.support.WebSession;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Every role's pages render (Chinese by default, English on request) and forms show inline errors. */
+class PagesTest extends IntegrationTest {
+
+    @Test
+    void eachRoleHasAHomePage() {
+        for (String user : new String[] {"admin", "county", "township", "secretary", "member", "auditor", "secadmin"}) {
+            WebSession s = new WebSession(port, user, PASSWORD);
+            WebSession.Page home = s.get("/");
+            assertThat(home.status()).as(user).isEqualTo(200);
+            assertThat(home.body()).as(user).contains("id=\"home-role\"");
+        }
+    }
+
+    @Test
+    void unauthenticatedPagesRedirectToLogin() {
+        var r = new io.zhibu.support.Api("http://localhost:" + port).get("/members");
+        assertThat(r.status()).isEqualTo(302);
+    }
+
+    @Test
+    void treeDetailRosterAndAuditRender() {
+        WebSession county = new WebSession(port, "county", PASSWORD);
+        assertThat(county.get("/orgs").body()).contains("id=\"org-tree\"");
+        long countyId = as("county").get("/api/v1/me").at("/orgId").asLong();
+        WebSession.Page detail = county.get("/orgs/" + countyId);
+        assertThat(detail.status()).isEqualTo(200);
+        assertThat(detail.body()).contains("id=\"subtree-count\"");
+        assertThat(county.get("/orgs/" + countyId + "/children").body()).contains("org-link");
+        WebSession.Page roster = county.get("/members?orgId=" + countyId + "&gender=FEMALE&ageBand=UP_TO_35");
+        assertThat(roster.status()).isEqualTo(200);
+        assertThat(roster.body()).contains("member-total");
+        WebSession auditor = new WebSession(port, "auditor", PASSWORD);
+        WebSession.Page audit = auditor.get("/audit?action=auth.login");
+        assertThat(audit.status()).isEqualTo(200);
+        assertThat(audit.body()).contains("audit-table").contains("auth.login");
+    }
+
+    @Test
+    void languageSwitchesToEnglishAndStays() {
+        WebSession s = new WebSession(port, "secretary", PASSWORD);
+        assertThat(s.get("/members?lang=en").body()).contains("Member roster");
+        assertThat(s.get("/orgs").body()).contains("Organization tree");
+        assertThat(s.get("/orgs?lang=zh_CN").body()).contains("组织树");
+    }
+
+    @Test
+    void memberFormShowsFieldErrorsInline() {
+        WebSession s = new WebSession(port, "secretary", PASSWORD);
+        long branch = as("secretary").get("/api/v1/me").at("/orgId").asLong();
+        WebSession.Page r = s.post("/members", Map.of("orgId", "" + branch, "name", "王<b>", "idNumber", "110105194912310021",
+                "ethnicity", "01", "category", "FULL", "joinedOn", "1980-01-01"));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).contains("form-errors").contains("is-invalid");
+    }
+
+    @Test
+    void healthAndApiDocsArePublic() {
+        var api = new io.zhibu.support.Api("http://localhost:" + port);
+        assertThat(api.get("/actuator/health").body()).contains("UP");
+        assertThat(api.get("/v3/api-docs").body()).contains("/api/v1/members");
+    }
+}
