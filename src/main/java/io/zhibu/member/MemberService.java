@@ -36,12 +36,15 @@ public class MemberService {
     private final OrgService orgs;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    public MemberService(MemberRepository repo, OrgService orgs, AuditLog audit, Clock clock) {
+    public MemberService(MemberRepository repo, OrgService orgs, AuditLog audit, Clock clock,
+                         org.springframework.context.ApplicationEventPublisher events) {
         this.repo = repo;
         this.orgs = orgs;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -91,6 +94,7 @@ public class MemberService {
         requireManager(scope);
         Validated v = validate(scope, form, null);
         long id = repo.insert(v.row());
+        events.publishEvent(new MemberEvents.Registered(List.of(facts(repo.find(id).orElseThrow()))));
         audit.success("member.create", "member", id, v.org().path(), v.row().name() + " " + IdCardNumber.mask(v.row().idNumber()));
         return view(repo.find(id).orElseThrow(), v.org().name());
     }
@@ -106,8 +110,10 @@ public class MemberService {
         if (!repo.update(id, form.version(), v.row())) {
             throw new ConflictException("error.concurrentChange");
         }
+        MemberMemberRecord updated = repo.find(id).orElseThrow();
+        events.publishEvent(new MemberEvents.Updated(facts(updated)));
         audit.success("member.update", "member", id, v.org().path(), changes(current, v.row()));
-        return view(repo.find(id).orElseThrow(), v.org().name());
+        return view(updated, v.org().name());
     }
 
     /** Bulk registration of already-validated existing members (demo and benchmark seeding); admin only. */
@@ -127,7 +133,8 @@ public class MemberService {
                     f.category() == MemberCategory.FULL ? PartyCalendar.fullMemberDate(f.joinedOn(), 0) : null,
                     0, false, null, false, null));
         }
-        repo.insertAll(rows);
+        List<Long> ids = repo.insertAll(rows);
+        events.publishEvent(new MemberEvents.Registered(repo.findAll(ids).stream().map(MemberService::facts).toList()));
         audit.success("member.seed", "member", null, orgCache.values().stream().findFirst().map(Organization::path).orElse(null),
                 rows.size() + " members");
         return rows.size();
@@ -257,6 +264,12 @@ public class MemberService {
                 .filter(r -> scope.covers(r.getOrgPath()))
                 .filter(r -> !scope.selfOnly() || r.getId().equals(scope.selfMemberId()))
                 .orElseThrow(() -> new NotFoundException("member", id));
+    }
+
+    static MemberEvents.MemberFacts facts(MemberMemberRecord r) {
+        return new MemberEvents.MemberFacts(r.getId(), r.getOrgId(), r.getOrgPath(), r.getRegionOrgId(),
+                MemberCategory.valueOf(r.getCategory()), r.getJoinedOn(), r.getFullMemberOn(),
+                MemberStanding.valueOf(r.getStanding()));
     }
 
     private MemberView view(MemberMemberRecord r, String orgName) {

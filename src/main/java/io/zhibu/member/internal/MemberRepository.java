@@ -139,8 +139,12 @@ public class MemberRepository {
         return r.getId();
     }
 
-    /** Bulk insert for seeding and imports: one batched statement per chunk. */
-    public void insertAll(List<MemberRow> rows) {
+    public List<MemberMemberRecord> findAll(Collection<Long> ids) {
+        return db.selectFrom(MEMBER_MEMBER).where(MEMBER_MEMBER.ID.in(ids)).orderBy(MEMBER_MEMBER.ID).fetch();
+    }
+
+    /** Bulk insert for seeding and imports: one multi-row insert per chunk, returning the new ids. */
+    public List<Long> insertAll(List<MemberRow> rows) {
         OffsetDateTime now = now();
         List<MemberMemberRecord> records = new ArrayList<>(rows.size());
         for (MemberRow m : rows) {
@@ -153,7 +157,17 @@ public class MemberRepository {
             r.changed(MEMBER_MEMBER.ID, false);
             records.add(r);
         }
-        db.batchInsert(records).execute();
+        // ≤500 rows per statement keeps the bind parameters under PostgreSQL's 65,535 limit.
+        List<Long> ids = new ArrayList<>(records.size());
+        for (int from = 0; from < records.size(); from += 500) {
+            List<MemberMemberRecord> part = records.subList(from, Math.min(from + 500, records.size()));
+            var insert = db.insertInto(MEMBER_MEMBER).set(part.getFirst());
+            for (int i = 1; i < part.size(); i++) {
+                insert = insert.newRecord().set(part.get(i));
+            }
+            ids.addAll(insert.returningResult(MEMBER_MEMBER.ID).fetch(MEMBER_MEMBER.ID));
+        }
+        return ids;
     }
 
     public boolean update(long id, int expectedVersion, MemberRow m) {
@@ -217,6 +231,10 @@ public class MemberRepository {
                     .and(MEMBER_MEMBER.STANDING.eq(MemberStanding.NORMAL.name()));
         }
         return db.fetchCount(MEMBER_MEMBER, c);
+    }
+
+    public List<Long> idsOfOrg(long orgId) {
+        return db.select(MEMBER_MEMBER.ID).from(MEMBER_MEMBER).where(MEMBER_MEMBER.ORG_ID.eq(orgId)).fetch(MEMBER_MEMBER.ID);
     }
 
     public void moveToOrg(Collection<Long> ids, long orgId, String orgPath, long regionOrgId) {

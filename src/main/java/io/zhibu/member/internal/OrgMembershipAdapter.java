@@ -13,9 +13,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class OrgMembershipAdapter implements OrgMembershipPort {
     private final MemberRepository repo;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    public OrgMembershipAdapter(MemberRepository repo) {
+    public OrgMembershipAdapter(MemberRepository repo, org.springframework.context.ApplicationEventPublisher events) {
         this.repo = repo;
+        this.events = events;
     }
 
     @Override
@@ -42,6 +44,7 @@ public class OrgMembershipAdapter implements OrgMembershipPort {
     void on(OrgEvents.OrgCreated e) {
         if (!e.foundingMemberIds().isEmpty()) {
             repo.moveToOrg(e.foundingMemberIds(), e.orgId(), e.path(), e.regionOrgId());
+            events.publishEvent(new io.zhibu.member.MemberEvents.Moved(e.foundingMemberIds(), e.orgId(), e.path(), e.regionOrgId()));
         }
     }
 
@@ -52,6 +55,11 @@ public class OrgMembershipAdapter implements OrgMembershipPort {
 
     @EventListener
     void on(OrgEvents.OrgMerged e) {
-        repo.mergeOrg(e.sourceId(), e.targetId(), e.targetPath(), io.zhibu.shared.OrgPath.idAt(e.targetPath(), 1));
+        long region = io.zhibu.shared.OrgPath.idAt(e.targetPath(), 1);
+        java.util.List<Long> moved = repo.idsOfOrg(e.sourceId());
+        repo.mergeOrg(e.sourceId(), e.targetId(), e.targetPath(), region);
+        if (!moved.isEmpty()) {
+            events.publishEvent(new io.zhibu.member.MemberEvents.Moved(moved, e.targetId(), e.targetPath(), region));
+        }
     }
 }
