@@ -58,10 +58,14 @@ public class AccountRepository {
                 .set(ACCOUNT_TOKEN.LAST_USED_AT, now).execute();
     }
 
-    public Optional<Long> findLiveToken(String hash, OffsetDateTime now, OffsetDateTime idleCutoff) {
-        return db.select(ACCOUNT_TOKEN.USER_ID).from(ACCOUNT_TOKEN).where(ACCOUNT_TOKEN.TOKEN_HASH.eq(hash))
+    public record LiveToken(long userId, OffsetDateTime lastUsedAt) {
+    }
+
+    public Optional<LiveToken> findLiveToken(String hash, OffsetDateTime now, OffsetDateTime idleCutoff) {
+        return db.select(ACCOUNT_TOKEN.USER_ID, ACCOUNT_TOKEN.LAST_USED_AT).from(ACCOUNT_TOKEN)
+                .where(ACCOUNT_TOKEN.TOKEN_HASH.eq(hash))
                 .and(ACCOUNT_TOKEN.EXPIRES_AT.gt(now)).and(ACCOUNT_TOKEN.LAST_USED_AT.gt(idleCutoff))
-                .fetchOptional(ACCOUNT_TOKEN.USER_ID);
+                .fetchOptional(r -> new LiveToken(r.value1(), r.value2()));
     }
 
     public void touchToken(String hash, OffsetDateTime now) {

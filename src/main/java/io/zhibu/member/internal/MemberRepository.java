@@ -54,9 +54,14 @@ public class MemberRepository {
         return hmacs.blindIndex("member.phone", phone, 64);
     }
 
+    /**
+     * The subtree as an index range: the region key (the path's first segment, the top-level ancestor) leads the
+     * index (region_org_id, org_path, id), then the path range.
+     */
     public static Condition subtree(String path) {
         return path.isEmpty() ? DSL.noCondition()
-                : MEMBER_MEMBER.ORG_PATH.ge(path).and(MEMBER_MEMBER.ORG_PATH.lt(OrgPath.upperBound(path)));
+                : MEMBER_MEMBER.REGION_ORG_ID.eq(OrgPath.idAt(path, 1))
+                        .and(MEMBER_MEMBER.ORG_PATH.ge(path)).and(MEMBER_MEMBER.ORG_PATH.lt(OrgPath.upperBound(path)));
     }
 
     public Optional<MemberMemberRecord> find(long id) {
@@ -123,7 +128,7 @@ public class MemberRepository {
     }
 
     public List<MemberMemberRecord> page(Condition c, int page, int size) {
-        return db.selectFrom(MEMBER_MEMBER).where(c).orderBy(MEMBER_MEMBER.ORG_PATH, MEMBER_MEMBER.ID)
+        return db.selectFrom(MEMBER_MEMBER).where(c).orderBy(MEMBER_MEMBER.REGION_ORG_ID, MEMBER_MEMBER.ORG_PATH, MEMBER_MEMBER.ID)
                 .limit(size).offset((long) page * size).fetch();
     }
 
