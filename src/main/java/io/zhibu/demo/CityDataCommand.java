@@ -46,6 +46,7 @@ public class CityDataCommand implements ApplicationRunner {
 
     private final OrgService orgs;
     private final MemberService members;
+    private final org.jooq.DSLContext db;
     private final ConfigurableApplicationContext context;
     private final Clock clock;
     private final int orgCount;
@@ -54,7 +55,8 @@ public class CityDataCommand implements ApplicationRunner {
     private final int chunk;
     private final boolean exit;
 
-    public CityDataCommand(OrgService orgs, MemberService members, ConfigurableApplicationContext context, Clock clock,
+    public CityDataCommand(OrgService orgs, MemberService members, org.jooq.DSLContext db,
+                           ConfigurableApplicationContext context, Clock clock,
                            @Value("${zhibu.datagen.orgs:" + DemoDataGenerator.DEFAULT_CITY_ORGS + "}") int orgCount,
                            @Value("${zhibu.datagen.members:" + DemoDataGenerator.DEFAULT_CITY_MEMBERS + "}") int memberCount,
                            @Value("${zhibu.datagen.seed:" + DemoDataGenerator.DEFAULT_SEED + "}") long seed,
@@ -62,6 +64,7 @@ public class CityDataCommand implements ApplicationRunner {
                            @Value("${zhibu.datagen.exit:true}") boolean exit) {
         this.orgs = orgs;
         this.members = members;
+        this.db = db;
         this.context = context;
         this.clock = clock;
         this.orgCount = orgCount;
@@ -114,10 +117,18 @@ public class CityDataCommand implements ApplicationRunner {
             memberProgress.advance(next.size());
         }
 
+        refreshStatistics();
         double seconds = (System.nanoTime() - start) / 1e9;
         long rows = (long) specs.size() + plan.memberCount();
         log.info("City data: loaded {} ({} organizations, {} members) in {} s, {} rows/s", plan.root().name(),
                 specs.size(), plan.memberCount(), String.format("%.1f", seconds), Math.round(rows / seconds));
+    }
+
+    /** A bulk load leaves the planner's statistics stale; PostgreSQL gets them refreshed at once. */
+    private void refreshStatistics() {
+        if (db.dialect().family() == org.jooq.SQLDialect.POSTGRES) {
+            db.execute("analyze");
+        }
     }
 
     /** The first benchmark city whose root is not in the database yet. */
