@@ -16,6 +16,11 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @ControllerAdvice(annotations = Controller.class)
 @Order(10)
 public class PageExceptionHandler {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    public PageExceptionHandler(org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
+    }
 
     @ExceptionHandler(NotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
@@ -35,7 +40,8 @@ public class PageExceptionHandler {
 
     @ExceptionHandler(ForbiddenException.class)
     @ResponseStatus(HttpStatus.FORBIDDEN)
-    public String forbidden(Model model) {
+    public String forbidden(ForbiddenException e, Model model) {
+        events.publishEvent(new io.zhibu.shared.AccessDenied(e.getMessage()));
         model.addAttribute("status", 403);
         model.addAttribute("messageKey", "error.forbidden");
         return "error/page";

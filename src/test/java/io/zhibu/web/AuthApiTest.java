@@ -74,4 +74,13 @@ class AuthApiTest extends IntegrationTest {
         assertThat(county.post("/api/v1/auth/logout", null).status()).isEqualTo(204);
         assertThat(county.get("/api/v1/me").status()).isEqualTo(401);
     }
+
+    @Test
+    void refusedOperationsAreAudited() {
+        Api member = as("member");
+        assertThat(member.get("/api/v1/audit").status()).isEqualTo(403);
+        Api.Response audit = as("auditor").get("/api/v1/audit?action=access.denied&actor=member&size=5");
+        assertThat(audit.at("/items/0/outcome").asText()).isEqualTo("DENIED");
+        assertThat(audit.at("/items/0/targetId").asText()).isEqualTo("GET /api/v1/audit");
+    }
 }

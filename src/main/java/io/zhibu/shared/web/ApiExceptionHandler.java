@@ -26,9 +26,11 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @Order(0)
 public class ApiExceptionHandler {
     private final MessageSource messages;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    public ApiExceptionHandler(MessageSource messages) {
+    public ApiExceptionHandler(MessageSource messages, org.springframework.context.ApplicationEventPublisher events) {
         this.messages = messages;
+        this.events = events;
     }
 
     @ExceptionHandler(InvalidInputException.class)
@@ -59,6 +61,7 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(ForbiddenException.class)
     public ProblemDetail forbidden(ForbiddenException e) {
+        events.publishEvent(new io.zhibu.shared.AccessDenied(e.getMessage()));
         return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, text("error.forbidden"));
     }
 
