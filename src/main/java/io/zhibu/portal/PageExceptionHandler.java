@@ -27,7 +27,7 @@ public class PageExceptionHandler {
     public String notFound(Model model) {
         model.addAttribute("status", 404);
         model.addAttribute("messageKey", "error.notFound");
-        return "error/page";
+        return "error";
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -35,7 +35,7 @@ public class PageExceptionHandler {
     public String badRequest(Model model) {
         model.addAttribute("status", 400);
         model.addAttribute("messageKey", "error.unreadable");
-        return "error/page";
+        return "error";
     }
 
     @ExceptionHandler(ForbiddenException.class)
@@ -44,7 +44,7 @@ public class PageExceptionHandler {
         events.publishEvent(new io.zhibu.shared.AccessDenied(e.getMessage()));
         model.addAttribute("status", 403);
         model.addAttribute("messageKey", "error.forbidden");
-        return "error/page";
+        return "error";
     }
 
     @ExceptionHandler(ConflictException.class)
@@ -52,6 +52,6 @@ public class PageExceptionHandler {
     public String conflict(ConflictException e, Model model) {
         model.addAttribute("status", 409);
         model.addAttribute("messageKey", e.code());
-        return "error/page";
+        return "error";
     }
 }

@@ -152,7 +152,7 @@ public class MemberPageController {
         model.addAttribute("educations", MemberCodes.labels(MemberCodes.EDUCATION, l));
         model.addAttribute("personCategories", MemberCodes.labels(MemberCodes.PERSON_CATEGORY, l));
         model.addAttribute("ageBands", AgeBand.values());
-        model.addAttribute("categories", MemberCategory.values());
-        model.addAttribute("genders", List.of(Gender.MALE, Gender.FEMALE));
+        model.addAttribute("categories", messages.labels(MemberCategory.values(), "category."));
+        model.addAttribute("genders", messages.labels(Gender.values(), "gender."));
     }
 }

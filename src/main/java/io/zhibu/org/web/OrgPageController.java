@@ -85,13 +85,13 @@ public class OrgPageController {
                 }
             }
         }
-        model.addAttribute("types", OrgType.values());
-        model.addAttribute("domains", OrgDomain.values());
+        model.addAttribute("types", messages.labels(OrgType.values(), "orgType."));
+        model.addAttribute("domains", messages.labels(OrgDomain.values(), "domain."));
         return "orgs/new";
     }
 
     @PostMapping
-    public String create(OrgCommands.CreateOrg form, @RequestParam(required = false) String founders, Model model,
+    public String create(OrgCommands.CreateOrg form, @RequestParam(name = "foundingMemberIds", required = false) String founders, Model model,
                          RedirectAttributes flash) {
         try {
             OrgCommands.CreateOrg cmd = new OrgCommands.CreateOrg(form.parentId(), form.name(), form.type(),

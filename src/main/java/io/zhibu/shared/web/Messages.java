@@ -21,6 +21,15 @@ public class Messages {
         return source.getMessage(code, args, code, LocaleContextHolder.getLocale());
     }
 
+    /** Enum constant name → label from the keys {@code prefix + NAME}, in declaration order (for selects). */
+    public Map<String, String> labels(Enum<?>[] values, String prefix) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Enum<?> v : values) {
+            m.put(v.name(), get(prefix + v.name()));
+        }
+        return m;
+    }
+
     /** Field → message, for showing violations inline next to form fields. */
     public Map<String, String> fieldErrors(List<Violation> violations) {
         Map<String, String> m = new LinkedHashMap<>();
