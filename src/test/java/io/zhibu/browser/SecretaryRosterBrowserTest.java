@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import java.time.Duration;
 
 /** A branch secretary on a phone-sized screen: signs in, opens the roster, searches by pinyin, cannot reach another branch. */
 class SecretaryRosterBrowserTest extends IntegrationTest {
@@ -52,10 +54,11 @@ class SecretaryRosterBrowserTest extends IntegrationTest {
         assertThat(browser.findElement(By.id("member-total")).getText()).startsWith("共");
         browser.findElement(By.id("q")).sendKeys(PinyinInitials.of(name));
         browser.findElement(By.id("member-search")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("q="));
         List<WebElement> links = browser.findElements(By.className("member-link"));
         assertThat(links).extracting(WebElement::getText).contains(name);
 
-        links.stream().filter(l -> l.getText().equals(name)).findFirst().orElseThrow().click();
+        browser.findElement(By.linkText(name)).click();
         assertThat(browser.findElement(By.id("member-name")).getText()).isEqualTo(name);
         assertThat(browser.findElement(By.id("id-masked")).getText()).contains("**********");
 
