@@ -81,7 +81,7 @@ class DevelopmentGateBrowserTest extends IntegrationTest {
         attachments.clear();
         attachments.sendKeys("公示材料");
         WebElement submit = browser.findElement(By.id("step-submit"));
-        browser.executeScript("arguments[0].scrollIntoView(true);", submit);
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", submit);
         submit.click();
     }
 
