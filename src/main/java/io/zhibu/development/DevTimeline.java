@@ -128,6 +128,19 @@ public final class DevTimeline {
         return no == 17 && date(15) != null ? DevelopmentRules.approvalLatest(date(15)) : null;
     }
 
+    /**
+     * To-do status: on the list {@code leadDays} before the due date (DUE_SOON), OVERDUE after it. An earliest
+     * date (TARGET_ELIGIBLE) is never overdue: it is a permission, not an obligation.
+     */
+    public static DevelopmentModel.DeadlineStatus status(Due d, LocalDate today, int leadDays) {
+        if (today.isAfter(d.dueOn())) {
+            return "TARGET_ELIGIBLE".equals(d.kind()) ? DevelopmentModel.DeadlineStatus.DUE_SOON
+                    : DevelopmentModel.DeadlineStatus.OVERDUE;
+        }
+        return today.isBefore(d.dueOn().minusDays(leadDays)) ? DevelopmentModel.DeadlineStatus.UPCOMING
+                : DevelopmentModel.DeadlineStatus.DUE_SOON;
+    }
+
     /** Every open obligation of this person (R2.12 timers), whatever its distance from today. */
     public List<Due> deadlines() {
         List<Due> out = new ArrayList<>();

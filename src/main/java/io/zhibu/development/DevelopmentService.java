@@ -738,12 +738,7 @@ public class DevelopmentService {
             if (d.dueOn() == null) {
                 continue;
             }
-            DeadlineStatus s = today.isAfter(d.dueOn()) ? DeadlineStatus.OVERDUE
-                    : !today.isBefore(d.dueOn().minusDays(props.reminderLeadDays())) ? DeadlineStatus.DUE_SOON
-                    : DeadlineStatus.UPCOMING;
-            if ("TARGET_ELIGIBLE".equals(d.kind()) && s == DeadlineStatus.OVERDUE) {
-                s = DeadlineStatus.DUE_SOON; // eligibility is an earliest date, not an obligation
-            }
+            DeadlineStatus s = DevTimeline.status(d, today, props.reminderLeadDays());
             if (!onlyActionable || s != DeadlineStatus.UPCOMING) {
                 out.add(new Deadline(d.kind(), d.stepNo(), p.getId(), p.getName(), p.getOrgId(), d.dueOn(),
                         d.latestOn(), s));

@@ -115,4 +115,15 @@ class DevTimelineTest {
         // after an extension the conversion meeting runs again (round 2)
         assertThat(new DevTimeline(steps, DevState.PROBATIONARY, 2, 6, PROPS).next()).isEqualTo(23);
     }
+
+    @Test
+    void deadlinesShowBeforeTheyAreDueAndWarnAfter() {
+        Due talk = new Due("TALK", 2, d("2024-02-29"), null);
+        assertThat(DevTimeline.status(talk, d("2024-01-29"), 30)).isEqualTo(DevelopmentModel.DeadlineStatus.UPCOMING);
+        assertThat(DevTimeline.status(talk, d("2024-01-30"), 30)).isEqualTo(DevelopmentModel.DeadlineStatus.DUE_SOON);
+        assertThat(DevTimeline.status(talk, d("2024-02-29"), 30)).isEqualTo(DevelopmentModel.DeadlineStatus.DUE_SOON);
+        assertThat(DevTimeline.status(talk, d("2024-03-01"), 30)).isEqualTo(DevelopmentModel.DeadlineStatus.OVERDUE);
+        Due eligible = new Due("TARGET_ELIGIBLE", 7, d("2024-02-29"), null);
+        assertThat(DevTimeline.status(eligible, d("2024-06-01"), 30)).isEqualTo(DevelopmentModel.DeadlineStatus.DUE_SOON);
+    }
 }

@@ -213,6 +213,31 @@ class DevelopmentWalkTest extends IntegrationTest {
         assertThat(r.at("/person/state").asText()).isEqualTo("TERMINATED");
     }
 
+    @Test
+    void deadlinesAppearOnTheToDoListBeforeAndAfterTheyAreDue() {
+        long late = register("发展戊", TestIds.fresh(true), TODAY.minusDays(40));
+        long soon = register("发展己", TestIds.fresh(false), TODAY.minusDays(5));
+        JsonNode todo = secretary.get("/api/v1/development/todo").json();
+        assertThat(status(todo, late, "TALK")).isEqualTo("OVERDUE");
+        assertThat(status(todo, soon, "TALK")).isEqualTo("DUE_SOON");
+        // the pipeline of the township (a subtree) counts the branch's applicants and lists the overdue talk
+        Api township = as("township");
+        JsonNode pipe = township.get("/api/v1/development/pipeline").json();
+        assertThat(pipe.at("/counts/APPLICANT").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(pipe.get("overdue").toString()).contains("\"personId\":" + late);
+        assertThat(township.get("/api/v1/development/persons?orgId=" + branchId + "&state=APPLICANT&size=200").body())
+                .contains("\"id\":" + soon);
+    }
+
+    private static String status(JsonNode todo, long personId, String kind) {
+        for (JsonNode d : todo) {
+            if (d.get("personId").asLong() == personId && d.get("kind").asText().equals(kind)) {
+                return d.get("status").asText();
+            }
+        }
+        return null;
+    }
+
     private List<JsonNode> fullMembers(int n) {
         JsonNode items = secretary.get("/api/v1/members?category=FULL&size=" + n).at("/items");
         assertThat(items.size()).isEqualTo(n);
