@@ -158,6 +158,62 @@ class DevelopmentWalkTest extends IntegrationTest {
     }
 
     @Test
+    void probationIsExtendedOnceThenConverted() {
+        LocalDate b = TODAY.minusYears(5).withDayOfMonth(3);
+        long id = register("发展庚", TestIds.fresh(true), b);
+        List<JsonNode> full = fullMembers(2);
+        String sponsors = full.get(0).get("id").asText() + "," + full.get(1).get("id").asText();
+        LocalDate a = b.plusMonths(1);
+        LocalDate y = a.plusYears(1);
+        LocalDate m = y.plusMonths(1);
+        ok(id, 2, f("date", b.plusDays(5).toString(), "people", "书记"));
+        ok(id, 3, f("date", a.toString(), "attachments", "记录"));
+        ok(id, 4, f("date", a.toString(), "attachments", "备案"));
+        ok(id, 5, f("date", a.toString(), "memberIds", sponsors));
+        ok(id, 6, f("date", a.plusMonths(6).toString(), "attachments", "考察"));
+        ok(id, 7, f("date", y.toString(), "noticeFrom", y.minusDays(14).toString(), "noticeTo", y.minusDays(1).toString(), "attachments", "公示"));
+        ok(id, 8, f("date", y.toString(), "attachments", "备案"));
+        ok(id, 9, f("date", y.toString(), "memberIds", sponsors));
+        ok(id, 10, f("date", y.toString(), "decision", "QUALIFIED", "attachments", "政审"));
+        ok(id, 11, f("date", y.toString(), "trainingDays", 3, "trainingHours", 24, "attachments", "证书"));
+        ok(id, 12, f("date", y.toString(), "attachments", "记录"));
+        ok(id, 13, f("date", y.toString(), "decision", "QUALIFIED", "attachments", "预审"));
+        ok(id, 14, f("date", y.toString(), "documentNo", "ZY-7"));
+        ok(id, 15, votes(m, 9, 9, 9));
+        ok(id, 16, f("date", m.toString(), "people", "组织员"));
+        ok(id, 17, f("date", m.toString(), "decision", "APPROVED"));
+        ok(id, 18, f("date", m.toString(), "attachments", "备案"));
+        ok(id, 19, f("date", m.toString(), "people", "第三党小组"));
+        ok(id, 20, f("date", m.toString()));
+        ok(id, 21, f("date", m.plusMonths(6).toString(), "attachments", "考察"));
+        LocalDate end = m.plusYears(1);
+        ok(id, 22, f("date", end.toString(), "attachments", "转正申请"));
+        Map<String, Object> ext = votes(end, 9, 9, 9);
+        ext.put("decision", "EXTEND");
+        ext.put("extensionMonths", 6);
+        ok(id, 23, ext);
+        ok(id, 24, f("date", end.plusMonths(1).toString(), "decision", "APPROVED"));
+        JsonNode p = secretary.get("/api/v1/development/persons/" + id).json();
+        long memberId = p.get("memberId").asLong();
+        assertThat(p.at("/next/stepNo").asInt()).isEqualTo(23); // the meeting decides again (R2.11)
+        assertThat(secretary.get("/api/v1/members/" + memberId).at("/probationExtensionMonths").asInt()).isEqualTo(6);
+        LocalDate extendedEnd = m.plusMonths(18);
+        ext.put("date", extendedEnd.toString());
+        assertThat(refused(id, 23, ext)).contains("R2.11"); // once only
+        Map<String, Object> conv = votes(extendedEnd.minusDays(1), 9, 9, 9);
+        conv.put("decision", "CONVERT");
+        conv.put("noticeFrom", extendedEnd.minusDays(20).toString());
+        conv.put("noticeTo", extendedEnd.minusDays(2).toString());
+        assertThat(refused(id, 23, conv)).contains("R2.10");
+        conv.put("date", extendedEnd.toString());
+        ok(id, 23, conv);
+        ok(id, 24, f("date", extendedEnd.plusDays(20).toString(), "decision", "APPROVED"));
+        JsonNode member = secretary.get("/api/v1/members/" + memberId).json();
+        assertThat(member.get("category").asText()).isEqualTo("FULL");
+        assertThat(member.get("fullMemberOn").asText()).isEqualTo(extendedEnd.toString()); // 党龄 from the end (R2.10)
+    }
+
+    @Test
     void registrationRefusesMinorsAndSecondPipelines() {
         LocalDate birth = TODAY.minusYears(18).plusDays(1);
         String minor = TestIds.id(birth, false);

@@ -74,6 +74,7 @@ public class DevelopmentRepository {
     /** Optimistic update: true if the version read is still current (exactly one concurrent writer wins). */
     public boolean update(DevPersonRecord p, int versionRead) {
         return db.update(DEV_PERSON).set(DEV_PERSON.STATE, p.getState()).set(DEV_PERSON.IN_PIPELINE, p.getInPipeline())
+                .set(DEV_PERSON.PIPELINE_KEY, p.getInPipeline() ? p.getIdNumberBidx() : null)
                 .set(DEV_PERSON.LAST_STEP, p.getLastStep()).set(DEV_PERSON.LAST_STEP_ON, p.getLastStepOn())
                 .set(DEV_PERSON.CONVERSION_ROUND, p.getConversionRound())
                 .set(DEV_PERSON.EXTENSION_MONTHS, p.getExtensionMonths()).set(DEV_PERSON.MEMBER_ID, p.getMemberId())
@@ -95,6 +96,17 @@ public class DevelopmentRepository {
         Map<Long, List<DevStepRecord>> out = new java.util.HashMap<>();
         for (DevStepRecord r : db.selectFrom(DEV_STEP).where(DEV_STEP.PERSON_ID.in(personIds))
                 .orderBy(DEV_STEP.STEP_NO, DEV_STEP.ROUND).fetch()) {
+            out.computeIfAbsent(r.getPersonId(), k -> new java.util.ArrayList<>()).add(r);
+        }
+        return out;
+    }
+
+    /** Steps of all open files of a subtree in one set-based query (no id list). */
+    public Map<Long, List<DevStepRecord>> openSteps(String scopePath, String subtreePath) {
+        Map<Long, List<DevStepRecord>> out = new java.util.HashMap<>();
+        for (DevStepRecord r : db.select(DEV_STEP.fields()).from(DEV_STEP).join(DEV_PERSON).on(DEV_PERSON.ID.eq(DEV_STEP.PERSON_ID))
+                .where(subtree(scopePath).and(subtree(subtreePath)).and(DEV_PERSON.IN_PIPELINE.isTrue()))
+                .orderBy(DEV_STEP.PERSON_ID, DEV_STEP.STEP_NO, DEV_STEP.ROUND).fetchInto(DEV_STEP)) {
             out.computeIfAbsent(r.getPersonId(), k -> new java.util.ArrayList<>()).add(r);
         }
         return out;
