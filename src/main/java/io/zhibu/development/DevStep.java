@@ -15,7 +15,7 @@ public enum DevStep {
     ACTIVIST_FILING(4, 2, "upper", EnumSet.of(Input.ATTACHMENTS), 0, 0),
     CONTACTS(5, 2, "committee", EnumSet.of(Input.MEMBERS), 0, 0),                  // art.9: 1–2 full members
     CULTIVATION(6, 2, "contacts", EnumSet.of(Input.ATTACHMENTS), 0, 0),            // art.11: reviews every 6 months
-    TARGET(7, 3, "committee", EnumSet.of(Input.NOTICE, Input.ATTACHMENTS), 3, 12), // art.13: earliest +1 year
+    TARGET(7, 3, "committee", EnumSet.of(Input.NOTICE, Input.ATTACHMENTS), 0, 0),  // art.13: earliest activist +1 year
     TARGET_FILING(8, 3, "upper", EnumSet.of(Input.ATTACHMENTS), 0, 0),
     SPONSORS(9, 3, "committee", EnumSet.of(Input.MEMBERS), 0, 0),                  // art.14: exactly 2
     POLITICAL_REVIEW(10, 3, "branch", EnumSet.of(Input.DECISION, Input.ATTACHMENTS), 0, 0),

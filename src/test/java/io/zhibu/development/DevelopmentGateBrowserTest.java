@@ -67,10 +67,12 @@ class DevelopmentGateBrowserTest extends IntegrationTest {
         fillTarget(year.minusDays(1), year);
         assertThat(browser.findElement(By.id("step-errors")).getText()).contains("art.13").contains(year.toString());
         assertThat(browser.findElement(By.id("date")).getAttribute("class")).contains("is-invalid");
+        shot("development-gate-refused");
 
         fillTarget(year, year);
         assertThat(browser.findElement(By.id("dev-state")).getText()).isEqualTo("发展对象");
         assertThat(browser.findElement(By.id("next-step-name")).getText()).startsWith("8.");
+        shot("development-gate-passed");
     }
 
     private void fillTarget(LocalDate date, LocalDate year) {
@@ -83,6 +85,20 @@ class DevelopmentGateBrowserTest extends IntegrationTest {
         WebElement submit = browser.findElement(By.id("step-submit"));
         browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", submit);
         submit.click();
+    }
+
+    /** Viewport screenshots for a human look at the phone layout (target/screenshots). */
+    private void shot(String name) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+            java.nio.file.Files.createDirectories(dir);
+            browser.executeScript("window.scrollTo({top: 0, behavior: 'instant'});");
+            java.nio.file.Files.write(dir.resolve(name + "-top.png"), browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            browser.executeScript("window.scrollTo({top: 700, behavior: 'instant'});");
+            java.nio.file.Files.write(dir.resolve(name + "-form.png"), browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void set(String id, LocalDate value) {

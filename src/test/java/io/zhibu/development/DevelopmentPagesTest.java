@@ -65,6 +65,9 @@ class DevelopmentPagesTest extends IntegrationTest {
             WebSession.Page page = web.get("/development/" + id);
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.body()).as("form of step " + no).contains("id=\"step-form\"").contains("/steps/" + no + "\"");
+            // each form asks only for what its step needs (the step table)
+            assertThat(page.body().contains("name=\"memberIds\"")).as("members input at step " + no).isEqualTo(no == 5 || no == 9);
+            assertThat(page.body().contains("name=\"votesDue\"")).as("votes at step " + no).isEqualTo(no == 15 || no == 23);
             @SuppressWarnings("unchecked")
             Map<String, Object> body = new LinkedHashMap<>((Map<String, Object>) s[1]);
             body.put("version", version(secretary, id));
