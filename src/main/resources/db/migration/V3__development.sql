@@ -58,6 +58,7 @@ create table dev_step (
   exception_reason varchar(200),
   exception_approver varchar(50),
   document_no varchar(50),
+  group_org_id bigint,
   extension_months int,
   attachments varchar(400),
   note varchar(400),

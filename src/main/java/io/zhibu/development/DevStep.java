@@ -27,7 +27,7 @@ public enum DevStep {
     UPPER_TALK(16, 4, "upper", EnumSet.of(Input.PEOPLE), 0, 0),
     APPROVAL(17, 4, "upper", EnumSet.of(Input.DECISION), 15, 3),                   // art.25: ≤3 (max 6) months
     APPROVAL_FILING(18, 4, "orgDept", EnumSet.of(Input.ATTACHMENTS), 0, 0),
-    ASSIGNMENT(19, 5, "branch", EnumSet.of(Input.PEOPLE), 0, 0),
+    ASSIGNMENT(19, 5, "branch", EnumSet.of(Input.GROUP), 0, 0),                  // 党小组 when the branch has groups
     OATH(20, 5, "upper", EnumSet.noneOf(Input.class), 17, 1),                      // ≤1 month [U]
     PROBATION_REVIEW(21, 5, "branch", EnumSet.of(Input.ATTACHMENTS), 0, 0),
     CONVERSION_APPLICATION(22, 5, "member", EnumSet.of(Input.ATTACHMENTS), 0, 0),
@@ -37,7 +37,7 @@ public enum DevStep {
 
     /** What a step form asks for. */
     public enum Input {
-        PEOPLE, MEMBERS, DECISION, VOTES, NOTICE, TRAINING, DOCUMENT_NO, ATTACHMENTS
+        PEOPLE, MEMBERS, DECISION, VOTES, NOTICE, TRAINING, DOCUMENT_NO, GROUP, ATTACHMENTS
     }
 
     private final int no;

@@ -24,10 +24,10 @@ public final class DevelopmentModel {
                            Integer votesNo, Integer votesAbstain, String ballot, LocalDate noticeFrom,
                            LocalDate noticeTo, Integer trainingDays, Integer trainingHours, String exceptionReason,
                            String exceptionApprover, String documentNo, Integer extensionMonths, String attachments,
-                           String note) {
+                           String note, Long groupOrgId) {
         public static StepForm empty(Integer version, String ballot) {
             return new StepForm(version, null, null, null, null, null, null, null, null, null, null, ballot, null,
-                    null, null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null, null);
         }
     }
 
@@ -52,7 +52,7 @@ public final class DevelopmentModel {
                              LocalDate noticeFrom, LocalDate noticeTo, Boolean noticeProvisional,
                              Integer trainingDays, Integer trainingHours, String exceptionReason,
                              String exceptionApprover, String documentNo, Integer extensionMonths,
-                             String attachments, String note, String createdBy) {
+                             String attachments, String note, String createdBy, Long groupOrgId) {
     }
 
     /** The step that can be completed now, what it needs, and its time window. */

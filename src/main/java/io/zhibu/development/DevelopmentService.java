@@ -21,6 +21,7 @@ import io.zhibu.development.internal.DevelopmentRepository;
 import io.zhibu.member.MemberCategory;
 import io.zhibu.member.MemberCodes;
 import io.zhibu.member.MemberForm;
+import io.zhibu.member.MemberGroups;
 import io.zhibu.member.MemberService;
 import io.zhibu.member.MemberStanding;
 import io.zhibu.member.MemberView;
@@ -61,16 +62,18 @@ public class DevelopmentService {
     private final DevelopmentRepository repo;
     private final OrgService orgs;
     private final MemberService members;
+    private final MemberGroups groups;
     private final AuditLog audit;
     private final Clock clock;
     private final DevelopmentProperties props;
     private final WorkingDayCalendar calendar;
 
-    public DevelopmentService(DevelopmentRepository repo, OrgService orgs, MemberService members, AuditLog audit,
-                              Clock clock, DevelopmentProperties props) {
+    public DevelopmentService(DevelopmentRepository repo, OrgService orgs, MemberService members, MemberGroups groups,
+                              AuditLog audit, Clock clock, DevelopmentProperties props) {
         this.repo = repo;
         this.orgs = orgs;
         this.members = members;
+        this.groups = groups;
         this.audit = audit;
         this.clock = clock;
         this.props = props;
@@ -393,8 +396,10 @@ public class DevelopmentService {
         Integer extensionMonths;
         String attachments;
         String note;
+        Long groupOrgId;
 
         void fill(DevStepRecord s) {
+            s.setGroupOrgId(groupOrgId);
             s.setPeople(people);
             s.setMemberIds(memberIds.isEmpty() ? null : String.join(",", memberIds.stream().map(String::valueOf).toList()));
             s.setDecision(decision == null ? null : decision.name());
@@ -476,6 +481,7 @@ public class DevelopmentService {
                 errors.add(new Violation("trainingHours", "validation.required"));
             }
         }
+        in.groupOrgId = step.needs(DevStep.Input.GROUP) ? f.groupOrgId() : null;
         in.noticeFrom = f.noticeFrom();
         in.noticeTo = f.noticeTo();
         in.extensionMonths = f.extensionMonths();
@@ -500,6 +506,13 @@ public class DevelopmentService {
             case SPONSORS -> {
                 if (!in.memberIds.isEmpty() && !DevelopmentRules.sponsorsOk(in.memberIds.size(), goodStanding(scope, in.memberIds, errors))) {
                     errors.add(new Violation("memberIds", "dev.gate.sponsors"));
+                }
+            }
+            case ASSIGNMENT -> {
+                if (in.groupOrgId != null) {
+                    collect(errors, () -> groups.checkGroup(scope, p.getOrgId(), in.groupOrgId, "groupOrgId"));
+                } else if (groups.hasGroups(scope, p.getOrgId())) {
+                    errors.add(new Violation("groupOrgId", "dev.group.required"));
                 }
             }
             case POLITICAL_REVIEW -> {
@@ -703,6 +716,14 @@ public class DevelopmentService {
                 return new Outcome(() -> {
                 }, " probationary membership cancelled");
             }
+            case ASSIGNMENT -> {
+                Long group = in.groupOrgId;
+                return new Outcome(() -> {
+                    if (group != null) {
+                        groups.assign(scope, p.getMemberId(), group);
+                    }
+                }, group == null ? " branch only (no groups)" : " group " + group);
+            }
             case ARCHIVE -> {
                 p.setInPipeline(false);
                 return new Outcome(() -> {
@@ -792,7 +813,7 @@ public class DevelopmentService {
                 r.getVotesNo(), r.getVotesAbstain(), r.getBallot(), r.getNoticeFrom(), r.getNoticeTo(),
                 r.getNoticeProvisional(), r.getTrainingDays(), r.getTrainingHours(), r.getExceptionReason(),
                 r.getExceptionApprover(), r.getDocumentNo(), r.getExtensionMonths(), r.getAttachments(), r.getNote(),
-                r.getCreatedBy());
+                r.getCreatedBy(), r.getGroupOrgId());
     }
 
     private DevStepRecord stepRow(DevPersonRecord p, int no, int round, LocalDate date, DataScope scope) {
@@ -818,6 +839,10 @@ public class DevelopmentService {
             Organization org = orgs.get(scope, id);
             if (!org.active() || !org.type().holdsMembers()) {
                 errors.add(new Violation("orgId", "member.org.notABranch"));
+                return null;
+            }
+            if (org.type() == io.zhibu.org.OrgType.TEMPORARY_BRANCH) {
+                errors.add(new Violation("orgId", "dev.org.temporary")); // rules.md §1.1: no development [L/U]
                 return null;
             }
             return org;

@@ -54,7 +54,7 @@ public final class DevelopmentBenchmark {
                         TestIds.fresh(i % 2 == 0), "01", today.minusDays(10 + i % 700), "申请书")).person().id();
                 if (i % 2 == 0) {
                     StepForm f = new StepForm(0, today.minusDays(5), "书记", null, null, null, null, null, null, null,
-                            null, null, null, null, null, null, null, null, null, null, null, null);
+                            null, null, null, null, null, null, null, null, null, null, null, null, null);
                     dev.complete(admin, id, 2, f);
                 }
             }

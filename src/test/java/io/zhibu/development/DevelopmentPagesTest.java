@@ -44,7 +44,7 @@ class DevelopmentPagesTest extends IntegrationTest {
         LocalDate y = a.plusYears(1);
         LocalDate m = y.plusMonths(2);
         LocalDate e = m.plusYears(1);
-        Object[][] steps = {
+        Object[][] steps = new Object[][] {
             {3, f("date", a, "attachments", "记录")}, {4, f("date", a, "attachments", "备案")},
             {5, f("date", a, "memberIds", sponsors)}, {6, f("date", a.plusMonths(6), "attachments", "考察")},
             {7, f("date", y, "noticeFrom", y.minusDays(14), "noticeTo", y.minusDays(1), "attachments", "公示")},
@@ -55,7 +55,7 @@ class DevelopmentPagesTest extends IntegrationTest {
             {14, f("date", y, "documentNo", "ZY-9")},
             {15, f("date", m, "votesDue", 9, "votesPresent", 9, "votesYes", 9, "votesNo", 0, "votesAbstain", 0, "attachments", "记录")},
             {16, f("date", m, "people", "组织员")}, {17, f("date", m, "decision", "APPROVED")},
-            {18, f("date", m, "attachments", "备案")}, {19, f("date", m, "people", "第二党小组")}, {20, f("date", m)},
+            {18, f("date", m, "attachments", "备案")}, {19, group(secretary, branchId) == null ? f("date", m) : f("date", m, "groupOrgId", group(secretary, branchId))}, {20, f("date", m)},
             {21, f("date", m.plusMonths(6), "attachments", "考察")}, {22, f("date", e, "attachments", "转正申请")},
             {23, f("date", e, "decision", "CONVERT", "noticeFrom", e.minusDays(14), "noticeTo", e.minusDays(1),
                     "votesDue", 9, "votesPresent", 9, "votesYes", 9, "votesNo", 0, "votesAbstain", 0, "attachments", "记录")},
@@ -83,6 +83,15 @@ class DevelopmentPagesTest extends IntegrationTest {
         assertThat(web.get("/development/todo").status()).isEqualTo(200);
         assertThat(web.post("/development/plans", Map.of("orgId", "" + branchId, "year", "2097", "planned", "3")).status()).isEqualTo(302);
         assertThat(secretary.get("/api/v1/development/pipeline?year=2097").at("/planned").asLong()).isEqualTo(3);
+    }
+
+    private static Long group(Api api, long branchId) {
+        for (JsonNode o : api.get("/api/v1/orgs/" + branchId + "/children").json()) {
+            if (o.get("type").asText().equals("PARTY_GROUP")) {
+                return o.get("id").asLong();
+            }
+        }
+        return null;
     }
 
     private static int version(Api api, long id) {

@@ -126,7 +126,18 @@ class DevelopmentWalkTest extends IntegrationTest {
         assertThat(member.get("category").asText()).isEqualTo("PROBATIONARY");
         assertThat(member.get("joinedOn").asText()).isEqualTo(meeting.toString()); // R2.8
         ok(id, 18, f("date", meeting.plusMonths(1).plusDays(5).toString(), "attachments", "备案"));
-        ok(id, 19, f("date", meeting.plusMonths(1).plusDays(6).toString(), "people", "第一党小组"));
+        assertThat(refused(id, 19, f("date", meeting.plusMonths(1).plusDays(6).toString(), "groupOrgId", branchId)))
+                .contains("dev.group.notOfBranch");
+        Long group = group();
+        Map<String, Object> assign = f("date", meeting.plusMonths(1).plusDays(6).toString());
+        if (group != null) {
+            assertThat(refused(id, 19, assign)).contains("dev.group.required");
+            assign.put("groupOrgId", group);
+        }
+        ok(id, 19, assign);
+        if (group != null) {
+            assertThat(secretary.get("/api/v1/members/" + memberId).at("/groupOrgId").asLong()).isEqualTo(group);
+        }
         ok(id, 20, f("date", meeting.plusMonths(1).plusDays(20).toString()));
         ok(id, 21, f("date", meeting.plusMonths(6).toString(), "attachments", "考察表"));
         ok(id, 22, f("date", meeting.plusMonths(11).plusDays(20).toString(), "attachments", "转正申请书"));
@@ -183,7 +194,7 @@ class DevelopmentWalkTest extends IntegrationTest {
         ok(id, 16, f("date", m.toString(), "people", "组织员"));
         ok(id, 17, f("date", m.toString(), "decision", "APPROVED"));
         ok(id, 18, f("date", m.toString(), "attachments", "备案"));
-        ok(id, 19, f("date", m.toString(), "people", "第三党小组"));
+        ok(id, 19, group() == null ? f("date", m.toString()) : f("date", m.toString(), "groupOrgId", group()));
         ok(id, 20, f("date", m.toString()));
         ok(id, 21, f("date", m.plusMonths(6).toString(), "attachments", "考察"));
         LocalDate end = m.plusYears(1);
@@ -289,6 +300,16 @@ class DevelopmentWalkTest extends IntegrationTest {
         for (JsonNode d : todo) {
             if (d.get("personId").asLong() == personId && d.get("kind").asText().equals(kind)) {
                 return d.get("status").asText();
+            }
+        }
+        return null;
+    }
+
+    /** A 党小组 of the secretary's branch, if the demo data gave it any. */
+    private Long group() {
+        for (JsonNode o : secretary.get("/api/v1/orgs/" + branchId + "/children").json()) {
+            if (o.get("type").asText().equals("PARTY_GROUP")) {
+                return o.get("id").asLong();
             }
         }
         return null;
