@@ -1,0 +1,878 @@
+package io.zhibu.development;
+
+import io.zhibu.audit.AuditLog;
+import io.zhibu.db.tables.records.DevPersonRecord;
+import io.zhibu.db.tables.records.DevStepRecord;
+import io.zhibu.development.DevelopmentModel.AmendForm;
+import io.zhibu.development.DevelopmentModel.ApplicantForm;
+import io.zhibu.development.DevelopmentModel.ChecklistItem;
+import io.zhibu.development.DevelopmentModel.CloseForm;
+import io.zhibu.development.DevelopmentModel.Deadline;
+import io.zhibu.development.DevelopmentModel.DeadlineStatus;
+import io.zhibu.development.DevelopmentModel.LogEntry;
+import io.zhibu.development.DevelopmentModel.NextStep;
+import io.zhibu.development.DevelopmentModel.PersonDetail;
+import io.zhibu.development.DevelopmentModel.PersonSummary;
+import io.zhibu.development.DevelopmentModel.Pipeline;
+import io.zhibu.development.DevelopmentModel.PlanForm;
+import io.zhibu.development.DevelopmentModel.StepForm;
+import io.zhibu.development.DevelopmentModel.StepRecord;
+import io.zhibu.development.internal.DevelopmentRepository;
+import io.zhibu.member.MemberCategory;
+import io.zhibu.member.MemberCodes;
+import io.zhibu.member.MemberForm;
+import io.zhibu.member.MemberGroups;
+import io.zhibu.member.MemberService;
+import io.zhibu.member.MemberStanding;
+import io.zhibu.member.MemberView;
+import io.zhibu.org.OrgService;
+import io.zhibu.org.Organization;
+import io.zhibu.shared.ConflictException;
+import io.zhibu.shared.DataScope;
+import io.zhibu.shared.ForbiddenException;
+import io.zhibu.shared.IdCardNumber;
+import io.zhibu.shared.InvalidInputException;
+import io.zhibu.shared.NotFoundException;
+import io.zhibu.shared.Page;
+import io.zhibu.shared.TextInput;
+import io.zhibu.shared.Violation;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 发展党员: registers applicants and moves each person through the 25 steps of rules.md §2.2, gate by gate (通关式).
+ * One transaction per command; everything is validated before the first write; the person's {@code version}
+ * makes concurrent completions of the same step conflict (exactly one wins).
+ */
+@Service
+public class DevelopmentService {
+    /** Open files evaluated per to-do/pipeline request (a city has ~10,000 in development; see the benchmark). */
+    static final int OPEN_LIMIT = 20_000;
+    static final Set<String> BALLOTS = Set.of("ANONYMOUS", "SHOW_OF_HANDS");
+
+    private final DevelopmentRepository repo;
+    private final OrgService orgs;
+    private final MemberService members;
+    private final MemberGroups groups;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final DevelopmentProperties props;
+    private final WorkingDayCalendar calendar;
+
+    public DevelopmentService(DevelopmentRepository repo, OrgService orgs, MemberService members, MemberGroups groups,
+                              AuditLog audit, Clock clock, DevelopmentProperties props) {
+        this.repo = repo;
+        this.orgs = orgs;
+        this.members = members;
+        this.groups = groups;
+        this.audit = audit;
+        this.clock = clock;
+        this.props = props;
+        this.calendar = new WorkingDayCalendar(props.holidays(), props.adjustedWorkdays());
+    }
+
+    public DevelopmentProperties properties() {
+        return props;
+    }
+
+    public WorkingDayCalendar calendar() {
+        return calendar;
+    }
+
+    // ------------------------------------------------------------------ commands
+
+    /** Step 1: register a 入党申请人 with the date of the written application (R2.1: ≥18 on that date). */
+    @Transactional
+    public PersonDetail register(DataScope scope, ApplicantForm f) {
+        requireManager(scope);
+        LocalDate today = today();
+        List<Violation> errors = new ArrayList<>();
+        Organization org = branch(scope, f.orgId(), errors);
+        String name = collect(errors, () -> TextInput.personName(f.name(), "name"));
+        IdCardNumber idn = collect(errors, () -> IdCardNumber.parse(f.idNumber(), "idNumber", today));
+        if (f.ethnicity() == null || !MemberCodes.ETHNICITY.containsKey(f.ethnicity())) {
+            errors.add(new Violation("ethnicity", f.ethnicity() == null ? "validation.required" : "validation.unknownCode"));
+        }
+        String attachments = collect(errors, () -> TextInput.required(f.attachments(), "attachments", 400));
+        if (f.appliedOn() == null) {
+            errors.add(new Violation("appliedOn", "validation.required"));
+        } else if (f.appliedOn().isAfter(today)) {
+            errors.add(new Violation("appliedOn", "validation.futureDate"));
+        } else if (idn != null && !DevelopmentRules.oldEnough(idn.birthDate(), f.appliedOn())) {
+            errors.add(new Violation("appliedOn", "dev.gate.age", idn.adulthood())); // R2.1
+        }
+        if (idn != null && repo.inPipeline(repo.idIndex(idn.value()))) {
+            errors.add(new Violation("idNumber", "dev.idNumber.inPipeline"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        DevPersonRecord p = repo.newPerson();
+        p.setRegionOrgId(org.regionOrgId());
+        p.setOrgId(org.id());
+        p.setOrgPath(org.path());
+        p.setName(name);
+        p.setGender(idn.gender().code());
+        p.setEthnicity(f.ethnicity());
+        p.setBirthDate(idn.birthDate());
+        p.setIdNumberEnc(repo.encrypt(idn.value()));
+        p.setIdNumberBidx(repo.idIndex(idn.value()));
+        p.setIdNumberMasked(idn.masked());
+        p.setAppliedOn(f.appliedOn());
+        p.setState(DevState.APPLICANT.name());
+        p.setInPipeline(true);
+        p.setLastStep(1);
+        p.setLastStepOn(f.appliedOn());
+        p.setConversionRound(1);
+        p.setExtensionMonths(0);
+        p.setVersion(0);
+        p.setCreatedAt(OffsetDateTime.now());
+        p.setUpdatedAt(OffsetDateTime.now());
+        p.setPipelineKey(p.getIdNumberBidx());
+        try {
+            p.store();
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            throw InvalidInputException.of("idNumber", "dev.idNumber.inPipeline"); // a concurrent registration won
+        }
+        DevStepRecord s = stepRow(p, 1, 1, f.appliedOn(), scope);
+        s.setAttachments(attachments);
+        s.store();
+        repo.log(p, scope.username(), "REGISTER", 1, name + " " + idn.masked() + " applied " + f.appliedOn());
+        audit.success("development.register", "dev_person", p.getId(), org.path(), name + " " + idn.masked());
+        return detail(scope, p.getId());
+    }
+
+    /** Completes step {@code stepNo}, or records another review (steps 6 and 21), after every gate has passed. */
+    @Transactional
+    public PersonDetail complete(DataScope scope, long personId, int stepNo, StepForm f) {
+        requireManager(scope);
+        DevPersonRecord p = load(scope, personId);
+        if (stepNo < 1 || stepNo > 25) {
+            throw new NotFoundException("step", stepNo);
+        }
+        DevTimeline t = timeline(p);
+        DevState state = DevState.valueOf(p.getState());
+        if (!state.open()) {
+            throw new ConflictException("dev.closed");
+        }
+        int next = t.next();
+        if (next == 0) {
+            throw new ConflictException("dev.complete");
+        }
+        if (stepNo != next && !t.repeatable().contains(stepNo)) {
+            if (t.done(stepNo)) {
+                throw new ConflictException("dev.order.done", stepNo);
+            }
+            throw new InvalidInputException(List.of(orderViolation(stepNo, next)));
+        }
+        DevStep step = DevStep.of(stepNo);
+        List<Violation> errors = new ArrayList<>();
+        if (f.version() == null) {
+            errors.add(new Violation("version", "validation.required"));
+        }
+        LocalDate date = checkDate(f.date(), t.lastDate(), errors);
+        Inputs in = inputs(step, f, errors);
+        gates(scope, p, t, step, date, in, f, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        // --- writes (all checks passed)
+        int round = t.roundFor(stepNo);
+        boolean firstTime = !t.done(stepNo);
+        if (firstTime) {
+            p.setLastStep(Math.max(p.getLastStep(), stepNo));
+            p.setState(DevState.afterStep(stepNo, state).name());
+        }
+        p.setLastStepOn(date);
+        Outcome outcome = outcome(scope, p, t, step, date, in);
+        if (!repo.update(p, f.version())) {
+            throw new ConflictException("error.concurrentChange");
+        }
+        DevStepRecord s = stepRow(p, stepNo, round, date, scope);
+        in.fill(s);
+        try {
+            s.store();
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            throw new ConflictException("error.concurrentChange");
+        }
+        outcome.apply(p);
+        repo.log(p, scope.username(), "STEP", stepNo, "step " + stepNo + " round " + round + " on " + date
+                + (in.decision == null ? "" : " " + in.decision) + outcome.detail);
+        audit.success("development.step", "dev_person", p.getId(), p.getOrgPath(), "step " + stepNo + " " + date
+                + outcome.detail);
+        return detail(scope, p.getId());
+    }
+
+    /** A correction of a recorded date: logged with its reason, checked against the neighbouring steps. */
+    @Transactional
+    public PersonDetail amend(DataScope scope, long personId, AmendForm f) {
+        requireManager(scope);
+        DevPersonRecord p = load(scope, personId);
+        List<DevStepRecord> rows = repo.steps(personId);
+        List<Violation> errors = new ArrayList<>();
+        if (f.version() == null) {
+            errors.add(new Violation("version", "validation.required"));
+        }
+        String reason = collect(errors, () -> TextInput.required(f.reason(), "reason", 200));
+        DevStepRecord target = rows.stream().filter(r -> f.stepNo() != null && r.getStepNo().equals(f.stepNo())
+                && r.getRound().equals(f.round() == null ? 1 : f.round())).findFirst().orElse(null);
+        if (target == null) {
+            errors.add(new Violation("stepNo", "dev.amend.noSuchStep"));
+        }
+        LocalDate date = checkDate(f.date(), null, errors);
+        if (target != null && date != null) {
+            for (DevStepRecord r : rows) {
+                if (r.getStepNo() < target.getStepNo() && date.isBefore(r.getDoneOn())
+                        || r.getStepNo() > target.getStepNo() && date.isAfter(r.getDoneOn())) {
+                    errors.add(new Violation("date", "dev.gate.order", r.getStepNo(), r.getDoneOn()));
+                    break;
+                }
+            }
+            if (target.getStepNo() == 15 && p.getMemberId() != null) {
+                errors.add(new Violation("date", "dev.amend.admitted"));
+            }
+            DevTimeline after = timeline(p, rows.stream().map(r -> r == target
+                    ? new DevTimeline.Done(r.getStepNo(), r.getRound(), date, decision(r), r.getExtensionMonths())
+                    : done(r)).toList());
+            if (after.done(7) && !DevelopmentRules.cultivatedOneYear(after.date(3), after.date(7))) {
+                errors.add(new Violation("date", "dev.gate.activistYear", DevelopmentRules.earliestTarget(after.date(3))));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        LocalDate old = target.getDoneOn();
+        if (!repo.update(p, f.version())) {
+            throw new ConflictException("error.concurrentChange");
+        }
+        repo.setStepDate(target.getId(), date);
+        String detail = "step " + target.getStepNo() + " round " + target.getRound() + ": " + old + " -> " + date
+                + "; reason: " + reason;
+        repo.log(p, scope.username(), "AMEND", target.getStepNo(), detail);
+        audit.success("development.amend", "dev_person", p.getId(), p.getOrgPath(), detail);
+        return detail(scope, personId);
+    }
+
+    /** 终止培养 (§3.1 side state) before admission, with a reason. */
+    @Transactional
+    public PersonDetail terminate(DataScope scope, long personId, CloseForm f) {
+        requireManager(scope);
+        DevPersonRecord p = load(scope, personId);
+        DevState state = DevState.valueOf(p.getState());
+        if (!state.open() || p.getMemberId() != null) {
+            throw new ConflictException("dev.terminate.notOpen");
+        }
+        List<Violation> errors = new ArrayList<>();
+        if (f.version() == null) {
+            errors.add(new Violation("version", "validation.required"));
+        }
+        String reason = collect(errors, () -> TextInput.required(f.reason(), "reason", 200));
+        LocalDate date = checkDate(f.date(), timeline(p).lastDate(), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        p.setState(DevState.TERMINATED.name());
+        p.setInPipeline(false);
+        p.setClosedOn(date);
+        p.setClosedReason(reason);
+        if (!repo.update(p, f.version())) {
+            throw new ConflictException("error.concurrentChange");
+        }
+        repo.log(p, scope.username(), "TERMINATE", null, date + ": " + reason);
+        audit.success("development.terminate", "dev_person", p.getId(), p.getOrgPath(), reason);
+        return detail(scope, personId);
+    }
+
+    /** This year's development plan (计划发展数) of a branch. */
+    @Transactional
+    public void savePlan(DataScope scope, PlanForm f) {
+        requireManager(scope);
+        List<Violation> errors = new ArrayList<>();
+        Organization org = branch(scope, f.orgId(), errors);
+        if (f.year() == null || f.year() < 2000 || f.year() > 2100) {
+            errors.add(new Violation("year", "validation.invalid"));
+        }
+        if (f.planned() == null || f.planned() < 0 || f.planned() > 10000) {
+            errors.add(new Violation("planned", "validation.invalid"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        repo.savePlan(org.id(), org.path(), org.regionOrgId(), f.year(), f.planned());
+        audit.success("development.plan", "org", org.id(), org.path(), f.year() + ": " + f.planned());
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    @Transactional(readOnly = true)
+    public Page<PersonSummary> search(DataScope scope, Long orgId, DevState state, Integer page, Integer size) {
+        requireManager(scope);
+        String subtree = orgId == null ? null : orgs.get(scope, orgId).path();
+        var c = repo.filter(scope.orgPath(), subtree, state);
+        int pg = Page.clampPage(page);
+        int sz = Page.clampSize(size);
+        List<DevPersonRecord> rows = repo.page(c, pg, sz);
+        return new Page<>(summaries(rows), pg, sz, repo.count(c));
+    }
+
+    @Transactional(readOnly = true)
+    public PersonDetail detail(DataScope scope, long id) {
+        requireManager(scope);
+        DevPersonRecord p = load(scope, id);
+        List<DevStepRecord> rows = repo.steps(id);
+        DevTimeline t = timeline(p, rows.stream().map(DevelopmentService::done).toList());
+        String orgName = orgs.namesOf(List.of(p.getOrgId())).get(p.getOrgId());
+        int next = t.next();
+        NextStep ns = next == 0 && t.repeatable().isEmpty() ? null
+                : new NextStep(next, next == 0 ? 0 : DevStep.of(next).stage(), next == 0 ? 0 : t.roundFor(next),
+                next == 0 ? List.of() : List.copyOf(DevStep.of(next).inputs()), next == 0 ? null : t.earliest(next),
+                next == 0 ? null : t.due(next), next == 0 ? null : t.latest(next), t.repeatable());
+        List<LogEntry> log = repo.logs(id).stream().map(l -> new LogEntry(l.getLoggedAt(), l.getActor(),
+                l.getAction(), l.getStepNo(), l.getDetail())).toList();
+        return new PersonDetail(summary(p, orgName, next), p.getGender(), p.getBirthDate(), p.getEthnicity(),
+                p.getMemberId(), p.getExtensionMonths(), p.getConversionRound(), t.probationEnd(), p.getClosedOn(),
+                p.getClosedReason(), rows.stream().map(DevelopmentService::record).toList(), ns,
+                deadlines(p, t, orgName, false), checklist(rows), log, p.getVersion());
+    }
+
+    /** The secretary's to-do list: deadlines within the reminder lead time, and overdue ones, earliest first. */
+    @Transactional(readOnly = true)
+    public List<Deadline> todo(DataScope scope, Long orgId) {
+        requireManager(scope);
+        String subtree = orgId == null ? null : orgs.get(scope, orgId).path();
+        List<DevPersonRecord> open = repo.open(scope.orgPath(), subtree, OPEN_LIMIT);
+        Map<Long, List<DevStepRecord>> steps = open.isEmpty() ? Map.of() : repo.openSteps(scope.orgPath(), subtree);
+        List<Deadline> out = new ArrayList<>();
+        for (DevPersonRecord p : open) {
+            DevTimeline t = timeline(p, steps.getOrDefault(p.getId(), List.of()).stream().map(DevelopmentService::done).toList());
+            out.addAll(deadlines(p, t, null, true));
+        }
+        out.sort(Comparator.comparing(Deadline::dueOn));
+        return out;
+    }
+
+    @Transactional(readOnly = true)
+    public Pipeline pipeline(DataScope scope, Long orgId, Integer year) {
+        requireManager(scope);
+        Organization org = orgId == null ? null : orgs.get(scope, orgId);
+        String subtree = org == null ? null : org.path();
+        int y = year == null ? today().getYear() : year;
+        LocalDate stuckBefore = today().minusMonths(props.stuckAfterMonths());
+        List<DevPersonRecord> open = repo.open(scope.orgPath(), subtree, OPEN_LIMIT);
+        List<PersonSummary> stuck = summaries(open.stream().filter(p -> p.getLastStepOn().isBefore(stuckBefore)
+                && !DevState.FULL.name().equals(p.getState())).limit(50).toList());
+        List<Deadline> overdue = todo(scope, orgId).stream().filter(d -> d.status() == DeadlineStatus.OVERDUE).toList();
+        return new Pipeline(org == null ? scope.scopeOrgIdOrZero() : org.id(), org == null ? null : org.name(), y,
+                repo.countsByState(scope.orgPath(), subtree), repo.planned(scope.orgPath(), subtree, y),
+                repo.admitted(scope.orgPath(), subtree, y), stuck, overdue);
+    }
+
+    // ------------------------------------------------------------------ gates
+
+    /** The inputs of one step, checked for presence and form (what the step needs before it can be completed). */
+    private static final class Inputs {
+        String people;
+        List<Long> memberIds = List.of();
+        Decision decision;
+        int[] votes;
+        String ballot;
+        LocalDate noticeFrom;
+        LocalDate noticeTo;
+        Boolean noticeProvisional;
+        Integer trainingDays;
+        Integer trainingHours;
+        String exceptionReason;
+        String exceptionApprover;
+        String documentNo;
+        Integer extensionMonths;
+        String attachments;
+        String note;
+        Long groupOrgId;
+
+        void fill(DevStepRecord s) {
+            s.setGroupOrgId(groupOrgId);
+            s.setPeople(people);
+            s.setMemberIds(memberIds.isEmpty() ? null : String.join(",", memberIds.stream().map(String::valueOf).toList()));
+            s.setDecision(decision == null ? null : decision.name());
+            if (votes != null) {
+                s.setVotesDue(votes[0]);
+                s.setVotesPresent(votes[1]);
+                s.setVotesYes(votes[2]);
+                s.setVotesWrittenYes(votes[3]);
+                s.setVotesNo(votes[4]);
+                s.setVotesAbstain(votes[5]);
+                s.setBallot(ballot);
+            }
+            s.setNoticeFrom(noticeFrom);
+            s.setNoticeTo(noticeTo);
+            s.setNoticeProvisional(noticeProvisional);
+            s.setTrainingDays(trainingDays);
+            s.setTrainingHours(trainingHours);
+            s.setExceptionReason(exceptionReason);
+            s.setExceptionApprover(exceptionApprover);
+            s.setDocumentNo(documentNo);
+            s.setExtensionMonths(extensionMonths);
+            s.setAttachments(attachments);
+            s.setNote(note);
+        }
+    }
+
+    private Inputs inputs(DevStep step, StepForm f, List<Violation> errors) {
+        Inputs in = new Inputs();
+        in.note = collect(errors, () -> TextInput.optional(f.note(), "note", 400));
+        in.exceptionReason = collect(errors, () -> TextInput.optional(f.exceptionReason(), "exceptionReason", 200));
+        in.exceptionApprover = collect(errors, () -> TextInput.optional(f.exceptionApprover(), "exceptionApprover", 50));
+        in.attachments = collect(errors, () -> step.needs(DevStep.Input.ATTACHMENTS)
+                ? TextInput.required(f.attachments(), "attachments", 400) : TextInput.optional(f.attachments(), "attachments", 400));
+        if (step.needs(DevStep.Input.PEOPLE)) {
+            in.people = collect(errors, () -> TextInput.required(f.people(), "people", 400));
+        }
+        if (step.needs(DevStep.Input.MEMBERS)) {
+            in.memberIds = memberIds(f.memberIds(), errors);
+        }
+        if (step.needs(DevStep.Input.DOCUMENT_NO)) {
+            in.documentNo = collect(errors, () -> TextInput.required(f.documentNo(), "documentNo", 50));
+        }
+        if (step.needs(DevStep.Input.DECISION)) {
+            in.decision = f.decision();
+            if (in.decision == null) {
+                errors.add(new Violation("decision", "validation.required"));
+            }
+        }
+        if (step.needs(DevStep.Input.VOTES)) {
+            Integer[] v = {f.votesDue(), f.votesPresent(), f.votesYes(), f.votesWrittenYes(), f.votesNo(), f.votesAbstain()};
+            String[] names = {"votesDue", "votesPresent", "votesYes", "votesWrittenYes", "votesNo", "votesAbstain"};
+            boolean complete = true;
+            for (int i = 0; i < v.length; i++) {
+                if (v[i] == null && i != 3) {
+                    errors.add(new Violation(names[i], "validation.required"));
+                    complete = false;
+                }
+            }
+            if (complete) {
+                in.votes = new int[] {v[0], v[1], v[2], v[3] == null ? 0 : v[3], v[4], v[5]};
+                if (!io.zhibu.shared.VoteArithmetic.countsConsistent(v[0], v[1], v[2], v[4], v[5]) || in.votes[3] < 0
+                        || in.votes[1] + in.votes[3] > in.votes[0]) {
+                    errors.add(new Violation("votesPresent", "dev.votes.inconsistent"));
+                    in.votes = null;
+                }
+            }
+            in.ballot = f.ballot() == null || f.ballot().isBlank() ? (props.anonymousBallotDefault() ? "ANONYMOUS" : "SHOW_OF_HANDS") : f.ballot();
+            if (!BALLOTS.contains(in.ballot)) {
+                errors.add(new Violation("ballot", "validation.unknownCode"));
+            }
+        }
+        if (step.needs(DevStep.Input.TRAINING)) {
+            in.trainingDays = f.trainingDays();
+            in.trainingHours = f.trainingHours();
+            if (in.trainingDays == null || in.trainingDays < 0) {
+                errors.add(new Violation("trainingDays", "validation.required"));
+            }
+            if (in.trainingHours == null || in.trainingHours < 0) {
+                errors.add(new Violation("trainingHours", "validation.required"));
+            }
+        }
+        in.groupOrgId = step.needs(DevStep.Input.GROUP) ? f.groupOrgId() : null;
+        in.noticeFrom = f.noticeFrom();
+        in.noticeTo = f.noticeTo();
+        in.extensionMonths = f.extensionMonths();
+        return in;
+    }
+
+    /** The hard gates of rules.md §2 (R2.7–R2.12), each refusal citing its rule. */
+    private void gates(DataScope scope, DevPersonRecord p, DevTimeline t, DevStep step, LocalDate date, Inputs in,
+                       StepForm f, List<Violation> errors) {
+        switch (step) {
+            case CONTACTS -> {
+                if (!in.memberIds.isEmpty() && !DevelopmentRules.contactsOk(in.memberIds.size(), goodStanding(scope, in.memberIds, errors))) {
+                    errors.add(new Violation("memberIds", "dev.gate.contacts"));
+                }
+            }
+            case TARGET -> {
+                if (date != null && t.date(3) != null && !DevelopmentRules.cultivatedOneYear(t.date(3), date)) {
+                    errors.add(new Violation("date", "dev.gate.activistYear", DevelopmentRules.earliestTarget(t.date(3))));
+                }
+                notice(in, date, props.targetNoticeWorkingDays(), errors);
+            }
+            case SPONSORS -> {
+                if (!in.memberIds.isEmpty() && !DevelopmentRules.sponsorsOk(in.memberIds.size(), goodStanding(scope, in.memberIds, errors))) {
+                    errors.add(new Violation("memberIds", "dev.gate.sponsors"));
+                }
+            }
+            case ASSIGNMENT -> {
+                if (in.groupOrgId != null) {
+                    collect(errors, () -> groups.checkGroup(scope, p.getOrgId(), in.groupOrgId, "groupOrgId"));
+                } else if (groups.hasGroups(scope, p.getOrgId())) {
+                    errors.add(new Violation("groupOrgId", "dev.group.required"));
+                }
+            }
+            case POLITICAL_REVIEW -> {
+                if (in.decision != null && in.decision != Decision.QUALIFIED) {
+                    errors.add(new Violation("decision", "dev.gate.politicalReview"));
+                }
+            }
+            case TRAINING -> {
+                boolean exception = in.exceptionReason != null && in.exceptionApprover != null;
+                if ((in.exceptionReason == null) != (in.exceptionApprover == null)) {
+                    errors.add(new Violation(in.exceptionReason == null ? "exceptionReason" : "exceptionApprover", "validation.required"));
+                }
+                if (in.trainingDays != null && in.trainingHours != null
+                        && !DevelopmentRules.trainingOk(in.trainingDays, in.trainingHours, exception)) {
+                    errors.add(new Violation("trainingDays", "dev.gate.training"));
+                }
+            }
+            case PRE_REVIEW -> {
+                if (in.decision != null && in.decision != Decision.QUALIFIED) {
+                    errors.add(new Violation("decision", "dev.gate.preReview"));
+                }
+            }
+            case BRANCH_MEETING -> votes(in, errors);
+            case APPROVAL -> {
+                if (in.decision != null && in.decision != Decision.APPROVED) {
+                    errors.add(new Violation("decision", "dev.gate.approvalRejected"));
+                }
+                if (date != null && t.date(15) != null) {
+                    if (date.isAfter(DevelopmentRules.approvalLatest(t.date(15)))) {
+                        errors.add(new Violation("date", "dev.gate.approvalLate", DevelopmentRules.approvalLatest(t.date(15))));
+                    } else if (date.isAfter(DevelopmentRules.approvalDue(t.date(15))) && in.exceptionReason == null) {
+                        errors.add(new Violation("exceptionReason", "dev.gate.approvalSpecial", DevelopmentRules.approvalDue(t.date(15))));
+                    }
+                }
+            }
+            case CONVERSION_MEETING -> {
+                votes(in, errors);
+                if (in.decision != null && in.decision != Decision.CONVERT && in.decision != Decision.EXTEND
+                        && in.decision != Decision.CANCEL) {
+                    errors.add(new Violation("decision", "dev.gate.conversionOutcome"));
+                }
+                if (in.decision == Decision.CONVERT) {
+                    if (date != null && !DevelopmentRules.conversionAllowed(t.date(15), p.getExtensionMonths(), date)) {
+                        errors.add(new Violation("date", "dev.gate.probationNotOver", t.probationEnd()));
+                    }
+                    notice(in, date, props.conversionNoticeWorkingDays(), errors);
+                }
+                if (in.decision == Decision.EXTEND) {
+                    if (p.getExtensionMonths() > 0) {
+                        errors.add(new Violation("extensionMonths", "dev.gate.extensionOnce"));
+                    } else if (in.extensionMonths == null || !DevelopmentRules.extensionOk(0, in.extensionMonths)) {
+                        errors.add(new Violation("extensionMonths", "dev.gate.extensionRange"));
+                    }
+                }
+            }
+            case CONVERSION_APPROVAL -> {
+                if (in.decision != null && in.decision != Decision.APPROVED) {
+                    errors.add(new Violation("decision", "dev.gate.approvalRejected"));
+                }
+            }
+            case ARCHIVE -> {
+                List<String> missing = checklist(repo.steps(p.getId())).stream().filter(c -> !c.present())
+                        .map(ChecklistItem::key).toList();
+                if (!missing.isEmpty()) {
+                    errors.add(new Violation("attachments", "dev.gate.checklist", String.join(", ", missing)));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** R2.9: quorum and majority from the counts entered, one candidate per vote. */
+    private static void votes(Inputs in, List<Violation> errors) {
+        if (in.votes == null) {
+            return;
+        }
+        if (!DevelopmentRules.quorum(in.votes[0], in.votes[1])) {
+            errors.add(new Violation("votesPresent", "dev.gate.quorum", in.votes[1], in.votes[0]));
+        } else if (!DevelopmentRules.passes(in.votes[0], in.votes[2], in.votes[3])) {
+            errors.add(new Violation("votesYes", "dev.gate.majority", in.votes[2] + in.votes[3], in.votes[0]));
+        }
+    }
+
+    /** R2.7: a 公示 of at least {@code required} working days, ended by the decision date; provisional without a calendar. */
+    private void notice(Inputs in, LocalDate date, int required, List<Violation> errors) {
+        if (required <= 0) {
+            return;
+        }
+        if (in.noticeFrom == null || in.noticeTo == null) {
+            errors.add(new Violation(in.noticeFrom == null ? "noticeFrom" : "noticeTo", "validation.required"));
+            return;
+        }
+        if (in.noticeTo.isBefore(in.noticeFrom) || date != null && in.noticeTo.isAfter(date)) {
+            errors.add(new Violation("noticeTo", "dev.gate.noticeDates"));
+            return;
+        }
+        WorkingDayCalendar.Count c = calendar.between(in.noticeFrom, in.noticeTo);
+        if (c.days() < required) {
+            errors.add(new Violation("noticeTo", "dev.gate.notice", c.days(), required));
+        }
+        in.noticeProvisional = c.provisional();
+    }
+
+    /** Contacts and sponsors: roster members in scope, 正式党员 with 党籍 正常. */
+    private boolean goodStanding(DataScope scope, List<Long> ids, List<Violation> errors) {
+        boolean ok = true;
+        for (Long id : ids) {
+            try {
+                MemberView m = members.get(scope, id);
+                ok &= m.category() == MemberCategory.FULL && m.standing() == MemberStanding.NORMAL;
+            } catch (NotFoundException e) {
+                errors.add(new Violation("memberIds", "dev.member.unknown", id));
+                return true;
+            }
+        }
+        return ok;
+    }
+
+    private static List<Long> memberIds(String raw, List<Violation> errors) {
+        if (raw == null || raw.isBlank()) {
+            errors.add(new Violation("memberIds", "validation.required"));
+            return List.of();
+        }
+        try {
+            return java.util.Arrays.stream(raw.split("[,，\\s]+")).filter(s -> !s.isBlank()).map(Long::valueOf)
+                    .distinct().toList();
+        } catch (NumberFormatException e) {
+            errors.add(new Violation("memberIds", "validation.invalid"));
+            return List.of();
+        }
+    }
+
+    private LocalDate checkDate(LocalDate date, LocalDate predecessor, List<Violation> errors) {
+        if (date == null) {
+            errors.add(new Violation("date", "validation.required"));
+            return null;
+        }
+        if (date.isAfter(today())) {
+            errors.add(new Violation("date", "validation.futureDate"));
+            return null;
+        }
+        if (!DevelopmentRules.inOrder(predecessor, date)) { // R2.12
+            errors.add(new Violation("date", "dev.gate.beforePredecessor", predecessor));
+            return null;
+        }
+        return date;
+    }
+
+    /** Wrong order, with the rule-specific reason where a hard gate is the cause (steps 10 and 13). */
+    private static Violation orderViolation(int stepNo, int next) {
+        if (next == 13 && stepNo == 14) {
+            return new Violation("stepNo", "dev.gate.noPreReview");
+        }
+        if (next == 10 && stepNo > 10) {
+            return new Violation("stepNo", "dev.gate.noPoliticalReview");
+        }
+        return new Violation("stepNo", "dev.order.wrong", stepNo, next);
+    }
+
+    // ------------------------------------------------------------------ outcomes into the roster
+
+    private record Outcome(Runnable action, String detail) {
+        void apply(DevPersonRecord p) {
+            action.run();
+        }
+    }
+
+    /** Step 17 admits to the roster (joinedOn = branch meeting, R2.8); step 24 applies the conversion outcome (R2.10/R2.11). */
+    private Outcome outcome(DataScope scope, DevPersonRecord p, DevTimeline t, DevStep step, LocalDate date, Inputs in) {
+        switch (step) {
+            case APPROVAL -> {
+                LocalDate joinedOn = t.date(15);
+                return new Outcome(() -> {
+                    MemberView m = members.create(scope, new MemberForm(p.getOrgId(), p.getName(),
+                            repo.decrypt(p.getIdNumberEnc()), null, null, p.getEthnicity(), null, null, null, null,
+                            null, MemberCategory.PROBATIONARY, joinedOn, null, 0, false, null, false, null, null));
+                    p.setMemberId(m.id());
+                    repo.linkMember(p.getId(), m.id());
+                }, " admitted, joinedOn " + joinedOn);
+            }
+            case CONVERSION_APPROVAL -> {
+                Decision d = t.decision(23);
+                if (d == Decision.CONVERT) {
+                    LocalDate fullOn = t.probationEnd();
+                    p.setState(DevState.FULL.name());
+                    return new Outcome(() -> updateMember(scope, p.getMemberId(), MemberCategory.FULL, fullOn,
+                            p.getExtensionMonths()), " converted, fullMemberOn " + fullOn);
+                }
+                if (d == Decision.EXTEND) {
+                    int months = t.extensionOf(23);
+                    p.setExtensionMonths(months);
+                    p.setConversionRound(p.getConversionRound() + 1);
+                    return new Outcome(() -> updateMember(scope, p.getMemberId(), MemberCategory.PROBATIONARY, null,
+                            months), " probation extended by " + months + " months");
+                }
+                p.setState(DevState.CANCELLED.name());
+                p.setInPipeline(false);
+                p.setClosedOn(date);
+                p.setClosedReason("取消预备党员资格");
+                return new Outcome(() -> {
+                }, " probationary membership cancelled");
+            }
+            case ASSIGNMENT -> {
+                Long group = in.groupOrgId;
+                return new Outcome(() -> {
+                    if (group != null) {
+                        groups.assign(scope, p.getMemberId(), group);
+                    }
+                }, group == null ? " branch only (no groups)" : " group " + group);
+            }
+            case ARCHIVE -> {
+                p.setInPipeline(false);
+                return new Outcome(() -> {
+                }, " archived");
+            }
+            default -> {
+                return new Outcome(() -> {
+                }, "");
+            }
+        }
+    }
+
+    private void updateMember(DataScope scope, long memberId, MemberCategory category, LocalDate fullOn, int extension) {
+        MemberView v = members.get(scope, memberId);
+        members.update(scope, memberId, new MemberForm(v.orgId(), v.name(), null, v.gender(), v.birthDate(),
+                v.ethnicity(), v.education(), v.personCategory(), v.jobTitle(), null, null, category, v.joinedOn(),
+                fullOn, extension, v.flowMember(), v.flowDestination(), v.lostContact(), v.lostContactOn(), v.version()));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** Step 25 checklist: 志愿书, 申请书, 政审材料, 转正申请, 考察材料 (art.36). */
+    static List<ChecklistItem> checklist(List<DevStepRecord> rows) {
+        return List.of(
+                new ChecklistItem("applicationLetter", has(rows, 1, r -> r.getAttachments() != null)),
+                new ChecklistItem("applicationForm", has(rows, 14, r -> r.getDocumentNo() != null)),
+                new ChecklistItem("politicalReview", has(rows, 10, r -> r.getAttachments() != null)),
+                new ChecklistItem("conversionApplication", has(rows, 22, r -> r.getAttachments() != null)),
+                new ChecklistItem("reviews", has(rows, 6, r -> r.getAttachments() != null)));
+    }
+
+    private static boolean has(List<DevStepRecord> rows, int no, java.util.function.Predicate<DevStepRecord> p) {
+        return rows.stream().anyMatch(r -> r.getStepNo() == no && p.test(r));
+    }
+
+    private List<Deadline> deadlines(DevPersonRecord p, DevTimeline t, String orgName, boolean onlyActionable) {
+        LocalDate today = today();
+        List<Deadline> out = new ArrayList<>();
+        for (DevTimeline.Due d : t.deadlines()) {
+            if (d.dueOn() == null) {
+                continue;
+            }
+            DeadlineStatus s = DevTimeline.status(d, today, props.reminderLeadDays());
+            if (!onlyActionable || s != DeadlineStatus.UPCOMING) {
+                out.add(new Deadline(d.kind(), d.stepNo(), p.getId(), p.getName(), p.getOrgId(), d.dueOn(),
+                        d.latestOn(), s));
+            }
+        }
+        return out;
+    }
+
+    private List<PersonSummary> summaries(List<DevPersonRecord> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, String> names = orgs.namesOf(rows.stream().map(DevPersonRecord::getOrgId).distinct().toList());
+        var steps = repo.stepsOf(rows.stream().map(DevPersonRecord::getId).toList());
+        return rows.stream().map(p -> summary(p, names.get(p.getOrgId()),
+                timeline(p, steps.getOrDefault(p.getId(), List.of()).stream().map(DevelopmentService::done).toList()).next()))
+                .toList();
+    }
+
+    private static PersonSummary summary(DevPersonRecord p, String orgName, int next) {
+        return new PersonSummary(p.getId(), p.getName(), p.getOrgId(), orgName, DevState.valueOf(p.getState()),
+                p.getLastStep(), p.getLastStepOn(), next == 0 ? null : next, p.getIdNumberMasked(), p.getAppliedOn());
+    }
+
+    private DevTimeline timeline(DevPersonRecord p) {
+        return timeline(p, repo.steps(p.getId()).stream().map(DevelopmentService::done).toList());
+    }
+
+    private DevTimeline timeline(DevPersonRecord p, List<DevTimeline.Done> steps) {
+        return new DevTimeline(steps, DevState.valueOf(p.getState()), p.getConversionRound(), p.getExtensionMonths(), props);
+    }
+
+    private static DevTimeline.Done done(DevStepRecord r) {
+        return new DevTimeline.Done(r.getStepNo(), r.getRound(), r.getDoneOn(), decision(r), r.getExtensionMonths());
+    }
+
+    private static Decision decision(DevStepRecord r) {
+        return r.getDecision() == null ? null : Decision.valueOf(r.getDecision());
+    }
+
+    private static StepRecord record(DevStepRecord r) {
+        return new StepRecord(r.getId(), r.getStepNo(), r.getRound(), r.getDoneOn(), r.getPeople(), r.getMemberIds(),
+                decision(r), r.getVotesDue(), r.getVotesPresent(), r.getVotesYes(), r.getVotesWrittenYes(),
+                r.getVotesNo(), r.getVotesAbstain(), r.getBallot(), r.getNoticeFrom(), r.getNoticeTo(),
+                r.getNoticeProvisional(), r.getTrainingDays(), r.getTrainingHours(), r.getExceptionReason(),
+                r.getExceptionApprover(), r.getDocumentNo(), r.getExtensionMonths(), r.getAttachments(), r.getNote(),
+                r.getCreatedBy(), r.getGroupOrgId());
+    }
+
+    private DevStepRecord stepRow(DevPersonRecord p, int no, int round, LocalDate date, DataScope scope) {
+        DevStepRecord s = repo.newStep();
+        s.setPersonId(p.getId());
+        s.setRegionOrgId(p.getRegionOrgId());
+        s.setOrgPath(p.getOrgPath());
+        s.setStepNo(no);
+        s.setRound(round);
+        s.setDoneOn(date);
+        s.setCreatedBy(scope.username());
+        s.setCreatedAt(OffsetDateTime.now());
+        return s;
+    }
+
+    private Organization branch(DataScope scope, Long orgId, List<Violation> errors) {
+        Long id = orgId != null ? orgId : scope.scopeOrgId();
+        if (id == null) {
+            errors.add(new Violation("orgId", "validation.required"));
+            return null;
+        }
+        try {
+            Organization org = orgs.get(scope, id);
+            if (!org.active() || !org.type().holdsMembers()) {
+                errors.add(new Violation("orgId", "member.org.notABranch"));
+                return null;
+            }
+            if (org.type() == io.zhibu.org.OrgType.TEMPORARY_BRANCH) {
+                errors.add(new Violation("orgId", "dev.org.temporary")); // rules.md §1.1: no development [L/U]
+                return null;
+            }
+            return org;
+        } catch (NotFoundException e) {
+            errors.add(new Violation("orgId", "member.org.unknown"));
+            return null;
+        }
+    }
+
+    private DevPersonRecord load(DataScope scope, long id) {
+        return repo.find(id).filter(r -> scope.covers(r.getOrgPath()))
+                .orElseThrow(() -> new NotFoundException("development", id));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private static void requireManager(DataScope scope) {
+        if (!scope.canManageMembers()) {
+            throw new ForbiddenException("role cannot manage member development");
+        }
+    }
+
+    private static <T> T collect(List<Violation> errors, Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (InvalidInputException e) {
+            errors.addAll(e.violations());
+            return null;
+        }
+    }
+}
