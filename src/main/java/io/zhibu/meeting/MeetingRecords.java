@@ -3,6 +3,7 @@ package io.zhibu.meeting;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
 
 /** The public records of the meeting module (bodies of the API and models of the pages). */
 public final class MeetingRecords {
@@ -41,7 +42,8 @@ public final class MeetingRecords {
 
     /** Plan a meeting (times in the platform's zone). */
     public record MeetingForm(Long orgId, List<MeetingType> types, DeliberationStep deliberationStep, String title,
-                              java.time.LocalDateTime startsAt, java.time.LocalDateTime endsAt, String place,
+                              @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime startsAt,
+                              @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime endsAt, String place,
                               String agenda) {
     }
 
