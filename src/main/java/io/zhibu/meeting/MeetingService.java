@@ -427,24 +427,9 @@ public class MeetingService {
             errors.add(new Violation("writtenYes", "meeting.vote.writtenOverAbsent", due - present));
             return null;
         }
-        boolean valid;
-        boolean passed;
-        switch (f.voteKind()) {
-            case MOTION -> { // R1.14
-                valid = VoteArithmetic.meetingQuorum(due, present);
-                passed = valid && VoteArithmetic.motionPasses(due, f.yes());
-            }
-            case ADMISSION -> { // R2.9
-                valid = VoteArithmetic.admissionQuorum(due, present);
-                passed = valid && VoteArithmetic.admissionPasses(due, f.yes(), written);
-            }
-            default -> { // R1.11, R1.13
-                valid = VoteArithmetic.electionQuorum(due, present);
-                passed = valid && VoteArithmetic.elected(f.yes(), due, present, electionBase);
-            }
-        }
+        VoteOutcome o = VoteOutcome.of(f.voteKind(), due, present, f.yes(), written, electionBase);
         return new Vote(f.voteKind(), subject, f.voteMethod(), due, present, f.yes(), f.no(), f.abstain(),
-                f.voteKind() == VoteKind.ADMISSION ? written : null, valid, passed, f.recordedResult());
+                f.voteKind() == VoteKind.ADMISSION ? written : null, o.valid(), o.passed(), f.recordedResult());
     }
 
     /** Locks the minutes (R6.2): from now on only appended revisions; absentees get make-up study (R6.3). */
@@ -495,6 +480,15 @@ public class MeetingService {
         repo.insertRevision(m, text, scope.username(), now());
         audit.success("meeting.revision", "meeting", id, m.getOrgPath(), text.length() + " chars");
         return view(scope, m);
+    }
+
+    /** The check-in code of a meeting, for the host's QR code: branch secretary only, not after locking. */
+    @Transactional(readOnly = true)
+    public String checkinCode(DataScope scope, long id) {
+        MeetingMeetingRecord m = load(scope, id);
+        requireSecretary(scope);
+        requireUnlocked(m);
+        return m.getCheckinCode();
     }
 
     // ---------------------------------------------------------------- internals

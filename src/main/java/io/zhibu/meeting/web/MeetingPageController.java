@@ -206,6 +206,17 @@ public class MeetingPageController {
         return "meeting/calendar";
     }
 
+    /** QR code of the check-in URL ({@code /meetings/{id}?code=...}), shown by the host. */
+    @GetMapping(value = "/{id}/qr.svg", produces = "image/svg+xml")
+    @org.springframework.web.bind.annotation.ResponseBody
+    public org.springframework.http.ResponseEntity<String> qr(@PathVariable long id) {
+        String code = meetings.checkinCode(CurrentScope.get(), id);
+        String url = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/meetings/{id}").queryParam("code", code).buildAndExpand(id).toUriString();
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.valueOf("image/svg+xml"))
+                .cacheControl(org.springframework.http.CacheControl.noStore()).body(io.zhibu.meeting.internal.QrSvg.of(url));
+    }
+
     /** Runs a detail-page action: on bad input or a conflict the page shows the message and nothing changed. */
     private String act(long id, RedirectAttributes flash, String okKey, Runnable action) {
         try {
