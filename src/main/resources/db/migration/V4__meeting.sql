@@ -103,12 +103,12 @@ create table meeting_evaluation (
   region_org_id bigint not null,
   org_id bigint not null,
   org_path varchar(120) not null,
-  year int not null,
+  eval_year int not null,
   status varchar(12) not null,
   version int default 0 not null,
   created_at timestamp with time zone not null
 );
-create unique index meeting_evaluation_uk on meeting_evaluation (org_id, year);
+create unique index meeting_evaluation_uk on meeting_evaluation (org_id, eval_year);
 create index meeting_evaluation_scope_ix on meeting_evaluation (region_org_id, org_path);
 
 create table meeting_evaluation_entry (

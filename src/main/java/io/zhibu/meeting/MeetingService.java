@@ -132,6 +132,9 @@ public class MeetingService {
         m.setStatus(MeetingStatus.PLANNED.name());
         m.setCheckinCode(String.format("%06d", RANDOM.nextInt(1_000_000)));
         m.setCreatedBy(scope.username());
+        m.setThemeDuesDone(false);
+        m.setThemeOathDone(false);
+        m.setThemeBirthdaysDone(false);
         m.setVersion(0);
         m.setCreatedAt(now);
         m.setUpdatedAt(now);
@@ -147,6 +150,7 @@ public class MeetingService {
             a.setProbationary(s.category() == MemberCategory.PROBATIONARY);
             a.setNonVoting(false);
             a.setStatus(AttendanceStatus.EXPECTED.name());
+            a.setMakeupDue(false);
             a.setVersion(0);
             a.store();
         }
@@ -316,6 +320,7 @@ public class MeetingService {
         a.setNonVoting(true);
         a.setProbationary(false);
         a.setStatus(AttendanceStatus.PRESENT.name());
+        a.setMakeupDue(false);
         a.setVersion(0);
         a.store();
         audit.success("meeting.nonVoting", "meeting", id, m.getOrgPath(), name);
