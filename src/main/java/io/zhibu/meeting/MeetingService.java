@@ -220,10 +220,10 @@ public class MeetingService {
     /** A member checks in with the code the host shows; valid only around the meeting time, anywhere. */
     @Transactional
     public MeetingView checkIn(DataScope scope, long id, CheckIn cmd) {
+        MeetingMeetingRecord m = loadForUpdate(scope, id);
         if (!scope.selfOnly()) {
             throw new ForbiddenException("only members check in; secretaries mark attendance");
         }
-        MeetingMeetingRecord m = loadForUpdate(scope, id);
         MeetingAttendanceRecord a = repo.attendee(id, scope.selfMemberId()).orElseThrow(() -> new NotFoundException("meeting", id));
         requireUnlocked(m);
         OffsetDateTime now = now();
@@ -251,10 +251,10 @@ public class MeetingService {
     /** A member asks for leave, before the meeting starts (R6.3); the secretary approves. */
     @Transactional
     public MeetingView requestLeave(DataScope scope, long id, LeaveRequest cmd) {
+        MeetingMeetingRecord m = loadForUpdate(scope, id);
         if (!scope.selfOnly()) {
             throw new ForbiddenException("only members ask for leave");
         }
-        MeetingMeetingRecord m = loadForUpdate(scope, id);
         MeetingAttendanceRecord a = repo.attendee(id, scope.selfMemberId()).orElseThrow(() -> new NotFoundException("meeting", id));
         requireUnlocked(m);
         String reason = TextInput.required(cmd == null ? null : cmd.reason(), "reason", 200);
@@ -330,12 +330,13 @@ public class MeetingService {
     /** The member finishes a make-up study task (补学) for a meeting they missed. */
     @Transactional
     public void makeupDone(DataScope scope, long attendanceId, MakeupDone cmd) {
+        requireReader(scope);
+        MeetingAttendanceRecord a = repo.attendanceRow(attendanceId).filter(x -> scope.covers(x.getOrgPath()))
+                .filter(x -> !scope.selfOnly() || Objects.equals(x.getMemberId(), scope.selfMemberId()))
+                .orElseThrow(() -> new NotFoundException("attendance", attendanceId));
         if (!scope.selfOnly()) {
             throw new ForbiddenException("make-up study is the member's own task");
         }
-        MeetingAttendanceRecord a = repo.attendanceRow(attendanceId)
-                .filter(x -> Objects.equals(x.getMemberId(), scope.selfMemberId()) && scope.covers(x.getOrgPath()))
-                .orElseThrow(() -> new NotFoundException("attendance", attendanceId));
         String note = TextInput.required(cmd == null ? null : cmd.note(), "note", 500);
         if (!a.getMakeupDue() || a.getMakeupDoneAt() != null) {
             throw new ConflictException("meeting.makeup.notDue");
@@ -554,9 +555,13 @@ public class MeetingService {
         }
     }
 
-    /** Only the branch secretary (支部书记/支委) writes; superiors browse read-only. */
+    /** Only the branch secretary (支部书记/支委) and the platform administrator write; superiors browse read-only. */
+    public static boolean canWrite(DataScope scope) {
+        return scope.role() == Role.BRANCH_SECRETARY || scope.role() == Role.ADMIN;
+    }
+
     private static void requireSecretary(DataScope scope) {
-        if (scope.role() != Role.BRANCH_SECRETARY) {
+        if (scope.role() != Role.BRANCH_SECRETARY && scope.role() != Role.ADMIN) {
             throw new ForbiddenException("only the branch secretary manages meetings");
         }
     }
@@ -605,7 +610,7 @@ public class MeetingService {
         return new MeetingView(m.getId(), m.getOrgId(), m.getOrgName(), types,
                 m.getDeliberationStep() == null ? null : DeliberationStep.valueOf(m.getDeliberationStep()), m.getTitle(),
                 local(m.getStartsAt()), local(m.getEndsAt()), m.getPlace(), m.getAgenda(),
-                MeetingStatus.valueOf(m.getStatus()), scope.role() == Role.BRANCH_SECRETARY ? m.getCheckinCode() : null,
+                MeetingStatus.valueOf(m.getStatus()), canWrite(scope) ? m.getCheckinCode() : null,
                 m.getHost(), m.getRecorder(), m.getSpeeches(), m.getDecisions(), vote, theme, counts, attendees,
                 revisions, attachments, local(m.getLockedAt()), m.getLockedBy(), m.getVersion());
     }

@@ -9,7 +9,6 @@ import io.zhibu.shared.ConflictException;
 import io.zhibu.shared.CurrentScope;
 import io.zhibu.shared.DataScope;
 import io.zhibu.shared.InvalidInputException;
-import io.zhibu.shared.Role;
 import io.zhibu.shared.web.Messages;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -52,7 +51,7 @@ public class MeetingPageController {
         }
         model.addAttribute("result", meetings.list(scope, orgId, page, 20));
         model.addAttribute("orgId", orgId);
-        model.addAttribute("canPlan", scope.role() == Role.BRANCH_SECRETARY);
+        model.addAttribute("canPlan", MeetingService.canWrite(scope));
         model.addAttribute("pageBase", "/meetings" + (orgId == null ? "" : "?orgId=" + orgId));
         return "meeting/list";
     }
@@ -68,7 +67,7 @@ public class MeetingPageController {
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                           Model model) {
         DataScope scope = CurrentScope.get();
-        if (scope.role() != Role.BRANCH_SECRETARY) {
+        if (!MeetingService.canWrite(scope)) {
             throw new io.zhibu.shared.ForbiddenException("only the branch secretary plans meetings");
         }
         if (!model.containsAttribute("form")) {
@@ -105,7 +104,7 @@ public class MeetingPageController {
         MeetingView m = meetings.get(scope, id);
         model.addAttribute("m", m);
         model.addAttribute("code", code);
-        model.addAttribute("isSecretary", scope.role() == Role.BRANCH_SECRETARY);
+        model.addAttribute("isSecretary", MeetingService.canWrite(scope));
         model.addAttribute("isMember", scope.selfOnly());
         model.addAttribute("statuses", List.of(AttendanceStatus.PRESENT, AttendanceStatus.LEAVE, AttendanceStatus.ABSENT,
                 AttendanceStatus.EXPECTED));
@@ -202,7 +201,7 @@ public class MeetingPageController {
         model.addAttribute("items", meetings.proposeCalendar(scope, org, y, 10));
         model.addAttribute("year", y);
         model.addAttribute("orgId", org);
-        model.addAttribute("canPlan", scope.role() == Role.BRANCH_SECRETARY);
+        model.addAttribute("canPlan", MeetingService.canWrite(scope));
         return "meeting/calendar";
     }
 
