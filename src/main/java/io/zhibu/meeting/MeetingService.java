@@ -525,7 +525,7 @@ public class MeetingService {
         return m.getOrgPath() + "|" + m.getRegionOrgId();
     }
 
-    private List<MemberSummary> roster(DataScope scope, long orgId) {
+    List<MemberSummary> roster(DataScope scope, long orgId) {
         List<MemberSummary> all = new ArrayList<>();
         for (int p = 0; ; p++) {
             Page<MemberSummary> page = members.search(scope, new MemberFilter(orgId, null, null, null, null, null, null),
