@@ -34,6 +34,19 @@ public class MeetingScopeProbes implements ScopeProbeSet {
         return new Foreign(r.at("/id").asLong(), r.at("/attendees/0/id").asLong());
     }
 
+    /** The foreign branch's evaluation round of this year (opened by the administrator once). */
+    static long foreignRound(ScopeContext t) {
+        Api admin = t.as("admin");
+        JsonNode rounds = admin.get("/api/v1/meetings/evaluations?orgId=" + t.facts().foreignBranchId()).json();
+        if (!rounds.isEmpty()) {
+            return rounds.get(0).get("id").asLong();
+        }
+        Api.Response r = admin.post("/api/v1/meetings/evaluations", "{\"orgId\":" + t.facts().foreignBranchId() + ",\"year\":"
+                + java.time.LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() + "}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.at("/id").asLong();
+    }
+
     private static void member404(ScopeContext t, String method, String path, String json) {
         Api.Response r = t.as("member").send(method, path, json);
         assertThat(r.status()).as(method + " " + path).isEqualTo(404);
@@ -126,6 +139,41 @@ public class MeetingScopeProbes implements ScopeProbeSet {
         });
         p.put("POST /meetings/makeups/{attendanceId}/done", t -> t.page404(t.secretaryWeb().post(
                 "/meetings/makeups/" + foreign(t).attendanceId() + "/done", Map.of("note", "x"))));
+        // --- democratic evaluation
+        String ev = api + "/evaluations";
+        p.put("GET " + ev, t -> {
+            long f = foreignRound(t);
+            t.api404("GET", ev + "?orgId=" + t.facts().foreignBranchId());
+            assertThat(t.secretary().get(ev).json().findValuesAsString("id")).doesNotContain("" + f);
+            assertThat(t.as("member").get(ev).json().findValuesAsString("id")).doesNotContain("" + f);
+        });
+        p.put("POST " + ev, t -> {
+            Api.Response r = t.secretary().post(ev, "{\"orgId\":" + t.facts().foreignBranchId() + ",\"year\":2026}");
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.body()).contains("\"orgId\"").doesNotContain(t.facts().foreignBranchName());
+        });
+        p.put("GET " + ev + "/{id}", t -> {
+            long f = foreignRound(t);
+            t.api404("GET", ev + "/" + f);
+            member404(t, "GET", ev + "/" + f, null);
+        });
+        for (String action : new String[] {"self", "peer", "ballot"}) {
+            p.put("POST " + ev + "/{id}/" + action, t -> member404(t, "POST", ev + "/" + foreignRound(t) + "/" + action,
+                    "{\"text\":\"x\",\"toMemberId\":1,\"grades\":{\"1\":\"QUALIFIED\"}}"));
+        }
+        p.put("POST " + ev + "/{id}/decision", t -> t.api404("POST", ev + "/" + foreignRound(t) + "/decision", "{\"grades\":{}}"));
+        p.put("GET /meetings/evaluations", t -> assertThat(t.secretaryWeb().get("/meetings/evaluations").body())
+                .doesNotContain("/meetings/evaluations/" + foreignRound(t) + "\""));
+        p.put("POST /meetings/evaluations", t -> {
+            WebSession.Page r = t.secretaryWeb().post("/meetings/evaluations", Map.of("orgId", "" + t.facts().foreignBranchId(), "year", "2026"));
+            assertThat(r.status()).isEqualTo(302);
+            assertThat(r.location()).endsWith("/meetings/evaluations");
+        });
+        p.put("GET /meetings/evaluations/{id}", t -> t.page404(t.secretaryWeb().get("/meetings/evaluations/" + foreignRound(t))));
+        for (String action : new String[] {"self", "peer", "ballot", "decision"}) {
+            p.put("POST /meetings/evaluations/{id}/" + action, t -> t.page404(t.secretaryWeb().post(
+                    "/meetings/evaluations/" + foreignRound(t) + "/" + action, Map.of("text", "x", "toMemberId", "1", "grade_1", "QUALIFIED"))));
+        }
         return p;
     }
 }
