@@ -139,6 +139,22 @@ public class MeetingScopeProbes implements ScopeProbeSet {
         });
         p.put("POST /meetings/makeups/{attendanceId}/done", t -> t.page404(t.secretaryWeb().post(
                 "/meetings/makeups/" + foreign(t).attendanceId() + "/done", Map.of("note", "x"))));
+        // --- attachments
+        p.put("POST " + api + "/{id}/attachments", t -> t.api404("POST", api + "/" + foreign(t).id() + "/attachments?kind=SIGN_IN", "%PDF-1.4"));
+        p.put("GET " + api + "/{id}/attachments/{attachmentId}", t -> {
+            long f = foreign(t).id();
+            Api.Response up = t.as("admin").post(api + "/" + f + "/attachments?kind=SIGN_IN", "%PDF-1.4\n");
+            assertThat(up.status()).isEqualTo(201);
+            t.api404("GET", api + "/" + f + "/attachments/" + up.at("/id").asLong());
+            t.api404("GET", api + "/" + f + "/attachments/" + up.at("/id").asLong() + "0");
+        });
+        p.put("POST /meetings/{id}/attachments", t -> t.page404(t.secretaryWeb().post("/meetings/" + foreign(t).id() + "/attachments",
+                Map.of("kind", "PHOTO"))));
+        p.put("GET /meetings/{id}/attachments/{attachmentId}", t -> {
+            long f = foreign(t).id();
+            Api.Response up = t.as("admin").post(api + "/" + f + "/attachments?kind=SIGN_IN", "%PDF-1.4\n");
+            t.page404(t.secretaryWeb().get("/meetings/" + f + "/attachments/" + up.at("/id").asLong()));
+        });
         // --- democratic evaluation
         String ev = api + "/evaluations";
         p.put("GET " + ev, t -> {

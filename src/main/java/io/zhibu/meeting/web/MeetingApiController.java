@@ -3,6 +3,7 @@ package io.zhibu.meeting.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.zhibu.meeting.ComplianceRecords.ComplianceReport;
+import io.zhibu.meeting.AttachmentService;
 import io.zhibu.meeting.ComplianceService;
 import io.zhibu.meeting.MeetingRecords.*;
 import io.zhibu.meeting.MeetingService;
@@ -28,10 +29,26 @@ import org.springframework.web.bind.annotation.RestController;
 public class MeetingApiController {
     private final MeetingService meetings;
     private final ComplianceService compliance;
+    private final AttachmentService attachments;
 
-    public MeetingApiController(MeetingService meetings, ComplianceService compliance) {
+    public MeetingApiController(MeetingService meetings, ComplianceService compliance, AttachmentService attachments) {
         this.meetings = meetings;
         this.compliance = compliance;
+        this.attachments = attachments;
+    }
+
+    @PostMapping("/{id}/attachments")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Attach a photo or sign-in sheet (request body = the file; JPEG/PNG, sign-in also PDF; checked by content)")
+    public Attachment upload(@PathVariable long id, @RequestParam(required = false) AttachmentService.Kind kind,
+                             @RequestParam(required = false) String name, @RequestBody(required = false) byte[] body) {
+        return attachments.upload(CurrentScope.get(), id, kind, name, body);
+    }
+
+    @GetMapping("/{id}/attachments/{attachmentId}")
+    @Operation(summary = "Download an attachment")
+    public org.springframework.http.ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long attachmentId) {
+        return AttachmentResponses.of(attachments.download(CurrentScope.get(), id, attachmentId));
     }
 
     @GetMapping

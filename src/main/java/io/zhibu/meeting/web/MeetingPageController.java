@@ -32,12 +32,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class MeetingPageController {
     private final MeetingService meetings;
     private final ComplianceService compliance;
+    private final io.zhibu.meeting.AttachmentService attachments;
     private final Messages messages;
     private final Clock clock;
 
-    public MeetingPageController(MeetingService meetings, ComplianceService compliance, Messages messages, Clock clock) {
+    public MeetingPageController(MeetingService meetings, ComplianceService compliance,
+                                 io.zhibu.meeting.AttachmentService attachments, Messages messages, Clock clock) {
         this.meetings = meetings;
         this.compliance = compliance;
+        this.attachments = attachments;
         this.messages = messages;
         this.clock = clock;
     }
@@ -214,6 +217,26 @@ public class MeetingPageController {
                 .path("/meetings/{id}").queryParam("code", code).buildAndExpand(id).toUriString();
         return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.valueOf("image/svg+xml"))
                 .cacheControl(org.springframework.http.CacheControl.noStore()).body(io.zhibu.meeting.internal.QrSvg.of(url));
+    }
+
+    @PostMapping("/{id}/attachments")
+    public String upload(@PathVariable long id, @RequestParam(required = false) io.zhibu.meeting.AttachmentService.Kind kind,
+                         @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+                         RedirectAttributes flash) {
+        return act(id, flash, "meeting.saved", () -> {
+            try {
+                attachments.upload(CurrentScope.get(), id, kind, file == null ? null : file.getOriginalFilename(),
+                        file == null ? null : file.getBytes());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    @GetMapping("/{id}/attachments/{attachmentId}")
+    @org.springframework.web.bind.annotation.ResponseBody
+    public org.springframework.http.ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long attachmentId) {
+        return AttachmentResponses.of(attachments.download(CurrentScope.get(), id, attachmentId));
     }
 
     /** Runs a detail-page action: on bad input or a conflict the page shows the message and nothing changed. */
