@@ -161,6 +161,9 @@ public class MeetingPageController {
             model.addAttribute("minutes", body);
             model.addAttribute("errors", messages.fieldErrors(e.violations()));
             return detail(id, null, model);
+        } catch (ConflictException e) {
+            flash.addFlashAttribute("actionErrors", List.of(messages.get(e.code(), e.args())));
+            return "redirect:/meetings/" + id;
         }
     }
 
