@@ -39,6 +39,7 @@ class MeetingBrowserTest extends IntegrationTest {
         b.findElement(By.id("username")).sendKeys(user);
         b.findElement(By.id("password")).sendKeys(PASSWORD);
         b.findElement(By.id("login-submit")).click();
+        assertThat(b.findElement(By.id("current-user")).getDomProperty("textContent")).as("signed in").startsWith(user);
     }
 
     /** Clicks through the DOM after scrolling: on a phone-sized window the element may lie below the fold. */
@@ -68,8 +69,10 @@ class MeetingBrowserTest extends IntegrationTest {
 
         login(member, "member");
         member.get(url("/meetings/my"));
-        member.findElements(By.className("meeting-link")).stream().filter(l -> l.getText().equals("浏览器测试支委会"))
-                .findFirst().orElseThrow().click();
+        var link = member.findElements(By.className("meeting-link")).stream()
+                .filter(l -> l.getText().equals("浏览器测试支委会")).findFirst();
+        assertThat(link).as(member.getPageSource()).isPresent();
+        link.get().click();
         member.findElement(By.id("code")).sendKeys(code);
         click(member, "checkin-submit");
         assertThat(member.findElement(By.id("my-status")).getText()).isEqualTo("出席");
