@@ -29,7 +29,7 @@ class MeetingPagesTest extends IntegrationTest {
 
         WebSession member = new WebSession(port, "member", PASSWORD);
         assertThat(member.get("/meetings").location()).endsWith("/meetings/my");
-        assertThat(member.get("/meetings/my").body()).contains("主题党日页面");
+        assertThat(member.get("/meetings/my").body()).contains("主题党日页面", "my-rate");
         String mine = member.get("/meetings/" + id + "?code=123456").body();
         assertThat(mine).contains("checkin-submit", "value=\"123456\"").doesNotContain("checkin-code");
         assertThat(member.get("/meetings/compliance").status()).isEqualTo(403);

@@ -61,7 +61,16 @@ public class MeetingPageController {
 
     @GetMapping("/my")
     public String my(Model model) {
-        model.addAttribute("items", meetings.my(CurrentScope.get()));
+        List<MyAttendance> items = meetings.my(CurrentScope.get());
+        int year = LocalDate.now(clock).getYear();
+        // R6.3: attendance rate per member per year, over the locked meetings the member was called to
+        List<MyAttendance> closed = items.stream().filter(x -> x.meeting().status() == MeetingStatus.LOCKED
+                && x.meeting().startsAt().getYear() == year).toList();
+        long present = closed.stream().filter(x -> x.status() == AttendanceStatus.PRESENT).count();
+        model.addAttribute("items", items);
+        model.addAttribute("year", year);
+        model.addAttribute("present", present);
+        model.addAttribute("closed", closed.size());
         return "meeting/my";
     }
 
