@@ -1,0 +1,141 @@
+package io.zhibu.meeting.internal;
+
+import static io.zhibu.db.Tables.MEETING_ATTACHMENT;
+import static io.zhibu.db.Tables.MEETING_ATTENDANCE;
+import static io.zhibu.db.Tables.MEETING_MEETING;
+import static io.zhibu.db.Tables.MEETING_REVISION;
+
+import io.zhibu.db.tables.records.MeetingAttachmentRecord;
+import io.zhibu.db.tables.records.MeetingAttendanceRecord;
+import io.zhibu.db.tables.records.MeetingMeetingRecord;
+import io.zhibu.db.tables.records.MeetingRevisionRecord;
+import io.zhibu.shared.OrgPath;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record3;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/** SQL of meetings, attendance, revisions and attachments. Subtree = range on org_path, region first in the index. */
+@Repository
+public class MeetingRepository {
+    private final DSLContext db;
+
+    public MeetingRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    public static Condition subtree(String path) {
+        return path.isEmpty() ? DSL.noCondition()
+                : MEETING_MEETING.ORG_PATH.ge(path).and(MEETING_MEETING.ORG_PATH.lt(OrgPath.upperBound(path)));
+    }
+
+    public MeetingMeetingRecord newMeeting() {
+        return db.newRecord(MEETING_MEETING);
+    }
+
+    public MeetingAttendanceRecord newAttendance() {
+        return db.newRecord(MEETING_ATTENDANCE);
+    }
+
+    public Optional<MeetingMeetingRecord> find(long id) {
+        return db.selectFrom(MEETING_MEETING).where(MEETING_MEETING.ID.eq(id)).fetchOptional();
+    }
+
+    /** Locks the row for a state change (check-in, lock, minutes), so concurrent commands serialize. */
+    public Optional<MeetingMeetingRecord> findForUpdate(long id) {
+        return db.selectFrom(MEETING_MEETING).where(MEETING_MEETING.ID.eq(id)).forUpdate().fetchOptional();
+    }
+
+    public List<MeetingMeetingRecord> page(Condition c, int page, int size) {
+        return db.selectFrom(MEETING_MEETING).where(c).orderBy(MEETING_MEETING.STARTS_AT.desc(), MEETING_MEETING.ID.desc())
+                .limit(size).offset((long) page * size).fetch();
+    }
+
+    public long count(Condition c) {
+        return db.fetchCount(MEETING_MEETING, c);
+    }
+
+    /** Locked meetings of a subtree between two instants: org, tags, start (for compliance). */
+    public List<Record3<Long, String, OffsetDateTime>> lockedBetween(String path, OffsetDateTime from, OffsetDateTime to) {
+        return db.select(MEETING_MEETING.ORG_ID, MEETING_MEETING.TYPES, MEETING_MEETING.STARTS_AT).from(MEETING_MEETING)
+                .where(subtree(path)).and(MEETING_MEETING.STATUS.eq("LOCKED"))
+                .and(MEETING_MEETING.STARTS_AT.ge(from)).and(MEETING_MEETING.STARTS_AT.lt(to)).fetch();
+    }
+
+    public List<MeetingAttendanceRecord> attendance(long meetingId) {
+        return db.selectFrom(MEETING_ATTENDANCE).where(MEETING_ATTENDANCE.MEETING_ID.eq(meetingId))
+                .orderBy(MEETING_ATTENDANCE.NON_VOTING, MEETING_ATTENDANCE.ID).fetch();
+    }
+
+    public Optional<MeetingAttendanceRecord> attendee(long meetingId, long memberId) {
+        return db.selectFrom(MEETING_ATTENDANCE).where(MEETING_ATTENDANCE.MEETING_ID.eq(meetingId))
+                .and(MEETING_ATTENDANCE.MEMBER_ID.eq(memberId)).fetchOptional();
+    }
+
+    public Optional<MeetingAttendanceRecord> attendanceRow(long id) {
+        return db.selectFrom(MEETING_ATTENDANCE).where(MEETING_ATTENDANCE.ID.eq(id)).fetchOptional();
+    }
+
+    /** A member's own attendance rows with their meetings, newest first. */
+    public List<org.jooq.Record> myAttendance(long memberId, int limit) {
+        return db.select(MEETING_ATTENDANCE.asterisk(), MEETING_MEETING.asterisk()).from(MEETING_ATTENDANCE)
+                .join(MEETING_MEETING).on(MEETING_MEETING.ID.eq(MEETING_ATTENDANCE.MEETING_ID))
+                .where(MEETING_ATTENDANCE.MEMBER_ID.eq(memberId))
+                .orderBy(MEETING_MEETING.STARTS_AT.desc(), MEETING_MEETING.ID.desc()).limit(limit).fetch();
+    }
+
+    public boolean updateAttendance(MeetingAttendanceRecord r) {
+        int expected = r.getVersion();
+        r.setVersion(expected + 1);
+        return db.update(MEETING_ATTENDANCE).set(r).where(MEETING_ATTENDANCE.ID.eq(r.getId()))
+                .and(MEETING_ATTENDANCE.VERSION.eq(expected)).execute() == 1;
+    }
+
+    /** Closing the meeting: attendees still expected are absent without reason; absentees get 补学 (R6.3). */
+    public void closeAttendance(long meetingId) {
+        db.update(MEETING_ATTENDANCE).set(MEETING_ATTENDANCE.STATUS, "ABSENT")
+                .set(MEETING_ATTENDANCE.VERSION, MEETING_ATTENDANCE.VERSION.plus(1))
+                .where(MEETING_ATTENDANCE.MEETING_ID.eq(meetingId))
+                .and(MEETING_ATTENDANCE.STATUS.in("EXPECTED", "LEAVE_REQUESTED")).execute();
+        db.update(MEETING_ATTENDANCE).set(MEETING_ATTENDANCE.MAKEUP_DUE, true)
+                .where(MEETING_ATTENDANCE.MEETING_ID.eq(meetingId)).and(MEETING_ATTENDANCE.MEMBER_ID.isNotNull())
+                .and(MEETING_ATTENDANCE.STATUS.in("ABSENT", "LEAVE")).execute();
+    }
+
+    /** Optimistic update of the meeting row: exactly one concurrent writer wins. */
+    public boolean updateMeeting(MeetingMeetingRecord r, int expectedVersion) {
+        r.setVersion(expectedVersion + 1);
+        return db.update(MEETING_MEETING).set(r).where(MEETING_MEETING.ID.eq(r.getId()))
+                .and(MEETING_MEETING.VERSION.eq(expectedVersion)).execute() == 1;
+    }
+
+    public List<MeetingRevisionRecord> revisions(long meetingId) {
+        return db.selectFrom(MEETING_REVISION).where(MEETING_REVISION.MEETING_ID.eq(meetingId))
+                .orderBy(MEETING_REVISION.ID).fetch();
+    }
+
+    public void insertRevision(MeetingMeetingRecord m, String text, String by, OffsetDateTime at) {
+        db.insertInto(MEETING_REVISION).set(MEETING_REVISION.REGION_ORG_ID, m.getRegionOrgId())
+                .set(MEETING_REVISION.ORG_PATH, m.getOrgPath()).set(MEETING_REVISION.MEETING_ID, m.getId())
+                .set(MEETING_REVISION.TEXT, text).set(MEETING_REVISION.CREATED_BY, by)
+                .set(MEETING_REVISION.CREATED_AT, at).execute();
+    }
+
+    public List<MeetingAttachmentRecord> attachments(long meetingId) {
+        return db.selectFrom(MEETING_ATTACHMENT).where(MEETING_ATTACHMENT.MEETING_ID.eq(meetingId))
+                .orderBy(MEETING_ATTACHMENT.ID).fetch();
+    }
+
+    public Optional<MeetingAttachmentRecord> attachment(long meetingId, long id) {
+        return db.selectFrom(MEETING_ATTACHMENT).where(MEETING_ATTACHMENT.ID.eq(id))
+                .and(MEETING_ATTACHMENT.MEETING_ID.eq(meetingId)).fetchOptional();
+    }
+
+    public MeetingAttachmentRecord newAttachment() {
+        return db.newRecord(MEETING_ATTACHMENT);
+    }
+}
