@@ -71,6 +71,7 @@ public class MemberRepository {
     public Condition filter(String scopePath, Long selfMemberId, String subtreePath, MemberFilter f, LocalDate today) {
         List<Condition> c = new ArrayList<>();
         c.add(subtree(scopePath));
+        c.add(MEMBER_MEMBER.EXIT_TYPE.isNull()); // exited members (出党, 死亡) leave the active roster
         if (selfMemberId != null) {
             c.add(MEMBER_MEMBER.ID.eq(selfMemberId));
         }
@@ -220,12 +221,12 @@ public class MemberRepository {
         Record3<Integer, Integer, Integer> r = db.select(DSL.count(),
                         DSL.count().filterWhere(MEMBER_MEMBER.CATEGORY.eq(MemberCategory.FULL.name())),
                         DSL.count().filterWhere(MEMBER_MEMBER.CATEGORY.eq(MemberCategory.PROBATIONARY.name())))
-                .from(MEMBER_MEMBER).where(c).fetchOne();
+                .from(MEMBER_MEMBER).where(c).and(MEMBER_MEMBER.EXIT_TYPE.isNull()).fetchOne();
         return new MemberCounts(r.value1(), r.value2(), r.value3());
     }
 
     public long countIds(Collection<Long> ids, String path, boolean fullInGoodStanding) {
-        Condition c = MEMBER_MEMBER.ID.in(ids).and(subtree(path));
+        Condition c = MEMBER_MEMBER.ID.in(ids).and(subtree(path)).and(MEMBER_MEMBER.EXIT_TYPE.isNull());
         if (fullInGoodStanding) {
             c = c.and(MEMBER_MEMBER.CATEGORY.eq(MemberCategory.FULL.name()))
                     .and(MEMBER_MEMBER.STANDING.eq(MemberStanding.NORMAL.name()));
