@@ -53,13 +53,13 @@ public class MemberLifecycleRepository {
         r.store();
     }
 
-    /** One IMPORTED event per new member id, set-based. */
-    public void insertImported(long fromId, long toId, LocalDate on, String actor) {
+    /** One IMPORTED event per new member, set-based. */
+    public void insertImported(java.util.Collection<Long> ids, LocalDate on, String actor) {
         db.insertInto(MEMBER_EVENT, MEMBER_EVENT.REGION_ORG_ID, MEMBER_EVENT.ORG_PATH, MEMBER_EVENT.MEMBER_ID,
                         MEMBER_EVENT.EVENT_TYPE, MEMBER_EVENT.EFFECTIVE_ON, MEMBER_EVENT.ACTOR, MEMBER_EVENT.CREATED_AT)
                 .select(DSL.select(MEMBER_MEMBER.REGION_ORG_ID, MEMBER_MEMBER.ORG_PATH, MEMBER_MEMBER.ID,
                                 DSL.val(MemberEventType.IMPORTED.name()), DSL.val(on), DSL.val(actor), DSL.val(now()))
-                        .from(MEMBER_MEMBER).where(MEMBER_MEMBER.ID.between(fromId, toId)))
+                        .from(MEMBER_MEMBER).where(MEMBER_MEMBER.ID.in(ids)))
                 .execute();
     }
 
