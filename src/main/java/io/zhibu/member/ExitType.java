@@ -1,6 +1,6 @@
 package io.zhibu.member;
 
-/** 出党 kinds (rules.md §3.2) plus death; all terminal: none of them can be restored (R3.1). */
+/** Why a member left the roster: 出党 kinds (rules.md §3.2, terminal, R3.1), death, or a transfer out of the platform. */
 public enum ExitType {
     /** 退党除名. */
     WITHDRAWN,
@@ -11,5 +11,7 @@ public enum ExitType {
     /** 开除党籍. */
     EXPELLED,
     /** 死亡. */
-    DEATH
+    DEATH,
+    /** 转出本系统: relation transferred to an organization outside the platform (not an exit from the Party). */
+    TRANSFERRED_OUT
 }

@@ -219,6 +219,23 @@ public class MemberLifecycle {
         audit.success("member.transferred", "member", memberId, target.path(), m.getOrgId() + "->" + target.id());
     }
 
+    /** Completes a transfer out of the platform (R4.3 paper letter): the member leaves the roster, stays findable. */
+    @Transactional
+    public void completeTransferOut(DataScope scope, long memberId, String note) {
+        requireManager(scope);
+        MemberMemberRecord m = load(scope, memberId);
+        if (m.getExitType() != null) {
+            throw new ConflictException("lifecycle.conflict.exited");
+        }
+        LocalDate today = today();
+        repo.update(memberId, m.getVersion(), Map.of(MEMBER_MEMBER.IN_TRANSIT, false,
+                MEMBER_MEMBER.EXIT_TYPE, ExitType.TRANSFERRED_OUT.name(), MEMBER_MEMBER.EXITED_ON, today));
+        repo.insertEvent(m, MemberEventType.TRANSFERRED, today, ExitType.TRANSFERRED_OUT.name(), null, note, null,
+                scope.username());
+        events.publishEvent(new MemberEvents.Updated(MemberService.facts(members.find(memberId).orElseThrow())));
+        audit.success("member.transferredOut", "member", memberId, m.getOrgPath(), note);
+    }
+
     // -----------------------------------------------------------------------------------------------------------
 
     private Condition scopeCondition(DataScope scope, Long orgId) {

@@ -67,7 +67,7 @@ public final class MemberLifecycleRules {
                 }
             }
             case EXITED -> {
-                if (c.exitType() == null || c.exitType() == ExitType.DEATH) {
+                if (c.exitType() == null || c.exitType() == ExitType.DEATH || c.exitType() == ExitType.TRANSFERRED_OUT) {
                     errors.add(new Violation("exitType", "validation.required"));
                 }
             }

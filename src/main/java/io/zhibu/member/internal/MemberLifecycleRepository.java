@@ -53,16 +53,6 @@ public class MemberLifecycleRepository {
         r.store();
     }
 
-    /** One IMPORTED event per new member, set-based. */
-    public void insertImported(java.util.Collection<Long> ids, LocalDate on, String actor) {
-        db.insertInto(MEMBER_EVENT, MEMBER_EVENT.REGION_ORG_ID, MEMBER_EVENT.ORG_PATH, MEMBER_EVENT.MEMBER_ID,
-                        MEMBER_EVENT.EVENT_TYPE, MEMBER_EVENT.EFFECTIVE_ON, MEMBER_EVENT.ACTOR, MEMBER_EVENT.CREATED_AT)
-                .select(DSL.select(MEMBER_MEMBER.REGION_ORG_ID, MEMBER_MEMBER.ORG_PATH, MEMBER_MEMBER.ID,
-                                DSL.val(MemberEventType.IMPORTED.name()), DSL.val(on), DSL.val(actor), DSL.val(now()))
-                        .from(MEMBER_MEMBER).where(MEMBER_MEMBER.ID.in(ids)))
-                .execute();
-    }
-
     public List<MemberEventRecord> events(long memberId) {
         return db.selectFrom(MEMBER_EVENT).where(MEMBER_EVENT.MEMBER_ID.eq(memberId))
                 .orderBy(MEMBER_EVENT.EFFECTIVE_ON.desc(), MEMBER_EVENT.ID.desc()).fetch();
@@ -78,7 +68,9 @@ public class MemberLifecycleRepository {
     public Condition onRosterAt(LocalDate date) {
         return MEMBER_MEMBER.JOINED_ON.le(date).andNotExists(DSL.selectOne().from(MEMBER_EVENT)
                 .where(MEMBER_EVENT.MEMBER_ID.eq(MEMBER_MEMBER.ID))
-                .and(MEMBER_EVENT.EVENT_TYPE.in(MemberEventType.EXITED.name(), MemberEventType.DIED.name()))
+                .and(MEMBER_EVENT.EVENT_TYPE.in(MemberEventType.EXITED.name(), MemberEventType.DIED.name())
+                        .or(MEMBER_EVENT.EVENT_TYPE.eq(MemberEventType.TRANSFERRED.name())
+                                .and(MEMBER_EVENT.DETAIL.eq("TRANSFERRED_OUT"))))
                 .and(MEMBER_EVENT.EFFECTIVE_ON.le(date)));
     }
 

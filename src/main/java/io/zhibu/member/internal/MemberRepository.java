@@ -171,6 +171,18 @@ public class MemberRepository {
         return ids;
     }
 
+    /** A new roster record with sealed fields, ready to insert (used by the roster import's JDBC batch). */
+    public MemberMemberRecord newRecord(MemberRow m, OffsetDateTime now) {
+        MemberMemberRecord r = new MemberMemberRecord();
+        apply(r, m);
+        r.setStanding(MemberStanding.NORMAL.name());
+        r.setVersion(0);
+        r.setInTransit(false);
+        r.setCreatedAt(now);
+        r.setUpdatedAt(now);
+        return r;
+    }
+
     public boolean update(long id, int expectedVersion, MemberRow m) {
         MemberMemberRecord r = new MemberMemberRecord();
         apply(r, m);
