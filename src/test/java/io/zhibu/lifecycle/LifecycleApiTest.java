@@ -27,7 +27,7 @@ class LifecycleApiTest extends IntegrationTest {
 
     @Test
     void suspendRestoreExitWithHistoryAndRoster() {
-        long id = LifecycleFixtures.newMember(secretary, branchId, "周变动", "FULL", "2001-07-01");
+        long id = LifecycleFixtures.newMember(secretary, branchId, "周变动", "FULL", "2011-07-01");
         assertThat(event(id, "{\"type\":\"RESTORED\",\"effectiveOn\":\"2020-01-01\",\"reason\":\"r\",\"decidedBy\":\"d\"}").status())
                 .as("restore needs a suspension").isEqualTo(409);
         Api.Response s = event(id, "{\"type\":\"SUSPENDED\",\"effectiveOn\":\"2020-01-01\",\"reason\":\"失联满6个月\",\"decidedBy\":\"支部大会\"}");
@@ -66,7 +66,7 @@ class LifecycleApiTest extends IntegrationTest {
 
     @Test
     void disciplineFlowLostContactAndConcurrency() {
-        long id = LifecycleFixtures.newMember(secretary, branchId, "吴处分", "FULL", "2005-07-01");
+        long id = LifecycleFixtures.newMember(secretary, branchId, "吴处分", "FULL", "2011-08-01");
         int version = secretary.get("/api/v1/members/" + id).at("/version").asInt();
         String today = LocalDate.now().toString();
         Api.Response d = event(id, "{\"type\":\"DISCIPLINED\",\"effectiveOn\":\"" + today + "\",\"disciplineType\":\"PROBATION_IN_PARTY\",\"untilOn\":\""

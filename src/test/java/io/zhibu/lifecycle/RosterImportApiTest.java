@@ -86,11 +86,11 @@ class RosterImportApiTest extends IntegrationTest {
         String bad = uniqueName();
         String future = uniqueName();
         String goodId = TestIds.fresh(true);
-        byte[] file = csv(row(good, goodId, branchCode, "正式党员", "2010-07-01"),
-                row(bad, badChecksum(TestIds.fresh(true)), branchCode, "正式党员", "2010-07-01"),
+        byte[] file = csv(row(good, goodId, branchCode, "正式党员", "2012-07-01"),
+                row(bad, badChecksum(TestIds.fresh(true)), branchCode, "正式党员", "2012-07-01"),
                 row(future, TestIds.fresh(true), branchCode, "预备党员", LocalDate.now().plusDays(3).toString()),
-                row(uniqueName(), TestIds.fresh(false), foreignCode, "正式党员", "2010-07-01"),
-                row(uniqueName(), goodId, branchCode, "正式党员", "2010-07-01"));
+                row(uniqueName(), TestIds.fresh(false), foreignCode, "正式党员", "2012-07-01"),
+                row(uniqueName(), goodId, branchCode, "正式党员", "2012-07-01"));
         Uploads.Result r = files.upload("/api/v1/members/imports", "roster.csv", file);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.at("/rows").asInt()).isEqualTo(5);
@@ -120,7 +120,7 @@ class RosterImportApiTest extends IntegrationTest {
     void reimportingTheSameFileChangesNothing() {
         String a = uniqueName();
         String b = uniqueName();
-        byte[] file = csv(row(a, TestIds.fresh(true), branchCode, "正式党员", "2001-07-01"),
+        byte[] file = csv(row(a, TestIds.fresh(true), branchCode, "正式党员", "2012-07-01"),
                 row(b, TestIds.fresh(false), branchCode, "预备党员", LocalDate.now().minusMonths(2).toString()));
         Uploads.Result first = files.upload("/api/v1/members/imports", "r.csv", file);
         assertThat(first.at("/valid").asInt()).isEqualTo(2);
@@ -205,7 +205,7 @@ class RosterImportApiTest extends IntegrationTest {
         ws.value(1, RosterColumn.ID_NUMBER.ordinal(), TestIds.fresh(false));
         ws.value(1, RosterColumn.ORG_CODE.ordinal(), branchCode);
         ws.value(1, RosterColumn.CATEGORY.ordinal(), "正式党员");
-        ws.value(1, RosterColumn.JOINED_ON.ordinal(), LocalDate.of(2012, 3, 4));
+        ws.value(1, RosterColumn.JOINED_ON.ordinal(), LocalDate.of(2013, 3, 4));
         ws.style(1, RosterColumn.JOINED_ON.ordinal()).format("yyyy-mm-dd").set();
         if (formula) {
             ws.formula(1, RosterColumn.PHONE.ordinal(), "CONCAT(\"139\",\"12345678\")");
