@@ -122,6 +122,25 @@ public class LifecycleScopeProbes implements ScopeProbeSet {
         p.put("POST /transfers/{id}/actions", t -> t.page404(t.townshipWeb().post("/transfers/" + foreignTransfer(t) + "/actions",
                 Map.of("action", "SUBMIT", "version", "0"))));
         p.put("GET /transfers/{id}/letter", t -> t.page404(t.secretaryWeb().get("/transfers/" + foreignTransfer(t) + "/letter")));
+        // --- terms and elections
+        p.put("GET /api/v1/orgs/{id}/terms", t -> t.api404("GET", "/api/v1/orgs/" + t.facts().foreignBranchId() + "/terms"));
+        p.put("POST /api/v1/orgs/{id}/terms", t -> t.township404("POST", "/api/v1/orgs/" + t.facts().foreignBranchId() + "/terms",
+                "{\"startedOn\":\"2024-01-01\"}"));
+        p.put("GET /api/v1/orgs/{id}/elections", t -> t.api404("GET", "/api/v1/orgs/" + t.facts().foreignBranchId() + "/elections"));
+        p.put("POST /api/v1/orgs/{id}/elections", t -> t.township404("POST", "/api/v1/orgs/" + t.facts().foreignBranchId() + "/elections",
+                "{\"heldOn\":\"2024-01-01\"}"));
+        p.put("GET /api/v1/term-reminders", t -> {
+            for (JsonNode r : t.township().get("/api/v1/term-reminders").json()) {
+                assertThat(r.get("orgId").asLong()).isNotEqualTo(t.facts().foreignBranchId());
+            }
+        });
+        p.put("GET /orgs/{id}/terms", t -> t.page404(t.secretaryWeb().get("/orgs/" + t.facts().foreignBranchId() + "/terms")));
+        p.put("POST /orgs/{id}/terms", t -> t.page404(t.townshipWeb().post("/orgs/" + t.facts().foreignBranchId() + "/terms",
+                Map.of("startedOn", "2024-01-01"))));
+        p.put("POST /orgs/{id}/elections", t -> t.page404(t.townshipWeb().post("/orgs/" + t.facts().foreignBranchId() + "/elections",
+                Map.of("heldOn", "2024-01-01"))));
+        p.put("GET /orgs/term-reminders", t -> assertThat(t.townshipWeb().get("/orgs/term-reminders").body())
+                .doesNotContain(t.facts().foreignBranchName()));
         return p;
     }
 }
