@@ -141,6 +141,15 @@ public class LifecycleScopeProbes implements ScopeProbeSet {
                 Map.of("heldOn", "2024-01-01"))));
         p.put("GET /orgs/term-reminders", t -> assertThat(t.townshipWeb().get("/orgs/term-reminders").body())
                 .doesNotContain(t.facts().foreignBranchName()));
+        p.put("GET /api/v1/orgs/tree-at", t -> {
+            Api.Response r = t.secretary().get("/api/v1/orgs/tree-at?date=2000-01-01");
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.body()).doesNotContain(t.facts().foreignBranchName());
+            assertThat(t.secretary().get("/api/v1/orgs/tree-at?date=" + java.time.LocalDate.now()).body())
+                    .doesNotContain(t.facts().foreignBranchName());
+        });
+        p.put("GET /orgs/tree-at", t -> assertThat(t.secretaryWeb().get("/orgs/tree-at").body())
+                .doesNotContain(t.facts().foreignBranchName()));
         return p;
     }
 }
