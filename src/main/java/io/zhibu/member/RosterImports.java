@@ -293,7 +293,6 @@ public class RosterImports {
         RosterRowParser parser = new RosterRowParser(today, orgLookup(scope));
         List<MemberRow> batch = new ArrayList<>(CHUNK);
         int[] inserted = {0};
-        String[] firstPath = {null};
         try {
             RosterFileReader.read(job.file, job.fileName, (rowNumber, values, formula) -> {
                 if (job.invalidRows.get(rowNumber) || job.unchangedRows.get(rowNumber)) {
@@ -302,9 +301,6 @@ public class RosterImports {
                 RosterRowParser.Parsed p = parser.parse(values, formula);
                 if (p.row() == null) {
                     throw new IllegalStateException("row " + rowNumber + " changed since validation");
-                }
-                if (firstPath[0] == null) {
-                    firstPath[0] = p.row().orgPath();
                 }
                 batch.add(p.row());
                 if (batch.size() == CHUNK) {
@@ -319,7 +315,7 @@ public class RosterImports {
         job.processed.set(inserted[0]);
         log.info("roster import {}: {} rows; sealing {} ms, inserts {} ms", job.token, inserted[0],
                 sealNanos.getAndSet(0) / 1_000_000, insertNanos.getAndSet(0) / 1_000_000);
-        audit.success("member.import", "member", null, firstPath[0] == null ? scope.orgPath() : scope.orgPath(),
+        audit.success("member.import", "member", null, scope.orgPath(),
                 job.fileName + ": " + inserted[0] + " new, " + job.report.unchanged() + " unchanged, "
                         + job.report.invalid() + " invalid rows left out");
         return inserted[0];
