@@ -76,6 +76,7 @@ public class MemberRepository {
     public Condition filter(String scopePath, Long selfMemberId, String subtreePath, MemberFilter f, LocalDate today) {
         List<Condition> c = new ArrayList<>();
         c.add(subtree(scopePath));
+        c.add(MEMBER_MEMBER.EXIT_TYPE.isNull()); // exited members (出党, 死亡) leave the active roster
         if (selfMemberId != null) {
             c.add(MEMBER_MEMBER.ID.eq(selfMemberId));
         }
@@ -175,6 +176,18 @@ public class MemberRepository {
         return ids;
     }
 
+    /** A new roster record with sealed fields, ready to insert (used by the roster import's JDBC batch). */
+    public MemberMemberRecord newRecord(MemberRow m, OffsetDateTime now) {
+        MemberMemberRecord r = new MemberMemberRecord();
+        apply(r, m);
+        r.setStanding(MemberStanding.NORMAL.name());
+        r.setVersion(0);
+        r.setInTransit(false);
+        r.setCreatedAt(now);
+        r.setUpdatedAt(now);
+        return r;
+    }
+
     public boolean update(long id, int expectedVersion, MemberRow m) {
         MemberMemberRecord r = new MemberMemberRecord();
         apply(r, m);
@@ -225,12 +238,12 @@ public class MemberRepository {
         Record3<Integer, Integer, Integer> r = db.select(DSL.count(),
                         DSL.count().filterWhere(MEMBER_MEMBER.CATEGORY.eq(MemberCategory.FULL.name())),
                         DSL.count().filterWhere(MEMBER_MEMBER.CATEGORY.eq(MemberCategory.PROBATIONARY.name())))
-                .from(MEMBER_MEMBER).where(c).fetchOne();
+                .from(MEMBER_MEMBER).where(c).and(MEMBER_MEMBER.EXIT_TYPE.isNull()).fetchOne();
         return new MemberCounts(r.value1(), r.value2(), r.value3());
     }
 
     public long countIds(Collection<Long> ids, String path, boolean fullInGoodStanding) {
-        Condition c = MEMBER_MEMBER.ID.in(ids).and(subtree(path));
+        Condition c = MEMBER_MEMBER.ID.in(ids).and(subtree(path)).and(MEMBER_MEMBER.EXIT_TYPE.isNull());
         if (fullInGoodStanding) {
             c = c.and(MEMBER_MEMBER.CATEGORY.eq(MemberCategory.FULL.name()))
                     .and(MEMBER_MEMBER.STANDING.eq(MemberStanding.NORMAL.name()));

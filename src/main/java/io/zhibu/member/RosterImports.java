@@ -1,0 +1,480 @@
+package io.zhibu.member;
+
+import io.zhibu.audit.AuditLog;
+import io.zhibu.member.internal.MemberRepository;
+import io.zhibu.member.internal.MemberRow;
+import io.zhibu.member.internal.RosterFileReader;
+import io.zhibu.member.internal.RosterImportRepository;
+import io.zhibu.member.internal.RosterRowParser;
+import io.zhibu.member.internal.RosterRowParser.OrgLookup;
+import io.zhibu.org.OrgService;
+import io.zhibu.org.Organization;
+import io.zhibu.shared.ConflictException;
+import io.zhibu.shared.DataScope;
+import io.zhibu.shared.ForbiddenException;
+import io.zhibu.shared.InvalidInputException;
+import io.zhibu.shared.NotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * 名册导入 roster import (rules.md §9.1, R9.4): upload → validate every row (nothing written) → report per row and
+ * column → commit all rows, or explicitly only the valid ones, in ONE transaction (a crash leaves nothing).
+ * Idempotent by ID number: rows already registered with the same name in scope are "unchanged".
+ * The file is streamed twice (validate, commit); memory holds the ID numbers seen and the problems, never the rows.
+ */
+@Service
+public class RosterImports {
+    private static final int CHUNK = 1000;
+    private static final int MAX_KEPT_ISSUES = 100_000;
+
+    private final MemberRepository members;
+    private final RosterImportRepository repo;
+    private final OrgService orgs;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final MessageSource messages;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final long maxBytes;
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong sealNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong insertNanos = new java.util.concurrent.atomic.AtomicLong();
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RosterImports.class);
+    private final Path dir;
+
+    public RosterImports(MemberRepository members, RosterImportRepository repo,
+                         OrgService orgs, AuditLog audit, ApplicationEventPublisher events, MessageSource messages,
+                         PlatformTransactionManager txm, Clock clock,
+                         @Value("${zhibu.import.max-bytes:41943040}") long maxBytes) throws IOException {
+        this.members = members;
+        this.repo = repo;
+        this.orgs = orgs;
+        this.audit = audit;
+        this.events = events;
+        this.messages = messages;
+        this.tx = new TransactionTemplate(txm);
+        this.clock = clock;
+        this.maxBytes = maxBytes;
+        this.dir = Files.createTempDirectory("zhibu-import");
+    }
+
+    /** An upload and what became of it; one per file, owned by the uploader. */
+    private static final class Job {
+        final String token = UUID.randomUUID().toString();
+        final String owner;
+        final Path file;
+        final String fileName;
+        final Instant created = Instant.now();
+        final AtomicInteger processed = new AtomicInteger();
+        final BitSet invalidRows = new BitSet();
+        final BitSet unchangedRows = new BitSet();
+        final Map<Integer, List<ImportIssue>> issuesByRow = new HashMap<>();
+        volatile ImportProgress.Phase phase = ImportProgress.Phase.UPLOADED;
+        volatile int total;
+        volatile ImportReport report;
+        volatile ImportResult result;
+        volatile String failure;
+
+        Job(String owner, Path file, String fileName) {
+            this.owner = owner;
+            this.file = file;
+            this.fileName = fileName;
+        }
+    }
+
+    /** Stores an upload (at most {@code zhibu.import.max-bytes}) and returns its token. */
+    public String upload(DataScope scope, InputStream in, String fileName) {
+        requireImporter(scope);
+        expireOldJobs();
+        String name = fileName == null ? "roster" : Path.of(fileName).getFileName().toString();
+        if (name.length() > 100) {
+            name = name.substring(name.length() - 100);
+        }
+        try {
+            Path file = Files.createTempFile(dir, "upload", ".bin");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                byte[] buf = new byte[1 << 16];
+                long total = 0;
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    total += n;
+                    if (total > maxBytes) {
+                        out.close();
+                        Files.deleteIfExists(file);
+                        throw InvalidInputException.of("file", "import.file.tooLarge", maxBytes / 1024 / 1024);
+                    }
+                    out.write(buf, 0, n);
+                }
+            }
+            Job job = new Job(scope.username(), file, name);
+            jobs.put(job.token, job);
+            return job.token;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ImportProgress progress(DataScope scope, String token) {
+        Job j = job(scope, token);
+        return new ImportProgress(j.token, j.phase, j.processed.get(), j.total, j.report, j.result, j.failure);
+    }
+
+    /** Validates every row; writes nothing. */
+    public ImportReport validate(DataScope scope, String token, Locale locale) {
+        Job job = job(scope, token);
+        synchronized (job) {
+            if (job.report != null) {
+                return job.report;
+            }
+            job.phase = ImportProgress.Phase.VALIDATING;
+        }
+        try {
+            ImportReport r = doValidate(scope, job, locale);
+            job.report = r;
+            job.phase = ImportProgress.Phase.VALIDATED;
+            return r;
+        } catch (RuntimeException e) {
+            job.phase = ImportProgress.Phase.FAILED;
+            job.failure = "import.failed";
+            throw e;
+        }
+    }
+
+    private ImportReport doValidate(DataScope scope, Job job, Locale locale) {
+        LocalDate today = LocalDate.now(clock);
+        RosterRowParser parser = new RosterRowParser(today, orgLookup(scope));
+        Map<String, Integer> seenIds = new HashMap<>();
+        List<Object[]> pending = new ArrayList<>(CHUNK); // rowNumber, blind index, name
+        int[] counts = new int[2]; // rows, issues
+        try {
+            RosterFileReader.read(job.file, job.fileName, (rowNumber, values, formula) -> {
+                counts[0]++;
+                job.processed.incrementAndGet();
+                RosterRowParser.Parsed p = parser.parse(values, formula);
+                if (p.row() == null) {
+                    for (var i : p.issues()) {
+                        counts[1] += addIssue(job, rowNumber, i.column().header(), i.key(), i.args(), locale);
+                    }
+                    return;
+                }
+                Integer first = seenIds.putIfAbsent(p.row().idNumber(), rowNumber);
+                if (first != null) {
+                    counts[1] += addIssue(job, rowNumber, RosterColumn.ID_NUMBER.header(), "import.idNumber.duplicateInFile",
+                            new Object[] {first}, locale);
+                    return;
+                }
+                pending.add(new Object[] {rowNumber, members.idIndex(p.row().idNumber()), p.row().name()});
+                if (pending.size() == CHUNK) {
+                    counts[1] += checkRegistered(scope, job, pending, locale);
+                }
+            });
+        } catch (RosterFileReader.FileProblem e) {
+            job.invalidRows.clear();
+            job.issuesByRow.clear();
+            String msg = messages.getMessage(e.key(), e.args(), e.key(), locale);
+            return new ImportReport(job.token, job.fileName, 0, 0, 0, 0, true, 1, List.of(new ImportIssue(0, null, msg)));
+        }
+        counts[1] += checkRegistered(scope, job, pending, locale);
+        if (counts[0] == 0) {
+            String msg = messages.getMessage("import.file.noRows", null, locale);
+            return new ImportReport(job.token, job.fileName, 0, 0, 0, 0, true, 1, List.of(new ImportIssue(0, null, msg)));
+        }
+        int invalid = job.invalidRows.cardinality();
+        int unchanged = job.unchangedRows.cardinality();
+        List<ImportIssue> listed = job.issuesByRow.values().stream().flatMap(List::stream)
+                .sorted(Comparator.comparingInt(ImportIssue::row)).limit(ImportReport.MAX_LISTED).toList();
+        return new ImportReport(job.token, job.fileName, counts[0], counts[0] - invalid - unchanged, invalid, unchanged,
+                false, counts[1], listed);
+    }
+
+    /** Duplicates against the database, one query per chunk: same person in scope = unchanged, else an error. */
+    private int checkRegistered(DataScope scope, Job job, List<Object[]> pending, Locale locale) {
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        Map<String, String[]> found = repo.registered(pending.stream().map(p -> (String) p[1]).toList());
+        int issues = 0;
+        for (Object[] p : pending) {
+            String[] hit = found.get((String) p[1]);
+            if (hit == null) {
+                continue;
+            }
+            int row = (Integer) p[0];
+            if (hit[0].equals(p[2]) && scope.covers(hit[1])) {
+                job.unchangedRows.set(row);
+            } else {
+                issues += addIssue(job, row, RosterColumn.ID_NUMBER.header(), "member.idNumber.duplicate", new Object[0], locale);
+            }
+        }
+        pending.clear();
+        return issues;
+    }
+
+    private int addIssue(Job job, int row, String column, String key, Object[] args, Locale locale) {
+        job.invalidRows.set(row);
+        if (job.issuesByRow.size() < MAX_KEPT_ISSUES) {
+            job.issuesByRow.computeIfAbsent(row, r -> new ArrayList<>())
+                    .add(new ImportIssue(row, column, messages.getMessage(key, args, key, locale)));
+        }
+        return 1;
+    }
+
+    /**
+     * Writes the validated file in one transaction: every row, or with {@code validRowsOnly} the valid ones.
+     * Refused (409) while rows are invalid and the user did not choose the valid rows only.
+     */
+    public ImportResult commit(DataScope scope, String token, boolean validRowsOnly) {
+        Job job = job(scope, token);
+        synchronized (job) {
+            if (job.result != null) {
+                return job.result; // committing twice changes nothing
+            }
+            ImportReport report = job.report;
+            if (report == null || job.phase != ImportProgress.Phase.VALIDATED) {
+                throw new ConflictException("import.notValidated");
+            }
+            if (report.fileError()) {
+                throw new ConflictException("import.fileInvalid");
+            }
+            if (report.invalid() > 0 && !validRowsOnly) {
+                throw new ConflictException("import.invalidRows", report.invalid());
+            }
+            job.phase = ImportProgress.Phase.IMPORTING;
+            job.processed.set(0);
+            job.total = report.valid();
+        }
+        long start = System.nanoTime();
+        try {
+            int inserted = tx.execute(status -> insertAll(scope, job));
+            ImportResult r = new ImportResult(token, inserted, job.report.unchanged(), job.report.invalid(),
+                    (System.nanoTime() - start) / 1_000_000);
+            job.result = r;
+            job.phase = ImportProgress.Phase.DONE;
+            return r;
+        } catch (RuntimeException e) {
+            job.phase = ImportProgress.Phase.FAILED;
+            job.failure = e instanceof org.springframework.dao.DuplicateKeyException ? "import.raced" : "import.failed";
+            if (e instanceof org.springframework.dao.DuplicateKeyException) {
+                throw new ConflictException("import.raced");
+            }
+            throw e;
+        }
+    }
+
+    private int insertAll(DataScope scope, Job job) {
+        LocalDate today = LocalDate.now(clock);
+        RosterRowParser parser = new RosterRowParser(today, orgLookup(scope));
+        List<MemberRow> batch = new ArrayList<>(CHUNK);
+        int[] inserted = {0};
+        try {
+            RosterFileReader.read(job.file, job.fileName, (rowNumber, values, formula) -> {
+                if (job.invalidRows.get(rowNumber) || job.unchangedRows.get(rowNumber)) {
+                    return;
+                }
+                RosterRowParser.Parsed p = parser.parse(values, formula);
+                if (p.row() == null) {
+                    throw new IllegalStateException("row " + rowNumber + " changed since validation");
+                }
+                batch.add(p.row());
+                if (batch.size() == CHUNK) {
+                    inserted[0] += flush(scope, batch, today);
+                    job.processed.set(inserted[0]);
+                }
+            });
+        } catch (RosterFileReader.FileProblem e) {
+            throw new IllegalStateException("the stored upload became unreadable", e);
+        }
+        inserted[0] += flush(scope, batch, today);
+        job.processed.set(inserted[0]);
+        log.info("roster import {}: {} rows; sealing {} ms, inserts {} ms", job.token, inserted[0],
+                sealNanos.getAndSet(0) / 1_000_000, insertNanos.getAndSet(0) / 1_000_000);
+        audit.success("member.import", "member", null, scope.orgPath(),
+                job.fileName + ": " + inserted[0] + " new, " + job.report.unchanged() + " unchanged, "
+                        + job.report.invalid() + " invalid rows left out");
+        return inserted[0];
+    }
+
+    private int flush(DataScope scope, List<MemberRow> batch, LocalDate today) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        long t0 = System.nanoTime();
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        // sealing (SM4, HMAC-SM3, pinyin) is CPU work: spread it over the cores before the single-threaded insert
+        List<io.zhibu.db.tables.records.MemberMemberRecord> records = batch.parallelStream()
+                .map(m -> members.newRecord(m, now)).toList();
+        long t1 = System.nanoTime();
+        List<Long> ids = repo.insertBatch(records, today, scope.username());
+        sealNanos.addAndGet(t1 - t0);
+        insertNanos.addAndGet(System.nanoTime() - t1);
+        List<MemberEvents.MemberFacts> facts = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            MemberRow m = batch.get(i);
+            facts.add(new MemberEvents.MemberFacts(ids.get(i), m.orgId(), m.orgPath(), m.regionOrgId(), m.category(),
+                    m.joinedOn(), m.fullMemberOn(), MemberStanding.NORMAL));
+        }
+        events.publishEvent(new MemberEvents.Registered(facts));
+        int n = batch.size();
+        batch.clear();
+        return n;
+    }
+
+    private java.util.function.Function<String, OrgLookup> orgLookup(DataScope scope) {
+        Map<String, OrgLookup> cache = new HashMap<>();
+        return code -> cache.computeIfAbsent(code, c -> {
+            try {
+                Organization o = orgs.getByCode(scope, c);
+                if (!o.active() || !o.type().holdsMembers()) {
+                    return new OrgLookup.Refused("member.org.notABranch");
+                }
+                return new OrgLookup.Found(o);
+            } catch (NotFoundException e) {
+                return new OrgLookup.Refused("import.org.unknown");
+            }
+        });
+    }
+
+    // --- spreadsheets --------------------------------------------------------------------------------------------
+
+    /** The empty roster template: the Chinese header row, and a sheet explaining the accepted values. */
+    public void writeTemplate(OutputStream out) throws IOException {
+        Workbook wb = new Workbook(out, "Zhibu", "1.0");
+        Worksheet ws = wb.newWorksheet("党员花名册");
+        RosterColumn[] cols = RosterColumn.values();
+        for (int c = 0; c < cols.length; c++) {
+            ws.value(0, c, cols[c].header());
+            ws.style(0, c).bold().fillColor("F8D7DA").set();
+            ws.width(c, cols[c] == RosterColumn.ID_NUMBER ? 22 : 14);
+        }
+        Worksheet help = wb.newWorksheet("填写说明");
+        String[][] notes = {
+            {"姓名", "必填"}, {"性别", "男 / 女（可空，须与身份证号一致）"}, {"民族", "代码（01）或名称（汉族）"},
+            {"公民身份号码", "必填，18 位，请设为文本格式"}, {"出生日期", "可空，须与身份证号一致；日期格式 2020-01-31"},
+            {"学历", "代码（21）或名称（大学本科）"}, {"人员类别", "代码或名称"},
+            {"所在党组织代码", "必填，须为本人管理范围内的党支部代码"}, {"所在党组织名称", "仅供阅读，导入时忽略"},
+            {"党员类别", "正式党员 / 预备党员"}, {"入党日期", "必填"}, {"转正日期", "可空；入党日期 + 12 个月（延长预备期 6–12 个月）"},
+            {"联系电话", "11 位手机号"}, {"党籍状态", "正常（停止党籍请导入后在档案变动中登记）"},
+            {"是否流动党员 / 是否失联党员", "是 / 否"}, {"公式", "不接受公式单元格"}};
+        for (int r = 0; r < notes.length; r++) {
+            help.value(r, 0, notes[r][0]);
+            help.value(r, 1, notes[r][1]);
+        }
+        help.width(0, 26);
+        help.width(1, 60);
+        wb.finish();
+    }
+
+    /** The invalid rows as uploaded, with the faulty cells marked and the problems in a last column. */
+    public void writeErrors(DataScope scope, String token, OutputStream out) throws IOException {
+        Job job = job(scope, token);
+        if (job.report == null) {
+            throw new ConflictException("import.notValidated");
+        }
+        Workbook wb = new Workbook(out, "Zhibu", "1.0");
+        Worksheet ws = wb.newWorksheet("错误报告");
+        RosterColumn[] cols = RosterColumn.values();
+        ws.value(0, 0, "行号");
+        for (int c = 0; c < cols.length; c++) {
+            ws.value(0, c + 1, cols[c].header());
+        }
+        ws.value(0, cols.length + 1, "错误说明");
+        ws.range(0, 0, 0, cols.length + 1).style().bold().set();
+        int[] r = {1};
+        if (job.report.fileError()) {
+            ws.value(1, 0, 0);
+            ws.value(1, cols.length + 1, job.report.issues().getFirst().message());
+        } else {
+            try {
+                RosterFileReader.read(job.file, job.fileName, (rowNumber, values, formula) -> {
+                    if (!job.invalidRows.get(rowNumber)) {
+                        return;
+                    }
+                    int row = r[0]++;
+                    ws.value(row, 0, rowNumber);
+                    List<ImportIssue> issues = job.issuesByRow.getOrDefault(rowNumber, List.of());
+                    Map<String, Boolean> bad = new LinkedHashMap<>();
+                    issues.forEach(i -> bad.put(i.column(), true));
+                    for (int c = 0; c < cols.length; c++) {
+                        if (values[c] != null) {
+                            ws.value(row, c + 1, values[c]);
+                        }
+                        if (bad.containsKey(cols[c].header())) {
+                            ws.style(row, c + 1).fillColor("FFC7CE").set();
+                        }
+                    }
+                    ws.value(row, cols.length + 1, String.join("；", issues.stream()
+                            .map(i -> i.column() + "：" + i.message()).toList()));
+                    if (row % 1000 == 0) {
+                        try {
+                            ws.flush();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+                });
+            } catch (RosterFileReader.FileProblem e) {
+                ws.value(r[0], cols.length + 1, e.key());
+            }
+        }
+        wb.finish();
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+
+    private Job job(DataScope scope, String token) {
+        requireImporter(scope);
+        Job j = token == null ? null : jobs.get(token);
+        if (j == null || !j.owner.equals(scope.username())) {
+            throw new NotFoundException("import", token);
+        }
+        return j;
+    }
+
+    private void expireOldJobs() {
+        Instant limit = Instant.now().minusSeconds(2 * 3600);
+        jobs.values().removeIf(j -> {
+            if (j.created.isBefore(limit) && !(j.phase == ImportProgress.Phase.VALIDATING || j.phase == ImportProgress.Phase.IMPORTING)) {
+                try {
+                    Files.deleteIfExists(j.file);
+                } catch (IOException ignored) {
+                    // a leftover temp file is harmless
+                }
+                return true;
+            }
+            return false;
+        });
+    }
+
+    private static void requireImporter(DataScope scope) {
+        if (!scope.canManageMembers()) {
+            throw new ForbiddenException("role cannot import");
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.zhibu.member.internal;
+
+import static io.zhibu.db.Tables.MEMBER_EVENT;
+import static io.zhibu.db.Tables.MEMBER_MEMBER;
+
+import io.zhibu.db.tables.records.MemberEventRecord;
+import io.zhibu.db.tables.records.MemberMemberRecord;
+import io.zhibu.member.MemberCategory;
+import io.zhibu.member.MemberEventType;
+import io.zhibu.member.MemberStanding;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record4;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/** SQL of the member history (member_event) and of the lifecycle columns of the roster row. */
+@Repository
+public class MemberLifecycleRepository {
+    private final DSLContext db;
+
+    public MemberLifecycleRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** Applies column changes if the member still has {@code expectedVersion}; false = someone else was first. */
+    public boolean update(long id, int expectedVersion, Map<Field<?>, Object> changes) {
+        return db.update(MEMBER_MEMBER).set(changes).set(MEMBER_MEMBER.VERSION, expectedVersion + 1)
+                .set(MEMBER_MEMBER.UPDATED_AT, now())
+                .where(MEMBER_MEMBER.ID.eq(id)).and(MEMBER_MEMBER.VERSION.eq(expectedVersion)).execute() == 1;
+    }
+
+    public void insertEvent(MemberMemberRecord m, MemberEventType type, LocalDate on, String detail, LocalDate until,
+                            String reason, String decidedBy, String actor) {
+        MemberEventRecord r = db.newRecord(MEMBER_EVENT);
+        r.setRegionOrgId(m.getRegionOrgId());
+        r.setOrgPath(m.getOrgPath());
+        r.setMemberId(m.getId());
+        r.setEventType(type.name());
+        r.setEffectiveOn(on);
+        r.setDetail(detail);
+        r.setUntilOn(until);
+        r.setReason(reason);
+        r.setDecidedBy(decidedBy);
+        r.setActor(actor);
+        r.setCreatedAt(now());
+        r.store();
+    }
+
+    public List<MemberEventRecord> events(long memberId) {
+        return db.selectFrom(MEMBER_EVENT).where(MEMBER_EVENT.MEMBER_ID.eq(memberId))
+                .orderBy(MEMBER_EVENT.EFFECTIVE_ON.desc(), MEMBER_EVENT.ID.desc()).fetch();
+    }
+
+    /** Keeps the history rows with their member when a member changes branch (transfer completion). */
+    public void rePathEvents(long memberId, String orgPath, long regionOrgId) {
+        db.update(MEMBER_EVENT).set(MEMBER_EVENT.ORG_PATH, orgPath).set(MEMBER_EVENT.REGION_ORG_ID, regionOrgId)
+                .where(MEMBER_EVENT.MEMBER_ID.eq(memberId)).execute();
+    }
+
+    /** Members on the roster on {@code date}: joined by then and no exit or death event on or before it. */
+    public Condition onRosterAt(LocalDate date) {
+        return MEMBER_MEMBER.JOINED_ON.le(date).andNotExists(DSL.selectOne().from(MEMBER_EVENT)
+                .where(MEMBER_EVENT.MEMBER_ID.eq(MEMBER_MEMBER.ID))
+                .and(MEMBER_EVENT.EVENT_TYPE.in(MemberEventType.EXITED.name(), MemberEventType.DIED.name())
+                        .or(MEMBER_EVENT.EVENT_TYPE.eq(MemberEventType.TRANSFERRED.name())
+                                .and(MEMBER_EVENT.DETAIL.eq("TRANSFERRED_OUT"))))
+                .and(MEMBER_EVENT.EFFECTIVE_ON.le(date)));
+    }
+
+    /** 停止党籍 on {@code date}: the latest suspend/restore event on or before it is a suspension. */
+    public Condition suspendedAt(LocalDate date) {
+        var e = MEMBER_EVENT.as("e");
+        var latest = DSL.select(e.EVENT_TYPE).from(e).where(e.MEMBER_ID.eq(MEMBER_MEMBER.ID))
+                .and(e.EVENT_TYPE.in(MemberEventType.SUSPENDED.name(), MemberEventType.RESTORED.name()))
+                .and(e.EFFECTIVE_ON.le(date)).orderBy(e.EFFECTIVE_ON.desc(), e.ID.desc()).limit(1);
+        return DSL.field(latest).eq(MemberEventType.SUSPENDED.name());
+    }
+
+    /** Full members on {@code date}: the probation ended on or before it. */
+    public static Condition fullAt(LocalDate date) {
+        return MEMBER_MEMBER.FULL_MEMBER_ON.le(date);
+    }
+
+    /** Counts on a date: total, full, probationary, suspended. */
+    public Record4<Integer, Integer, Integer, Integer> countsAt(Condition scope, LocalDate date) {
+        return db.select(DSL.count(), DSL.count().filterWhere(fullAt(date)),
+                        DSL.count().filterWhere(MEMBER_MEMBER.FULL_MEMBER_ON.isNull().or(MEMBER_MEMBER.FULL_MEMBER_ON.gt(date))),
+                        DSL.count().filterWhere(suspendedAt(date)))
+                .from(MEMBER_MEMBER).where(scope).and(onRosterAt(date)).fetchOne();
+    }
+
+    public List<MemberMemberRecord> pageAt(Condition scope, LocalDate date, int page, int size) {
+        return db.selectFrom(MEMBER_MEMBER).where(scope).and(onRosterAt(date))
+                .orderBy(MEMBER_MEMBER.ORG_PATH, MEMBER_MEMBER.ID).limit(size).offset((long) page * size).fetch();
+    }
+
+    /** Exited members (出党, 死亡) in a subtree: off the active roster, still findable. */
+    public List<MemberMemberRecord> exited(Condition scope, int page, int size) {
+        return db.selectFrom(MEMBER_MEMBER).where(scope).and(MEMBER_MEMBER.EXIT_TYPE.isNotNull())
+                .orderBy(MEMBER_MEMBER.EXITED_ON.desc(), MEMBER_MEMBER.ID.desc()).limit(size).offset((long) page * size).fetch();
+    }
+
+    public long countExited(Condition scope) {
+        return db.fetchCount(MEMBER_MEMBER, scope.and(MEMBER_MEMBER.EXIT_TYPE.isNotNull()));
+    }
+
+    public static String category(MemberMemberRecord r, LocalDate date) {
+        return r.getFullMemberOn() != null && !r.getFullMemberOn().isAfter(date)
+                ? MemberCategory.FULL.name() : MemberCategory.PROBATIONARY.name();
+    }
+
+    public static MemberStanding standing(MemberMemberRecord r) {
+        return MemberStanding.valueOf(r.getStanding());
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

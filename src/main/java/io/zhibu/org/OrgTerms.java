@@ -1,0 +1,219 @@
+package io.zhibu.org;
+
+import io.zhibu.audit.AuditLog;
+import io.zhibu.db.tables.records.OrgElectionRecord;
+import io.zhibu.db.tables.records.OrgTermRecord;
+import io.zhibu.org.internal.OrgTermRepository;
+import io.zhibu.shared.DataScope;
+import io.zhibu.shared.ForbiddenException;
+import io.zhibu.shared.InvalidInputException;
+import io.zhibu.shared.TextInput;
+import io.zhibu.shared.Violation;
+import io.zhibu.shared.VoteArithmetic;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 任期与换届 (rules.md §1.3–1.4): each org's committee and term, the R1.8 reminders (a list for superiors), and
+ * election records whose arithmetic (R1.10–R1.13) is computed with {@link VoteArithmetic} beside the human-entered
+ * result; a valid election opens the new term.
+ */
+@Service
+public class OrgTerms {
+    private final OrgService orgs;
+    private final OrgTermRepository repo;
+    private final ObjectProvider<VotingRightsPort> voting;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public OrgTerms(OrgService orgs, OrgTermRepository repo, ObjectProvider<VotingRightsPort> voting, AuditLog audit,
+                    Clock clock) {
+        this.orgs = orgs;
+        this.repo = repo;
+        this.voting = voting;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<TermView> terms(DataScope scope, long orgId) {
+        Organization o = orgs.get(scope, orgId);
+        List<TermView> terms = new ArrayList<>(repo.terms(o.id()).stream().map(t -> view(t, o.name())).toList());
+        if (terms.isEmpty() && o.termStartedOn() != null && o.termYears() != null) { // recorded before this feature
+            terms.add(new TermView(0, o.id(), o.name(), o.termStartedOn(), o.termYears(), o.termEndsOn(), true,
+                    o.secretaryName(), null, null, null, null, TermReminder.of(o.termEndsOn(), today())));
+        }
+        return terms;
+    }
+
+    @Transactional(readOnly = true)
+    public List<ElectionView> elections(DataScope scope, long orgId) {
+        Organization o = orgs.get(scope, orgId);
+        return repo.elections(o.id()).stream().map(e -> new ElectionView(e.getId(), e.getOrgId(), e.getHeldOn(),
+                e.getVotersDue(), e.getVotersDue(), e.getVotersPresent(), e.getSeats(), e.getCandidates(),
+                VoteArithmetic.minimumCandidates(e.getSeats()), e.getBallotsIssued(), e.getBallotsReturned(),
+                e.getMajorityBase(), e.getQuorumOk(), e.getCandidatesOk(), e.getBallotsOk(), List.of(), e.getResult(),
+                e.getTermId())).toList();
+    }
+
+    /** Orgs of the scope whose term ends within 6 months or is overdue (R1.8), soonest first. */
+    @Transactional(readOnly = true)
+    public List<TermView> due(DataScope scope) {
+        requireManager(scope);
+        LocalDate today = today();
+        return repo.termsInScope(scope.orgPath()).stream().map(r -> {
+            LocalDate ends = r.value3().plusYears(r.value4());
+            return new TermView(0, r.value1(), r.value2(), r.value3(), r.value4(), ends, true, r.value5(), null, null,
+                    null, null, TermReminder.of(ends, today));
+        }).filter(t -> t.reminder() != TermReminder.NONE).sorted(Comparator.comparing(TermView::endsOn)).toList();
+    }
+
+    /** Records the committee and opens its term (years default per domain and type, R1.3 table). */
+    @Transactional
+    public TermView openTerm(DataScope scope, long orgId, TermForm f) {
+        requireManager(scope);
+        Organization o = orgs.get(scope, orgId);
+        OrgTermRecord t = record(o, f, new ArrayList<>(), scope);
+        long id = repo.openTerm(t);
+        audit.success("org.term.open", "org", o.id(), o.path(), t.getStartedOn() + " +" + t.getTermYears() + "y");
+        return repo.terms(o.id()).stream().filter(x -> x.getId() == id).map(x -> view(x, o.name())).findFirst().orElseThrow();
+    }
+
+    @Transactional
+    public ElectionView recordElection(DataScope scope, long orgId, ElectionForm f) {
+        requireManager(scope);
+        Organization o = orgs.get(scope, orgId);
+        List<Violation> errors = new ArrayList<>();
+        LocalDate heldOn = f.heldOn();
+        if (heldOn == null) {
+            errors.add(new Violation("heldOn", "validation.required"));
+        } else if (heldOn.isAfter(today())) {
+            errors.add(new Violation("heldOn", "validation.futureDate"));
+        }
+        int computedDue = voting.getIfAvailable(() -> (id, d) -> 0).votersDue(o.id(), heldOn == null ? today() : heldOn);
+        int due = f.votersDue() == null ? computedDue : f.votersDue();
+        int present = count(errors, "votersPresent", f.votersPresent());
+        int seats = count(errors, "seats", f.seats());
+        int candidates = count(errors, "candidates", f.candidates());
+        int issued = count(errors, "ballotsIssued", f.ballotsIssued());
+        int returned = count(errors, "ballotsReturned", f.ballotsReturned());
+        if (present > due) {
+            errors.add(new Violation("votersPresent", "term.present.moreThanDue", due));
+        }
+        String result = collect(errors, () -> TextInput.required(f.result(), "result", 1000));
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        VoteArithmetic.MajorityBase base = f.majorityBase() == null ? VoteArithmetic.MajorityBase.DUE : f.majorityBase();
+        boolean quorum = VoteArithmetic.electionQuorum(due, present); // R1.11
+        boolean enough = VoteArithmetic.enoughCandidates(seats, candidates); // R1.12
+        boolean ballots = VoteArithmetic.ballotRoundValid(issued, returned); // R1.13
+        List<Boolean> electedOk = (f.electedVotes() == null ? List.<Integer>of() : f.electedVotes()).stream()
+                .map(v -> v != null && VoteArithmetic.elected(v, due, present, base)).toList(); // R1.13
+        OrgElectionRecord e = new OrgElectionRecord();
+        e.setRegionOrgId(o.regionOrgId());
+        e.setOrgId(o.id());
+        e.setOrgPath(o.path());
+        e.setHeldOn(heldOn);
+        e.setVotersDue(due);
+        e.setVotersPresent(present);
+        e.setSeats(seats);
+        e.setCandidates(candidates);
+        e.setBallotsIssued(issued);
+        e.setBallotsReturned(returned);
+        e.setMajorityBase(base.name());
+        e.setQuorumOk(quorum);
+        e.setCandidatesOk(enough);
+        e.setBallotsOk(ballots);
+        e.setResult(result);
+        e.setActor(scope.username());
+        long id = repo.insertElection(e);
+        Long termId = null;
+        boolean valid = quorum && enough && ballots && electedOk.stream().allMatch(b -> b);
+        if (valid && f.committee() != null) {
+            TermForm c = f.committee();
+            OrgTermRecord t = record(o, new TermForm(c.startedOn() == null ? heldOn : c.startedOn(), c.termYears(),
+                    c.secretary(), c.deputySecretary(), c.organizationMember(), c.propagandaMember(),
+                    c.disciplineMember()), new ArrayList<>(), scope);
+            termId = repo.openTerm(t);
+            repo.linkTerm(id, termId);
+        }
+        audit.success("org.election", "org", o.id(), o.path(), "due " + due + ", present " + present + ", valid " + valid);
+        return new ElectionView(id, o.id(), heldOn, due, computedDue, present, seats, candidates,
+                VoteArithmetic.minimumCandidates(seats), issued, returned, base.name(), quorum, enough, ballots, electedOk,
+                result, termId);
+    }
+
+    private OrgTermRecord record(Organization o, TermForm f, List<Violation> errors, DataScope scope) {
+        if (f.startedOn() == null) {
+            errors.add(new Violation("startedOn", "validation.required"));
+        } else if (f.startedOn().isAfter(today())) {
+            errors.add(new Violation("startedOn", "validation.futureDate"));
+        }
+        int years = f.termYears() == null ? o.domain().termYears(o.type()) : f.termYears();
+        if (years < 3 || years > 5) {
+            errors.add(new Violation("termYears", "term.years.range")); // 党章 art.31: three to five years
+        }
+        OrgTermRecord t = new OrgTermRecord();
+        t.setSecretary(collect(errors, () -> TextInput.optional(f.secretary(), "secretary", 50)));
+        t.setDeputySecretary(collect(errors, () -> TextInput.optional(f.deputySecretary(), "deputySecretary", 50)));
+        t.setOrganizationMember(collect(errors, () -> TextInput.optional(f.organizationMember(), "organizationMember", 50)));
+        t.setPropagandaMember(collect(errors, () -> TextInput.optional(f.propagandaMember(), "propagandaMember", 50)));
+        t.setDisciplineMember(collect(errors, () -> TextInput.optional(f.disciplineMember(), "disciplineMember", 50)));
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        t.setRegionOrgId(o.regionOrgId());
+        t.setOrgId(o.id());
+        t.setOrgPath(o.path());
+        t.setStartedOn(f.startedOn());
+        t.setTermYears(years);
+        t.setEndsOn(f.startedOn().plusYears(years));
+        t.setActor(scope.username());
+        return t;
+    }
+
+    private TermView view(OrgTermRecord t, String orgName) {
+        return new TermView(t.getId(), t.getOrgId(), orgName, t.getStartedOn(), t.getTermYears(), t.getEndsOn(),
+                t.getCurrentTerm(), t.getSecretary(), t.getDeputySecretary(), t.getOrganizationMember(),
+                t.getPropagandaMember(), t.getDisciplineMember(),
+                t.getCurrentTerm() ? TermReminder.of(t.getEndsOn(), today()) : TermReminder.NONE);
+    }
+
+    private static int count(List<Violation> errors, String field, Integer v) {
+        if (v == null) {
+            errors.add(new Violation(field, "validation.required"));
+            return 0;
+        }
+        if (v < 0) {
+            errors.add(new Violation(field, "term.count.negative"));
+            return 0;
+        }
+        return v;
+    }
+
+    private static <T> T collect(List<Violation> errors, java.util.function.Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (InvalidInputException e) {
+            errors.addAll(e.violations());
+            return null;
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private static void requireManager(DataScope scope) {
+        if (!scope.canManageMembers()) {
+            throw new ForbiddenException("role cannot manage terms");
+        }
+    }
+}
