@@ -63,14 +63,17 @@ public class DevelopmentService {
     private final OrgService orgs;
     private final MemberService members;
     private final MemberGroups groups;
+    private final io.zhibu.member.MemberLifecycle lifecycle;
     private final AuditLog audit;
     private final Clock clock;
     private final DevelopmentProperties props;
     private final WorkingDayCalendar calendar;
 
     public DevelopmentService(DevelopmentRepository repo, OrgService orgs, MemberService members, MemberGroups groups,
-                              AuditLog audit, Clock clock, DevelopmentProperties props) {
+                              io.zhibu.member.MemberLifecycle lifecycle, AuditLog audit, Clock clock,
+                              DevelopmentProperties props) {
         this.repo = repo;
+        this.lifecycle = lifecycle;
         this.orgs = orgs;
         this.members = members;
         this.groups = groups;
@@ -713,8 +716,11 @@ public class DevelopmentService {
                 p.setInPipeline(false);
                 p.setClosedOn(date);
                 p.setClosedReason("取消预备党员资格");
-                return new Outcome(() -> {
-                }, " probationary membership cancelled");
+                // R2.11: the person leaves the roster through the member lifecycle, with the decision date.
+                return new Outcome(() -> lifecycle.record(scope, p.getMemberId(), new io.zhibu.member.LifecycleChange(
+                        io.zhibu.member.MemberEventType.EXITED, date, "取消预备党员资格", "党委审批",
+                        io.zhibu.member.ExitType.PROBATION_CANCELLED, null, null, null, null)),
+                        " probationary membership cancelled");
             }
             case ASSIGNMENT -> {
                 Long group = in.groupOrgId;

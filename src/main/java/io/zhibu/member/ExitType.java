@@ -12,6 +12,8 @@ public enum ExitType {
     EXPELLED,
     /** 死亡. */
     DEATH,
+    /** 取消预备党员资格: probationary membership cancelled at conversion (R2.11); only for probationary members. */
+    PROBATION_CANCELLED,
     /** 转出本系统: relation transferred to an organization outside the platform (not an exit from the Party). */
     TRANSFERRED_OUT
 }

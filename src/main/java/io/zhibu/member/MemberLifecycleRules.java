@@ -69,6 +69,8 @@ public final class MemberLifecycleRules {
             case EXITED -> {
                 if (c.exitType() == null || c.exitType() == ExitType.DEATH || c.exitType() == ExitType.TRANSFERRED_OUT) {
                     errors.add(new Violation("exitType", "validation.required"));
+                } else if (c.exitType() == ExitType.PROBATION_CANCELLED && s.category() != MemberCategory.PROBATIONARY) {
+                    errors.add(new Violation("exitType", "lifecycle.exit.notProbationary")); // R2.11
                 }
             }
             case FLOW_STARTED -> {

@@ -225,6 +225,49 @@ class DevelopmentWalkTest extends IntegrationTest {
     }
 
     @Test
+    void cancellingProbationTakesThePersonOffTheRoster() {
+        LocalDate b = TODAY.minusYears(5).withDayOfMonth(4);
+        long id = register("发展辛", TestIds.fresh(false), b);
+        List<JsonNode> full = fullMembers(2);
+        String sponsors = full.get(0).get("id").asText() + "," + full.get(1).get("id").asText();
+        LocalDate a = b.plusMonths(1);
+        LocalDate y = a.plusYears(1);
+        LocalDate m = y.plusMonths(1);
+        ok(id, 2, f("date", b.plusDays(5).toString(), "people", "书记"));
+        ok(id, 3, f("date", a.toString(), "attachments", "记录"));
+        ok(id, 4, f("date", a.toString(), "attachments", "备案"));
+        ok(id, 5, f("date", a.toString(), "memberIds", sponsors));
+        ok(id, 6, f("date", a.plusMonths(6).toString(), "attachments", "考察"));
+        ok(id, 7, f("date", y.toString(), "noticeFrom", y.minusDays(14).toString(), "noticeTo", y.minusDays(1).toString(), "attachments", "公示"));
+        ok(id, 8, f("date", y.toString(), "attachments", "备案"));
+        ok(id, 9, f("date", y.toString(), "memberIds", sponsors));
+        ok(id, 10, f("date", y.toString(), "decision", "QUALIFIED", "attachments", "政审"));
+        ok(id, 11, f("date", y.toString(), "trainingDays", 3, "trainingHours", 24, "attachments", "证书"));
+        ok(id, 12, f("date", y.toString(), "attachments", "记录"));
+        ok(id, 13, f("date", y.toString(), "decision", "QUALIFIED", "attachments", "预审"));
+        ok(id, 14, f("date", y.toString(), "documentNo", "ZY-8"));
+        ok(id, 15, votes(m, 9, 9, 9));
+        ok(id, 16, f("date", m.toString(), "people", "组织员"));
+        ok(id, 17, f("date", m.toString(), "decision", "APPROVED"));
+        ok(id, 18, f("date", m.toString(), "attachments", "备案"));
+        ok(id, 19, group() == null ? f("date", m.toString()) : f("date", m.toString(), "groupOrgId", group()));
+        ok(id, 20, f("date", m.toString()));
+        ok(id, 21, f("date", m.plusMonths(6).toString(), "attachments", "考察"));
+        LocalDate end = m.plusYears(1);
+        ok(id, 22, f("date", end.toString(), "attachments", "转正申请"));
+        long memberId = secretary.get("/api/v1/development/persons/" + id).at("/memberId").asLong();
+        assertThat(secretary.get("/api/v1/members/" + memberId).at("/category").asText()).isEqualTo("PROBATIONARY");
+        Map<String, Object> cancel = votes(end, 9, 9, 9);
+        cancel.put("decision", "CANCEL");
+        ok(id, 23, cancel);
+        ok(id, 24, f("date", end.plusMonths(1).toString(), "decision", "APPROVED"));
+        // R2.11: cancelled probationary membership leaves the active roster and is recorded in the member history
+        assertThat(secretary.get("/api/v1/members?size=200&q=" + Api.enc("发展辛")).body()).doesNotContain("\"id\":" + memberId + ",");
+        assertThat(secretary.get("/api/v1/members/exited?size=200").body()).contains("\"id\":" + memberId)
+                .contains("PROBATION_CANCELLED");
+    }
+
+    @Test
     void registrationRefusesMinorsAndSecondPipelines() {
         LocalDate birth = TODAY.minusYears(18).plusDays(1);
         String minor = TestIds.id(birth, false);

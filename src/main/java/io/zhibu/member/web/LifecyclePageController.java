@@ -42,7 +42,7 @@ public class LifecyclePageController {
         model.addAttribute("events", lifecycle.timeline(scope, id));
         model.addAttribute("canManage", scope.canManageMembers());
         model.addAttribute("types", MemberEventType.MANUAL);
-        model.addAttribute("exitTypes", java.util.List.of(ExitType.WITHDRAWN, ExitType.PERSUADED, ExitType.LAPSED, ExitType.EXPELLED));
+        model.addAttribute("exitTypes", java.util.List.of(ExitType.WITHDRAWN, ExitType.PERSUADED, ExitType.LAPSED, ExitType.EXPELLED, ExitType.PROBATION_CANCELLED));
         model.addAttribute("disciplineTypes", DisciplineType.values());
         if (!model.containsAttribute("change")) {
             model.addAttribute("change", new LifecycleChange(null, LocalDate.now(), null, null, null, null, null, null, null));
