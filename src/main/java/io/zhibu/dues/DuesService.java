@@ -198,7 +198,7 @@ public class DuesService {
         PaymentGateway gateway = gateways.get(onlineGateway);
         DuesPaymentRecord created;
         try {
-            created = tx.execute(s -> {
+            created = locked(() -> tx.execute(s -> {
                 DuesAccountRecord a = load(scope, memberId);
                 if (a.getPendingPaymentId() != null) {
                     throw new ConflictException("dues.payment.pending");
@@ -214,7 +214,7 @@ public class DuesService {
                 audit.success("dues.pay.start", "member", memberId, a.getOrgPath(),
                         "payment " + p.getId() + " " + span.from + "…" + span.to + " " + span.amount);
                 return p;
-            });
+            }));
         } catch (DataIntegrityViolationException | ConflictException e) {
             // a concurrent click with the same key won the race: answer its payment
             return payment(tx.execute(s -> repo.paymentByKey(memberId, key))
@@ -247,7 +247,7 @@ public class DuesService {
         String key = key(form.idempotencyKey());
         String receiptNo = receipt;
         try {
-            return payment(tx.execute(s -> {
+            return payment(locked(() -> tx.execute(s -> {
                 DuesAccountRecord a = load(scope, memberId);
                 Optional<DuesPaymentRecord> existing = repo.paymentByKey(memberId, key);
                 if (existing.isPresent()) {
@@ -265,7 +265,7 @@ public class DuesService {
                 audit.success("dues.pay.offline", "member", memberId, a.getOrgPath(),
                         "payment " + p.getId() + " " + method + " receipt " + receiptNo + " " + span.amount);
                 return p;
-            }));
+            })));
         } catch (DataIntegrityViolationException e) {
             return payment(tx.execute(s -> repo.paymentByKey(memberId, key)).orElseThrow(
                     () -> new ConflictException("error.concurrentChange")));
@@ -294,9 +294,10 @@ public class DuesService {
             throw InvalidInputException.of("signature", "dues.callback.badSignature");
         }
         PaymentGateway.Callback cb = PaymentGateway.Callback.parse(body);
-        return tx.execute(s -> {
-            DuesPaymentRecord p = repo.payment(cb.paymentId()).filter(x -> x.getGateway().equals(gatewayId))
+        return locked(() -> tx.execute(s -> {
+            DuesPaymentRecord p0 = repo.payment(cb.paymentId()).filter(x -> x.getGateway().equals(gatewayId))
                     .orElseThrow(() -> new NotFoundException("payment", cb.paymentId()));
+            DuesPaymentRecord p = p0;
             if (cb.reference() != null && !cb.reference().equals(p.getGatewayRef())) {
                 throw InvalidInputException.of("ref", "dues.callback.malformed");
             }
@@ -310,16 +311,39 @@ public class DuesService {
                 return "IGNORED";
             }
             boolean wasPending = "PENDING".equals(p.getStatus());
-            if (!wasPending && !"FAILED".equals(p.getStatus())) {
+            if (wasPending && !repo.finish(p.getId(), "SUCCEEDED", null, null)) {
+                // a concurrent callback finished it first: look again at what it decided
+                p = repo.payment(p.getId()).orElseThrow();
+                a = repo.account(p.getMemberId()).orElseThrow();
+                wasPending = false;
+            } else if (wasPending) {
+                return apply(p, a, gatewayId, true);
+            }
+            if (!"FAILED".equals(p.getStatus())) {
                 return "DUPLICATE";
             }
+            return apply(p, a, gatewayId, false);
+        }));
+    }
+
+    /** Row-lock conflicts (two transactions on one account) answer 409 instead of a server error. */
+    private static <T> T locked(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (org.springframework.dao.ConcurrencyFailureException e) {
+            throw new ConflictException("error.concurrentChange");
+        }
+    }
+
+    /** Books a successful payment: paid-up-to advances from exactly the month it was computed against. */
+    private String apply(DuesPaymentRecord p, DuesAccountRecord a, String gatewayId, boolean wasPending) {
+        {
             LocalDate expected = YearMonth.from(p.getPeriodFrom()).minusMonths(1).atDay(1);
             if (a.getPaidUpTo() == null ? !firstOpen(a).atDay(1).equals(p.getPeriodFrom()) : !a.getPaidUpTo().equals(expected)) {
                 throw new ConflictException("dues.callback.notApplicable");
             }
             LocalDate expectedPaid = a.getPaidUpTo() == null ? null : expected;
-            boolean applied = wasPending ? repo.finish(p.getId(), "SUCCEEDED", null, null)
-                    : repo.refinish(p.getId());
+            boolean applied = wasPending || repo.refinish(p.getId());
             if (!applied || !repo.advance(p.getMemberId(), expectedPaid, p.getPeriodTo(), wasPending ? p.getId() : null)) {
                 throw new ConflictException("dues.callback.notApplicable");
             }
@@ -331,7 +355,7 @@ public class DuesService {
             audit.success("dues.pay.succeeded", "member", p.getMemberId(), p.getOrgPath(),
                     "payment " + p.getId() + " " + p.getAmount());
             return "APPLIED";
-        });
+        }
     }
 
     /** Correction: the member's latest payment is reversed by negative entries (the ledger is never edited). */
@@ -518,6 +542,7 @@ public class DuesService {
         p.setPeriodFrom(span.from.atDay(1));
         p.setPeriodTo(span.to.atDay(1));
         p.setCreatedBy(by);
+        p.setVersion(0);
         return p;
     }
 

@@ -151,7 +151,7 @@ public class DuesRepository {
         Field<BigDecimal> paid = paidOf(DUES_BILL.MEMBER_ID, DUES_BILL.PERIOD);
         return db.select(DUES_BILL.PERIOD, DUES_BILL.AMOUNT_DUE, DUES_BILL.DUES_CATEGORY, paid.as("paid"))
                 .from(DUES_BILL).where(DUES_BILL.MEMBER_ID.eq(memberId))
-                .orderBy(DUES_BILL.PERIOD.desc()).limit(limit).fetch().into(Record.class);
+                .orderBy(DUES_BILL.PERIOD.desc()).limit(limit).fetch().stream().<Record>map(r -> r).toList();
     }
 
     private Field<BigDecimal> paidOf(Field<Long> memberId, Field<LocalDate> period) {
@@ -255,7 +255,7 @@ public class DuesRepository {
                 .and(DUES_BILL.PERIOD.le(current))
                 .groupBy(a.MEMBER_ID, a.ORG_ID, a.PAID_UP_TO)
                 .having(DSL.count().ge(minMonths))
-                .orderBy(DSL.count().desc(), a.MEMBER_ID).limit(limit).fetch().into(Record.class);
+                .orderBy(DSL.count().desc(), a.MEMBER_ID).limit(limit).fetch().stream().<Record>map(r -> r).toList();
     }
 
     /** 公示: per member of one branch, due and paid over [from, to] and paid-up-to (amounts only, no income). */
@@ -266,7 +266,7 @@ public class DuesRepository {
         Field<BigDecimal> paid = DSL.field(db.select(DSL.coalesce(DSL.sum(DUES_ENTRY.AMOUNT), BigDecimal.ZERO))
                 .from(DUES_ENTRY).where(DUES_ENTRY.MEMBER_ID.eq(a.MEMBER_ID)).and(DUES_ENTRY.PERIOD.between(from, to)));
         return db.select(a.MEMBER_ID, a.DUES_CATEGORY, a.PAID_UP_TO, due.as("due"), paid.as("paid"))
-                .from(a).where(a.ORG_ID.eq(orgId)).orderBy(a.MEMBER_ID).fetch().into(Record.class);
+                .from(a).where(a.ORG_ID.eq(orgId)).orderBy(a.MEMBER_ID).fetch().stream().<Record>map(r -> r).toList();
     }
 
     /** Collection rate per branch of the subtree for one month: bills issued vs ledger entries for that month. */
@@ -280,7 +280,7 @@ public class DuesRepository {
                         DSL.count(paidAmount).as("payers"))
                 .from(DUES_BILL).leftJoin(paid).on(paid.field(DUES_ENTRY.MEMBER_ID).eq(DUES_BILL.MEMBER_ID))
                 .where(subtree(DUES_BILL.ORG_PATH, scopePath)).and(DUES_BILL.PERIOD.eq(period))
-                .groupBy(DUES_BILL.ORG_ID).orderBy(DUES_BILL.ORG_ID).limit(limit).fetch().into(Record.class);
+                .groupBy(DUES_BILL.ORG_ID).orderBy(DUES_BILL.ORG_ID).limit(limit).fetch().stream().<Record>map(r -> r).toList();
     }
 
     /** Reconciliation of one branch and month: payments completed vs ledger entries written, per method. */
