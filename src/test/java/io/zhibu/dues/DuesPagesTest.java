@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Every dues page renders for the roles that use it. */
-class DuesPagesIT extends IntegrationTest {
+class DuesPagesTest extends IntegrationTest {
 
     @Test
     void treasurerPagesRender() {

@@ -29,7 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Dues end to end on the running application (H2 by default, PostgreSQL with -Dzhibu.test.db=postgres). */
-class DuesApiIT extends IntegrationTest {
+class DuesApiTest extends IntegrationTest {
     @Autowired
     DuesService dues;
     @Autowired
