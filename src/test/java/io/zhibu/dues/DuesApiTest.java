@@ -45,10 +45,14 @@ class DuesApiTest extends IntegrationTest {
     }
 
     private long newMember(String category, LocalDate joinedOn) {
+        return newMember(category, joinedOn, TestIds.fresh(true));
+    }
+
+    private long newMember(String category, LocalDate joinedOn, String idNumber) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("orgId", facts.ownBranchId());
         m.put("name", "党费测试");
-        m.put("idNumber", TestIds.fresh(true));
+        m.put("idNumber", idNumber);
         m.put("ethnicity", "01");
         m.put("category", category);
         m.put("joinedOn", joinedOn.toString());
@@ -272,6 +276,41 @@ class DuesApiTest extends IntegrationTest {
         assertThat(ok).isEqualTo(1);
         assertThat(ledgerTotal(id)).isEqualByComparingTo("0.40");
         assertThat(dues.paidUpTo(memberScope(id), id)).contains(current.plusMonths(1));
+    }
+
+    /** A multipart upload through the API with a bearer token. */
+    static Api.Response upload(Api api, String path, String filename, String content) {
+        return api.multipart(path, filename, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void payrollSheetSetsBasesByIdNumber() {
+        String idA = TestIds.fresh(true);
+        String idB = TestIds.fresh(false);
+        long a = newMember("FULL", LocalDate.of(1995, 7, 1), idA);
+        long b = newMember("FULL", LocalDate.of(1995, 7, 1), idB);
+        String csv = "\uFEFF身份证号,姓名,基本工资,岗位工资,规范津贴补贴,住房公积金,个人所得税,类别\n"
+                + idA + ",甲,3000,1500,800,600,300,\n"
+                + idB + ",乙,4000,1000,500,500,100,RETIRED\n"
+                + TestIds.fresh(true) + ",外人,1,1,1,1,0,\n";
+        Api.Response r = upload(secretary, "/api/v1/dues/payroll?orgId=" + facts.ownBranchId(), "payroll.csv", csv);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.at("/updated").asInt()).isEqualTo(2);
+        assertThat(r.at("/unmatched").size()).isEqualTo(1);
+        // R5.1: 3000 + 1500 + 800 − 300 tax = 5000 (housing fund excluded) → 1% → 50.00
+        Api.Response sa = secretary.get("/api/v1/dues/accounts/" + a);
+        assertThat(sa.at("/account/monthlyBase").decimalValue()).isEqualByComparingTo("5000.00");
+        assertThat(sa.at("/account/monthlyAmount").decimalValue()).isEqualByComparingTo("50.00");
+        // retired: 4000 + 1000 + 500 − 100 = 5400 → 1% → 54.00
+        assertThat(secretary.get("/api/v1/dues/accounts/" + b).at("/account/monthlyAmount").decimalValue())
+                .isEqualByComparingTo("54.00");
+        Api.Response bad = upload(secretary, "/api/v1/dues/payroll?orgId=" + facts.ownBranchId(), "payroll.csv",
+                "身份证号,基本工资\n" + idA + ",abc\n");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(secretary.get("/api/v1/dues/accounts/" + a).at("/account/monthlyAmount").decimalValue())
+                .isEqualByComparingTo("50.00");
+        assertThat(upload(secretary, "/api/v1/dues/payroll?orgId=" + facts.ownBranchId(), "payroll.txt", "x").status())
+                .isEqualTo(400);
     }
 
     @Test

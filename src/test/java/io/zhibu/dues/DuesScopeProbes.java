@@ -81,7 +81,19 @@ public class DuesScopeProbes implements ScopeProbeSet {
             assertThat(r.status()).isEqualTo(400);
             assertThat(r.body()).doesNotContain(t.facts().foreignBranchName());
         });
+        p.put("POST /api/v1/dues/payroll", t -> {
+            Api.Response r = DuesApiTest.upload(t.secretary(), "/api/v1/dues/payroll?orgId=" + t.facts().foreignBranchId(),
+                    "p.csv", "身份证号,基本工资\n11010519491231002X,3000\n");
+            assertThat(r.status()).isEqualTo(404);
+            assertThat(r.body()).doesNotContain(t.facts().foreignBranchName());
+        });
         // --- pages
+        p.put("POST /dues/payroll", t -> {
+            // a page form post without the multipart file is refused before any data is touched
+            WebSession.Page r = t.secretaryWeb().post("/dues/payroll?orgId=" + t.facts().foreignBranchId(), Map.of());
+            assertThat(r.status()).isIn(400, 404);
+            assertThat(r.body()).doesNotContain(t.facts().foreignBranchName());
+        });
         p.put("GET /dues", t -> {
             WebSession.Page r = t.secretaryWeb().get("/dues");
             assertThat(r.status()).isEqualTo(302);

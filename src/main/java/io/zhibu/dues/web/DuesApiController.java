@@ -29,10 +29,19 @@ import org.springframework.web.bind.annotation.RestController;
 public class DuesApiController {
     private final DuesService dues;
     private final PublicityExport export;
+    private final io.zhibu.dues.PayrollImport payroll;
 
-    public DuesApiController(DuesService dues, PublicityExport export) {
+    public DuesApiController(DuesService dues, PublicityExport export, io.zhibu.dues.PayrollImport payroll) {
         this.dues = dues;
         this.export = export;
+        this.payroll = payroll;
+    }
+
+    @PostMapping(path = "/payroll", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import a payroll sheet (.xlsx/.csv: ID number + income items) to set the branch's bases")
+    public io.zhibu.dues.PayrollImport.Result importPayroll(@RequestParam long orgId,
+            @RequestParam("file") org.springframework.web.multipart.MultipartFile file) throws java.io.IOException {
+        return payroll.importSheet(CurrentScope.get(), orgId, file.getOriginalFilename(), file.getBytes());
     }
 
     @GetMapping("/quote")

@@ -34,11 +34,30 @@ public class DuesPageController {
     private final DuesService dues;
     private final Messages messages;
     private final PublicityExport export;
+    private final io.zhibu.dues.PayrollImport payroll;
 
-    public DuesPageController(DuesService dues, Messages messages, PublicityExport export) {
+    public DuesPageController(DuesService dues, Messages messages, PublicityExport export,
+                              io.zhibu.dues.PayrollImport payroll) {
         this.dues = dues;
         this.messages = messages;
         this.export = export;
+        this.payroll = payroll;
+    }
+
+    @PostMapping("/payroll")
+    public String importPayroll(@RequestParam long orgId,
+                                @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+                                RedirectAttributes flash) {
+        return act(flash, "/dues/branch?orgId=" + orgId, () -> {
+            try {
+                io.zhibu.dues.PayrollImport.Result r = payroll.importSheet(CurrentScope.get(), orgId,
+                        file.getOriginalFilename(), file.getBytes());
+                flash.addFlashAttribute("notice", messages.get("dues.payroll.notice", r.updated(), r.unmatched().size()));
+                return "redirect:/dues/branch?orgId=" + orgId;
+            } catch (java.io.IOException e) {
+                throw InvalidInputException.of("file", "dues.payroll.unreadable");
+            }
+        });
     }
 
     /** Members land on their own statement, branch treasurers on their branch, superiors on the collection report. */
