@@ -110,7 +110,7 @@ class DuesApiTest extends IntegrationTest {
     @Test
     void issuingAMonthTwiceCreatesNothingNewAndProbationersPayFromAdmission() {
         YearMonth current = YearMonth.now();
-        long full = newMember("FULL", LocalDate.of(2001, 7, 1));
+        long full = newMember("FULL", LocalDate.of(2013, 7, 1));
         long probationer = newMember("PROBATIONARY", LocalDate.now().withDayOfMonth(1));
         String body = "{\"period\":\"" + current + "\",\"orgId\":" + facts.ownBranchId() + "}";
         Api.Response first = secretary.post("/api/v1/dues/bills/issue", body);
@@ -137,7 +137,7 @@ class DuesApiTest extends IntegrationTest {
 
     @Test
     void treasurerSetsTheBaseRecordsCashAndReverses() {
-        long id = newMember("FULL", LocalDate.of(1999, 7, 1));
+        long id = newMember("FULL", LocalDate.of(2013, 7, 1));
         int version = secretary.get("/api/v1/dues/accounts/" + id).at("/account/version").asInt();
         Api.Response base = secretary.put("/api/v1/dues/accounts/" + id + "/base",
                 "{\"category\":\"EMPLOYED\",\"monthlyIncome\":4500,\"version\":" + version + "}");
@@ -181,7 +181,7 @@ class DuesApiTest extends IntegrationTest {
 
     @Test
     void onlinePaymentIsAppliedOnceDespiteDuplicateAndOutOfOrderCallbacks() throws Exception {
-        long id = newMember("FULL", LocalDate.of(1998, 7, 1));
+        long id = newMember("FULL", LocalDate.of(2012, 7, 1));
         YearMonth current = YearMonth.now();
         DuesViews.Payment p = dues.payOnline(memberScope(id), id, new DuesViews.PayForm(current.plusMonths(2), key()));
         assertThat(p.status()).isEqualTo("PENDING");
@@ -230,7 +230,7 @@ class DuesApiTest extends IntegrationTest {
 
     @Test
     void concurrentClicksChargeOnce() throws Exception {
-        long id = newMember("FULL", LocalDate.of(1997, 7, 1));
+        long id = newMember("FULL", LocalDate.of(2015, 7, 1));
         YearMonth current = YearMonth.now();
         String same = key();
         ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -287,8 +287,8 @@ class DuesApiTest extends IntegrationTest {
     void payrollSheetSetsBasesByIdNumber() {
         String idA = TestIds.fresh(true);
         String idB = TestIds.fresh(false);
-        long a = newMember("FULL", LocalDate.of(1995, 7, 1), idA);
-        long b = newMember("FULL", LocalDate.of(1995, 7, 1), idB);
+        long a = newMember("FULL", LocalDate.of(2013, 7, 1), idA);
+        long b = newMember("FULL", LocalDate.of(2013, 7, 1), idB);
         String csv = "\uFEFF身份证号,姓名,基本工资,岗位工资,规范津贴补贴,住房公积金,个人所得税,类别\n"
                 + idA + ",甲,3000,1500,800,600,300,\n"
                 + idB + ",乙,4000,1000,500,500,100,RETIRED\n"
@@ -319,7 +319,7 @@ class DuesApiTest extends IntegrationTest {
         long self = member.get("/api/v1/me").at("/memberId").asLong();
         assertThat(member.get("/api/v1/dues/accounts/" + self).status()).isEqualTo(200);
         assertThat(member.get("/api/v1/dues/accounts/" + facts.foreignMemberId()).status()).isEqualTo(404);
-        long other = newMember("FULL", LocalDate.of(1996, 7, 1));
+        long other = newMember("FULL", LocalDate.of(2014, 7, 1));
         assertThat(member.get("/api/v1/dues/accounts/" + other).status()).isEqualTo(404);
         assertThat(member.get("/api/v1/dues/accounts?orgId=" + facts.ownBranchId()).status()).isEqualTo(403);
         assertThat(member.get("/api/v1/dues/publicity?orgId=" + facts.ownBranchId()).status()).isEqualTo(403);

@@ -91,7 +91,7 @@ public class DuesScopeProbes implements ScopeProbeSet {
         p.put("POST /dues/payroll", t -> {
             // a page form post without the multipart file is refused before any data is touched
             WebSession.Page r = t.secretaryWeb().post("/dues/payroll?orgId=" + t.facts().foreignBranchId(), Map.of());
-            assertThat(r.status()).isIn(400, 404);
+            t.page404(r);
             assertThat(r.body()).doesNotContain(t.facts().foreignBranchName());
         });
         p.put("GET /dues", t -> {

@@ -40,8 +40,9 @@ public class DuesApiController {
     @PostMapping(path = "/payroll", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Import a payroll sheet (.xlsx/.csv: ID number + income items) to set the branch's bases")
     public io.zhibu.dues.PayrollImport.Result importPayroll(@RequestParam long orgId,
-            @RequestParam("file") org.springframework.web.multipart.MultipartFile file) throws java.io.IOException {
-        return payroll.importSheet(CurrentScope.get(), orgId, file.getOriginalFilename(), file.getBytes());
+            @RequestParam(name = "file", required = false) org.springframework.web.multipart.MultipartFile file) throws java.io.IOException {
+        return payroll.importSheet(CurrentScope.get(), orgId, file == null ? null : file.getOriginalFilename(),
+                file == null ? new byte[0] : file.getBytes());
     }
 
     @GetMapping("/quote")

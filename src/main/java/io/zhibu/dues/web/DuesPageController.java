@@ -46,12 +46,12 @@ public class DuesPageController {
 
     @PostMapping("/payroll")
     public String importPayroll(@RequestParam long orgId,
-                                @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+                                @RequestParam(name = "file", required = false) org.springframework.web.multipart.MultipartFile file,
                                 RedirectAttributes flash) {
         return act(flash, "/dues/branch?orgId=" + orgId, () -> {
             try {
                 io.zhibu.dues.PayrollImport.Result r = payroll.importSheet(CurrentScope.get(), orgId,
-                        file.getOriginalFilename(), file.getBytes());
+                        file == null ? null : file.getOriginalFilename(), file == null ? new byte[0] : file.getBytes());
                 flash.addFlashAttribute("notice", messages.get("dues.payroll.notice", r.updated(), r.unmatched().size()));
                 return "redirect:/dues/branch?orgId=" + orgId;
             } catch (java.io.IOException e) {
