@@ -116,7 +116,7 @@ public class DuesRepository {
 
     /**
      * 开具 one month's bills for every liable member of the subtree in ONE set-based INSERT…SELECT; members who
-     * already have the month's bill are skipped, so issuing twice creates nothing new. Probationary members are
+     * already have the month's bill are skipped (ON CONFLICT DO NOTHING), so issuing twice creates nothing new. Probationary members are
      * liable from their admission month (R2.8, R5.3).
      */
     public int issue(LocalDate period, String scopePath) {
@@ -130,9 +130,10 @@ public class DuesRepository {
                         .from(a)
                         .where(subtree(a.ORG_PATH, scopePath))
                         .and(a.STANDING.eq(LIABLE_STANDING))
-                        .and(a.JOINED_ON.le(lastDay))
-                        .andNotExists(db.selectOne().from(DUES_BILL)
-                                .where(DUES_BILL.MEMBER_ID.eq(a.MEMBER_ID)).and(DUES_BILL.PERIOD.eq(period))))
+                        .and(a.JOINED_ON.le(lastDay)))
+                // the unique (member_id, period) index skips members already billed: no anti-join on the table
+                // being filled (PostgreSQL would re-scan its own new rows for every member)
+                .onConflict(DUES_BILL.MEMBER_ID, DUES_BILL.PERIOD).doNothing()
                 .execute();
     }
 
