@@ -54,6 +54,8 @@ create table dues_payment (
   gateway_ref varchar(64),
   receipt_no varchar(64),
   failure_reason varchar(200),
+  voluntary numeric(12,2) default 0 not null,
+  remit_in_full boolean default false not null,
   created_by varchar(64) not null,
   created_at timestamp with time zone not null,
   completed_at timestamp with time zone,
@@ -81,7 +83,7 @@ create table dues_entry (
   created_by varchar(64) not null,
   created_at timestamp with time zone not null
 );
-create unique index dues_entry_payment_uk on dues_entry (payment_id, period);
+create unique index dues_entry_payment_uk on dues_entry (payment_id, period, kind);
 create unique index dues_entry_reverses_uk on dues_entry (reverses_entry_id);
 create index dues_entry_member_ix on dues_entry (member_id, period);
 create index dues_entry_scope_ix on dues_entry (region_org_id, org_path, period);

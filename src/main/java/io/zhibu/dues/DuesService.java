@@ -63,6 +63,8 @@ public class DuesService {
     public static final int REMINDER_MONTHS = 3;
     public static final int REVIEW_MONTHS = 6;
     private static final List<String> OFFLINE_METHODS = List.of("CASH", "BANK_TRANSFER");
+    /** R5.5: a one-off voluntary payment of at least 1000 yuan is remitted in full to the Centre. */
+    public static final BigDecimal REMIT_IN_FULL_FROM = new BigDecimal("1000.00");
 
     private final DuesRepository repo;
     private final DuesCalculator calculator;
@@ -241,6 +243,11 @@ public class DuesService {
         if (form == null || form.upTo() == null) {
             errors.add(new Violation("upTo", "validation.required"));
         }
+        BigDecimal voluntary = form == null || form.voluntaryAmount() == null ? BigDecimal.ZERO : form.voluntaryAmount();
+        if (voluntary.signum() < 0 || voluntary.compareTo(new BigDecimal("9999999.99")) > 0
+                || voluntary.stripTrailingZeros().scale() > 2) {
+            errors.add(new Violation("voluntaryAmount", "dues.income.invalid"));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -257,6 +264,9 @@ public class DuesService {
                 DuesPaymentRecord p = newPayment(a, key, "OFFLINE", method, "SUCCEEDED", span, scope.username());
                 p.setReceiptNo(receiptNo);
                 p.setCompletedAt(OffsetDateTime.now(clock));
+                p.setVoluntary(voluntary.setScale(2, RoundingMode.HALF_UP));
+                p.setAmount(span.amount.add(p.getVoluntary()));
+                p.setRemitInFull(p.getVoluntary().compareTo(REMIT_IN_FULL_FROM) >= 0); // R5.5
                 repo.insertPayment(p);
                 if (!repo.advance(memberId, a.getPaidUpTo(), span.to.atDay(1), null)) {
                     throw new ConflictException("dues.payment.pending");
@@ -542,6 +552,8 @@ public class DuesService {
         p.setPeriodFrom(span.from.atDay(1));
         p.setPeriodTo(span.to.atDay(1));
         p.setCreatedBy(by);
+        p.setVoluntary(BigDecimal.ZERO);
+        p.setRemitInFull(false);
         p.setVersion(0);
         return p;
     }
@@ -549,7 +561,8 @@ public class DuesService {
     /** 实交 one PAYMENT entry per month covered; (payment, month) is unique, so nothing is booked twice. */
     private void book(DuesPaymentRecord p, DuesAccountRecord a, String by) {
         List<DuesEntryRecord> entries = new ArrayList<>();
-        BigDecimal left = p.getAmount();
+        BigDecimal voluntary = p.getVoluntary() == null ? BigDecimal.ZERO : p.getVoluntary();
+        BigDecimal left = p.getAmount().subtract(voluntary);
         YearMonth last = YearMonth.from(p.getPeriodTo());
         for (YearMonth m = YearMonth.from(p.getPeriodFrom()); !m.isAfter(last); m = m.plusMonths(1)) {
             BigDecimal due = repo.billAmount(a.getMemberId(), m.atDay(1)).orElse(a.getMonthlyAmount());
@@ -567,6 +580,14 @@ public class DuesService {
             e.setReceiptNo(p.getReceiptNo());
             e.setCreatedBy(by);
             entries.add(e);
+        }
+        if (voluntary.signum() > 0) {
+            DuesEntryRecord v = entries.get(entries.size() - 1).copy();
+            v.setKind("VOLUNTARY");
+            v.setAmount(voluntary);
+            v.setPaymentId(p.getId());
+            v.setNote(Boolean.TRUE.equals(p.getRemitInFull()) ? "remit in full (R5.5)" : null);
+            entries.add(v);
         }
         repo.insertEntries(entries);
     }
@@ -602,7 +623,8 @@ public class DuesService {
     private static Payment payment(DuesPaymentRecord p) {
         return new Payment(p.getId(), p.getMemberId(), p.getGateway(), p.getMethod(), p.getStatus(), p.getAmount(),
                 YearMonth.from(p.getPeriodFrom()), YearMonth.from(p.getPeriodTo()), p.getReceiptNo(),
-                p.getFailureReason(), p.getCreatedAt(), p.getCompletedAt(), p.getVersion());
+                p.getFailureReason(), p.getCreatedAt(), p.getCompletedAt(), p.getVoluntary(),
+                Boolean.TRUE.equals(p.getRemitInFull()), p.getVersion());
     }
 
     private static BigDecimal money(BigDecimal v) {

@@ -23,7 +23,8 @@ public final class DuesViews {
 
     public record Payment(long id, long memberId, String gateway, String method, String status, BigDecimal amount,
                           YearMonth from, YearMonth to, String receiptNo, String failureReason,
-                          OffsetDateTime createdAt, OffsetDateTime completedAt, int version) {
+                          OffsetDateTime createdAt, OffsetDateTime completedAt, BigDecimal voluntary,
+                          boolean remitInFull, int version) {
     }
 
     /** The member's page: the account, the ledger and the recent payments. */
@@ -38,7 +39,12 @@ public final class DuesViews {
     public record PayForm(YearMonth upTo, String idempotencyKey) {
     }
 
-    public record OfflineForm(YearMonth upTo, String method, String receiptNo, String idempotencyKey) {
+    /** {@code voluntaryAmount}: an optional voluntary payment on top of the dues (R5.5, no cap). */
+    public record OfflineForm(YearMonth upTo, String method, String receiptNo, String idempotencyKey,
+                              BigDecimal voluntaryAmount) {
+        public OfflineForm(YearMonth upTo, String method, String receiptNo, String idempotencyKey) {
+            this(upTo, method, receiptNo, idempotencyKey, null);
+        }
     }
 
     public record ReverseForm(String reason) {

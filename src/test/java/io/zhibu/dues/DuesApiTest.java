@@ -177,6 +177,24 @@ class DuesApiTest extends IntegrationTest {
                 "{\"upTo\":\"" + current.plusMonths(7) + "\",\"method\":\"CASH\",\"receiptNo\":\"R\",\"idempotencyKey\":\"" + key() + "\"}");
         assertThat(tooFar.status()).isEqualTo(400);
         assertThat(tooFar.body()).contains("upTo");
+
+        // R5.5: a voluntary one-off payment of 1000 yuan or more is flagged for remittance in full
+        Api.Response gift = secretary.post("/api/v1/dues/accounts/" + id + "/offline-payments",
+                "{\"upTo\":\"" + current + "\",\"method\":\"BANK_TRANSFER\",\"receiptNo\":\"R-002\",\"voluntaryAmount\":1000,"
+                        + "\"idempotencyKey\":\"" + key() + "\"}");
+        assertThat(gift.status()).as(gift.body()).isEqualTo(200);
+        assertThat(gift.at("/amount").decimalValue()).isEqualByComparingTo("1045.00");
+        assertThat(gift.at("/remitInFull").asBoolean()).isTrue();
+        assertThat(ledgerTotal(id)).isEqualByComparingTo("1045.00");
+        // 实交 of the month includes the voluntary part
+        assertThat(secretary.get("/api/v1/dues/accounts/" + id).at("/bills/0/paid").decimalValue()).isEqualByComparingTo("1045.00");
+        Api.Response small = secretary.post("/api/v1/dues/accounts/" + id + "/offline-payments",
+                "{\"upTo\":\"" + current.plusMonths(1) + "\",\"method\":\"CASH\",\"receiptNo\":\"R-003\",\"voluntaryAmount\":999.99,"
+                        + "\"idempotencyKey\":\"" + key() + "\"}");
+        assertThat(small.at("/remitInFull").asBoolean()).isFalse();
+        assertThat(secretary.post("/api/v1/dues/accounts/" + id + "/offline-payments",
+                "{\"upTo\":\"" + current.plusMonths(2) + "\",\"method\":\"CASH\",\"receiptNo\":\"R\",\"voluntaryAmount\":-1,"
+                        + "\"idempotencyKey\":\"" + key() + "\"}").body()).contains("voluntaryAmount");
     }
 
     @Test

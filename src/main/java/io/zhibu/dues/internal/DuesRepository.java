@@ -238,7 +238,7 @@ public class DuesRepository {
     }
 
     public List<DuesEntryRecord> entriesOfPayment(long paymentId) {
-        return db.selectFrom(DUES_ENTRY).where(DUES_ENTRY.PAYMENT_ID.eq(paymentId)).and(DUES_ENTRY.KIND.eq("PAYMENT"))
+        return db.selectFrom(DUES_ENTRY).where(DUES_ENTRY.PAYMENT_ID.eq(paymentId)).and(DUES_ENTRY.KIND.in("PAYMENT", "VOLUNTARY"))
                 .orderBy(DUES_ENTRY.PERIOD).fetch();
     }
 
@@ -295,7 +295,7 @@ public class DuesRepository {
         var entries = db.select(DUES_ENTRY.METHOD, DSL.sum(DUES_ENTRY.AMOUNT).as("booked"))
                 .from(DUES_ENTRY).where(DUES_ENTRY.ORG_PATH.in(db.select(DUES_ACCOUNT.ORG_PATH).from(DUES_ACCOUNT)
                         .where(DUES_ACCOUNT.ORG_ID.eq(orgId))))
-                .and(DUES_ENTRY.KIND.eq("PAYMENT"))
+                .and(DUES_ENTRY.KIND.in("PAYMENT", "VOLUNTARY"))
                 .and(DUES_ENTRY.CREATED_AT.ge(from)).and(DUES_ENTRY.CREATED_AT.lt(to))
                 .groupBy(DUES_ENTRY.METHOD).fetch();
         List<Record> out = new ArrayList<>();

@@ -123,10 +123,11 @@ public class DuesPageController {
     @PostMapping("/accounts/{memberId}/offline")
     public String offline(@PathVariable long memberId, @RequestParam(required = false) YearMonth upTo,
                           @RequestParam(required = false) String method, @RequestParam(required = false) String receiptNo,
+                          @RequestParam(required = false) BigDecimal voluntaryAmount,
                           @RequestParam String idempotencyKey, RedirectAttributes flash) {
         return act(flash, "/dues/accounts/" + memberId, () -> {
             DuesViews.Payment p = dues.payOffline(CurrentScope.get(), memberId,
-                    new DuesViews.OfflineForm(upTo, method, receiptNo, idempotencyKey));
+                    new DuesViews.OfflineForm(upTo, method, receiptNo, idempotencyKey, voluntaryAmount));
             flash.addFlashAttribute("notice", messages.get("dues.paid.notice", p.amount(), p.to()));
             return "redirect:/dues/accounts/" + memberId;
         });
