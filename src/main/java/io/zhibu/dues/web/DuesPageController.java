@@ -1,0 +1,231 @@
+package io.zhibu.dues.web;
+
+import io.zhibu.dues.DuesCategory;
+import io.zhibu.dues.DuesService;
+import io.zhibu.dues.DuesViews;
+import io.zhibu.shared.ConflictException;
+import io.zhibu.shared.CurrentScope;
+import io.zhibu.shared.DataScope;
+import io.zhibu.shared.InvalidInputException;
+import io.zhibu.shared.Role;
+import io.zhibu.shared.web.Messages;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Dues pages (党费): the member's own statement with one-click payment, calculator, treasurer and reports. */
+@Controller
+@RequestMapping("/dues")
+public class DuesPageController {
+    private final DuesService dues;
+    private final Messages messages;
+    private final PublicityExport export;
+    private final io.zhibu.dues.PayrollImport payroll;
+
+    public DuesPageController(DuesService dues, Messages messages, PublicityExport export,
+                              io.zhibu.dues.PayrollImport payroll) {
+        this.dues = dues;
+        this.messages = messages;
+        this.export = export;
+        this.payroll = payroll;
+    }
+
+    @PostMapping("/payroll")
+    public String importPayroll(@RequestParam long orgId,
+                                @RequestParam(name = "file", required = false) org.springframework.web.multipart.MultipartFile file,
+                                RedirectAttributes flash) {
+        return act(flash, "/dues/branch?orgId=" + orgId, () -> {
+            try {
+                io.zhibu.dues.PayrollImport.Result r = payroll.importSheet(CurrentScope.get(), orgId,
+                        file == null ? null : file.getOriginalFilename(), file == null ? new byte[0] : file.getBytes());
+                flash.addFlashAttribute("notice", messages.get("dues.payroll.notice", r.updated(), r.unmatched().size()));
+                return "redirect:/dues/branch?orgId=" + orgId;
+            } catch (java.io.IOException e) {
+                throw InvalidInputException.of("file", "dues.payroll.unreadable");
+            }
+        });
+    }
+
+    /** Members land on their own statement, branch treasurers on their branch, superiors on the collection report. */
+    @GetMapping
+    public String home() {
+        DataScope scope = CurrentScope.get();
+        if (scope.role() == Role.MEMBER && scope.selfMemberId() != null) {
+            return "redirect:/dues/accounts/" + scope.selfMemberId();
+        }
+        if (scope.role() == Role.BRANCH_SECRETARY && scope.scopeOrgId() != null) {
+            return "redirect:/dues/branch?orgId=" + scope.scopeOrgId();
+        }
+        return "redirect:/dues/collection";
+    }
+
+    @GetMapping("/quote")
+    public String quote(@RequestParam(required = false) DuesCategory category,
+                        @RequestParam(required = false) BigDecimal monthlyIncome, Model model) {
+        CurrentScope.get();
+        model.addAttribute("categories", DuesCategory.values());
+        model.addAttribute("category", category);
+        model.addAttribute("monthlyIncome", monthlyIncome);
+        model.addAttribute("errors", Map.of());
+        if (category != null) {
+            try {
+                model.addAttribute("quote", dues.quote(category, monthlyIncome));
+            } catch (InvalidInputException e) {
+                model.addAttribute("errors", messages.fieldErrors(e.violations()));
+            }
+        }
+        return "dues/quote";
+    }
+
+    @GetMapping("/accounts/{memberId}")
+    public String statement(@PathVariable long memberId, Model model) {
+        DataScope scope = CurrentScope.get();
+        DuesViews.Statement st = dues.statement(scope, memberId);
+        java.util.List<YearMonth> targets = new java.util.ArrayList<>();
+        for (YearMonth m = st.account().firstOpen(); !m.isAfter(st.latestTarget()); m = m.plusMonths(1)) {
+            targets.add(m);
+        }
+        model.addAttribute("s", st);
+        model.addAttribute("targets", targets);
+        model.addAttribute("defaultTarget", targets.contains(st.currentMonth()) ? st.currentMonth()
+                : targets.isEmpty() ? null : targets.get(0));
+        model.addAttribute("isSelf", scope.role() == Role.MEMBER);
+        model.addAttribute("isTreasurer", scope.canManageMembers());
+        model.addAttribute("payKey", UUID.randomUUID().toString());
+        model.addAttribute("categories", DuesCategory.values());
+        return "dues/statement";
+    }
+
+    /** The one-click button: the key rendered into the form makes a double click the same payment. */
+    @PostMapping("/accounts/{memberId}/pay")
+    public String pay(@PathVariable long memberId, @RequestParam(required = false) YearMonth upTo,
+                      @RequestParam String idempotencyKey, RedirectAttributes flash) {
+        return act(flash, "/dues/accounts/" + memberId, () -> {
+            DuesViews.Payment p = dues.payOnline(CurrentScope.get(), memberId, new DuesViews.PayForm(upTo, idempotencyKey));
+            return "redirect:/dues/payments/" + p.id();
+        });
+    }
+
+    @PostMapping("/accounts/{memberId}/offline")
+    public String offline(@PathVariable long memberId, @RequestParam(required = false) YearMonth upTo,
+                          @RequestParam(required = false) String method, @RequestParam(required = false) String receiptNo,
+                          @RequestParam(required = false) BigDecimal voluntaryAmount,
+                          @RequestParam String idempotencyKey, RedirectAttributes flash) {
+        return act(flash, "/dues/accounts/" + memberId, () -> {
+            DuesViews.Payment p = dues.payOffline(CurrentScope.get(), memberId,
+                    new DuesViews.OfflineForm(upTo, method, receiptNo, idempotencyKey, voluntaryAmount));
+            flash.addFlashAttribute("notice", messages.get("dues.paid.notice", p.amount(), p.to()));
+            return "redirect:/dues/accounts/" + memberId;
+        });
+    }
+
+    @PostMapping("/accounts/{memberId}/base")
+    public String base(@PathVariable long memberId, @RequestParam(required = false) DuesCategory category,
+                       @RequestParam(required = false) BigDecimal monthlyIncome,
+                       @RequestParam(required = false) Integer version, RedirectAttributes flash) {
+        return act(flash, "/dues/accounts/" + memberId, () -> {
+            DuesViews.Account a = dues.setBase(CurrentScope.get(), memberId,
+                    new DuesViews.BaseForm(category, monthlyIncome, version));
+            flash.addFlashAttribute("notice", messages.get("dues.base.notice", a.monthlyAmount()));
+            return "redirect:/dues/accounts/" + memberId;
+        });
+    }
+
+    @PostMapping("/payments/{id}/reverse")
+    public String reverse(@PathVariable long id, @RequestParam(required = false) String reason,
+                          RedirectAttributes flash) {
+        DuesViews.Payment p = dues.payment(CurrentScope.get(), id);
+        return act(flash, "/dues/accounts/" + p.memberId(), () -> {
+            dues.reverse(CurrentScope.get(), id, reason);
+            flash.addFlashAttribute("notice", messages.get("dues.reversed.notice"));
+            return "redirect:/dues/accounts/" + p.memberId();
+        });
+    }
+
+    /** Payment status; while pending the page polls itself (htmx) until the gateway's callback has arrived. */
+    @GetMapping("/payments/{id}")
+    public String payment(@PathVariable long id, @RequestParam(required = false) String fragment, Model model) {
+        model.addAttribute("p", dues.payment(CurrentScope.get(), id));
+        return fragment != null ? "dues/payment :: status" : "dues/payment";
+    }
+
+    @GetMapping("/branch")
+    public String branch(@RequestParam long orgId, Model model) {
+        DataScope scope = CurrentScope.get();
+        model.addAttribute("accounts", dues.accounts(scope, orgId));
+        model.addAttribute("collection", dues.collection(scope, orgId, null));
+        model.addAttribute("orgId", orgId);
+        model.addAttribute("current", dues.currentMonth());
+        return "dues/branch";
+    }
+
+    @PostMapping("/issue")
+    public String issue(@RequestParam(required = false) YearMonth period, @RequestParam(required = false) Long orgId,
+                        RedirectAttributes flash) {
+        String back = orgId == null ? "/dues/collection" : "/dues/branch?orgId=" + orgId;
+        return act(flash, back, () -> {
+            DuesViews.IssueResult r = dues.issue(CurrentScope.get(), period, orgId);
+            flash.addFlashAttribute("notice", messages.get("dues.issued.notice", r.issued(), r.period()));
+            return "redirect:" + back;
+        });
+    }
+
+    @GetMapping("/arrears")
+    public String arrears(@RequestParam(required = false) Long orgId, Model model) {
+        model.addAttribute("rows", dues.arrears(CurrentScope.get(), orgId));
+        model.addAttribute("orgId", orgId);
+        return "dues/arrears";
+    }
+
+    @GetMapping("/publicity")
+    public String publicity(@RequestParam long orgId, @RequestParam(required = false) YearMonth from,
+                            @RequestParam(required = false) YearMonth to, Model model) {
+        model.addAttribute("p", dues.publicity(CurrentScope.get(), orgId, from, to));
+        return "dues/publicity";
+    }
+
+    @GetMapping("/publicity.xlsx")
+    public ResponseEntity<byte[]> publicityXlsx(@RequestParam long orgId, @RequestParam(required = false) YearMonth from,
+                                                @RequestParam(required = false) YearMonth to) {
+        DuesViews.Publicity p = dues.publicity(CurrentScope.get(), orgId, from, to);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"dues-publicity-" + orgId + ".xlsx\"")
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(export.xlsx(p));
+    }
+
+    @GetMapping("/collection")
+    public String collection(@RequestParam(required = false) Long orgId,
+                             @RequestParam(required = false) YearMonth period, Model model) {
+        DataScope scope = CurrentScope.get();
+        model.addAttribute("c", dues.collection(scope, orgId, period));
+        model.addAttribute("orgId", orgId);
+        model.addAttribute("current", dues.currentMonth());
+        return "dues/collection";
+    }
+
+    private String act(RedirectAttributes flash, String back, Supplier<String> action) {
+        try {
+            return action.get();
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("actionErrors", List.copyOf(messages.fieldErrors(e.violations()).values()));
+        } catch (ConflictException e) {
+            flash.addFlashAttribute("actionErrors", List.of(messages.get(e.code(), e.args())));
+        }
+        return "redirect:" + back;
+    }
+}

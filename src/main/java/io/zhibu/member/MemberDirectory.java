@@ -1,0 +1,61 @@
+package io.zhibu.member;
+
+import static io.zhibu.db.Tables.MEMBER_MEMBER;
+
+import io.zhibu.member.internal.MemberRepository;
+import io.zhibu.shared.DataScope;
+import io.zhibu.shared.IdCardNumber;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Small lookups other modules need (added for the dues module): display names of members, and a member by
+ * full ID number through the blind index. Both limited to the caller's data scope.
+ */
+@Service
+public class MemberDirectory {
+    private final DSLContext db;
+    private final MemberRepository repo;
+    private final Clock clock;
+
+    public MemberDirectory(DSLContext db, MemberRepository repo, Clock clock) {
+        this.db = db;
+        this.repo = repo;
+        this.clock = clock;
+    }
+
+    /** Names of those members that lie in the scope (others are simply absent). */
+    @Transactional(readOnly = true)
+    public Map<Long, String> namesOf(DataScope scope, Collection<Long> memberIds) {
+        if (memberIds.isEmpty() || !scope.canReadRoster()) {
+            return Map.of();
+        }
+        return db.select(MEMBER_MEMBER.ID, MEMBER_MEMBER.NAME).from(MEMBER_MEMBER)
+                .where(MEMBER_MEMBER.ID.in(memberIds)).and(MemberRepository.subtree(scope.orgPath()))
+                .and(scope.selfOnly() ? MEMBER_MEMBER.ID.eq(scope.selfMemberId()) : org.jooq.impl.DSL.noCondition())
+                .fetchMap(MEMBER_MEMBER.ID, MEMBER_MEMBER.NAME);
+    }
+
+    /** The member with this full ID number inside the scope, if any (payroll import matching). */
+    @Transactional(readOnly = true)
+    public Optional<Long> idByIdNumber(DataScope scope, String idNumber) {
+        if (!scope.canManageMembers() || idNumber == null) {
+            return Optional.empty();
+        }
+        String normalized;
+        try {
+            normalized = IdCardNumber.parse(idNumber.strip(), "idNumber", LocalDate.now(clock)).value();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        return db.select(MEMBER_MEMBER.ID).from(MEMBER_MEMBER)
+                .where(MEMBER_MEMBER.ID_NUMBER_BIDX.eq(repo.idIndex(normalized)))
+                .and(MemberRepository.subtree(scope.orgPath())).fetchOptional(MEMBER_MEMBER.ID);
+    }
+}
