@@ -6,6 +6,7 @@ import io.zhibu.support.Api;
 import io.zhibu.support.DemoFacts;
 import io.zhibu.support.IntegrationTest;
 import io.zhibu.support.TestIds;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +35,19 @@ class TransferApiTest extends IntegrationTest {
         return r.at("/id").asLong();
     }
 
+    /** R4.4: dues paid up to the transfer month, recorded by the treasurer (cash). */
+    private YearMonth payUp(long member) {
+        YearMonth current = YearMonth.now(java.time.ZoneId.of("Asia/Shanghai"));
+        int version = secretary.get("/api/v1/dues/accounts/" + member).at("/account/version").asInt();
+        assertThat(secretary.put("/api/v1/dues/accounts/" + member + "/base",
+                "{\"category\":\"EMPLOYED\",\"monthlyIncome\":4500,\"version\":" + version + "}").status()).isEqualTo(200);
+        secretary.post("/api/v1/dues/bills/issue", "{\"period\":\"" + current + "\",\"orgId\":" + branchId + "}");
+        Api.Response paid = secretary.post("/api/v1/dues/accounts/" + member + "/offline-payments", "{\"upTo\":\"" + current
+                + "\",\"method\":\"CASH\",\"receiptNo\":\"T-" + member + "\",\"idempotencyKey\":\"transfer-" + member + "\"}");
+        assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+        return current;
+    }
+
     private JsonNode act(Api who, long id, String action, int expectStatus, String extra) {
         int version = who.get("/api/v1/transfers/" + id).at("/version").asInt();
         Api.Response r = who.post("/api/v1/transfers/" + id + "/actions", "{\"action\":\"" + action + "\",\"version\":" + version
@@ -57,10 +71,14 @@ class TransferApiTest extends IntegrationTest {
         assertThat(created.at("/status").asText()).isEqualTo("DRAFT");
         act(secretary, id, "SUBMIT", 200, null);
         assertThat(secretary.get("/api/v1/members/" + member + "/events").json().get(0).get("type").asText()).isEqualTo("TRANSFER_STARTED");
+        // R4.4: not approved while dues are owing; approved once paid up to the transfer month
+        JsonNode owing = act(secretary, id, "APPROVE_OUT", 409, null);
+        assertThat(owing.get("detail").asText()).isNotBlank();
+        YearMonth paidUpTo = payUp(member);
         act(secretary, id, "APPROVE_OUT", 200, null);
         JsonNode issued = act(secretary, id, "ISSUE", 200, "\"validMonths\":2");
         assertThat(issued.get("letterNumber").asText()).startsWith("转字〔");
-        assertThat(issued.get("duesPaidUntil").asText()).isEqualTo("UNKNOWN");
+        assertThat(issued.get("duesPaidUntil").asText()).isEqualTo(paidUpTo.toString());
         // the sender cannot accept for the receiver
         act(secretary, id, "ACCEPT", 403, null);
         // the receiving side sees it in its incoming box
@@ -89,6 +107,7 @@ class TransferApiTest extends IntegrationTest {
         long id = secretary.post("/api/v1/transfers", "{\"kind\":\"INTERNAL\",\"memberId\":" + member + ",\"toOrgId\":"
                 + facts.foreignBranchId() + "}").at("/id").asLong();
         act(secretary, id, "SUBMIT", 200, null);
+        payUp(member);
         int version = secretary.get("/api/v1/transfers/" + id).at("/version").asInt();
         Api other = as("township");
         String body = "{\"action\":\"APPROVE_OUT\",\"version\":" + version + "}";
@@ -108,6 +127,7 @@ class TransferApiTest extends IntegrationTest {
         long id = secretary.post("/api/v1/transfers", "{\"kind\":\"OUTGOING\",\"memberId\":" + member
                 + ",\"toOrgName\":\"中共某省某市某单位支部委员会\"}").at("/id").asLong();
         act(secretary, id, "SUBMIT", 200, null);
+        payUp(member);
         act(secretary, id, "APPROVE_OUT", 200, null);
         act(secretary, id, "ISSUE", 400, "\"validMonths\":4");
         act(secretary, id, "ISSUE", 200, null);
