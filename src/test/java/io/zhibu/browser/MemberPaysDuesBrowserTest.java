@@ -38,6 +38,7 @@ class MemberPaysDuesBrowserTest extends IntegrationTest {
         browser.findElement(By.id("username")).sendKeys("member");
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.id("login-submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("/login"));
         browser.get(url("/dues"));
         String before = browser.findElement(By.id("dues-paid-up-to")).getText();
         String target = browser.findElement(By.id("upTo")).getDomProperty("value");

@@ -99,6 +99,7 @@ class RosterImportBrowserTest extends IntegrationTest {
         browser.findElement(By.id("username")).sendKeys("secretary");
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.id("login-submit")).click();
+        browser.findElement(By.id("home-role")); // signed in: wait for the home page before navigating on
 
         upload(bad);
         WebElement issues = waitFor(By.id("import-issues"));

@@ -60,6 +60,7 @@ class DevelopmentGateBrowserTest extends IntegrationTest {
         browser.findElement(By.id("username")).sendKeys("secretary");
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.id("login-submit")).click();
+        browser.findElement(By.id("home-role")); // signed in: wait for the home page before navigating on
         browser.get(url("/development/" + id));
         assertThat(browser.findElement(By.id("next-step-name")).getText()).contains("确定发展对象");
 

@@ -39,7 +39,7 @@ public final class Browser {
                     .usingAnyFreePort().build();
             ChromeDriver d = new ChromeDriver(service, options);
             d.manage().window().setSize(new Dimension(width, height));
-            d.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+            d.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
             return d;
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
