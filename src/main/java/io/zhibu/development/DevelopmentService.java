@@ -627,6 +627,10 @@ public class DevelopmentService {
             try {
                 MemberView m = members.get(scope, id);
                 ok &= m.category() == MemberCategory.FULL && m.standing() == MemberStanding.NORMAL;
+                // Row 9 / R3.3: no sponsor under 留党察看 whose rights are not yet restored.
+                var state = lifecycle.state(scope, id);
+                ok &= state.disciplineType() != io.zhibu.member.DisciplineType.PROBATION_IN_PARTY
+                        || (state.disciplineUntil() != null && state.disciplineUntil().isBefore(LocalDate.now(clock)));
             } catch (NotFoundException e) {
                 errors.add(new Violation("memberIds", "dev.member.unknown", id));
                 return true;

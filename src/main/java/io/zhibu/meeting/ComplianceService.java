@@ -28,8 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ComplianceService {
-    /** Branches per report (one org search); a larger subtree is reported on its first branches in path order. */
-    public static final int MAX_BRANCHES = 200;
     private static final List<OrgType> BRANCH_TYPES = List.of(OrgType.BRANCH, OrgType.JOINT_BRANCH, OrgType.TEMPORARY_BRANCH);
     private final MeetingRepository repo;
     private final OrgService orgs;
@@ -54,7 +52,7 @@ public class ComplianceService {
         Period year = ComplianceRules.periodOf(Frequency.YEAR, on);
         Map<Long, Map<MeetingType, List<LocalDate>>> held = heldByBranch(org.path(), year);
         List<Organization> branches = org.type().holdsMembers() ? List.of(org)
-                : orgs.search(narrow(scope, org), null, BRANCH_TYPES, MAX_BRANCHES);
+                : orgs.activeIn(scope, org.id(), BRANCH_TYPES);
         Map<Long, BranchCompliance> byBranch = new HashMap<>();
         for (Organization b : branches) {
             byBranch.put(b.id(), branch(b, held.getOrDefault(b.id(), Map.of()), quarter, year, today));
@@ -129,9 +127,5 @@ public class ComplianceService {
                     .forEach(t -> m.computeIfAbsent(t, k -> new ArrayList<>()).add(day));
         }
         return out;
-    }
-
-    private static DataScope narrow(DataScope scope, Organization org) {
-        return new DataScope(scope.userId(), scope.username(), scope.role(), org.id(), org.path(), org.regionOrgId(), null);
     }
 }

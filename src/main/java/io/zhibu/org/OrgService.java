@@ -91,6 +91,13 @@ public class OrgService {
         return repo.search(scope.orgPath(), q, types, Math.min(Math.max(limit, 1), 200));
     }
 
+    /** Every active organization of the given types in the subtree of {@code rootId} (for set-based reports). */
+    @Transactional(readOnly = true)
+    public List<Organization> activeIn(DataScope scope, long rootId, Collection<OrgType> types) {
+        Organization root = get(scope, rootId);
+        return repo.search(root.path(), null, types, Integer.MAX_VALUE);
+    }
+
     /** Names of organizations whose ids the caller already holds from scoped data (e.g. roster rows). */
     @Transactional(readOnly = true)
     public java.util.Map<Long, String> namesOf(Collection<Long> ids) {

@@ -225,6 +225,35 @@ class DevelopmentWalkTest extends IntegrationTest {
     }
 
     @Test
+    void aSponsorUnderProbationInThePartyIsRefused() {
+        LocalDate b = TODAY.minusYears(3).withDayOfMonth(5);
+        long id = register("发展壬", TestIds.fresh(true), b);
+        List<JsonNode> full = fullMembers(2);
+        // a fresh full member put under 留党察看 (R3.3: no rights until it ends)
+        Api.Response created = secretary.post("/api/v1/members", Api.json(f("orgId", branchId, "name", "察看党员",
+                "idNumber", TestIds.fresh(true), "ethnicity", "01", "category", "FULL", "joinedOn", "2011-07-01")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long disciplined = created.at("/id").asLong();
+        Api.Response d = secretary.post("/api/v1/members/" + disciplined + "/events", "{\"type\":\"DISCIPLINED\",\"effectiveOn\":\""
+                + TODAY + "\",\"disciplineType\":\"PROBATION_IN_PARTY\",\"untilOn\":\"" + TODAY.plusYears(1)
+                + "\",\"reason\":\"违纪\",\"decidedBy\":\"党委\"}");
+        assertThat(d.status()).as(d.body()).isEqualTo(200);
+        String contacts = full.get(0).get("id").asText() + "," + full.get(1).get("id").asText();
+        LocalDate a = b.plusMonths(1);
+        LocalDate y = a.plusYears(1);
+        ok(id, 2, f("date", b.plusDays(5).toString(), "people", "书记"));
+        ok(id, 3, f("date", a.toString(), "attachments", "记录"));
+        ok(id, 4, f("date", a.toString(), "attachments", "备案"));
+        ok(id, 5, f("date", a.toString(), "memberIds", contacts));
+        ok(id, 6, f("date", a.plusMonths(6).toString(), "attachments", "考察"));
+        ok(id, 7, f("date", y.toString(), "noticeFrom", y.minusDays(14).toString(), "noticeTo", y.minusDays(1).toString(), "attachments", "公示"));
+        ok(id, 8, f("date", y.toString(), "attachments", "备案"));
+        assertThat(refused(id, 9, f("date", y.toString(), "memberIds", full.get(0).get("id").asText() + "," + disciplined)))
+                .contains("memberIds");
+        ok(id, 9, f("date", y.toString(), "memberIds", contacts));
+    }
+
+    @Test
     void cancellingProbationTakesThePersonOffTheRoster() {
         LocalDate b = TODAY.minusYears(5).withDayOfMonth(4);
         long id = register("发展辛", TestIds.fresh(false), b);
