@@ -168,12 +168,8 @@ class DevelopmentWalkTest extends IntegrationTest {
         assertThat(step(id, 25, f("date", TODAY.toString(), "attachments", "x")).status()).isEqualTo(409);
     }
 
-    @Test
-    void probationIsExtendedOnceThenConverted() {
-        LocalDate b = TODAY.minusYears(5).withDayOfMonth(3);
-        long id = register("发展庚", TestIds.fresh(true), b);
-        List<JsonNode> full = fullMembers(2);
-        String sponsors = full.get(0).get("id").asText() + "," + full.get(1).get("id").asText();
+    /** Steps 2–22 for a person who applied on {@code b}: returns the branch-meeting date of admission (step 15). */
+    private LocalDate walkToConversionRequest(long id, LocalDate b, String sponsors, String documentNo) {
         LocalDate a = b.plusMonths(1);
         LocalDate y = a.plusYears(1);
         LocalDate m = y.plusMonths(1);
@@ -189,7 +185,7 @@ class DevelopmentWalkTest extends IntegrationTest {
         ok(id, 11, f("date", y.toString(), "trainingDays", 3, "trainingHours", 24, "attachments", "证书"));
         ok(id, 12, f("date", y.toString(), "attachments", "记录"));
         ok(id, 13, f("date", y.toString(), "decision", "QUALIFIED", "attachments", "预审"));
-        ok(id, 14, f("date", y.toString(), "documentNo", "ZY-7"));
+        ok(id, 14, f("date", y.toString(), "documentNo", documentNo));
         ok(id, 15, votes(m, 9, 9, 9));
         ok(id, 16, f("date", m.toString(), "people", "组织员"));
         ok(id, 17, f("date", m.toString(), "decision", "APPROVED"));
@@ -199,6 +195,17 @@ class DevelopmentWalkTest extends IntegrationTest {
         ok(id, 21, f("date", m.plusMonths(6).toString(), "attachments", "考察"));
         LocalDate end = m.plusYears(1);
         ok(id, 22, f("date", end.toString(), "attachments", "转正申请"));
+        return m;
+    }
+
+    @Test
+    void probationIsExtendedOnceThenConverted() {
+        LocalDate b = TODAY.minusYears(5).withDayOfMonth(3);
+        long id = register("发展庚", TestIds.fresh(true), b);
+        List<JsonNode> full = fullMembers(2);
+        String sponsors = full.get(0).get("id").asText() + "," + full.get(1).get("id").asText();
+        LocalDate m = walkToConversionRequest(id, b, sponsors, "ZY-7");
+        LocalDate end = m.plusYears(1);
         Map<String, Object> ext = votes(end, 9, 9, 9);
         ext.put("decision", "EXTEND");
         ext.put("extensionMonths", 6);
@@ -259,31 +266,8 @@ class DevelopmentWalkTest extends IntegrationTest {
         long id = register("发展辛", TestIds.fresh(false), b);
         List<JsonNode> full = fullMembers(2);
         String sponsors = full.get(0).get("id").asText() + "," + full.get(1).get("id").asText();
-        LocalDate a = b.plusMonths(1);
-        LocalDate y = a.plusYears(1);
-        LocalDate m = y.plusMonths(1);
-        ok(id, 2, f("date", b.plusDays(5).toString(), "people", "书记"));
-        ok(id, 3, f("date", a.toString(), "attachments", "记录"));
-        ok(id, 4, f("date", a.toString(), "attachments", "备案"));
-        ok(id, 5, f("date", a.toString(), "memberIds", sponsors));
-        ok(id, 6, f("date", a.plusMonths(6).toString(), "attachments", "考察"));
-        ok(id, 7, f("date", y.toString(), "noticeFrom", y.minusDays(14).toString(), "noticeTo", y.minusDays(1).toString(), "attachments", "公示"));
-        ok(id, 8, f("date", y.toString(), "attachments", "备案"));
-        ok(id, 9, f("date", y.toString(), "memberIds", sponsors));
-        ok(id, 10, f("date", y.toString(), "decision", "QUALIFIED", "attachments", "政审"));
-        ok(id, 11, f("date", y.toString(), "trainingDays", 3, "trainingHours", 24, "attachments", "证书"));
-        ok(id, 12, f("date", y.toString(), "attachments", "记录"));
-        ok(id, 13, f("date", y.toString(), "decision", "QUALIFIED", "attachments", "预审"));
-        ok(id, 14, f("date", y.toString(), "documentNo", "ZY-8"));
-        ok(id, 15, votes(m, 9, 9, 9));
-        ok(id, 16, f("date", m.toString(), "people", "组织员"));
-        ok(id, 17, f("date", m.toString(), "decision", "APPROVED"));
-        ok(id, 18, f("date", m.toString(), "attachments", "备案"));
-        ok(id, 19, group() == null ? f("date", m.toString()) : f("date", m.toString(), "groupOrgId", group()));
-        ok(id, 20, f("date", m.toString()));
-        ok(id, 21, f("date", m.plusMonths(6).toString(), "attachments", "考察"));
+        LocalDate m = walkToConversionRequest(id, b, sponsors, "ZY-8");
         LocalDate end = m.plusYears(1);
-        ok(id, 22, f("date", end.toString(), "attachments", "转正申请"));
         long memberId = secretary.get("/api/v1/development/persons/" + id).at("/memberId").asLong();
         assertThat(secretary.get("/api/v1/members/" + memberId).at("/category").asText()).isEqualTo("PROBATIONARY");
         Map<String, Object> cancel = votes(end, 9, 9, 9);
