@@ -48,6 +48,14 @@ class MeetingBrowserTest extends IntegrationTest {
         b.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", el);
     }
 
+    /** Clicks a submit button and waits until the answer page has replaced the current one. */
+    private static void submit(ChromeDriver b, String id) {
+        var el = b.findElement(By.id(id));
+        click(b, id);
+        new org.openqa.selenium.support.ui.WebDriverWait(b, java.time.Duration.ofSeconds(20))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(el));
+    }
+
     @Test
     void planCheckInLockAndCompliance() {
         secretary = Browser.start(390, 844);
@@ -61,7 +69,7 @@ class MeetingBrowserTest extends IntegrationTest {
                 + "document.getElementById('endsAt').value = arguments[1];", start.toString(), start.plusHours(1).toString());
         secretary.findElement(By.id("place")).sendKeys("村委会议室");
         secretary.findElement(By.id("agenda")).sendKeys("学习文件");
-        click(secretary, "meeting-submit");
+        submit(secretary, "meeting-submit");
         assertThat(secretary.findElement(By.id("meeting-title")).getText()).isEqualTo("浏览器测试支委会");
         String meetingUrl = secretary.getCurrentUrl();
         String code = secretary.findElement(By.id("checkin-code")).getText();
@@ -74,7 +82,7 @@ class MeetingBrowserTest extends IntegrationTest {
         assertThat(link).as(member.getPageSource()).isPresent();
         link.get().click();
         member.findElement(By.id("code")).sendKeys(code);
-        click(member, "checkin-submit");
+        submit(member, "checkin-submit");
         assertThat(member.findElement(By.id("my-status")).getText()).isEqualTo("出席");
         assertThat(member.findElements(By.id("checkin-submit"))).as("checked in: the form is gone").isEmpty();
 
@@ -83,8 +91,8 @@ class MeetingBrowserTest extends IntegrationTest {
         secretary.findElement(By.id("host")).sendKeys("张书记");
         secretary.findElement(By.id("recorder")).sendKeys("李委员");
         secretary.findElement(By.id("decisions")).sendKeys("通过学习计划");
-        click(secretary, "minutes-save");
-        click(secretary, "meeting-lock");
+        submit(secretary, "minutes-save");
+        submit(secretary, "meeting-lock");
         assertThat(secretary.findElement(By.id("meeting-status")).getText()).isEqualTo("记录已锁定");
         assertThat(secretary.findElement(By.id("minutes-host")).getText()).isEqualTo("张书记");
         assertThat(secretary.findElements(By.id("minutes-form"))).isEmpty();

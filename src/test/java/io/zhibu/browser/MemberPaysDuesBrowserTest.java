@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -47,7 +48,9 @@ class MemberPaysDuesBrowserTest extends IntegrationTest {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d ->
                 "SUCCEEDED".equals(d.findElement(By.id("payment-result")).getDomAttribute("data-status")));
         assertThat(browser.findElement(By.id("payment-result")).getText()).isEqualTo("缴费成功");
-        browser.findElement(By.id("payment-back")).click();
+        WebElement back = browser.findElement(By.id("payment-back"));
+        back.click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(back));
         assertThat(browser.findElement(By.id("dues-paid-up-to")).getText()).isEqualTo(target).isNotEqualTo(before);
         // the ledger shows the payment once
         assertThat(browser.findElements(By.cssSelector("#payments tbody tr")).stream()

@@ -86,6 +86,9 @@ class DevelopmentGateBrowserTest extends IntegrationTest {
         WebElement submit = browser.findElement(By.id("step-submit"));
         browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", submit);
         submit.click();
+        // wait for the answer page to replace this one before reading it
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(submit));
     }
 
     /** Viewport screenshots for a human look at the phone layout (target/screenshots). */
