@@ -44,7 +44,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -100,12 +99,12 @@ public class DevelopmentService {
         LocalDate today = today();
         List<Violation> errors = new ArrayList<>();
         Organization org = branch(scope, f.orgId(), errors);
-        String name = collect(errors, () -> TextInput.personName(f.name(), "name"));
-        IdCardNumber idn = collect(errors, () -> IdCardNumber.parse(f.idNumber(), "idNumber", today));
+        String name = InvalidInputException.collect(errors, () -> TextInput.personName(f.name(), "name"));
+        IdCardNumber idn = InvalidInputException.collect(errors, () -> IdCardNumber.parse(f.idNumber(), "idNumber", today));
         if (f.ethnicity() == null || !MemberCodes.ETHNICITY.containsKey(f.ethnicity())) {
             errors.add(new Violation("ethnicity", f.ethnicity() == null ? "validation.required" : "validation.unknownCode"));
         }
-        String attachments = collect(errors, () -> TextInput.required(f.attachments(), "attachments", 400));
+        String attachments = InvalidInputException.collect(errors, () -> TextInput.required(f.attachments(), "attachments", 400));
         if (f.appliedOn() == null) {
             errors.add(new Violation("appliedOn", "validation.required"));
         } else if (f.appliedOn().isAfter(today)) {
@@ -225,7 +224,7 @@ public class DevelopmentService {
         if (f.version() == null) {
             errors.add(new Violation("version", "validation.required"));
         }
-        String reason = collect(errors, () -> TextInput.required(f.reason(), "reason", 200));
+        String reason = InvalidInputException.collect(errors, () -> TextInput.required(f.reason(), "reason", 200));
         DevStepRecord target = rows.stream().filter(r -> f.stepNo() != null && r.getStepNo().equals(f.stepNo())
                 && r.getRound().equals(f.round() == null ? 1 : f.round())).findFirst().orElse(null);
         if (target == null) {
@@ -278,7 +277,7 @@ public class DevelopmentService {
         if (f.version() == null) {
             errors.add(new Violation("version", "validation.required"));
         }
-        String reason = collect(errors, () -> TextInput.required(f.reason(), "reason", 200));
+        String reason = InvalidInputException.collect(errors, () -> TextInput.required(f.reason(), "reason", 200));
         LocalDate date = checkDate(f.date(), timeline(p).lastDate(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -431,19 +430,19 @@ public class DevelopmentService {
 
     private Inputs inputs(DevStep step, StepForm f, List<Violation> errors) {
         Inputs in = new Inputs();
-        in.note = collect(errors, () -> TextInput.optional(f.note(), "note", 400));
-        in.exceptionReason = collect(errors, () -> TextInput.optional(f.exceptionReason(), "exceptionReason", 200));
-        in.exceptionApprover = collect(errors, () -> TextInput.optional(f.exceptionApprover(), "exceptionApprover", 50));
-        in.attachments = collect(errors, () -> step.needs(DevStep.Input.ATTACHMENTS)
+        in.note = InvalidInputException.collect(errors, () -> TextInput.optional(f.note(), "note", 400));
+        in.exceptionReason = InvalidInputException.collect(errors, () -> TextInput.optional(f.exceptionReason(), "exceptionReason", 200));
+        in.exceptionApprover = InvalidInputException.collect(errors, () -> TextInput.optional(f.exceptionApprover(), "exceptionApprover", 50));
+        in.attachments = InvalidInputException.collect(errors, () -> step.needs(DevStep.Input.ATTACHMENTS)
                 ? TextInput.required(f.attachments(), "attachments", 400) : TextInput.optional(f.attachments(), "attachments", 400));
         if (step.needs(DevStep.Input.PEOPLE)) {
-            in.people = collect(errors, () -> TextInput.required(f.people(), "people", 400));
+            in.people = InvalidInputException.collect(errors, () -> TextInput.required(f.people(), "people", 400));
         }
         if (step.needs(DevStep.Input.MEMBERS)) {
             in.memberIds = memberIds(f.memberIds(), errors);
         }
         if (step.needs(DevStep.Input.DOCUMENT_NO)) {
-            in.documentNo = collect(errors, () -> TextInput.required(f.documentNo(), "documentNo", 50));
+            in.documentNo = InvalidInputException.collect(errors, () -> TextInput.required(f.documentNo(), "documentNo", 50));
         }
         if (step.needs(DevStep.Input.DECISION)) {
             in.decision = f.decision();
@@ -513,7 +512,7 @@ public class DevelopmentService {
             }
             case ASSIGNMENT -> {
                 if (in.groupOrgId != null) {
-                    collect(errors, () -> groups.checkGroup(scope, p.getOrgId(), in.groupOrgId, "groupOrgId"));
+                    InvalidInputException.collect(errors, () -> groups.checkGroup(scope, p.getOrgId(), in.groupOrgId, "groupOrgId"));
                 } else if (groups.hasGroups(scope, p.getOrgId())) {
                     errors.add(new Violation("groupOrgId", "dev.group.required"));
                 }
@@ -877,12 +876,4 @@ public class DevelopmentService {
         }
     }
 
-    private static <T> T collect(List<Violation> errors, Supplier<T> check) {
-        try {
-            return check.get();
-        } catch (InvalidInputException e) {
-            errors.addAll(e.violations());
-            return null;
-        }
-    }
 }

@@ -32,7 +32,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
 import org.jooq.Condition;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -100,9 +99,9 @@ public class MeetingService {
                 errors.add(new Violation("types", "meeting.deliberation.villageOnly"));
             }
         }
-        String title = collect(errors, () -> TextInput.required(f.title(), "title", 100));
-        String place = collect(errors, () -> TextInput.required(f.place(), "place", 100));
-        String agenda = collect(errors, () -> TextInput.optional(f.agenda(), "agenda", 2000));
+        String title = InvalidInputException.collect(errors, () -> TextInput.required(f.title(), "title", 100));
+        String place = InvalidInputException.collect(errors, () -> TextInput.required(f.place(), "place", 100));
+        String agenda = InvalidInputException.collect(errors, () -> TextInput.optional(f.agenda(), "agenda", 2000));
         if (f.startsAt() == null) {
             errors.add(new Violation("startsAt", "validation.required"));
         }
@@ -358,12 +357,12 @@ public class MeetingService {
         if (f.version() == null) {
             errors.add(new Violation("version", "validation.required"));
         }
-        String host = collect(errors, () -> f.host() == null || f.host().isBlank() ? null : TextInput.personName(f.host(), "host"));
-        String recorder = collect(errors, () -> f.recorder() == null || f.recorder().isBlank() ? null : TextInput.personName(f.recorder(), "recorder"));
-        String speeches = collect(errors, () -> TextInput.optional(f.speeches(), "speeches", 4000));
-        String decisions = collect(errors, () -> TextInput.optional(f.decisions(), "decisions", 2000));
-        String subject = collect(errors, () -> TextInput.optional(f.voteSubject(), "voteSubject", 200));
-        String activities = collect(errors, () -> TextInput.optional(f.themeActivities(), "themeActivities", 2000));
+        String host = InvalidInputException.collect(errors, () -> f.host() == null || f.host().isBlank() ? null : TextInput.personName(f.host(), "host"));
+        String recorder = InvalidInputException.collect(errors, () -> f.recorder() == null || f.recorder().isBlank() ? null : TextInput.personName(f.recorder(), "recorder"));
+        String speeches = InvalidInputException.collect(errors, () -> TextInput.optional(f.speeches(), "speeches", 4000));
+        String decisions = InvalidInputException.collect(errors, () -> TextInput.optional(f.decisions(), "decisions", 2000));
+        String subject = InvalidInputException.collect(errors, () -> TextInput.optional(f.voteSubject(), "voteSubject", 200));
+        String activities = InvalidInputException.collect(errors, () -> TextInput.optional(f.themeActivities(), "themeActivities", 2000));
         Vote vote = f.voteKind() == null ? null : computeVote(f, subject, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -627,12 +626,4 @@ public class MeetingService {
         return t == null ? null : t.atZoneSameInstant(clock.getZone()).toOffsetDateTime();
     }
 
-    private static <T> T collect(List<Violation> errors, Supplier<T> check) {
-        try {
-            return check.get();
-        } catch (InvalidInputException e) {
-            errors.addAll(e.violations());
-            return null;
-        }
-    }
 }

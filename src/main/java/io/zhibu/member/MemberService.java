@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.jooq.Condition;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -162,8 +161,8 @@ public class MemberService {
                 errors.add(new Violation("orgId", "member.org.unknown"));
             }
         }
-        String name = collect(errors, () -> TextInput.personName(f.name(), "name"));
-        IdCardNumber idn = collect(errors, () -> IdCardNumber.parse(f.idNumber(), "idNumber", today));
+        String name = InvalidInputException.collect(errors, () -> TextInput.personName(f.name(), "name"));
+        IdCardNumber idn = InvalidInputException.collect(errors, () -> IdCardNumber.parse(f.idNumber(), "idNumber", today));
         if (idn != null) {
             if (f.gender() != null && f.gender() != idn.gender()) {
                 errors.add(new Violation("gender", "member.gender.mismatch"));
@@ -179,10 +178,10 @@ public class MemberService {
         String ethnicity = code(errors, MemberCodes.ETHNICITY, f.ethnicity(), "ethnicity", true);
         String education = code(errors, MemberCodes.EDUCATION, f.education(), "education", false);
         String personCategory = code(errors, MemberCodes.PERSON_CATEGORY, f.personCategory(), "personCategory", false);
-        String jobTitle = collect(errors, () -> TextInput.optional(f.jobTitle(), "jobTitle", 50));
-        String phone = collect(errors, () -> MobilePhone.normalize(f.phone(), "phone"));
-        String address = collect(errors, () -> TextInput.optional(f.address(), "address", 200));
-        String flowDestination = collect(errors, () -> TextInput.optional(f.flowDestination(), "flowDestination", 100));
+        String jobTitle = InvalidInputException.collect(errors, () -> TextInput.optional(f.jobTitle(), "jobTitle", 50));
+        String phone = InvalidInputException.collect(errors, () -> MobilePhone.normalize(f.phone(), "phone"));
+        String address = InvalidInputException.collect(errors, () -> TextInput.optional(f.address(), "address", 200));
+        String flowDestination = InvalidInputException.collect(errors, () -> TextInput.optional(f.flowDestination(), "flowDestination", 100));
         if (f.category() == null) {
             errors.add(new Violation("category", "validation.required"));
         }
@@ -321,12 +320,4 @@ public class MemberService {
         }
     }
 
-    private static <T> T collect(List<Violation> errors, Supplier<T> check) {
-        try {
-            return check.get();
-        } catch (InvalidInputException e) {
-            errors.addAll(e.violations());
-            return null;
-        }
-    }
 }

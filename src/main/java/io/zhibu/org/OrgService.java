@@ -120,10 +120,10 @@ public class OrgService {
     public Organization create(DataScope scope, CreateOrg cmd) {
         requireOrgManager(scope);
         List<Violation> errors = new ArrayList<>();
-        String name = collect(errors, () -> TextInput.required(cmd.name(), "name", 100));
-        String code = collect(errors, () -> TextInput.optional(cmd.code(), "code", 32));
-        String hostUnit = collect(errors, () -> TextInput.optional(cmd.hostUnitName(), "hostUnitName", 100));
-        String secretary = collect(errors, () -> TextInput.optional(cmd.secretaryName(), "secretaryName", 50));
+        String name = InvalidInputException.collect(errors, () -> TextInput.required(cmd.name(), "name", 100));
+        String code = InvalidInputException.collect(errors, () -> TextInput.optional(cmd.code(), "code", 32));
+        String hostUnit = InvalidInputException.collect(errors, () -> TextInput.optional(cmd.hostUnitName(), "hostUnitName", 100));
+        String secretary = InvalidInputException.collect(errors, () -> TextInput.optional(cmd.secretaryName(), "secretaryName", 50));
         if (cmd.type() == null) {
             errors.add(new Violation("type", "validation.required"));
         }
@@ -347,12 +347,4 @@ public class OrgService {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static <T> T collect(List<Violation> errors, java.util.function.Supplier<T> check) {
-        try {
-            return check.get();
-        } catch (InvalidInputException e) {
-            errors.addAll(e.violations());
-            return null;
-        }
-    }
 }

@@ -106,7 +106,7 @@ public class OrgTerms {
         if (present > due) {
             errors.add(new Violation("votersPresent", "term.present.moreThanDue", due));
         }
-        String result = collect(errors, () -> TextInput.required(f.result(), "result", 1000));
+        String result = InvalidInputException.collect(errors, () -> TextInput.required(f.result(), "result", 1000));
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -161,11 +161,11 @@ public class OrgTerms {
             errors.add(new Violation("termYears", "term.years.range")); // 党章 art.31: three to five years
         }
         OrgTermRecord t = new OrgTermRecord();
-        t.setSecretary(collect(errors, () -> TextInput.optional(f.secretary(), "secretary", 50)));
-        t.setDeputySecretary(collect(errors, () -> TextInput.optional(f.deputySecretary(), "deputySecretary", 50)));
-        t.setOrganizationMember(collect(errors, () -> TextInput.optional(f.organizationMember(), "organizationMember", 50)));
-        t.setPropagandaMember(collect(errors, () -> TextInput.optional(f.propagandaMember(), "propagandaMember", 50)));
-        t.setDisciplineMember(collect(errors, () -> TextInput.optional(f.disciplineMember(), "disciplineMember", 50)));
+        t.setSecretary(InvalidInputException.collect(errors, () -> TextInput.optional(f.secretary(), "secretary", 50)));
+        t.setDeputySecretary(InvalidInputException.collect(errors, () -> TextInput.optional(f.deputySecretary(), "deputySecretary", 50)));
+        t.setOrganizationMember(InvalidInputException.collect(errors, () -> TextInput.optional(f.organizationMember(), "organizationMember", 50)));
+        t.setPropagandaMember(InvalidInputException.collect(errors, () -> TextInput.optional(f.propagandaMember(), "propagandaMember", 50)));
+        t.setDisciplineMember(InvalidInputException.collect(errors, () -> TextInput.optional(f.disciplineMember(), "disciplineMember", 50)));
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -198,14 +198,6 @@ public class OrgTerms {
         return v;
     }
 
-    private static <T> T collect(List<Violation> errors, java.util.function.Supplier<T> check) {
-        try {
-            return check.get();
-        } catch (InvalidInputException e) {
-            errors.addAll(e.violations());
-            return null;
-        }
-    }
 
     private LocalDate today() {
         return LocalDate.now(clock);

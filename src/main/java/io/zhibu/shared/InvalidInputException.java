@@ -15,6 +15,19 @@ public class InvalidInputException extends RuntimeException {
         return new InvalidInputException(List.of(new Violation(field, code, args)));
     }
 
+    /**
+     * Runs one field check and adds its violations to {@code errors} instead of throwing, so a command can report
+     * every bad field at once; returns the check's value, or null when it failed.
+     */
+    public static <T> T collect(List<Violation> errors, java.util.function.Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (InvalidInputException e) {
+            errors.addAll(e.violations());
+            return null;
+        }
+    }
+
     public List<Violation> violations() {
         return violations;
     }

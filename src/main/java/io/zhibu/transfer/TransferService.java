@@ -75,12 +75,12 @@ public class TransferService {
         TransferTransferRecord t = new TransferTransferRecord();
         t.setKind(n.kind().name());
         t.setCreatedBy(scope.username());
-        t.setReason(collect(errors, () -> TextInput.optional(n.reason(), "reason", 500)));
+        t.setReason(InvalidInputException.collect(errors, () -> TextInput.optional(n.reason(), "reason", 500)));
         if (n.kind() == TransferKind.INCOMING) {
             Organization to = branch(errors, scope, n.toOrgId(), "toOrgId");
-            String name = collect(errors, () -> TextInput.personName(n.memberName(), "memberName"));
-            String from = collect(errors, () -> TextInput.required(n.fromOrgName(), "fromOrgName", 100));
-            String letter = collect(errors, () -> TextInput.required(n.letterNumber(), "letterNumber", 40));
+            String name = InvalidInputException.collect(errors, () -> TextInput.personName(n.memberName(), "memberName"));
+            String from = InvalidInputException.collect(errors, () -> TextInput.required(n.fromOrgName(), "fromOrgName", 100));
+            String letter = InvalidInputException.collect(errors, () -> TextInput.required(n.letterNumber(), "letterNumber", 40));
             if (n.validUntil() == null) {
                 errors.add(new Violation("validUntil", "validation.required"));
             }
@@ -114,7 +114,7 @@ public class TransferService {
                     errors.add(new Violation("toOrgId", "transfer.sameOrg"));
                 }
             } else {
-                toName = collect(errors, () -> TextInput.required(n.toOrgName(), "toOrgName", 100));
+                toName = InvalidInputException.collect(errors, () -> TextInput.required(n.toOrgName(), "toOrgName", 100));
             }
             TransferChannel channel = n.kind() == TransferKind.OUTGOING ? TransferChannel.PAPER
                     : n.channel() == null ? TransferChannel.ONLINE : n.channel();
@@ -372,14 +372,6 @@ public class TransferService {
         }
     }
 
-    private static <T> T collect(List<Violation> errors, java.util.function.Supplier<T> check) {
-        try {
-            return check.get();
-        } catch (InvalidInputException e) {
-            errors.addAll(e.violations());
-            return null;
-        }
-    }
 
     private LocalDate today() {
         return LocalDate.now(clock);
