@@ -68,6 +68,12 @@ public class SweepEngine {
         return sweep(run, today, EnumSet.allOf(WarningRule.class));
     }
 
+    /** A sweep of some rules only (tests, and re-checking one rule after a configuration change). */
+    public Result sweep(LocalDate today, Set<WarningRule> rules, String actor) {
+        long run = tx.execute(s -> repo.startRun(today, "PARTIAL", actor, OffsetDateTime.now(clock)));
+        return sweep(run, today, rules);
+    }
+
     /**
      * Sweeps the given rules into an existing run row; warnings of other rules are left as they are (tests sweep
      * one rule at a time; a rule whose source fails is left alone too, never mass-closed).
