@@ -58,9 +58,23 @@ class WarningSweepTest extends IntegrationTest {
     }
 
     private long member(long branch, MemberCategory category) {
-        return members.create(ADMIN, new MemberForm(branch, "预警" + TestIds.fresh(true).substring(14), TestIds.fresh(true),
+        return members.create(ADMIN, new MemberForm(branch, name(), TestIds.fresh(true),
                 null, null, "01", null, null, null, null, null, category, LocalDate.of(2010, 1, 1), null, null, null, null,
                 null, null, null)).id();
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger SEQ = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A unique Chinese test name (digits are not allowed in names). */
+    private static String name() {
+        String chars = "甲乙丙丁戊己庚辛壬癸";
+        int n = SEQ.incrementAndGet() + (int) (System.nanoTime() % 1000) * 100;
+        StringBuilder sb = new StringBuilder("预警");
+        for (int i = 0; i < 5; i++) {
+            sb.append(chars.charAt(n % 10));
+            n /= 10;
+        }
+        return sb.toString();
     }
 
     private List<WarningViews.Warning> open(long orgId, WarningRule rule) {
