@@ -18,7 +18,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToLongFunction;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,7 +32,7 @@ public class Dashboards {
 
     /** What children and branches can be ranked by. */
     public enum RankBy {
-        MEETING_RATE, DUES_RATE, MEMBERS, PIPELINE, TERMS_DUE;
+        MEETING_RATE, DUES_RATE, MEMBERS, PIPELINE, TERMS_DUE, WARNINGS;
 
         public static RankBy parse(String s) {
             if (s == null || s.isBlank()) {
@@ -55,6 +54,7 @@ public class Dashboards {
                 case PIPELINE -> Comparator.comparingLong(Dashboards::pipeline).reversed();
                 case TERMS_DUE -> Comparator.comparingLong((Map<String, Long> f) -> f.getOrDefault("org.term.overdue", 0L)
                         + f.getOrDefault("org.term.expiring", 0L));
+                case WARNINGS -> Comparator.comparingLong(Dashboards::openWarnings);
             };
         }
 
@@ -140,7 +140,8 @@ public class Dashboards {
 
     static final List<String> RANKING_METRICS = List.of("member.total", "meeting.held", "meeting.missing", "dues.due",
             "dues.paid", "dev.APPLICANT", "dev.ACTIVIST", "dev.TARGET", "dev.PROBATIONARY", "org.term.expiring",
-            "org.term.overdue");
+            "org.term.overdue", "warning.open.INFO", "warning.open.WARNING", "warning.open.URGENT",
+            "warning.open.CRITICAL");
 
     /**
      * The baseline the benchmark compares with: the same subtree figures counted live over the modules' rows for the
@@ -201,8 +202,8 @@ public class Dashboards {
                 + f.getOrDefault("dev.PROBATIONARY", 0L);
     }
 
-    @SuppressWarnings("unused")
-    private static ToLongFunction<Map<String, Long>> metric(String m) {
-        return f -> f.getOrDefault(m, 0L);
+    static long openWarnings(Map<String, Long> f) {
+        return f.getOrDefault("warning.open.INFO", 0L) + f.getOrDefault("warning.open.WARNING", 0L)
+                + f.getOrDefault("warning.open.URGENT", 0L) + f.getOrDefault("warning.open.CRITICAL", 0L);
     }
 }
