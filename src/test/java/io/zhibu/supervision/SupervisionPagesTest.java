@@ -24,11 +24,12 @@ class SupervisionPagesTest extends IntegrationTest {
         WebSession.Page page = county.get("/supervision");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("Supervision dashboard", "Three-meetings-one-lesson rate", "Dues collection rate", "id=\"children\"", "chart-data",
-                "/webjars/echarts/dist/echarts.min.js");
+                "/webjars/echarts/echarts.min.js");
         Api api = as("county");
         JsonNode d = api.get("/api/v1/supervision/dashboard").json();
         assertThat(d.at("/figures/member.total").asLong()).isPositive();
         assertThat(d.get("children").size()).isPositive();
+        assertThat(county.get("/webjars/echarts/echarts.min.js").status()).as("the chart library is served").isEqualTo(200);
         long child = d.at("/children/0/orgId").asLong();
         assertThat(page.body()).contains("/supervision?orgId=" + child);
         assertThat(county.get("/supervision?orgId=" + child).status()).isEqualTo(200);
