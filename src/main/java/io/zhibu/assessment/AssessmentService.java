@@ -214,12 +214,12 @@ public class AssessmentService {
 
     public List<CampaignView> campaigns(DataScope scope) {
         requireReader(scope);
-        return repo.campaigns(scope.orgPath(), ancestors(scope.orgPath())).stream().map(c -> campaignView(c, null)).toList();
+        return repo.campaigns(scope.orgPath(), ancestors(scope.orgPath())).stream().map(c -> campaignView(scope, c, null)).toList();
     }
 
     public CampaignView campaign(DataScope scope, long id) {
         AssessmentCampaignRecord c = visibleCampaign(scope, id);
-        return campaignView(c, stats(repo.resultLines(id, scope.orgPath())));
+        return campaignView(scope, c, stats(repo.resultLines(id, scope.orgPath())));
     }
 
     /** The ranking of the branches the caller sees, with last year's published result of each. */
@@ -578,11 +578,11 @@ public class AssessmentService {
         return new SystemView(summary(r), body(r));
     }
 
-    private CampaignView campaignView(AssessmentCampaignRecord c, CampaignStats stats) {
+    private CampaignView campaignView(DataScope scope, AssessmentCampaignRecord c, CampaignStats stats) {
         AssessmentSystemRecord s = repo.system(c.getSystemId()).orElseThrow();
         return new CampaignView(c.getId(), c.getName(), c.getAssessYear(), c.getOrgId(), c.getOrgName(), s.getId(),
                 s.getName(), s.getVersionNo(), c.getStatus(), c.getBranches(), c.getScoreMs(), c.getScoredAt(),
-                c.getPublishedAt(), c.getVersion(), stats);
+                c.getPublishedAt(), c.getVersion(), scope.canManageOrgs() && scope.covers(c.getOrgPath()), stats);
     }
 
     static CampaignStats stats(List<Record> lines) {

@@ -34,7 +34,8 @@ public final class AssessmentViews {
 
     public record CampaignView(long id, String name, int year, long orgId, String orgName, long systemId,
                                String systemName, int systemVersion, String status, int branches, Long scoreMs,
-                               OffsetDateTime scoredAt, OffsetDateTime publishedAt, int version, CampaignStats stats) {
+                               OffsetDateTime scoredAt, OffsetDateTime publishedAt, int version, boolean manageable,
+                               CampaignStats stats) {
     }
 
     /** One branch of the ranking, with last year's published result of the same branch for comparison. */
