@@ -61,6 +61,13 @@ public class AssessmentService {
     private final Clock clock;
     private final TransactionTemplate tx;
 
+    private org.springframework.context.ApplicationEventPublisher events;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setEvents(org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
+    }
+
     public AssessmentService(AssessmentRepository repo, CampaignEngine engine, PresetLibrary presets, OrgService orgs,
                              AuditLog audit, Clock clock, TransactionTemplate tx) {
         this.repo = repo;
@@ -301,6 +308,8 @@ public class AssessmentService {
                 throw new ConflictException("error.concurrentChange");
             }
             audit.success("assessment.campaign.publish", "assessment_campaign", id, c.getOrgPath(), c.getName());
+            // published stars change the dashboards' star figures of every branch of the campaign
+            events.publishEvent(io.zhibu.shared.rollup.FactsChanged.stock("assessment", java.util.List.of(0L)));
         });
         return campaign(scope, id);
     }

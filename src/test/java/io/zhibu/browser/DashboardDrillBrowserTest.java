@@ -54,7 +54,8 @@ class DashboardDrillBrowserTest extends IntegrationTest {
         for (int depth = 0; depth < 5 && !browser.findElements(By.cssSelector("#children a.drill")).isEmpty(); depth++) {
             // drill into the child with the most members, as a department would look for the big ones
             WebElement link = browser.findElements(By.cssSelector("#children a.drill")).getFirst();
-            link.click();
+            // a JS click: on a phone-sized window the chart canvases may overlap the table while they resize
+            browser.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", link);
             new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(org));
             org = browser.findElement(By.id("dash-org"));
             visited.add(org.getText());
@@ -63,7 +64,8 @@ class DashboardDrillBrowserTest extends IntegrationTest {
         assertThat(org.getDomAttribute("data-org-type")).as("reached a branch through " + visited).contains("BRANCH");
         assertThat(browser.findElement(By.id("stat-meeting-rate")).getText()).isNotBlank();
         // and back up through the breadcrumb
-        browser.findElements(By.cssSelector("#dash-path a")).getFirst().click();
+        WebElement up = browser.findElements(By.cssSelector("#dash-path a")).getFirst();
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", up);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(org));
         assertThat(browser.findElement(By.id("dash-org")).getText()).isEqualTo(visited.getFirst());
     }

@@ -24,7 +24,7 @@ class SupervisionPagesTest extends IntegrationTest {
         WebSession.Page page = county.get("/supervision");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("Supervision dashboard", "Three-meetings-one-lesson rate", "Dues collection rate", "id=\"children\"", "chart-data",
-                "/webjars/echarts/echarts.min.js");
+                "echarts.min.js");
         Api api = as("county");
         JsonNode d = api.get("/api/v1/supervision/dashboard").json();
         assertThat(d.at("/figures/member.total").asLong()).isPositive();

@@ -10,6 +10,8 @@ import org.springframework.stereotype.Component;
  * Both take the cluster-wide rollup lock, so on two app nodes only one runs.
  */
 @Component
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "zhibu.jobs.scheduling", havingValue = "true",
+        matchIfMissing = true)
 class RollupJobs {
     private final Rollups rollups;
 

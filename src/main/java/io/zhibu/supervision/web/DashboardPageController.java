@@ -88,7 +88,8 @@ class DashboardPageController {
     private void fill(Model model, Dashboard d) {
         model.addAttribute("d", d);
         model.addAttribute("ranks", Dashboards.RankBy.values());
-        model.addAttribute("chartData", json.writeValueAsString(charts(d)));
+        // raw JSON inside <script type="application/json">: only "<" could end the element early
+        model.addAttribute("chartData", json.writeValueAsString(charts(d)).replace("<", "\\u003c"));
     }
 
     /** Series and their translated labels for the ECharts on the page. */
