@@ -86,7 +86,7 @@ public class ActivityService {
         Organization org = orgs.get(scope, orgId);
         List<Violation> errors = new ArrayList<>();
         if (!org.active() || !org.type().holdsMembers()) {
-            errors.add(new Violation("orgId", "meeting.org.notABranch"));
+            errors.add(new Violation("orgId", "points.activity.notABranch"));
         }
         String title = InvalidInputException.collect(errors, () -> TextInput.required(f == null ? null : f.title(), "title", 100));
         String body = InvalidInputException.collect(errors, () -> TextInput.optional(f == null ? null : f.body(), "body", 2000));
