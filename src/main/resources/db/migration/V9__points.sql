@@ -21,7 +21,7 @@ create table points_entry (
   region_org_id bigint,
   member_id bigint not null,
   org_path varchar(120) not null,
-  year int not null,
+  points_year int not null,
   fact_date date not null,
   item varchar(32) not null,
   fact_key varchar(160),
@@ -39,13 +39,13 @@ create table points_entry (
 );
 create unique index points_entry_fact_uk on points_entry (fact_key, fact_seq);
 create unique index points_entry_reverses_uk on points_entry (reverses_entry_id);
-create index points_entry_member_ix on points_entry (member_id, year, fact_date);
+create index points_entry_member_ix on points_entry (member_id, points_year, fact_date);
 
 -- Per member and year: the running totals (points = sum of the ledger; the base is added on display).
 -- Generic metric columns so study hours and quiz scores rank the same way.
 create table points_member_year (
   member_id bigint not null,
-  year int not null,
+  points_year int not null,
   region_org_id bigint,
   org_id bigint not null,
   org_path varchar(120) not null,
@@ -53,18 +53,18 @@ create table points_member_year (
   study_minutes int default 0 not null,
   quiz_score numeric(12,2) default 0 not null,
   entries int default 0 not null,
-  primary key (member_id, year)
+  primary key (member_id, points_year)
 );
 -- subtree ranking: the path range for small subtrees, the metric order for large ones (the planner picks)
-create index points_member_year_path_ix on points_member_year (year, org_path, points);
-create index points_member_year_points_ix on points_member_year (year, points desc, member_id);
-create index points_member_year_study_ix on points_member_year (year, study_minutes desc, member_id);
-create index points_member_year_quiz_ix on points_member_year (year, quiz_score desc, member_id);
+create index points_member_year_path_ix on points_member_year (points_year, org_path, points);
+create index points_member_year_points_ix on points_member_year (points_year, points desc, member_id);
+create index points_member_year_study_ix on points_member_year (points_year, study_minutes desc, member_id);
+create index points_member_year_quiz_ix on points_member_year (points_year, quiz_score desc, member_id);
 
 -- Per organization and year: own (members sitting directly in the org) and subtree totals.
 create table points_org_year (
   org_id bigint not null,
-  year int not null,
+  points_year int not null,
   org_path varchar(120) not null,
   own_members int default 0 not null,
   own_points bigint default 0 not null,
@@ -74,9 +74,9 @@ create table points_org_year (
   sub_points bigint default 0 not null,
   sub_study_minutes bigint default 0 not null,
   sub_quiz_score numeric(14,2) default 0 not null,
-  primary key (org_id, year)
+  primary key (org_id, points_year)
 );
-create index points_org_year_path_ix on points_org_year (year, org_path);
+create index points_org_year_path_ix on points_org_year (points_year, org_path);
 
 -- 支部活动 branch activity feed: text, photos (bytes in the FileStore), likes once per member, public share token.
 create table points_activity (

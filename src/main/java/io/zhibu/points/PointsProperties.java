@@ -21,6 +21,10 @@ public record PointsProperties(Integer base, Integer dailyAutomaticCap, String s
         items = items == null ? Map.of() : Map.copyOf(items);
     }
 
+    public static PointsProperties defaults() {
+        return new PointsProperties(null, null, null, null);
+    }
+
     public PointRules rules() {
         Map<PointItem, PointRules.ItemRule> rules = new EnumMap<>(PointItem.class);
         for (PointItem i : PointItem.values()) {

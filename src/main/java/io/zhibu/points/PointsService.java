@@ -138,7 +138,7 @@ public class PointsService {
         e.setRegionOrgId(y.getRegionOrgId());
         e.setMemberId(f.memberId());
         e.setOrgPath(y.getOrgPath());
-        e.setYear(year);
+        e.setPointsYear(year);
         e.setFactDate(f.date());
         e.setItem(f.item().name());
         e.setFactKey(f.factKey());
@@ -185,7 +185,7 @@ public class PointsService {
         if (orig.getReversesEntryId() != null) {
             throw new ConflictException("points.reverse.notAPosting");
         }
-        PointsMemberYearRecord y = repo.lockYear(orig.getMemberId(), orig.getYear()).orElseThrow();
+        PointsMemberYearRecord y = repo.lockYear(orig.getMemberId(), orig.getPointsYear()).orElseThrow();
         PointsEntryRecord r = orig.copy();
         r.setFactKey(null);
         r.setFactSeq(null);
@@ -419,7 +419,7 @@ public class PointsService {
 
     private Entry entry(PointsEntryRecord r, boolean reversed) {
         PointItem item = PointItem.valueOf(r.getItem());
-        return new Entry(r.getId(), r.getMemberId(), r.getYear(), r.getFactDate(), item, r.getRequested(), r.getPoints(),
+        return new Entry(r.getId(), r.getMemberId(), r.getPointsYear(), r.getFactDate(), item, r.getRequested(), r.getPoints(),
                 r.getReversesEntryId() == null && r.getPoints() != r.getRequested(), r.getStudyMinutes(), r.getQuizScore(),
                 r.getLinkType(), r.getLinkId(), r.getReason(), r.getReversesEntryId(), reversed, item.automatic(),
                 r.getCreatedBy(), r.getCreatedAt());

@@ -118,7 +118,7 @@ class PointsDemoData implements ApplicationRunner {
         e.setRegionOrgId(m.getRegionOrgId());
         e.setMemberId(m.getMemberId());
         e.setOrgPath(m.getOrgPath());
-        e.setYear(date.getYear());
+        e.setPointsYear(date.getYear());
         e.setFactDate(date);
         e.setItem(item.name());
         e.setFactKey(key);

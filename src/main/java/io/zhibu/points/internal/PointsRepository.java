@@ -70,12 +70,22 @@ public class PointsRepository {
         if (facts.isEmpty()) {
             return;
         }
+        // multi-row VALUES without ON CONFLICT (H2 emulates that as deeply nested MERGE sources): skip known ids first
+        java.util.Set<Long> known = new java.util.HashSet<>(db.select(POINTS_MEMBER.MEMBER_ID).from(POINTS_MEMBER)
+                .where(POINTS_MEMBER.MEMBER_ID.in(facts.stream().map(MemberFacts::memberId).toList()))
+                .fetch(POINTS_MEMBER.MEMBER_ID));
         var insert = db.insertInto(POINTS_MEMBER, POINTS_MEMBER.MEMBER_ID, POINTS_MEMBER.REGION_ORG_ID,
                 POINTS_MEMBER.ORG_ID, POINTS_MEMBER.ORG_PATH, POINTS_MEMBER.STANDING, POINTS_MEMBER.UPDATED_AT);
+        boolean any = false;
         for (MemberFacts f : facts) {
-            insert = insert.values(f.memberId(), f.regionOrgId(), f.orgId(), f.orgPath(), f.standing().name(), now());
+            if (known.add(f.memberId())) {
+                insert = insert.values(f.memberId(), f.regionOrgId(), f.orgId(), f.orgPath(), f.standing().name(), now());
+                any = true;
+            }
         }
-        insert.onConflict(POINTS_MEMBER.MEMBER_ID).doNothing().execute();
+        if (any) {
+            insert.execute();
+        }
         openYear(facts.stream().map(MemberFacts::memberId).toList(), year);
     }
 
@@ -108,9 +118,9 @@ public class PointsRepository {
             if (y.getOrgPath().equals(orgPath)) {
                 continue;
             }
-            applyOrgDelta(y.getYear(), y.getOrgPath(), -1, -y.getPoints(), -y.getStudyMinutes(), y.getQuizScore().negate());
-            ensureOrgRows(y.getYear(), List.of(orgPath));
-            applyOrgDelta(y.getYear(), orgPath, 1, y.getPoints(), y.getStudyMinutes(), y.getQuizScore());
+            applyOrgDelta(y.getPointsYear(), y.getOrgPath(), -1, -y.getPoints(), -y.getStudyMinutes(), y.getQuizScore().negate());
+            ensureOrgRows(y.getPointsYear(), List.of(orgPath));
+            applyOrgDelta(y.getPointsYear(), orgPath, 1, y.getPoints(), y.getStudyMinutes(), y.getQuizScore());
         }
         db.update(POINTS_MEMBER_YEAR).set(POINTS_MEMBER_YEAR.ORG_ID, orgId).set(POINTS_MEMBER_YEAR.ORG_PATH, orgPath)
                 .set(POINTS_MEMBER_YEAR.REGION_ORG_ID, regionOrgId).where(POINTS_MEMBER_YEAR.MEMBER_ID.eq(memberId)).execute();
@@ -124,7 +134,7 @@ public class PointsRepository {
         rePath(POINTS_MEMBER.ORG_PATH, POINTS_MEMBER.REGION_ORG_ID, oldPath, newPath, regionOrgId);
         rePath(POINTS_MEMBER_YEAR.ORG_PATH, POINTS_MEMBER_YEAR.REGION_ORG_ID, oldPath, newPath, regionOrgId);
         rePath(POINTS_ENTRY.ORG_PATH, POINTS_ENTRY.REGION_ORG_ID, oldPath, newPath, regionOrgId);
-        for (Integer year : db.selectDistinct(POINTS_MEMBER_YEAR.YEAR).from(POINTS_MEMBER_YEAR).fetch(POINTS_MEMBER_YEAR.YEAR)) {
+        for (Integer year : db.selectDistinct(POINTS_MEMBER_YEAR.POINTS_YEAR).from(POINTS_MEMBER_YEAR).fetch(POINTS_MEMBER_YEAR.POINTS_YEAR)) {
             rebuildOrgs(year);
         }
     }
@@ -145,20 +155,17 @@ public class PointsRepository {
             List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + 1000));
             List<PointsMemberRecord> missing = db.selectFrom(POINTS_MEMBER).where(POINTS_MEMBER.MEMBER_ID.in(chunk))
                     .andNotExists(db.selectOne().from(POINTS_MEMBER_YEAR).where(POINTS_MEMBER_YEAR.MEMBER_ID.eq(POINTS_MEMBER.MEMBER_ID))
-                            .and(POINTS_MEMBER_YEAR.YEAR.eq(year))).fetch();
+                            .and(POINTS_MEMBER_YEAR.POINTS_YEAR.eq(year))).fetch();
             if (missing.isEmpty()) {
                 continue;
             }
-            var insert = db.insertInto(POINTS_MEMBER_YEAR, POINTS_MEMBER_YEAR.MEMBER_ID, POINTS_MEMBER_YEAR.YEAR,
+            var insert = db.insertInto(POINTS_MEMBER_YEAR, POINTS_MEMBER_YEAR.MEMBER_ID, POINTS_MEMBER_YEAR.POINTS_YEAR,
                     POINTS_MEMBER_YEAR.REGION_ORG_ID, POINTS_MEMBER_YEAR.ORG_ID, POINTS_MEMBER_YEAR.ORG_PATH);
             for (PointsMemberRecord m : missing) {
                 insert = insert.values(m.getMemberId(), year, m.getRegionOrgId(), m.getOrgId(), m.getOrgPath());
             }
-            int added = insert.onConflict(POINTS_MEMBER_YEAR.MEMBER_ID, POINTS_MEMBER_YEAR.YEAR).doNothing().execute();
-            if (added != missing.size()) {
-                // a concurrent opener inserted some of them: count exactly what this statement added
-                throw new org.springframework.dao.CannotAcquireLockException("concurrent year opening");
-            }
+            // no ON CONFLICT: the callers hold the member's row lock (postings) or own the members (registration)
+            insert.execute();
             Map<String, Integer> perOrg = new HashMap<>();
             missing.forEach(m -> perOrg.merge(m.getOrgPath(), 1, Integer::sum));
             ensureOrgRows(year, perOrg.keySet());
@@ -170,7 +177,7 @@ public class PointsRepository {
     public void openYearForAll(int year) {
         List<Long> ids = db.select(POINTS_MEMBER.MEMBER_ID).from(POINTS_MEMBER)
                 .whereNotExists(db.selectOne().from(POINTS_MEMBER_YEAR).where(POINTS_MEMBER_YEAR.MEMBER_ID.eq(POINTS_MEMBER.MEMBER_ID))
-                        .and(POINTS_MEMBER_YEAR.YEAR.eq(year))).fetch(POINTS_MEMBER.MEMBER_ID);
+                        .and(POINTS_MEMBER_YEAR.POINTS_YEAR.eq(year))).fetch(POINTS_MEMBER.MEMBER_ID);
         openYear(ids, year);
     }
 
@@ -179,18 +186,18 @@ public class PointsRepository {
     /** The member's yearly row, locked: postings of one member are serialized (caps read then written). */
     public Optional<PointsMemberYearRecord> lockYear(long memberId, int year) {
         return db.selectFrom(POINTS_MEMBER_YEAR).where(POINTS_MEMBER_YEAR.MEMBER_ID.eq(memberId))
-                .and(POINTS_MEMBER_YEAR.YEAR.eq(year)).forUpdate().fetchOptional();
+                .and(POINTS_MEMBER_YEAR.POINTS_YEAR.eq(year)).forUpdate().fetchOptional();
     }
 
     public Optional<PointsMemberYearRecord> year(long memberId, int year) {
         return db.selectFrom(POINTS_MEMBER_YEAR).where(POINTS_MEMBER_YEAR.MEMBER_ID.eq(memberId))
-                .and(POINTS_MEMBER_YEAR.YEAR.eq(year)).fetchOptional();
+                .and(POINTS_MEMBER_YEAR.POINTS_YEAR.eq(year)).fetchOptional();
     }
 
     /** Net points per item and day of the member's year (for the caps). */
     public List<Record> usage(long memberId, int year) {
         return db.select(POINTS_ENTRY.ITEM, POINTS_ENTRY.FACT_DATE, DSL.sum(POINTS_ENTRY.POINTS).as("points"))
-                .from(POINTS_ENTRY).where(POINTS_ENTRY.MEMBER_ID.eq(memberId)).and(POINTS_ENTRY.YEAR.eq(year))
+                .from(POINTS_ENTRY).where(POINTS_ENTRY.MEMBER_ID.eq(memberId)).and(POINTS_ENTRY.POINTS_YEAR.eq(year))
                 .groupBy(POINTS_ENTRY.ITEM, POINTS_ENTRY.FACT_DATE).fetch().stream().<Record>map(r -> r).toList();
     }
 
@@ -226,7 +233,7 @@ public class PointsRepository {
     }
 
     public List<PointsEntryRecord> entries(long memberId, int year, int limit) {
-        return db.selectFrom(POINTS_ENTRY).where(POINTS_ENTRY.MEMBER_ID.eq(memberId)).and(POINTS_ENTRY.YEAR.eq(year))
+        return db.selectFrom(POINTS_ENTRY).where(POINTS_ENTRY.MEMBER_ID.eq(memberId)).and(POINTS_ENTRY.POINTS_YEAR.eq(year))
                 .orderBy(POINTS_ENTRY.FACT_DATE.desc(), POINTS_ENTRY.ID.desc()).limit(limit).fetch();
     }
 
@@ -241,9 +248,9 @@ public class PointsRepository {
                 .set(POINTS_MEMBER_YEAR.STUDY_MINUTES, POINTS_MEMBER_YEAR.STUDY_MINUTES.plus(minutes))
                 .set(POINTS_MEMBER_YEAR.QUIZ_SCORE, POINTS_MEMBER_YEAR.QUIZ_SCORE.plus(score))
                 .set(POINTS_MEMBER_YEAR.ENTRIES, POINTS_MEMBER_YEAR.ENTRIES.plus(1))
-                .where(POINTS_MEMBER_YEAR.MEMBER_ID.eq(y.getMemberId())).and(POINTS_MEMBER_YEAR.YEAR.eq(y.getYear()))
+                .where(POINTS_MEMBER_YEAR.MEMBER_ID.eq(y.getMemberId())).and(POINTS_MEMBER_YEAR.POINTS_YEAR.eq(y.getPointsYear()))
                 .execute();
-        applyOrgDelta(y.getYear(), y.getOrgPath(), 0, points, minutes, score);
+        applyOrgDelta(y.getPointsYear(), y.getOrgPath(), 0, points, minutes, score);
     }
 
     /**
@@ -265,7 +272,7 @@ public class PointsRepository {
                 .set(o.OWN_POINTS, o.OWN_POINTS.plus(DSL.when(isOwn, points).otherwise(0L)))
                 .set(o.OWN_STUDY_MINUTES, o.OWN_STUDY_MINUTES.plus(DSL.when(isOwn, minutes).otherwise(0L)))
                 .set(o.OWN_QUIZ_SCORE, o.OWN_QUIZ_SCORE.plus(DSL.when(isOwn, score).otherwise(BigDecimal.ZERO)))
-                .where(o.YEAR.eq(year)).and(o.ORG_ID.in(ids)).execute();
+                .where(o.POINTS_YEAR.eq(year)).and(o.ORG_ID.in(ids)).execute();
     }
 
     /** Rows for these orgs and all their ancestors (zero totals), where missing. */
@@ -279,11 +286,17 @@ public class PointsRepository {
         if (all.isEmpty()) {
             return;
         }
-        var insert = db.insertInto(POINTS_ORG_YEAR, POINTS_ORG_YEAR.ORG_ID, POINTS_ORG_YEAR.YEAR, POINTS_ORG_YEAR.ORG_PATH);
+        java.util.Set<Long> present = new java.util.HashSet<>(db.select(POINTS_ORG_YEAR.ORG_ID).from(POINTS_ORG_YEAR)
+                .where(POINTS_ORG_YEAR.POINTS_YEAR.eq(year)).and(POINTS_ORG_YEAR.ORG_ID.in(all.keySet()))
+                .fetch(POINTS_ORG_YEAR.ORG_ID));
         for (var e : new java.util.TreeMap<>(all).entrySet()) {
-            insert = insert.values(e.getKey(), year, e.getValue());
+            if (!present.contains(e.getKey())) {
+                // one row per statement: concurrent openers of the same org skip each other's row
+                db.insertInto(POINTS_ORG_YEAR, POINTS_ORG_YEAR.ORG_ID, POINTS_ORG_YEAR.POINTS_YEAR, POINTS_ORG_YEAR.ORG_PATH)
+                        .values(e.getKey(), year, e.getValue())
+                        .onConflict(POINTS_ORG_YEAR.ORG_ID, POINTS_ORG_YEAR.POINTS_YEAR).doNothing().execute();
+            }
         }
-        insert.onConflict(POINTS_ORG_YEAR.ORG_ID, POINTS_ORG_YEAR.YEAR).doNothing().execute();
     }
 
     // ------------------------------------------------------------------ rankings
@@ -303,7 +316,7 @@ public class PointsRepository {
     /** Members of a subtree ranked by a metric: the index on (year, metric) or (year, org_path) serves it. */
     public List<PointsMemberYearRecord> memberRanking(int year, String path, Metric metric, int offset, int limit) {
         SortField<?> order = memberMetric(metric).desc();
-        return db.selectFrom(POINTS_MEMBER_YEAR).where(POINTS_MEMBER_YEAR.YEAR.eq(year))
+        return db.selectFrom(POINTS_MEMBER_YEAR).where(POINTS_MEMBER_YEAR.POINTS_YEAR.eq(year))
                 .and(subtree(POINTS_MEMBER_YEAR.ORG_PATH, path))
                 .orderBy(order, POINTS_MEMBER_YEAR.MEMBER_ID.asc()).limit(limit).offset(offset).fetch();
     }
@@ -311,18 +324,18 @@ public class PointsRepository {
     /** 1-based rank of one member in the subtree (count of those strictly ahead, plus ties with a smaller id). */
     public long rankOf(PointsMemberYearRecord y, String path) {
         var t = POINTS_MEMBER_YEAR;
-        return 1 + db.fetchCount(t, t.YEAR.eq(y.getYear()).and(subtree(t.ORG_PATH, path))
+        return 1 + db.fetchCount(t, t.POINTS_YEAR.eq(y.getPointsYear()).and(subtree(t.ORG_PATH, path))
                 .and(t.POINTS.gt(y.getPoints()).or(t.POINTS.eq(y.getPoints()).and(t.MEMBER_ID.lt(y.getMemberId())))));
     }
 
     public Optional<PointsOrgYearRecord> org(long orgId, int year) {
-        return db.selectFrom(POINTS_ORG_YEAR).where(POINTS_ORG_YEAR.ORG_ID.eq(orgId)).and(POINTS_ORG_YEAR.YEAR.eq(year))
+        return db.selectFrom(POINTS_ORG_YEAR).where(POINTS_ORG_YEAR.ORG_ID.eq(orgId)).and(POINTS_ORG_YEAR.POINTS_YEAR.eq(year))
                 .fetchOptional();
     }
 
     /** Members in the whole platform for a year (the sum over top-level rows). */
     public long allMembers(int year) {
-        Number n = db.select(DSL.sum(POINTS_ORG_YEAR.SUB_MEMBERS)).from(POINTS_ORG_YEAR).where(POINTS_ORG_YEAR.YEAR.eq(year))
+        Number n = db.select(DSL.sum(POINTS_ORG_YEAR.SUB_MEMBERS)).from(POINTS_ORG_YEAR).where(POINTS_ORG_YEAR.POINTS_YEAR.eq(year))
                 .and(DSL.length(POINTS_ORG_YEAR.ORG_PATH).eq(OrgPath.SEGMENT)).fetchOne(0, Long.class);
         return n == null ? 0 : n.longValue();
     }
@@ -341,18 +354,18 @@ public class PointsRepository {
     /** Branches (orgs with members of their own) of a subtree, by the per-member average of the metric. */
     public List<PointsOrgYearRecord> branchRanking(int year, String path, Metric metric, int offset, int limit) {
         var o = POINTS_ORG_YEAR;
-        return db.selectFrom(o).where(o.YEAR.eq(year)).and(subtree(o.ORG_PATH, path)).and(o.OWN_MEMBERS.gt(0))
+        return db.selectFrom(o).where(o.POINTS_YEAR.eq(year)).and(subtree(o.ORG_PATH, path)).and(o.OWN_MEMBERS.gt(0))
                 .orderBy(average(metric).desc(), o.ORG_ID.asc()).limit(limit).offset(offset).fetch();
     }
 
     public int branchCount(int year, String path) {
         var o = POINTS_ORG_YEAR;
-        return db.fetchCount(o, o.YEAR.eq(year).and(subtree(o.ORG_PATH, path)).and(o.OWN_MEMBERS.gt(0)));
+        return db.fetchCount(o, o.POINTS_YEAR.eq(year).and(subtree(o.ORG_PATH, path)).and(o.OWN_MEMBERS.gt(0)));
     }
 
     public List<PointsMemberYearRecord> yearsOfOrg(long orgId, int year) {
         return db.selectFrom(POINTS_MEMBER_YEAR).where(POINTS_MEMBER_YEAR.ORG_ID.eq(orgId))
-                .and(POINTS_MEMBER_YEAR.YEAR.eq(year)).orderBy(POINTS_MEMBER_YEAR.POINTS.desc(), POINTS_MEMBER_YEAR.MEMBER_ID)
+                .and(POINTS_MEMBER_YEAR.POINTS_YEAR.eq(year)).orderBy(POINTS_MEMBER_YEAR.POINTS.desc(), POINTS_MEMBER_YEAR.MEMBER_ID)
                 .limit(2000).fetch();
     }
 
@@ -369,15 +382,15 @@ public class PointsRepository {
         var m = POINTS_MEMBER;
         db.update(y).set(DSL.row(y.ORG_ID, y.ORG_PATH, y.REGION_ORG_ID),
                         db.select(m.ORG_ID, m.ORG_PATH, m.REGION_ORG_ID).from(m).where(m.MEMBER_ID.eq(y.MEMBER_ID)))
-                .where(y.YEAR.eq(year)).and(DSL.exists(db.selectOne().from(m).where(m.MEMBER_ID.eq(y.MEMBER_ID))))
+                .where(y.POINTS_YEAR.eq(year)).and(DSL.exists(db.selectOne().from(m).where(m.MEMBER_ID.eq(y.MEMBER_ID))))
                 .execute();
         db.update(y).set(DSL.row(y.POINTS, y.STUDY_MINUTES, y.QUIZ_SCORE, y.ENTRIES),
                         db.select(DSL.coalesce(DSL.sum(e.POINTS), BigDecimal.ZERO).cast(Integer.class),
                                         DSL.coalesce(DSL.sum(e.STUDY_MINUTES), BigDecimal.ZERO).cast(Integer.class),
                                         DSL.coalesce(DSL.sum(e.QUIZ_SCORE), BigDecimal.ZERO),
                                         DSL.count().cast(Integer.class))
-                                .from(e).where(e.MEMBER_ID.eq(y.MEMBER_ID)).and(e.YEAR.eq(y.YEAR)))
-                .where(y.YEAR.eq(year)).execute();
+                                .from(e).where(e.MEMBER_ID.eq(y.MEMBER_ID)).and(e.POINTS_YEAR.eq(y.POINTS_YEAR)))
+                .where(y.POINTS_YEAR.eq(year)).execute();
         return rebuildOrgs(year);
     }
 
@@ -386,7 +399,7 @@ public class PointsRepository {
         var y = POINTS_MEMBER_YEAR;
         var own = db.select(y.ORG_PATH, DSL.count().as("n"), DSL.sum(y.POINTS).as("p"), DSL.sum(y.STUDY_MINUTES).as("s"),
                         DSL.sum(y.QUIZ_SCORE).as("q"))
-                .from(y).where(y.YEAR.eq(year)).groupBy(y.ORG_PATH).fetch();
+                .from(y).where(y.POINTS_YEAR.eq(year)).groupBy(y.ORG_PATH).fetch();
         Map<String, long[]> rows = new java.util.TreeMap<>();
         Map<String, BigDecimal[]> scores = new HashMap<>();
         for (Record r : own) {
@@ -410,7 +423,7 @@ public class PointsRepository {
                 aq[1] = aq[1].add(q);
             }
         }
-        db.deleteFrom(POINTS_ORG_YEAR).where(POINTS_ORG_YEAR.YEAR.eq(year)).execute();
+        db.deleteFrom(POINTS_ORG_YEAR).where(POINTS_ORG_YEAR.POINTS_YEAR.eq(year)).execute();
         List<PointsOrgYearRecord> batch = new ArrayList<>();
         for (var row : rows.entrySet()) {
             long[] v = row.getValue();
@@ -429,11 +442,11 @@ public class PointsRepository {
     public List<String> snapshot(int year) {
         List<String> out = new ArrayList<>();
         var y = POINTS_MEMBER_YEAR;
-        db.selectFrom(y).where(y.YEAR.eq(year)).orderBy(y.MEMBER_ID).fetch().forEach(r -> out.add("m " + r.getMemberId()
+        db.selectFrom(y).where(y.POINTS_YEAR.eq(year)).orderBy(y.MEMBER_ID).fetch().forEach(r -> out.add("m " + r.getMemberId()
                 + " " + r.getOrgPath() + " " + r.getPoints() + " " + r.getStudyMinutes() + " "
                 + r.getQuizScore().stripTrailingZeros().toPlainString() + " " + r.getEntries()));
         var o = POINTS_ORG_YEAR;
-        db.selectFrom(o).where(o.YEAR.eq(year)).and(o.SUB_MEMBERS.ne(0).or(o.SUB_POINTS.ne(0L)).or(o.OWN_MEMBERS.ne(0))
+        db.selectFrom(o).where(o.POINTS_YEAR.eq(year)).and(o.SUB_MEMBERS.ne(0).or(o.SUB_POINTS.ne(0L)).or(o.OWN_MEMBERS.ne(0))
                         .or(o.SUB_STUDY_MINUTES.ne(0L)).or(o.SUB_QUIZ_SCORE.ne(BigDecimal.ZERO)))
                 .orderBy(o.ORG_ID).fetch().forEach(r -> out.add("o " + r.getOrgId() + " " + r.getOrgPath() + " "
                         + r.getOwnMembers() + " " + r.getOwnPoints() + " " + r.getOwnStudyMinutes() + " "

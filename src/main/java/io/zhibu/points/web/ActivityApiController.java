@@ -57,8 +57,16 @@ public class ActivityApiController {
     @Operation(summary = "Post an activity (branch): title, text, optional meeting, up to 9 JPEG/PNG photos")
     public PointsViews.Activity post(@RequestParam(required = false) Long orgId, @RequestParam(required = false) String title,
             @RequestParam(required = false) String body, @RequestParam(required = false) Long meetingId,
-            @RequestParam(name = "photos", required = false) List<MultipartFile> photos) throws IOException {
-        return activities.post(CurrentScope.get(), new PointsViews.ActivityForm(orgId, title, body, meetingId), uploads(photos));
+            @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
+            @RequestParam(name = "file", required = false) List<MultipartFile> file) throws IOException {
+        List<MultipartFile> all = new ArrayList<>();
+        if (photos != null) {
+            all.addAll(photos);
+        }
+        if (file != null) {
+            all.addAll(file);
+        }
+        return activities.post(CurrentScope.get(), new PointsViews.ActivityForm(orgId, title, body, meetingId), uploads(all));
     }
 
     @GetMapping("/{id}")
