@@ -87,6 +87,8 @@ create table points_activity (
   org_name varchar(100) not null,
   title varchar(100) not null,
   body varchar(2000),
+  public_title varchar(100) not null,
+  public_body varchar(2000),
   meeting_id bigint,
   meeting_title varchar(100),
   share_token varchar(64),

@@ -55,6 +55,7 @@ public class ActivityService {
     }
 
     private final ActivityRepository repo;
+    private final io.zhibu.member.MemberService members;
     private final OrgService orgs;
     private final MeetingService meetings;
     private final FileStore files;
@@ -62,10 +63,11 @@ public class ActivityService {
     private final Clock clock;
     private final long maxBytes;
 
-    public ActivityService(ActivityRepository repo, OrgService orgs, MeetingService meetings, FileStore files,
+    public ActivityService(ActivityRepository repo, io.zhibu.member.MemberService members, OrgService orgs, MeetingService meetings, FileStore files,
                            AuditLog audit, Clock clock,
                            @Value("${zhibu.points.max-photo-bytes:10485760}") long maxBytes) {
         this.repo = repo;
+        this.members = members;
         this.orgs = orgs;
         this.meetings = meetings;
         this.files = files;
@@ -127,6 +129,10 @@ public class ActivityService {
         a.setOrgName(org.name());
         a.setTitle(title);
         a.setBody(body);
+        // the public copy behind a share link: names of the branch's members, phones and ID numbers masked (R9.2)
+        List<String> names = rosterNames(scope, org.id());
+        a.setPublicTitle(mask(title, names));
+        a.setPublicBody(mask(body, names));
         a.setMeetingId(meeting == null ? null : meeting.id());
         a.setMeetingTitle(meeting == null ? null : meeting.title());
         a.setLikes(0);
@@ -207,7 +213,8 @@ public class ActivityService {
     @Transactional(readOnly = true)
     public SharedActivity shared(String token) {
         PointsActivityRecord a = byToken(token);
-        return new SharedActivity(a.getOrgName(), mask(a.getTitle()), mask(a.getBody()), a.getMeetingTitle(),
+        return new SharedActivity(a.getOrgName(), a.getPublicTitle(), a.getPublicBody(), a.getMeetingTitle() == null ? null
+                : mask(a.getMeetingTitle(), List.of()),
                 repo.photos(List.of(a.getId())).stream().map(PointsActivityPhotoRecord::getId).toList(), a.getLikes(),
                 a.getCreatedAt());
     }
@@ -217,13 +224,30 @@ public class ActivityService {
         return content(byToken(token).getId(), photoId);
     }
 
-    /** Personal data out of a public text: mobile numbers and ID numbers are masked. */
-    public static String mask(String text) {
+    /** Personal data out of a public text: the given names, mobile numbers and ID numbers are masked. */
+    public static String mask(String text, List<String> names) {
         if (text == null) {
             return null;
         }
-        String t = MOBILE.matcher(text).replaceAll(m -> m.group().substring(0, 3) + "****" + m.group().substring(7));
+        String t = text;
+        for (String n : names.stream().filter(n -> n != null && n.length() >= 2)
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList()) {
+            t = t.replace(n, n.charAt(0) + "*".repeat(n.length() - 1));
+        }
+        t = MOBILE.matcher(t).replaceAll(m -> m.group().substring(0, 3) + "****" + m.group().substring(7));
         return ID_NUMBER.matcher(t).replaceAll(m -> m.group().substring(0, 6) + "********" + m.group().substring(14));
+    }
+
+    private List<String> rosterNames(DataScope scope, long orgId) {
+        List<String> names = new ArrayList<>();
+        for (int p = 0; ; p++) {
+            var page = members.search(scope, new io.zhibu.member.MemberFilter(orgId, null, null, null, null, null, null),
+                    p, Page.MAX_SIZE);
+            page.items().forEach(m -> names.add(m.name()));
+            if (page.items().size() < Page.MAX_SIZE) {
+                return names;
+            }
+        }
     }
 
     private PointsActivityRecord byToken(String token) {

@@ -100,7 +100,8 @@ class PointsDemoData implements ApplicationRunner {
                     db.insertInto(POINTS_ACTIVITY).set(POINTS_ACTIVITY.REGION_ORG_ID, b.value3())
                             .set(POINTS_ACTIVITY.ORG_ID, b.value1()).set(POINTS_ACTIVITY.ORG_PATH, b.value2())
                             .set(POINTS_ACTIVITY.ORG_NAME, names.getOrDefault(b.value1(), "")).set(POINTS_ACTIVITY.TITLE, texts[k][0])
-                            .set(POINTS_ACTIVITY.BODY, texts[k][1]).set(POINTS_ACTIVITY.CREATED_BY, "demo")
+                            .set(POINTS_ACTIVITY.BODY, texts[k][1])
+                            .set(POINTS_ACTIVITY.PUBLIC_TITLE, texts[k][0]).set(POINTS_ACTIVITY.PUBLIC_BODY, texts[k][1]).set(POINTS_ACTIVITY.CREATED_BY, "demo")
                             .set(POINTS_ACTIVITY.CREATED_AT, OffsetDateTime.now(clock).minusDays(7L * (k + 1))).execute();
                 }
             }
