@@ -75,10 +75,13 @@ public class DuesService {
     private final TransactionTemplate tx;
     private final Map<String, PaymentGateway> gateways;
     private final String onlineGateway;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     public DuesService(DuesRepository repo, DuesCalculator calculator, MemberDirectory directory, OrgService orgs,
                        AuditLog audit, Clock clock, TransactionTemplate tx, List<PaymentGateway> gateways,
-                       @Value("${zhibu.dues.online-gateway:SANDBOX}") String onlineGateway) {
+                       @Value("${zhibu.dues.online-gateway:SANDBOX}") String onlineGateway,
+                       org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.repo = repo;
         this.calculator = calculator;
         this.directory = directory;
@@ -395,6 +398,7 @@ public class DuesService {
                 reversals.add(r);
             }
             repo.insertEntries(reversals);
+            events.publishEvent(new DuesEvents.PaymentReversed(paymentId, a.getMemberId(), LocalDate.now(clock)));
             audit.success("dues.reverse", "member", a.getMemberId(), a.getOrgPath(), "payment " + paymentId + ": " + why);
             return repo.payment(paymentId).orElseThrow();
         }));
@@ -590,6 +594,11 @@ public class DuesService {
             entries.add(v);
         }
         repo.insertEntries(entries);
+        List<YearMonth> months = new ArrayList<>();
+        for (YearMonth m = YearMonth.from(p.getPeriodFrom()); !m.isAfter(last); m = m.plusMonths(1)) {
+            months.add(m);
+        }
+        events.publishEvent(new DuesEvents.MonthsPaid(p.getId(), a.getMemberId(), months, LocalDate.now(clock)));
     }
 
     private DuesAccountRecord load(DataScope scope, long memberId) {

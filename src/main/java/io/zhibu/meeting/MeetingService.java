@@ -53,17 +53,14 @@ public class MeetingService {
     private final Duration checkinBefore;
     private final Duration checkinAfterEnd;
     private final VoteArithmetic.MajorityBase electionBase;
-    private org.springframework.context.ApplicationEventPublisher events;
-
-    @org.springframework.beans.factory.annotation.Autowired
-    void setEvents(org.springframework.context.ApplicationEventPublisher events) {
-        this.events = events;
-    }
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     public MeetingService(MeetingRepository repo, OrgService orgs, MemberService members, AuditLog audit, Clock clock,
                           @Value("${zhibu.meeting.checkin-before:30m}") Duration checkinBefore,
                           @Value("${zhibu.meeting.checkin-after-end:30m}") Duration checkinAfterEnd,
-                          @Value("${zhibu.meeting.election-majority-base:DUE}") VoteArithmetic.MajorityBase electionBase) {
+                          @Value("${zhibu.meeting.election-majority-base:DUE}") VoteArithmetic.MajorityBase electionBase,
+                          org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.repo = repo;
         this.orgs = orgs;
         this.members = members;
@@ -249,6 +246,7 @@ public class MeetingService {
         a.setReason(null);
         a.setCheckedInAt(now);
         saveAttendance(a);
+        publishAttendance(m, a);
         audit.success("meeting.checkin", "meeting", id, m.getOrgPath(), "member " + a.getMemberId());
         return view(scope, m);
     }
@@ -306,6 +304,7 @@ public class MeetingService {
             a.setReason(null); // R6.3: absence without reason is stored as such
         }
         saveAttendance(a);
+        publishAttendance(m, a);
         audit.success("meeting.attendance", "meeting", id, m.getOrgPath(), a.getName() + " " + f.status());
         return view(scope, m);
     }
@@ -475,6 +474,9 @@ public class MeetingService {
         if (!repo.updateMeeting(m, version)) {
             throw new ConflictException("error.concurrentChange");
         }
+        events.publishEvent(new MeetingEvents.AttendanceClosed(id, m.getOrgId(), local(m.getStartsAt()).toLocalDate(),
+                types(m), repo.attendance(id).stream().filter(x -> x.getMemberId() != null)
+                .map(x -> new MeetingEvents.Outcome(x.getMemberId(), x.getStatus())).toList()));
         audit.success("meeting.lock", "meeting", id, m.getOrgPath(), m.getTypes() + " " + m.getTitle());
         // a locked meeting counts for periods ending from its month to December (monthly, quarterly, yearly kinds)
         java.time.YearMonth held = java.time.YearMonth.from(m.getStartsAt().atZoneSameInstant(clock.getZone()));
@@ -543,6 +545,14 @@ public class MeetingService {
             if (page.items().size() < Page.MAX_SIZE) {
                 return all;
             }
+        }
+    }
+
+    /** Attendance facts for other modules (member points): members only, not 列席 guests. */
+    private void publishAttendance(MeetingMeetingRecord m, MeetingAttendanceRecord a) {
+        if (a.getMemberId() != null) {
+            events.publishEvent(new MeetingEvents.AttendanceRecorded(m.getId(), m.getOrgId(), a.getMemberId(),
+                    a.getStatus(), local(m.getStartsAt()).toLocalDate(), types(m)));
         }
     }
 

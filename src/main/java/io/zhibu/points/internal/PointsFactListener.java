@@ -1,0 +1,76 @@
+package io.zhibu.points.internal;
+
+import io.zhibu.dues.DuesEvents;
+import io.zhibu.meeting.MeetingEvents;
+import io.zhibu.points.PointFact;
+import io.zhibu.points.PointItem;
+import io.zhibu.points.PointsService;
+import java.time.YearMonth;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Platform facts → points (§8.4), each with a unique fact key so a repeated event never counts twice:
+ * attendance (present +, absent without leave − when the minutes are locked, R6.3) and dues (a month paid by its
+ * end is on time, later is late, R5.6). Runs in the fact's transaction. The learning module's events
+ * ({@code MaterialCompleted}, {@code QuizLevelPassed}, {@code TestSubmitted}) map the same way: one
+ * {@link PointFact} each with keys {@code material:<id>:member:<id>}, {@code quiz:<bank>:level:<n>:member:<id>},
+ * {@code test:<paper>:member:<id>}.
+ */
+@Component
+class PointsFactListener {
+    static final String PRESENT = "PRESENT";
+    static final String ABSENT = "ABSENT";
+    private final PointsService points;
+
+    PointsFactListener(PointsService points) {
+        this.points = points;
+    }
+
+    static String attendedKey(long meetingId, long memberId) {
+        return "meeting:" + meetingId + ":member:" + memberId + ":present";
+    }
+
+    static String absentKey(long meetingId, long memberId) {
+        return "meeting:" + meetingId + ":member:" + memberId + ":absent";
+    }
+
+    @EventListener
+    void on(MeetingEvents.AttendanceRecorded e) {
+        if (PRESENT.equals(e.status())) {
+            points.reverseFact(absentKey(e.meetingId(), e.memberId()), "attendance corrected: present");
+            points.postFact(PointFact.of(PointItem.MEETING_ATTENDED, attendedKey(e.meetingId(), e.memberId()),
+                    e.memberId(), e.date(), "meeting", e.meetingId()));
+        } else {
+            // marked otherwise after a check-in: the attendance points go again (a reversing entry)
+            points.reverseFact(attendedKey(e.meetingId(), e.memberId()), "attendance corrected: " + e.status());
+        }
+    }
+
+    @EventListener
+    void on(MeetingEvents.AttendanceClosed e) {
+        for (MeetingEvents.Outcome o : e.outcomes()) {
+            if (PRESENT.equals(o.status())) {
+                points.postFact(PointFact.of(PointItem.MEETING_ATTENDED, attendedKey(e.meetingId(), o.memberId()),
+                        o.memberId(), e.date(), "meeting", e.meetingId()));
+            } else if (ABSENT.equals(o.status())) {
+                points.postFact(PointFact.of(PointItem.MEETING_ABSENT, absentKey(e.meetingId(), o.memberId()),
+                        o.memberId(), e.date(), "meeting", e.meetingId()));
+            }
+        }
+    }
+
+    @EventListener
+    void on(DuesEvents.MonthsPaid e) {
+        for (YearMonth m : e.months()) {
+            boolean onTime = !e.paidOn().isAfter(m.atEndOfMonth());
+            points.postFact(PointFact.of(onTime ? PointItem.DUES_ON_TIME : PointItem.DUES_LATE,
+                    "dues:" + e.memberId() + ":" + m, e.memberId(), e.paidOn(), "dues-payment", e.paymentId()));
+        }
+    }
+
+    @EventListener
+    void on(DuesEvents.PaymentReversed e) {
+        points.reverseLinked("dues-payment", String.valueOf(e.paymentId()), "dues payment reversed");
+    }
+}

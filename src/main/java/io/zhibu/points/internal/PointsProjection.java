@@ -1,0 +1,62 @@
+package io.zhibu.points.internal;
+
+import io.zhibu.member.MemberEvents;
+import io.zhibu.org.OrgEvents;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps points_member (where each member sits) and the rollups' membership in step with the roster, inside the
+ * writing transaction: a moved member's yearly totals leave the old branch's rollups and join the new one's.
+ */
+@Component
+class PointsProjection {
+    private final PointsRepository repo;
+    private final Clock clock;
+
+    PointsProjection(PointsRepository repo, Clock clock) {
+        this.repo = repo;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(MemberEvents.Registered e) {
+        int year = LocalDate.now(clock).getYear();
+        int step = 1000;
+        for (int i = 0; i < e.members().size(); i += step) {
+            repo.insertMembers(e.members().subList(i, Math.min(e.members().size(), i + step)), year);
+        }
+    }
+
+    @EventListener
+    void on(MemberEvents.Updated e) {
+        var f = e.member();
+        var current = repo.lockMember(f.memberId());
+        if (current.isEmpty()) {
+            repo.insertMembers(java.util.List.of(f), LocalDate.now(clock).getYear());
+            return;
+        }
+        if (!current.get().getOrgPath().equals(f.orgPath())) {
+            repo.move(f.memberId(), f.orgId(), f.orgPath(), f.regionOrgId());
+        }
+        if (!current.get().getStanding().equals(f.standing().name())) {
+            repo.updateStanding(f.memberId(), f.standing().name());
+        }
+    }
+
+    @EventListener
+    void on(MemberEvents.Moved e) {
+        for (Long id : e.memberIds()) {
+            if (repo.lockMember(id).isPresent()) {
+                repo.move(id, e.orgId(), e.orgPath(), e.regionOrgId());
+            }
+        }
+    }
+
+    @EventListener
+    void on(OrgEvents.OrgMoved e) {
+        repo.rePath(e.oldPath(), e.newPath(), e.newRegionOrgId());
+    }
+}

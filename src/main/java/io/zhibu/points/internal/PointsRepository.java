@@ -1,0 +1,462 @@
+package io.zhibu.points.internal;
+
+import static io.zhibu.db.Tables.POINTS_ENTRY;
+import static io.zhibu.db.Tables.POINTS_MEMBER;
+import static io.zhibu.db.Tables.POINTS_MEMBER_YEAR;
+import static io.zhibu.db.Tables.POINTS_ORG_YEAR;
+
+import io.zhibu.db.tables.records.PointsEntryRecord;
+import io.zhibu.db.tables.records.PointsMemberRecord;
+import io.zhibu.db.tables.records.PointsMemberYearRecord;
+import io.zhibu.db.tables.records.PointsOrgYearRecord;
+import io.zhibu.member.MemberEvents.MemberFacts;
+import io.zhibu.shared.OrgPath;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SortField;
+import org.jooq.TableField;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/**
+ * SQL of the points module: only the points_ tables. The rollups (points_member_year, points_org_year) change only
+ * through {@link #applyDelta} (incremental, one posting) and {@link #rebuild} (recomputed from the ledger).
+ */
+@Repository
+public class PointsRepository {
+    private final DSLContext db;
+
+    public PointsRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    public DSLContext db() {
+        return db;
+    }
+
+    public static Condition subtree(TableField<?, String> path, String scopePath) {
+        return scopePath == null || scopePath.isEmpty() ? DSL.noCondition()
+                : path.ge(scopePath).and(path.lt(OrgPath.upperBound(scopePath)));
+    }
+
+    /** The org itself and every ancestor, from its materialized path (each segment is an org id). */
+    public static List<String> prefixes(String path) {
+        List<String> out = new ArrayList<>();
+        for (int d = 1; d <= OrgPath.depth(path); d++) {
+            out.add(path.substring(0, d * OrgPath.SEGMENT));
+        }
+        return out;
+    }
+
+    private static long idOf(String path) {
+        return OrgPath.idAt(path, OrgPath.depth(path));
+    }
+
+    // ------------------------------------------------------------------ roster projection
+
+    public void insertMembers(List<MemberFacts> facts, int year) {
+        if (facts.isEmpty()) {
+            return;
+        }
+        // multi-row VALUES without ON CONFLICT (H2 emulates that as deeply nested MERGE sources): skip known ids first
+        java.util.Set<Long> known = new java.util.HashSet<>(db.select(POINTS_MEMBER.MEMBER_ID).from(POINTS_MEMBER)
+                .where(POINTS_MEMBER.MEMBER_ID.in(facts.stream().map(MemberFacts::memberId).toList()))
+                .fetch(POINTS_MEMBER.MEMBER_ID));
+        var insert = db.insertInto(POINTS_MEMBER, POINTS_MEMBER.MEMBER_ID, POINTS_MEMBER.REGION_ORG_ID,
+                POINTS_MEMBER.ORG_ID, POINTS_MEMBER.ORG_PATH, POINTS_MEMBER.STANDING, POINTS_MEMBER.UPDATED_AT);
+        boolean any = false;
+        for (MemberFacts f : facts) {
+            if (known.add(f.memberId())) {
+                insert = insert.values(f.memberId(), f.regionOrgId(), f.orgId(), f.orgPath(), f.standing().name(), now());
+                any = true;
+            }
+        }
+        if (any) {
+            insert.execute();
+        }
+        openYear(facts.stream().map(MemberFacts::memberId).toList(), year);
+    }
+
+    public Optional<PointsMemberRecord> member(long memberId) {
+        return db.selectFrom(POINTS_MEMBER).where(POINTS_MEMBER.MEMBER_ID.eq(memberId)).fetchOptional();
+    }
+
+    /** The member's projection row, locked: every posting of one member runs after the previous one committed. */
+    public Optional<PointsMemberRecord> lockMember(long memberId) {
+        return db.selectFrom(POINTS_MEMBER).where(POINTS_MEMBER.MEMBER_ID.eq(memberId)).forUpdate().fetchOptional();
+    }
+
+    public List<PointsMemberRecord> membersOfOrg(long orgId, int limit) {
+        return db.selectFrom(POINTS_MEMBER).where(POINTS_MEMBER.ORG_ID.eq(orgId)).orderBy(POINTS_MEMBER.MEMBER_ID)
+                .limit(limit).fetch();
+    }
+
+    public void updateStanding(long memberId, String standing) {
+        db.update(POINTS_MEMBER).set(POINTS_MEMBER.STANDING, standing).set(POINTS_MEMBER.UPDATED_AT, now())
+                .where(POINTS_MEMBER.MEMBER_ID.eq(memberId)).execute();
+    }
+
+    /**
+     * Moves a member to another branch: every yearly row leaves the old org's rollups and joins the new one's
+     * (rankings follow the member's current branch).
+     */
+    public void move(long memberId, long orgId, String orgPath, Long regionOrgId) {
+        for (PointsMemberYearRecord y : db.selectFrom(POINTS_MEMBER_YEAR).where(POINTS_MEMBER_YEAR.MEMBER_ID.eq(memberId))
+                .forUpdate().fetch()) {
+            if (y.getOrgPath().equals(orgPath)) {
+                continue;
+            }
+            applyOrgDelta(y.getPointsYear(), y.getOrgPath(), -1, -y.getPoints(), -y.getStudyMinutes(), y.getQuizScore().negate());
+            ensureOrgRows(y.getPointsYear(), List.of(orgPath));
+            applyOrgDelta(y.getPointsYear(), orgPath, 1, y.getPoints(), y.getStudyMinutes(), y.getQuizScore());
+        }
+        db.update(POINTS_MEMBER_YEAR).set(POINTS_MEMBER_YEAR.ORG_ID, orgId).set(POINTS_MEMBER_YEAR.ORG_PATH, orgPath)
+                .set(POINTS_MEMBER_YEAR.REGION_ORG_ID, regionOrgId).where(POINTS_MEMBER_YEAR.MEMBER_ID.eq(memberId)).execute();
+        db.update(POINTS_MEMBER).set(POINTS_MEMBER.ORG_ID, orgId).set(POINTS_MEMBER.ORG_PATH, orgPath)
+                .set(POINTS_MEMBER.REGION_ORG_ID, regionOrgId).set(POINTS_MEMBER.UPDATED_AT, now())
+                .where(POINTS_MEMBER.MEMBER_ID.eq(memberId)).execute();
+    }
+
+    /** A moved subtree: paths follow, then the org rollups of every year are recomputed (ancestors changed). */
+    public void rePath(String oldPath, String newPath, long regionOrgId) {
+        rePath(POINTS_MEMBER.ORG_PATH, POINTS_MEMBER.REGION_ORG_ID, oldPath, newPath, regionOrgId);
+        rePath(POINTS_MEMBER_YEAR.ORG_PATH, POINTS_MEMBER_YEAR.REGION_ORG_ID, oldPath, newPath, regionOrgId);
+        rePath(POINTS_ENTRY.ORG_PATH, POINTS_ENTRY.REGION_ORG_ID, oldPath, newPath, regionOrgId);
+        for (Integer year : db.selectDistinct(POINTS_MEMBER_YEAR.POINTS_YEAR).from(POINTS_MEMBER_YEAR).fetch(POINTS_MEMBER_YEAR.POINTS_YEAR)) {
+            rebuildOrgs(year);
+        }
+    }
+
+    private void rePath(TableField<?, String> path, TableField<?, Long> region, String oldPath, String newPath,
+                        long regionOrgId) {
+        Field<String> moved = DSL.concat(DSL.val(newPath), DSL.substring(path, oldPath.length() + 1));
+        db.update(path.getTable()).set(path, moved).set(region, regionOrgId).where(subtree(path, oldPath)).execute();
+    }
+
+    /**
+     * Opens the year for these members: one rollup row each (0 points), counted in their org's member numbers.
+     * Members who already have the row are skipped.
+     */
+    public void openYear(Collection<Long> memberIds, int year) {
+        List<Long> ids = List.copyOf(memberIds);
+        for (int i = 0; i < ids.size(); i += 1000) {
+            List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + 1000));
+            List<PointsMemberRecord> missing = db.selectFrom(POINTS_MEMBER).where(POINTS_MEMBER.MEMBER_ID.in(chunk))
+                    .andNotExists(db.selectOne().from(POINTS_MEMBER_YEAR).where(POINTS_MEMBER_YEAR.MEMBER_ID.eq(POINTS_MEMBER.MEMBER_ID))
+                            .and(POINTS_MEMBER_YEAR.POINTS_YEAR.eq(year))).fetch();
+            if (missing.isEmpty()) {
+                continue;
+            }
+            var insert = db.insertInto(POINTS_MEMBER_YEAR, POINTS_MEMBER_YEAR.MEMBER_ID, POINTS_MEMBER_YEAR.POINTS_YEAR,
+                    POINTS_MEMBER_YEAR.REGION_ORG_ID, POINTS_MEMBER_YEAR.ORG_ID, POINTS_MEMBER_YEAR.ORG_PATH);
+            for (PointsMemberRecord m : missing) {
+                insert = insert.values(m.getMemberId(), year, m.getRegionOrgId(), m.getOrgId(), m.getOrgPath());
+            }
+            // no ON CONFLICT: the callers hold the member's row lock (postings) or own the members (registration)
+            insert.execute();
+            Map<String, Integer> perOrg = new HashMap<>();
+            missing.forEach(m -> perOrg.merge(m.getOrgPath(), 1, Integer::sum));
+            ensureOrgRows(year, perOrg.keySet());
+            perOrg.forEach((path, n) -> applyOrgDelta(year, path, n, 0, 0, BigDecimal.ZERO));
+        }
+    }
+
+    /** Every member of the projection without a row for the year gets one (a new year; the rebuild). */
+    public void openYearForAll(int year) {
+        List<Long> ids = db.select(POINTS_MEMBER.MEMBER_ID).from(POINTS_MEMBER)
+                .whereNotExists(db.selectOne().from(POINTS_MEMBER_YEAR).where(POINTS_MEMBER_YEAR.MEMBER_ID.eq(POINTS_MEMBER.MEMBER_ID))
+                        .and(POINTS_MEMBER_YEAR.POINTS_YEAR.eq(year))).fetch(POINTS_MEMBER.MEMBER_ID);
+        openYear(ids, year);
+    }
+
+    // ------------------------------------------------------------------ postings
+
+    /** The member's yearly row, locked: postings of one member are serialized (caps read then written). */
+    public Optional<PointsMemberYearRecord> lockYear(long memberId, int year) {
+        return db.selectFrom(POINTS_MEMBER_YEAR).where(POINTS_MEMBER_YEAR.MEMBER_ID.eq(memberId))
+                .and(POINTS_MEMBER_YEAR.POINTS_YEAR.eq(year)).forUpdate().fetchOptional();
+    }
+
+    public Optional<PointsMemberYearRecord> year(long memberId, int year) {
+        return db.selectFrom(POINTS_MEMBER_YEAR).where(POINTS_MEMBER_YEAR.MEMBER_ID.eq(memberId))
+                .and(POINTS_MEMBER_YEAR.POINTS_YEAR.eq(year)).fetchOptional();
+    }
+
+    /** Net points per item and day of the member's year (for the caps). */
+    public List<Record> usage(long memberId, int year) {
+        return db.select(POINTS_ENTRY.ITEM, POINTS_ENTRY.FACT_DATE, DSL.sum(POINTS_ENTRY.POINTS).as("points"))
+                .from(POINTS_ENTRY).where(POINTS_ENTRY.MEMBER_ID.eq(memberId)).and(POINTS_ENTRY.POINTS_YEAR.eq(year))
+                .groupBy(POINTS_ENTRY.ITEM, POINTS_ENTRY.FACT_DATE).fetch().stream().<Record>map(r -> r).toList();
+    }
+
+    /** The newest posting of a fact, if any. */
+    public Optional<PointsEntryRecord> latestPosting(String factKey) {
+        return db.selectFrom(POINTS_ENTRY).where(POINTS_ENTRY.FACT_KEY.eq(factKey))
+                .orderBy(POINTS_ENTRY.FACT_SEQ.desc()).limit(1).fetchOptional();
+    }
+
+    public boolean isReversed(long entryId) {
+        return db.fetchExists(POINTS_ENTRY, POINTS_ENTRY.REVERSES_ENTRY_ID.eq(entryId));
+    }
+
+    /** Inserts the entry unless its (fact key, sequence) or reversed entry is already there; returns the new id. */
+    public Optional<Long> insertEntry(PointsEntryRecord e) {
+        e.setCreatedAt(now());
+        var r = db.insertInto(POINTS_ENTRY).set(e);
+        Record rec = (e.getReversesEntryId() != null
+                ? r.onConflict(POINTS_ENTRY.REVERSES_ENTRY_ID).doNothing()
+                : r.onConflict(POINTS_ENTRY.FACT_KEY, POINTS_ENTRY.FACT_SEQ).doNothing())
+                .returning(POINTS_ENTRY.ID).fetchOne();
+        return rec == null ? Optional.empty() : Optional.of(rec.get(POINTS_ENTRY.ID));
+    }
+
+    public Optional<PointsEntryRecord> entry(long id) {
+        return db.selectFrom(POINTS_ENTRY).where(POINTS_ENTRY.ID.eq(id)).fetchOptional();
+    }
+
+    /** Postings linked to a fact source (e.g. every month of a dues payment). */
+    public List<PointsEntryRecord> linked(String linkType, String linkId) {
+        return db.selectFrom(POINTS_ENTRY).where(POINTS_ENTRY.LINK_TYPE.eq(linkType)).and(POINTS_ENTRY.LINK_ID.eq(linkId))
+                .and(POINTS_ENTRY.REVERSES_ENTRY_ID.isNull()).orderBy(POINTS_ENTRY.ID).fetch();
+    }
+
+    public List<PointsEntryRecord> entries(long memberId, int year, int limit) {
+        return db.selectFrom(POINTS_ENTRY).where(POINTS_ENTRY.MEMBER_ID.eq(memberId)).and(POINTS_ENTRY.POINTS_YEAR.eq(year))
+                .orderBy(POINTS_ENTRY.FACT_DATE.desc(), POINTS_ENTRY.ID.desc()).limit(limit).fetch();
+    }
+
+    public List<Long> reversedIds(Collection<Long> entryIds) {
+        return entryIds.isEmpty() ? List.of() : db.select(POINTS_ENTRY.REVERSES_ENTRY_ID).from(POINTS_ENTRY)
+                .where(POINTS_ENTRY.REVERSES_ENTRY_ID.in(entryIds)).fetch(POINTS_ENTRY.REVERSES_ENTRY_ID);
+    }
+
+    /** One posting's effect on the rollups: the member's year row, the org's own and every ancestor's subtree. */
+    public void applyDelta(PointsMemberYearRecord y, int points, int minutes, BigDecimal score) {
+        db.update(POINTS_MEMBER_YEAR).set(POINTS_MEMBER_YEAR.POINTS, POINTS_MEMBER_YEAR.POINTS.plus(points))
+                .set(POINTS_MEMBER_YEAR.STUDY_MINUTES, POINTS_MEMBER_YEAR.STUDY_MINUTES.plus(minutes))
+                .set(POINTS_MEMBER_YEAR.QUIZ_SCORE, POINTS_MEMBER_YEAR.QUIZ_SCORE.plus(score))
+                .set(POINTS_MEMBER_YEAR.ENTRIES, POINTS_MEMBER_YEAR.ENTRIES.plus(1))
+                .where(POINTS_MEMBER_YEAR.MEMBER_ID.eq(y.getMemberId())).and(POINTS_MEMBER_YEAR.POINTS_YEAR.eq(y.getPointsYear()))
+                .execute();
+        applyOrgDelta(y.getPointsYear(), y.getOrgPath(), 0, points, minutes, score);
+    }
+
+    /**
+     * Adds to the org's own totals and to the subtree totals of the org and all its ancestors in ONE statement, so
+     * concurrent postings lock the org rows in the same (primary key) order and cannot deadlock.
+     */
+    private void applyOrgDelta(int year, String orgPath, int members, long points, long minutes, BigDecimal score) {
+        if (members == 0 && points == 0 && minutes == 0 && score.signum() == 0) {
+            return;
+        }
+        var o = POINTS_ORG_YEAR;
+        List<Long> ids = prefixes(orgPath).stream().map(PointsRepository::idOf).toList();
+        long own = idOf(orgPath);
+        Condition isOwn = o.ORG_ID.eq(own);
+        db.update(o)
+                .set(o.SUB_MEMBERS, o.SUB_MEMBERS.plus(members)).set(o.SUB_POINTS, o.SUB_POINTS.plus(points))
+                .set(o.SUB_STUDY_MINUTES, o.SUB_STUDY_MINUTES.plus(minutes)).set(o.SUB_QUIZ_SCORE, o.SUB_QUIZ_SCORE.plus(score))
+                .set(o.OWN_MEMBERS, o.OWN_MEMBERS.plus(DSL.when(isOwn, members).otherwise(0)))
+                .set(o.OWN_POINTS, o.OWN_POINTS.plus(DSL.when(isOwn, points).otherwise(0L)))
+                .set(o.OWN_STUDY_MINUTES, o.OWN_STUDY_MINUTES.plus(DSL.when(isOwn, minutes).otherwise(0L)))
+                .set(o.OWN_QUIZ_SCORE, o.OWN_QUIZ_SCORE.plus(DSL.when(isOwn, score).otherwise(BigDecimal.ZERO)))
+                .where(o.POINTS_YEAR.eq(year)).and(o.ORG_ID.in(ids)).execute();
+    }
+
+    /** Rows for these orgs and all their ancestors (zero totals), where missing. */
+    private void ensureOrgRows(int year, Collection<String> orgPaths) {
+        Map<Long, String> all = new LinkedHashMap<>();
+        for (String p : orgPaths) {
+            for (String prefix : prefixes(p)) {
+                all.put(idOf(prefix), prefix);
+            }
+        }
+        if (all.isEmpty()) {
+            return;
+        }
+        java.util.Set<Long> present = new java.util.HashSet<>(db.select(POINTS_ORG_YEAR.ORG_ID).from(POINTS_ORG_YEAR)
+                .where(POINTS_ORG_YEAR.POINTS_YEAR.eq(year)).and(POINTS_ORG_YEAR.ORG_ID.in(all.keySet()))
+                .fetch(POINTS_ORG_YEAR.ORG_ID));
+        for (var e : new java.util.TreeMap<>(all).entrySet()) {
+            if (!present.contains(e.getKey())) {
+                // one row per statement: concurrent openers of the same org skip each other's row
+                db.insertInto(POINTS_ORG_YEAR, POINTS_ORG_YEAR.ORG_ID, POINTS_ORG_YEAR.POINTS_YEAR, POINTS_ORG_YEAR.ORG_PATH)
+                        .values(e.getKey(), year, e.getValue())
+                        .onConflict(POINTS_ORG_YEAR.ORG_ID, POINTS_ORG_YEAR.POINTS_YEAR).doNothing().execute();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ rankings
+
+    public enum Metric {
+        POINTS, STUDY, QUIZ
+    }
+
+    private static Field<?> memberMetric(Metric m) {
+        return switch (m) {
+            case POINTS -> POINTS_MEMBER_YEAR.POINTS;
+            case STUDY -> POINTS_MEMBER_YEAR.STUDY_MINUTES;
+            case QUIZ -> POINTS_MEMBER_YEAR.QUIZ_SCORE;
+        };
+    }
+
+    /** Members of a subtree ranked by a metric: the index on (year, metric) or (year, org_path) serves it. */
+    public List<PointsMemberYearRecord> memberRanking(int year, String path, Metric metric, int offset, int limit) {
+        SortField<?> order = memberMetric(metric).desc();
+        return db.selectFrom(POINTS_MEMBER_YEAR).where(POINTS_MEMBER_YEAR.POINTS_YEAR.eq(year))
+                .and(subtree(POINTS_MEMBER_YEAR.ORG_PATH, path))
+                .orderBy(order, POINTS_MEMBER_YEAR.MEMBER_ID.asc()).limit(limit).offset(offset).fetch();
+    }
+
+    /** 1-based rank of one member in the subtree (count of those strictly ahead, plus ties with a smaller id). */
+    public long rankOf(PointsMemberYearRecord y, String path) {
+        var t = POINTS_MEMBER_YEAR;
+        return 1 + db.fetchCount(t, t.POINTS_YEAR.eq(y.getPointsYear()).and(subtree(t.ORG_PATH, path))
+                .and(t.POINTS.gt(y.getPoints()).or(t.POINTS.eq(y.getPoints()).and(t.MEMBER_ID.lt(y.getMemberId())))));
+    }
+
+    public Optional<PointsOrgYearRecord> org(long orgId, int year) {
+        return db.selectFrom(POINTS_ORG_YEAR).where(POINTS_ORG_YEAR.ORG_ID.eq(orgId)).and(POINTS_ORG_YEAR.POINTS_YEAR.eq(year))
+                .fetchOptional();
+    }
+
+    /** Members in the whole platform for a year (the sum over top-level rows). */
+    public long allMembers(int year) {
+        Number n = db.select(DSL.sum(POINTS_ORG_YEAR.SUB_MEMBERS)).from(POINTS_ORG_YEAR).where(POINTS_ORG_YEAR.POINTS_YEAR.eq(year))
+                .and(DSL.length(POINTS_ORG_YEAR.ORG_PATH).eq(OrgPath.SEGMENT)).fetchOne(0, Long.class);
+        return n == null ? 0 : n.longValue();
+    }
+
+    /** Field of the per-member average of an org's own members for a metric. */
+    private static Field<BigDecimal> average(Metric m) {
+        var o = POINTS_ORG_YEAR;
+        Field<BigDecimal> total = switch (m) {
+            case POINTS -> o.OWN_POINTS.cast(BigDecimal.class);
+            case STUDY -> o.OWN_STUDY_MINUTES.cast(BigDecimal.class);
+            case QUIZ -> o.OWN_QUIZ_SCORE;
+        };
+        return total.div(o.OWN_MEMBERS.cast(BigDecimal.class));
+    }
+
+    /** Branches (orgs with members of their own) of a subtree, by the per-member average of the metric. */
+    public List<PointsOrgYearRecord> branchRanking(int year, String path, Metric metric, int offset, int limit) {
+        var o = POINTS_ORG_YEAR;
+        return db.selectFrom(o).where(o.POINTS_YEAR.eq(year)).and(subtree(o.ORG_PATH, path)).and(o.OWN_MEMBERS.gt(0))
+                .orderBy(average(metric).desc(), o.ORG_ID.asc()).limit(limit).offset(offset).fetch();
+    }
+
+    public int branchCount(int year, String path) {
+        var o = POINTS_ORG_YEAR;
+        return db.fetchCount(o, o.POINTS_YEAR.eq(year).and(subtree(o.ORG_PATH, path)).and(o.OWN_MEMBERS.gt(0)));
+    }
+
+    public List<PointsMemberYearRecord> yearsOfOrg(long orgId, int year) {
+        return db.selectFrom(POINTS_MEMBER_YEAR).where(POINTS_MEMBER_YEAR.ORG_ID.eq(orgId))
+                .and(POINTS_MEMBER_YEAR.POINTS_YEAR.eq(year)).orderBy(POINTS_MEMBER_YEAR.POINTS.desc(), POINTS_MEMBER_YEAR.MEMBER_ID)
+                .limit(2000).fetch();
+    }
+
+    // ------------------------------------------------------------------ rebuild
+
+    /**
+     * Recomputes the year's rollups from the ledger: every member's row (one set-based UPDATE from the ledger's
+     * sums), then every org row (own totals grouped by org, subtree totals summed up the path). Returns rows written.
+     */
+    public int rebuild(int year) {
+        openYearForAll(year);
+        var y = POINTS_MEMBER_YEAR;
+        var e = POINTS_ENTRY;
+        var m = POINTS_MEMBER;
+        db.update(y).set(DSL.row(y.ORG_ID, y.ORG_PATH, y.REGION_ORG_ID),
+                        db.select(m.ORG_ID, m.ORG_PATH, m.REGION_ORG_ID).from(m).where(m.MEMBER_ID.eq(y.MEMBER_ID)))
+                .where(y.POINTS_YEAR.eq(year)).and(DSL.exists(db.selectOne().from(m).where(m.MEMBER_ID.eq(y.MEMBER_ID))))
+                .execute();
+        db.update(y).set(DSL.row(y.POINTS, y.STUDY_MINUTES, y.QUIZ_SCORE, y.ENTRIES),
+                        db.select(DSL.coalesce(DSL.sum(e.POINTS), BigDecimal.ZERO).cast(Integer.class),
+                                        DSL.coalesce(DSL.sum(e.STUDY_MINUTES), BigDecimal.ZERO).cast(Integer.class),
+                                        DSL.coalesce(DSL.sum(e.QUIZ_SCORE), BigDecimal.ZERO),
+                                        DSL.count().cast(Integer.class))
+                                .from(e).where(e.MEMBER_ID.eq(y.MEMBER_ID)).and(e.POINTS_YEAR.eq(y.POINTS_YEAR)))
+                .where(y.POINTS_YEAR.eq(year)).execute();
+        return rebuildOrgs(year);
+    }
+
+    /** The org rows of a year from the member rows: own totals per org, subtree totals summed up each path. */
+    public int rebuildOrgs(int year) {
+        var y = POINTS_MEMBER_YEAR;
+        var own = db.select(y.ORG_PATH, DSL.count().as("n"), DSL.sum(y.POINTS).as("p"), DSL.sum(y.STUDY_MINUTES).as("s"),
+                        DSL.sum(y.QUIZ_SCORE).as("q"))
+                .from(y).where(y.POINTS_YEAR.eq(year)).groupBy(y.ORG_PATH).fetch();
+        Map<String, long[]> rows = new java.util.TreeMap<>();
+        Map<String, BigDecimal[]> scores = new HashMap<>();
+        for (Record r : own) {
+            String path = r.get(y.ORG_PATH);
+            long n = r.get("n", Long.class);
+            long p = r.get("p", Long.class);
+            long s = r.get("s", Long.class);
+            BigDecimal q = r.get("q", BigDecimal.class);
+            long[] self = rows.computeIfAbsent(path, k -> new long[6]);
+            BigDecimal[] selfQ = scores.computeIfAbsent(path, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            self[0] += n;
+            self[1] += p;
+            self[2] += s;
+            selfQ[0] = selfQ[0].add(q);
+            for (String prefix : prefixes(path)) {
+                long[] a = rows.computeIfAbsent(prefix, k -> new long[6]);
+                BigDecimal[] aq = scores.computeIfAbsent(prefix, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                a[3] += n;
+                a[4] += p;
+                a[5] += s;
+                aq[1] = aq[1].add(q);
+            }
+        }
+        db.deleteFrom(POINTS_ORG_YEAR).where(POINTS_ORG_YEAR.POINTS_YEAR.eq(year)).execute();
+        List<PointsOrgYearRecord> batch = new ArrayList<>();
+        for (var row : rows.entrySet()) {
+            long[] v = row.getValue();
+            BigDecimal[] q = scores.get(row.getKey());
+            PointsOrgYearRecord o = new PointsOrgYearRecord(idOf(row.getKey()), year, row.getKey(), (int) v[0], v[1], v[2],
+                    q[0], (int) v[3], v[4], v[5], q[1]);
+            batch.add(o);
+        }
+        for (int i = 0; i < batch.size(); i += 1000) {
+            db.batchInsert(batch.subList(i, Math.min(batch.size(), i + 1000))).execute();
+        }
+        return batch.size();
+    }
+
+    /** A comparable snapshot of the year's rollups (org rows with all zeros left out): incremental == rebuild. */
+    public List<String> snapshot(int year) {
+        List<String> out = new ArrayList<>();
+        var y = POINTS_MEMBER_YEAR;
+        db.selectFrom(y).where(y.POINTS_YEAR.eq(year)).orderBy(y.MEMBER_ID).fetch().forEach(r -> out.add("m " + r.getMemberId()
+                + " " + r.getOrgPath() + " " + r.getPoints() + " " + r.getStudyMinutes() + " "
+                + r.getQuizScore().stripTrailingZeros().toPlainString() + " " + r.getEntries()));
+        var o = POINTS_ORG_YEAR;
+        db.selectFrom(o).where(o.POINTS_YEAR.eq(year)).and(o.SUB_MEMBERS.ne(0).or(o.SUB_POINTS.ne(0L)).or(o.OWN_MEMBERS.ne(0))
+                        .or(o.SUB_STUDY_MINUTES.ne(0L)).or(o.SUB_QUIZ_SCORE.ne(BigDecimal.ZERO)))
+                .orderBy(o.ORG_ID).fetch().forEach(r -> out.add("o " + r.getOrgId() + " " + r.getOrgPath() + " "
+                        + r.getOwnMembers() + " " + r.getOwnPoints() + " " + r.getOwnStudyMinutes() + " "
+                        + r.getOwnQuizScore().stripTrailingZeros().toPlainString() + " " + r.getSubMembers() + " "
+                        + r.getSubPoints() + " " + r.getSubStudyMinutes() + " "
+                        + r.getSubQuizScore().stripTrailingZeros().toPlainString()));
+        return out;
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}
