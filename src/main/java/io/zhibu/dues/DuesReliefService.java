@@ -177,6 +177,9 @@ public class DuesReliefService {
             if (scope.username().equals(r.getRequestedBy())) {
                 throw new ConflictException("dues.relief.ownDecision");
             }
+            if (approve && reliefs.overlapsApproved(r.getMemberId(), r.getPeriodFrom(), r.getPeriodTo(), id)) {
+                throw new ConflictException("dues.relief.overlap"); // approved reliefs never overlap (one per bill)
+            }
             if (!reliefs.review(id, form.version(), approve ? "APPROVED" : "REJECTED", scope.username(), note)) {
                 throw new ConflictException(!"PENDING".equals(r.getStatus()) ? "dues.relief.notPending" : "error.concurrentChange");
             }

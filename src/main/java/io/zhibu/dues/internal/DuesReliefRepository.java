@@ -42,6 +42,12 @@ public class DuesReliefRepository {
                 .and(DUES_RELIEF.PERIOD_FROM.le(to)).and(DUES_RELIEF.PERIOD_TO.ge(from)));
     }
 
+    /** Another APPROVED relief of the member overlapping [from, to] (two requests filed at the same moment). */
+    public boolean overlapsApproved(long memberId, LocalDate from, LocalDate to, long exceptId) {
+        return db.fetchExists(DUES_RELIEF, DUES_RELIEF.MEMBER_ID.eq(memberId).and(DUES_RELIEF.STATUS.eq("APPROVED"))
+                .and(DUES_RELIEF.ID.ne(exceptId)).and(DUES_RELIEF.PERIOD_FROM.le(to)).and(DUES_RELIEF.PERIOD_TO.ge(from)));
+    }
+
     public List<DuesReliefRecord> list(String scopePath, Long memberId, String status, int limit) {
         return db.selectFrom(DUES_RELIEF).where(DuesRepository.subtree(DUES_RELIEF.ORG_PATH, scopePath))
                 .and(memberId == null ? DSL.noCondition() : DUES_RELIEF.MEMBER_ID.eq(memberId))
