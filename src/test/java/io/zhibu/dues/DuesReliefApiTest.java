@@ -189,6 +189,25 @@ class DuesReliefApiTest extends IntegrationTest {
     }
 
     @Test
+    void twoOverlappingRequestsFiledAtOnceCannotBothBeApproved() {
+        long id = newMember();
+        long first = secretary.post("/api/v1/dues/accounts/" + id + "/reliefs",
+                relief("EXEMPT", null, current, current, "一", LocalDate.now())).at("/id").asLong();
+        // a second request that slipped past the overlap check (filed at the same moment), copied in the database
+        var cols = new org.jooq.Field<?>[] {DUES_RELIEF.REGION_ORG_ID, DUES_RELIEF.ORG_ID, DUES_RELIEF.ORG_PATH,
+                DUES_RELIEF.MEMBER_ID, DUES_RELIEF.KIND, DUES_RELIEF.MONTHLY_AMOUNT, DUES_RELIEF.PERIOD_FROM,
+                DUES_RELIEF.PERIOD_TO, DUES_RELIEF.REASON, DUES_RELIEF.DECIDED_ON, DUES_RELIEF.STATUS,
+                DUES_RELIEF.REQUESTED_BY, DUES_RELIEF.REQUESTED_AT, DUES_RELIEF.VERSION};
+        db.insertInto(DUES_RELIEF).columns(cols).select(db.select(cols).from(DUES_RELIEF).where(DUES_RELIEF.ID.eq(first)))
+                .execute();
+        assertThat(township.post("/api/v1/dues/reliefs/" + first + "/approve", "{\"version\":0}").status()).isEqualTo(200);
+        long second = db.select(org.jooq.impl.DSL.max(DUES_RELIEF.ID)).from(DUES_RELIEF).where(DUES_RELIEF.MEMBER_ID.eq(id))
+                .fetchOne(0, Long.class);
+        assertThat(second).isNotEqualTo(first);
+        assertThat(township.post("/api/v1/dues/reliefs/" + second + "/approve", "{\"version\":0}").status()).isEqualTo(409);
+    }
+
+    @Test
     void nobodyApprovesTheirOwnDecision() {
         long id = newMember();
         Api.Response r = township.post("/api/v1/dues/accounts/" + id + "/reliefs",
