@@ -306,8 +306,9 @@ public class DuesService {
 
     /**
      * A gateway's callback: verified by signature, then applied exactly once. Duplicates and late callbacks after
-     * the first final status change nothing; a success arriving after a failure is still applied if nothing else
-     * has been paid in between (no lost payment), else refused for the treasurer's reconciliation.
+     * the first final status change nothing; a success arriving after a failure or after expiry is still applied
+     * if nothing else has been paid or opened in between (no lost payment), else the payment becomes UNAPPLIED (money
+     * received, not booked) and is listed in the treasurer's reconciliation for a refund or manual booking.
      */
     public String handleCallback(String gatewayId, String body, String signature) {
         PaymentGateway gateway = gateways.get(gatewayId);
