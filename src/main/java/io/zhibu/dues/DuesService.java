@@ -76,12 +76,15 @@ public class DuesService {
     private final Map<String, PaymentGateway> gateways;
     private final String onlineGateway;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final BaseRecompute recompute;
 
     public DuesService(DuesRepository repo, DuesCalculator calculator, MemberDirectory directory, OrgService orgs,
                        AuditLog audit, Clock clock, TransactionTemplate tx, List<PaymentGateway> gateways,
                        @Value("${zhibu.dues.online-gateway:SANDBOX}") String onlineGateway,
+                       @Value("${zhibu.dues.recompute:ANNUAL}") BaseRecompute recompute,
                        org.springframework.context.ApplicationEventPublisher events) {
         this.events = events;
+        this.recompute = recompute;
         this.repo = repo;
         this.calculator = calculator;
         this.directory = directory;
@@ -101,6 +104,10 @@ public class DuesService {
         return YearMonth.now(clock);
     }
 
+    public BaseRecompute recompute() {
+        return recompute;
+    }
+
     // --- accounts and bases
 
     public Statement statement(DataScope scope, long memberId) {
@@ -109,6 +116,10 @@ public class DuesService {
             List<Bill> bills = repo.bills(memberId, 36).stream().map(DuesService::bill).toList();
             List<Payment> payments = repo.payments(memberId, 12).stream().map(DuesService::payment).toList();
             YearMonth current = currentMonth();
+            List<DuesViews.ReliefRef> reliefs = repo.approvedReliefs(memberId).stream().map(r -> new DuesViews.ReliefRef(
+                    r.getKind(), YearMonth.from(r.getPeriodFrom()), YearMonth.from(r.getPeriodTo()))).toList();
+            bills = bills.stream().map(b -> b.withRelief(reliefs.stream().filter(r -> r.covers(b.period()))
+                    .map(DuesViews.ReliefRef::kind).findFirst().orElse(null))).toList();
             return new Statement(account(a, directory.namesOf(scope, List.of(memberId)).get(memberId), current),
                     bills, payments, current, current.minusMonths(MAX_MONTHS_BEHIND), current.plusMonths(MAX_MONTHS_AHEAD));
         });
@@ -150,11 +161,14 @@ public class DuesService {
         DuesQuote quote = q;
         return tx.execute(s -> {
             DuesAccountRecord a = load(scope, memberId);
+            int year = currentMonth().getYear();
+            boolean now = recompute.billsNow(a.getBaseYear(), year, form.isCorrection()); // R5.4
             if (!repo.setBase(memberId, form.version(), form.category().name(), quote.monthlyIncome(), quote.amount(),
-                    currentMonth().getYear())) {
+                    year, now)) {
                 throw new ConflictException("error.concurrentChange");
             }
-            audit.success("dues.base", "member", memberId, a.getOrgPath(), form.category() + " → " + quote.amount());
+            audit.success("dues.base", "member", memberId, a.getOrgPath(), form.category() + " → " + quote.amount()
+                    + (now ? "" : " (from " + (year + 1) + ", R5.4)") + (form.isCorrection() ? " correction" : ""));
             return account(repo.account(memberId).orElseThrow(), null, currentMonth());
         });
     }
@@ -174,7 +188,7 @@ public class DuesService {
         long start = System.nanoTime();
         try {
             int n = tx.execute(s -> {
-                int issued = repo.issue(period.atDay(1), path);
+                int issued = repo.issue(period.atDay(1), path, recompute == BaseRecompute.MONTHLY);
                 audit.success("dues.issue", "org", orgId, path, period + ": " + issued + " bills");
                 return issued;
             });
@@ -295,8 +309,9 @@ public class DuesService {
 
     /**
      * A gateway's callback: verified by signature, then applied exactly once. Duplicates and late callbacks after
-     * the first final status change nothing; a success arriving after a failure is still applied if nothing else
-     * has been paid in between (no lost payment), else refused for the treasurer's reconciliation.
+     * the first final status change nothing; a success arriving after a failure or after expiry is still applied
+     * if nothing else has been paid or opened in between (no lost payment), else the payment becomes UNAPPLIED (money
+     * received, not booked) and is listed in the treasurer's reconciliation for a refund or manual booking.
      */
     public String handleCallback(String gatewayId, String body, String signature) {
         PaymentGateway gateway = gateways.get(gatewayId);
@@ -332,11 +347,50 @@ public class DuesService {
             } else if (wasPending) {
                 return apply(p, a, gatewayId, true);
             }
-            if (!"FAILED".equals(p.getStatus())) {
+            if (!"FAILED".equals(p.getStatus()) && !"EXPIRED".equals(p.getStatus())) {
                 return "DUPLICATE";
             }
-            return apply(p, a, gatewayId, false);
+            // a success after a failure report or after expiry: the money arrived. Apply it if the account still
+            // stands where the payment was computed (and no newer payment is open); otherwise keep it UNAPPLIED
+            // for the treasurer's reconciliation (refund or manual booking) and answer 200 so the gateway stops.
+            if (applicable(p, a)) {
+                return apply(p, a, gatewayId, false);
+            }
+            if (repo.markUnapplied(p.getId())) {
+                audit.success("dues.pay.unapplied", "member", p.getMemberId(), p.getOrgPath(),
+                        "payment " + p.getId() + " " + p.getAmount() + " received after " + p.getStatus());
+                return "UNAPPLIED";
+            }
+            return "DUPLICATE";
         }));
+    }
+
+    private boolean applicable(DuesPaymentRecord p, DuesAccountRecord a) {
+        LocalDate expected = YearMonth.from(p.getPeriodFrom()).minusMonths(1).atDay(1);
+        boolean atStart = a.getPaidUpTo() == null ? firstOpen(a).atDay(1).equals(p.getPeriodFrom())
+                : a.getPaidUpTo().equals(expected);
+        return atStart && a.getPendingPaymentId() == null;
+    }
+
+    /**
+     * Expires online payments still pending (no callback) that started before {@code startedBefore}, one short
+     * transaction each, and frees the member's payment slot so they can pay again. A success reported later is
+     * handled by {@link #handleCallback} (applied once if still applicable, else UNAPPLIED).
+     */
+    public int expirePending(OffsetDateTime startedBefore) {
+        int n = 0;
+        for (DuesPaymentRecord p : tx.execute(s -> repo.pendingStartedBefore(startedBefore, 500))) {
+            boolean expired = Boolean.TRUE.equals(tx.execute(s -> {
+                if (!repo.finish(p.getId(), "EXPIRED", null, "timeout")) {
+                    return false; // a callback finished it meanwhile
+                }
+                repo.releasePending(p.getMemberId(), p.getId());
+                audit.success("dues.pay.expired", "member", p.getMemberId(), p.getOrgPath(), "payment " + p.getId());
+                return true;
+            }));
+            n += expired ? 1 : 0;
+        }
+        return n;
     }
 
     /** Row-lock conflicts (two transactions on one account) answer 409 instead of a server error. */
@@ -356,7 +410,7 @@ public class DuesService {
                 throw new ConflictException("dues.callback.notApplicable");
             }
             LocalDate expectedPaid = a.getPaidUpTo() == null ? null : expected;
-            boolean applied = wasPending || repo.refinish(p.getId());
+            boolean applied = wasPending || repo.refinishLate(p.getId());
             if (!applied || !repo.advance(p.getMemberId(), expectedPaid, p.getPeriodTo(), wasPending ? p.getId() : null)) {
                 throw new ConflictException("dues.callback.notApplicable");
             }
@@ -439,12 +493,14 @@ public class DuesService {
         return tx.execute(s -> {
             List<Record> rows = repo.publicity(org.id(), f.atDay(1), t.atDay(1));
             Map<Long, String> names = directory.namesOf(scope, rows.stream().map(r -> r.get("member_id", Long.class)).toList());
+            Map<Long, String> reliefs = repo.reliefKinds(org.id(), f.atDay(1), t.atDay(1)); // R5.5: kind only
             List<PublicityLine> lines = rows.stream().map(r -> {
                 LocalDate paid = r.get("paid_up_to", LocalDate.class);
                 String cat = r.get("dues_category", String.class);
                 return new PublicityLine(r.get("member_id", Long.class), names.get(r.get("member_id", Long.class)),
                         cat == null ? null : DuesCategory.valueOf(cat), money(r.get("due", BigDecimal.class)),
-                        money(r.get("paid", BigDecimal.class)), paid == null ? null : YearMonth.from(paid));
+                        money(r.get("paid", BigDecimal.class)), paid == null ? null : YearMonth.from(paid),
+                        reliefs.get(r.get("member_id", Long.class)));
             }).toList();
             audit.read("dues.publicity", "org", orgId, org.path(), f + "…" + t);
             return new Publicity(org.id(), org.name(), f, t, lines,
@@ -492,6 +548,31 @@ public class DuesService {
                 }).toList());
     }
 
+    /** R5.7 / issue item 6: reconciliation of the months [from, to] (at most 12), newest first. */
+    public DuesViews.Reconciliation reconciliationReport(DataScope scope, long orgId, YearMonth from, YearMonth to) {
+        requireTreasurer(scope);
+        Organization org = orgs.get(scope, orgId);
+        YearMonth t = to == null ? currentMonth() : to;
+        YearMonth f = from == null ? t.minusMonths(2) : from;
+        if (t.isBefore(f)) {
+            throw InvalidInputException.of("to", "dues.period.order");
+        }
+        if (f.plusMonths(11).isBefore(t)) {
+            throw InvalidInputException.of("from", "dues.reconciliation.tooLong", 12);
+        }
+        List<DuesViews.ReconciliationMonth> months = new ArrayList<>();
+        for (YearMonth m = t; !m.isBefore(f); m = m.minusMonths(1)) {
+            List<ReconciliationLine> lines = reconciliation(scope, orgId, m);
+            BigDecimal received = lines.stream().map(ReconciliationLine::received).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal booked = lines.stream().map(ReconciliationLine::booked).reduce(BigDecimal.ZERO, BigDecimal::add);
+            months.add(new DuesViews.ReconciliationMonth(m, lines, received, booked, received.subtract(booked)));
+        }
+        List<Payment> attention = tx.execute(s -> repo.paymentsOfOrg(org.id(), List.of("UNAPPLIED"), 100))
+                .stream().map(DuesService::payment).toList();
+        audit.read("dues.reconciliation", "org", orgId, org.path(), f + "…" + t);
+        return new DuesViews.Reconciliation(org.id(), org.name(), f, t, months, attention);
+    }
+
     // --- for other modules (the transfer flow, R4.4)
 
     /** The last month the member has paid (党费交至), empty if nothing was paid yet. */
@@ -524,12 +605,21 @@ public class DuesService {
         if (target.isBefore(from)) {
             throw InvalidInputException.of("upTo", "dues.upTo.alreadyPaid", from);
         }
-        if (online && from.isBefore(current.minusMonths(MAX_MONTHS_BEHIND))) {
+        List<BigDecimal> perMonth = new ArrayList<>();
+        YearMonth firstOwed = null;
+        for (YearMonth m = from; !m.isAfter(target); m = m.plusMonths(1)) {
+            BigDecimal due = repo.dueFor(a.getMemberId(), m.atDay(1), a.getMonthlyAmount());
+            perMonth.add(due);
+            if (firstOwed == null && due.signum() > 0) {
+                firstOwed = m;
+            }
+        }
+        // months exempted by an approved relief (R5.5) owe nothing, so they do not make a payment "too old"
+        if (online && firstOwed != null && firstOwed.isBefore(current.minusMonths(MAX_MONTHS_BEHIND))) {
             throw InvalidInputException.of("upTo", "dues.upTo.tooOld", MAX_MONTHS_BEHIND); // R5.3: treasurer only
         }
-        List<BigDecimal> perMonth = new ArrayList<>();
-        for (YearMonth m = from; !m.isAfter(target); m = m.plusMonths(1)) {
-            perMonth.add(repo.billAmount(a.getMemberId(), m.atDay(1)).orElse(a.getMonthlyAmount()));
+        if (online && firstOwed == null) {
+            throw InvalidInputException.of("upTo", "dues.pay.nothingDue");
         }
         return new Span(from, target, perMonth.stream().reduce(BigDecimal.ZERO, BigDecimal::add), perMonth);
     }
@@ -569,7 +659,7 @@ public class DuesService {
         BigDecimal left = p.getAmount().subtract(voluntary);
         YearMonth last = YearMonth.from(p.getPeriodTo());
         for (YearMonth m = YearMonth.from(p.getPeriodFrom()); !m.isAfter(last); m = m.plusMonths(1)) {
-            BigDecimal due = repo.billAmount(a.getMemberId(), m.atDay(1)).orElse(a.getMonthlyAmount());
+            BigDecimal due = repo.dueFor(a.getMemberId(), m.atDay(1), a.getMonthlyAmount());
             BigDecimal amount = m.equals(last) ? left : due.min(left);
             left = left.subtract(amount);
             DuesEntryRecord e = new DuesEntryRecord();
@@ -618,15 +708,17 @@ public class DuesService {
         return new Account(r.getMemberId(), name, r.getOrgId(), r.getMemberCategory(), r.getStanding(),
                 r.getDuesCategory() == null ? null : DuesCategory.valueOf(r.getDuesCategory()), r.getMonthlyBase(),
                 r.getMonthlyAmount(), r.getBaseYear(), r.getPaidUpTo() == null ? null : YearMonth.from(r.getPaidUpTo()),
-                firstOpen(r), r.getPendingPaymentId(), unpaid, r.getVersion());
+                firstOpen(r), r.getPendingPaymentId(), unpaid, r.getVersion(),
+                r.getLatestCategory() == null ? null : DuesCategory.valueOf(r.getLatestCategory()), r.getLatestBase(),
+                r.getLatestAmount());
     }
 
     private static Bill bill(Record r) {
         BigDecimal due = r.get("amount_due", BigDecimal.class);
         BigDecimal paid = money(r.get("paid", BigDecimal.class));
         String cat = r.get("dues_category", String.class);
-        return new Bill(YearMonth.from(r.get("period", LocalDate.class)), due, paid,
-                cat == null ? null : DuesCategory.valueOf(cat), paid.compareTo(due) >= 0);
+        return new Bill(YearMonth.from(r.get("period", LocalDate.class)), money(due), paid,
+                cat == null ? null : DuesCategory.valueOf(cat), paid.compareTo(due) >= 0, null);
     }
 
     private static Payment payment(DuesPaymentRecord p) {

@@ -14,11 +14,28 @@ public final class DuesViews {
     public record Account(long memberId, String memberName, long orgId, String memberCategory, String standing,
                           DuesCategory duesCategory, BigDecimal monthlyBase, BigDecimal monthlyAmount,
                           Integer baseYear, YearMonth paidUpTo, YearMonth firstOpen, Long pendingPaymentId,
-                          int unpaidMonths, int version) {
+                          int unpaidMonths, int version, DuesCategory latestCategory, BigDecimal latestBase,
+                          BigDecimal latestAmount) {
+        /** R5.4 (annual mode): a base entered this year that is billed only from next year. */
+        public boolean changeFromNextYear() {
+            return latestAmount != null && (latestAmount.compareTo(monthlyAmount) != 0 || latestCategory != duesCategory);
+        }
     }
 
     /** 应交/实交 one month of the ledger. */
-    public record Bill(YearMonth period, BigDecimal due, BigDecimal paid, DuesCategory category, boolean settled) {
+    /** {@code relief}: REDUCED or EXEMPT when an approved hardship relief covers the month (R5.5). */
+    public record Bill(YearMonth period, BigDecimal due, BigDecimal paid, DuesCategory category, boolean settled,
+                       String relief) {
+        public Bill withRelief(String kind) {
+            return new Bill(period, due, paid, category, settled, kind);
+        }
+    }
+
+    /** An approved relief as the ledger and the publicity see it: kind and months, never the reason. */
+    public record ReliefRef(String kind, YearMonth from, YearMonth to) {
+        public boolean covers(YearMonth m) {
+            return !m.isBefore(from) && !m.isAfter(to);
+        }
     }
 
     public record Payment(long id, long memberId, String gateway, String method, String status, BigDecimal amount,
@@ -32,7 +49,15 @@ public final class DuesViews {
                             YearMonth earliestTarget, YearMonth latestTarget) {
     }
 
-    public record BaseForm(DuesCategory category, BigDecimal monthlyIncome, Integer version) {
+    /** {@code correction}: in annual mode (R5.4) fix this year's base at once instead of from next year. */
+    public record BaseForm(DuesCategory category, BigDecimal monthlyIncome, Integer version, Boolean correction) {
+        public BaseForm(DuesCategory category, BigDecimal monthlyIncome, Integer version) {
+            this(category, monthlyIncome, version, null);
+        }
+
+        public boolean isCorrection() {
+            return Boolean.TRUE.equals(correction);
+        }
     }
 
     /** One click: pay every open month up to {@code upTo} (default: the current month). */
@@ -64,8 +89,9 @@ public final class DuesViews {
     }
 
     /** 公示 line: amounts only, never the income base. */
+    /** {@code relief}: REDUCED or EXEMPT if an approved relief covers part of the period (R5.5; no reason). */
     public record PublicityLine(long memberId, String memberName, DuesCategory category, BigDecimal due,
-                                BigDecimal paid, YearMonth paidUpTo) {
+                                BigDecimal paid, YearMonth paidUpTo, String relief) {
     }
 
     public record Publicity(long orgId, String orgName, YearMonth from, YearMonth to, List<PublicityLine> lines,
@@ -82,5 +108,15 @@ public final class DuesViews {
 
     public record ReconciliationLine(String method, int payments, BigDecimal received, BigDecimal booked,
                                      BigDecimal difference) {
+    }
+
+    /** One month of the treasurer's reconciliation: per method, with the month's totals. */
+    public record ReconciliationMonth(YearMonth month, List<ReconciliationLine> lines, BigDecimal received,
+                                      BigDecimal booked, BigDecimal difference) {
+    }
+
+    /** The reconciliation page: months of [from, to] and the payments that need the treasurer (late, unbooked). */
+    public record Reconciliation(long orgId, String orgName, YearMonth from, YearMonth to,
+                                 List<ReconciliationMonth> months, List<Payment> attention) {
     }
 }

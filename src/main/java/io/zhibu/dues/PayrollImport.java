@@ -50,12 +50,15 @@ public class PayrollImport {
     private final Set<String> idColumns;
     private final Set<String> excluded;
     private final Set<String> deducted;
+    private final BaseRecompute recompute;
 
     public PayrollImport(DuesRepository repo, DuesCalculator calculator, MemberDirectory directory, OrgService orgs,
                          AuditLog audit, TransactionTemplate tx, Clock clock,
                          @Value("${zhibu.dues.payroll.id-columns:身份证号,公民身份号码,idNumber}") Set<String> idColumns,
                          @Value("${zhibu.dues.payroll.excluded:艰苦边远地区津贴,特殊岗位津贴,住房公积金,提租补贴,通讯补贴,交通补贴,社会保险补贴,伤残抚恤金,备注,姓名,序号}") Set<String> excluded,
-                         @Value("${zhibu.dues.payroll.deducted:个人所得税}") Set<String> deducted) {
+                         @Value("${zhibu.dues.payroll.deducted:个人所得税}") Set<String> deducted,
+                         @Value("${zhibu.dues.recompute:ANNUAL}") BaseRecompute recompute) {
+        this.recompute = recompute;
         this.repo = repo;
         this.calculator = calculator;
         this.directory = directory;
@@ -144,7 +147,9 @@ public class PayrollImport {
                     continue;
                 }
                 DuesQuote q = calculator.quote(l.category(), l.category().incomeBased() ? l.base() : null);
-                if (!repo.setBase(a.getMemberId(), a.getVersion(), l.category().name(), q.monthlyIncome(), q.amount(), year)) {
+                // R5.4: in annual mode a sheet imported after the year's base is billed from next year
+                if (!repo.setBase(a.getMemberId(), a.getVersion(), l.category().name(), q.monthlyIncome(), q.amount(), year,
+                        recompute.billsNow(a.getBaseYear(), year, false))) {
                     throw new ConflictException("error.concurrentChange");
                 }
                 updated++;

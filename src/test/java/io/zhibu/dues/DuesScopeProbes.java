@@ -14,6 +14,8 @@ import java.util.function.Consumer;
 /** Scope probes of every dues endpoint: the foreign branch's accounts, bills and payments answer 404. */
 public class DuesScopeProbes implements ScopeProbeSet {
     private static Long foreignPayment;
+    private static Long foreignRelief;
+    private static Long foreignRemittance;
 
     @Override
     public Map<String, String> exempt() {
@@ -31,6 +33,30 @@ public class DuesScopeProbes implements ScopeProbeSet {
             foreignPayment = r.at("/id").asLong();
         }
         return foreignPayment;
+    }
+
+    /** A pending relief of the foreign member, filed once by the platform administrator. */
+    private static synchronized long foreignRelief(ScopeContext t) {
+        if (foreignRelief == null) {
+            Api.Response r = t.as("admin").post("/api/v1/dues/accounts/" + t.facts().foreignMemberId() + "/reliefs",
+                    "{\"kind\":\"EXEMPT\",\"from\":\"2020-01\",\"to\":\"2020-03\",\"reason\":\"probe\","
+                            + "\"decidedOn\":\"2020-01-05\"}");
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            foreignRelief = r.at("/id").asLong();
+        }
+        return foreignRelief;
+    }
+
+    /** A remittance of the foreign branch, recorded once by the platform administrator. */
+    private static synchronized long foreignRemittance(ScopeContext t) {
+        if (foreignRemittance == null) {
+            Api.Response r = t.as("admin").post("/api/v1/dues/remittances", "{\"orgId\":" + t.facts().foreignBranchId()
+                    + ",\"from\":\"2020-01\",\"to\":\"2020-03\",\"amount\":10,\"remittedOn\":\"2020-04-01\","
+                    + "\"voucherNo\":\"PROBE-FOREIGN\"}");
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            foreignRemittance = r.at("/id").asLong();
+        }
+        return foreignRemittance;
     }
 
     @Override
@@ -87,7 +113,67 @@ public class DuesScopeProbes implements ScopeProbeSet {
             assertThat(r.status()).isEqualTo(404);
             assertThat(r.body()).doesNotContain(t.facts().foreignBranchName());
         });
+        String relief = "{\"kind\":\"EXEMPT\",\"from\":\"2021-01\",\"to\":\"2021-02\",\"reason\":\"x\",\"decidedOn\":\"2021-01-05\"}";
+        String remit = "{\"from\":\"2021-01\",\"to\":\"2021-02\",\"amount\":1,\"remittedOn\":\"2021-03-01\",\"voucherNo\":\"P-1\",\"orgId\":";
+        p.put("POST /api/v1/dues/accounts/{memberId}/reliefs", t -> t.api404("POST", "/api/v1/dues/accounts/"
+                + t.facts().foreignMemberId() + "/reliefs", relief));
+        p.put("GET /api/v1/dues/accounts/{memberId}/reliefs", t -> {
+            t.api404("GET", "/api/v1/dues/accounts/" + t.facts().foreignMemberId() + "/reliefs");
+            assertThat(t.as("member").get("/api/v1/dues/accounts/" + t.facts().foreignMemberId() + "/reliefs").status())
+                    .isEqualTo(404);
+        });
+        p.put("GET /api/v1/dues/reliefs", t -> {
+            t.api404("GET", "/api/v1/dues/reliefs?orgId=" + t.facts().foreignBranchId());
+            foreignRelief(t);
+            for (var r : t.township().get("/api/v1/dues/reliefs?status=").json()) {
+                assertThat(r.get("id").asLong()).isNotEqualTo(foreignRelief);
+            }
+        });
+        p.put("POST /api/v1/dues/reliefs/{id}/approve", t -> {
+            t.api404("POST", "/api/v1/dues/reliefs/" + foreignRelief(t) + "/approve", "{\"version\":0}");
+            t.township404("POST", "/api/v1/dues/reliefs/" + foreignRelief(t) + "/approve", "{\"version\":0}");
+        });
+        p.put("POST /api/v1/dues/reliefs/{id}/reject", t -> t.township404("POST", "/api/v1/dues/reliefs/"
+                + foreignRelief(t) + "/reject", "{\"version\":0,\"note\":\"x\"}"));
+        p.put("POST /api/v1/dues/remittances", t -> {
+            t.api404("POST", "/api/v1/dues/remittances", remit + t.facts().foreignBranchId() + "}");
+            t.township404("POST", "/api/v1/dues/remittances", remit + t.facts().foreignTownshipId() + "}");
+        });
+        p.put("GET /api/v1/dues/remittances", t -> {
+            t.api404("GET", "/api/v1/dues/remittances?orgId=" + t.facts().foreignBranchId());
+            foreignRemittance(t);
+            Api.Response own = t.township().get("/api/v1/dues/remittances?from=2020-01&to=2020-12");
+            assertThat(own.status()).isEqualTo(200);
+            assertThat(own.body()).doesNotContain("PROBE-FOREIGN").doesNotContain(t.facts().foreignBranchName());
+        });
+        p.put("POST /api/v1/dues/remittances/{id}/confirm", t -> {
+            t.api404("POST", "/api/v1/dues/remittances/" + foreignRemittance(t) + "/confirm", "{\"version\":0}");
+            t.township404("POST", "/api/v1/dues/remittances/" + foreignRemittance(t) + "/confirm", "{\"version\":0}");
+        });
+        p.put("GET /api/v1/dues/reconciliation/report", t -> t.api404("GET", "/api/v1/dues/reconciliation/report?orgId="
+                + t.facts().foreignBranchId()));
+        p.put("GET /api/v1/dues/reconciliation.xlsx", t -> t.api404("GET", "/api/v1/dues/reconciliation.xlsx?orgId="
+                + t.facts().foreignBranchId()));
         // --- pages
+        p.put("POST /dues/accounts/{memberId}/reliefs", t -> t.page404(t.secretaryWeb().post("/dues/accounts/"
+                + t.facts().foreignMemberId() + "/reliefs", Map.of("kind", "EXEMPT", "from", "2021-01", "to", "2021-02",
+                "reason", "x", "decidedOn", "2021-01-05"))));
+        p.put("GET /dues/reliefs", t -> t.page404(t.secretaryWeb().get("/dues/reliefs?orgId=" + t.facts().foreignBranchId())));
+        p.put("POST /dues/reliefs/{id}/approve", t -> {
+            t.page404(t.secretaryWeb().post("/dues/reliefs/" + foreignRelief(t) + "/approve", Map.of("version", "0")));
+            t.page404(t.townshipWeb().post("/dues/reliefs/" + foreignRelief(t) + "/approve", Map.of("version", "0")));
+        });
+        p.put("POST /dues/reliefs/{id}/reject", t -> t.page404(t.townshipWeb().post("/dues/reliefs/" + foreignRelief(t)
+                + "/reject", Map.of("version", "0", "note", "x"))));
+        p.put("GET /dues/remittances", t -> t.page404(t.secretaryWeb().get("/dues/remittances?orgId=" + t.facts().foreignBranchId())));
+        p.put("POST /dues/remittances", t -> t.page404(t.secretaryWeb().post("/dues/remittances", Map.of("orgId",
+                "" + t.facts().foreignBranchId(), "from", "2021-01", "to", "2021-02", "amount", "1",
+                "remittedOn", "2021-03-01", "voucherNo", "P-2"))));
+        p.put("POST /dues/remittances/{id}/confirm", t -> t.page404(t.townshipWeb().post("/dues/remittances/"
+                + foreignRemittance(t) + "/confirm", Map.of("version", "0"))));
+        p.put("GET /dues/reconciliation", t -> t.page404(t.secretaryWeb().get("/dues/reconciliation?orgId=" + t.facts().foreignBranchId())));
+        p.put("GET /dues/reconciliation.xlsx", t -> t.page404(t.secretaryWeb().get("/dues/reconciliation.xlsx?orgId="
+                + t.facts().foreignBranchId())));
         p.put("POST /dues/payroll", t -> {
             // a page form post without the multipart file is refused before any data is touched
             WebSession.Page r = t.secretaryWeb().post("/dues/payroll?orgId=" + t.facts().foreignBranchId(), Map.of());

@@ -3,14 +3,19 @@ package io.zhibu.dues.internal;
 import static io.zhibu.db.Tables.DUES_ACCOUNT;
 import static io.zhibu.db.Tables.DUES_BILL;
 import static io.zhibu.db.Tables.DUES_ENTRY;
+import static io.zhibu.db.Tables.DUES_PAYMENT;
+import static io.zhibu.db.Tables.DUES_RELIEF;
+import static io.zhibu.db.Tables.DUES_REMITTANCE;
 
 import io.zhibu.dues.DuesCalculator;
 import io.zhibu.dues.DuesCategory;
 import io.zhibu.dues.DuesQuote;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Demo dues after the demo county is loaded (runs after the demo loader, once): a category and base for every
  * member (amounts from the calculator), the bills of the last three months, and most members paid up to last month
- * (booked as cash entries with receipt "DEMO"), so that the arrears, publicity and collection pages show something.
+ * (booked as cash entries with receipt "DEMO"), so that the arrears, publicity and collection pages show something;
+ * a few approved exemptions and pending reliefs (R5.5), and one remittance per branch for the months before last.
  */
 @Component
 @Order(20)
@@ -67,17 +73,34 @@ class DuesDemoData implements ApplicationRunner {
                         .set(DUES_ACCOUNT.MONTHLY_AMOUNT, q.amount()).set(DUES_ACCOUNT.BASE_YEAR, current.getYear())
                         .where(DUES_ACCOUNT.MEMBER_ID.mod(PROFILES.length).eq((long) k)).execute();
             }
+            demoReliefs(current);
             for (int back = 2; back >= 0; back--) {
                 repo.issue(current.minusMonths(back).atDay(1), "");
             }
             // most members paid up to last month; every 7th is behind (arrears list)
             var lastMonth = current.minusMonths(1).atDay(1);
             var payers = DUES_BILL.MEMBER_ID.mod(7).ne(0L);
+            // one cash payment per paying member, so that the reconciliation balances (received = booked)
+            var p = DUES_PAYMENT;
+            db.insertInto(p, p.REGION_ORG_ID, p.ORG_PATH, p.MEMBER_ID, p.IDEMPOTENCY_KEY, p.GATEWAY, p.METHOD, p.STATUS,
+                            p.AMOUNT, p.PERIOD_FROM, p.PERIOD_TO, p.RECEIPT_NO, p.CREATED_BY, p.CREATED_AT, p.COMPLETED_AT,
+                            p.VOLUNTARY, p.REMIT_IN_FULL, p.VERSION)
+                    .select(db.select(DUES_BILL.REGION_ORG_ID, DUES_BILL.ORG_PATH, DUES_BILL.MEMBER_ID,
+                                    DSL.concat(DSL.val("demo-"), DUES_BILL.MEMBER_ID.cast(String.class)), DSL.val("OFFLINE"),
+                                    DSL.val("CASH"), DSL.val("SUCCEEDED"), DSL.sum(DUES_BILL.AMOUNT_DUE),
+                                    DSL.min(DUES_BILL.PERIOD), DSL.max(DUES_BILL.PERIOD), DSL.val("DEMO"), DSL.val("demo"),
+                                    DSL.val(OffsetDateTime.now(clock)), DSL.val(OffsetDateTime.now(clock)),
+                                    DSL.val(BigDecimal.ZERO), DSL.val(false), DSL.val(0))
+                            .from(DUES_BILL).where(DUES_BILL.PERIOD.le(lastMonth)).and(payers)
+                            .groupBy(DUES_BILL.REGION_ORG_ID, DUES_BILL.ORG_PATH, DUES_BILL.MEMBER_ID))
+                    .execute();
+            Field<Long> paymentId = DSL.field(db.select(p.ID).from(p).where(p.MEMBER_ID.eq(DUES_BILL.MEMBER_ID))
+                    .and(p.IDEMPOTENCY_KEY.eq(DSL.concat(DSL.val("demo-"), DUES_BILL.MEMBER_ID.cast(String.class)))));
             db.insertInto(DUES_ENTRY, DUES_ENTRY.REGION_ORG_ID, DUES_ENTRY.ORG_PATH, DUES_ENTRY.MEMBER_ID,
-                            DUES_ENTRY.PERIOD, DUES_ENTRY.KIND, DUES_ENTRY.AMOUNT, DUES_ENTRY.METHOD,
+                            DUES_ENTRY.PERIOD, DUES_ENTRY.KIND, DUES_ENTRY.AMOUNT, DUES_ENTRY.PAYMENT_ID, DUES_ENTRY.METHOD,
                             DUES_ENTRY.RECEIPT_NO, DUES_ENTRY.CREATED_BY, DUES_ENTRY.CREATED_AT)
                     .select(db.select(DUES_BILL.REGION_ORG_ID, DUES_BILL.ORG_PATH, DUES_BILL.MEMBER_ID, DUES_BILL.PERIOD,
-                                    DSL.val("PAYMENT"), DUES_BILL.AMOUNT_DUE, DSL.val("CASH"), DSL.val("DEMO"),
+                                    DSL.val("PAYMENT"), DUES_BILL.AMOUNT_DUE, paymentId, DSL.val("CASH"), DSL.val("DEMO"),
                                     DSL.val("demo"), DSL.val(OffsetDateTime.now(clock)))
                             .from(DUES_BILL).where(DUES_BILL.PERIOD.le(lastMonth)).and(payers))
                     .execute();
@@ -85,7 +108,57 @@ class DuesDemoData implements ApplicationRunner {
                     .where(DUES_ACCOUNT.MEMBER_ID.mod(7).ne(0L))
                     .and(DSL.exists(db.selectOne().from(DUES_BILL).where(DUES_BILL.MEMBER_ID.eq(DUES_ACCOUNT.MEMBER_ID))))
                     .execute();
+            demoRemittances(current);
         });
         log.info("Demo dues: bases and {} months of bills in {} ms", 3, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** R5.5: a few approved exemptions (billed 0 from the start) and a few decisions awaiting the superior. */
+    private void demoReliefs(YearMonth current) {
+        var db = repo.db();
+        var a = DUES_ACCOUNT;
+        for (Object[] spec : new Object[][] {{3L, "APPROVED", "EXEMPT", "0.00"}, {5L, "PENDING", "REDUCED", "0.10"}}) {
+            boolean approved = "APPROVED".equals(spec[1]);
+            db.insertInto(DUES_RELIEF, DUES_RELIEF.REGION_ORG_ID, DUES_RELIEF.ORG_ID, DUES_RELIEF.ORG_PATH,
+                            DUES_RELIEF.MEMBER_ID, DUES_RELIEF.KIND, DUES_RELIEF.MONTHLY_AMOUNT, DUES_RELIEF.PERIOD_FROM,
+                            DUES_RELIEF.PERIOD_TO, DUES_RELIEF.REASON, DUES_RELIEF.DECIDED_ON, DUES_RELIEF.STATUS,
+                            DUES_RELIEF.REQUESTED_BY, DUES_RELIEF.REQUESTED_AT, DUES_RELIEF.REVIEWED_BY,
+                            DUES_RELIEF.REVIEWED_AT, DUES_RELIEF.VERSION)
+                    .select(db.select(a.REGION_ORG_ID, a.ORG_ID, a.ORG_PATH, a.MEMBER_ID, DSL.val((String) spec[2]),
+                                    DSL.val(new BigDecimal((String) spec[3])), DSL.val(current.minusMonths(2).atDay(1)),
+                                    DSL.val(current.plusMonths(3).atDay(1)), DSL.val(approved ? "重病住院，家庭困难" : "下岗，收入微薄"),
+                                    DSL.val(current.minusMonths(2).atDay(1)), DSL.val((String) spec[1]), DSL.val("demo"),
+                                    DSL.val(OffsetDateTime.now(clock)), DSL.val(approved ? "demo-county" : null),
+                                    DSL.val(approved ? OffsetDateTime.now(clock) : null), DSL.val(0))
+                            .from(a).where(a.MEMBER_ID.mod(97L).eq((Long) spec[0]))
+                            .and(a.MONTHLY_AMOUNT.gt(new BigDecimal("0.10"))))
+                    .execute();
+        }
+    }
+
+    /** 上缴: each branch remitted what it collected in the months before last; every other one is confirmed. */
+    private void demoRemittances(YearMonth current) {
+        var db = repo.db();
+        var b = DUES_BILL;
+        LocalDate from = current.minusMonths(2).atDay(1);
+        LocalDate to = current.minusMonths(1).atDay(1);
+        Field<Integer> len = DSL.length(b.ORG_PATH);
+        db.insertInto(DUES_REMITTANCE, DUES_REMITTANCE.REGION_ORG_ID, DUES_REMITTANCE.ORG_ID, DUES_REMITTANCE.ORG_PATH,
+                        DUES_REMITTANCE.TO_ORG_ID, DUES_REMITTANCE.TO_ORG_PATH, DUES_REMITTANCE.PERIOD_FROM,
+                        DUES_REMITTANCE.PERIOD_TO, DUES_REMITTANCE.AMOUNT, DUES_REMITTANCE.REMITTED_ON,
+                        DUES_REMITTANCE.VOUCHER_NO, DUES_REMITTANCE.STATUS, DUES_REMITTANCE.CREATED_BY,
+                        DUES_REMITTANCE.CREATED_AT, DUES_REMITTANCE.VERSION)
+                .select(db.select(b.REGION_ORG_ID, b.ORG_ID, b.ORG_PATH,
+                                DSL.substring(b.ORG_PATH, len.minus(15), DSL.val(8)).cast(Long.class),
+                                DSL.substring(b.ORG_PATH, DSL.val(1), len.minus(8)), DSL.val(from), DSL.val(to),
+                                DSL.sum(b.AMOUNT_DUE), DSL.val(current.atDay(1)),
+                                DSL.concat(DSL.val("DEMO-"), b.ORG_ID.cast(String.class)),
+                                DSL.when(b.ORG_ID.mod(2L).eq(0L), DSL.val("CONFIRMED")).otherwise(DSL.val("RECORDED")),
+                                DSL.val("demo"), DSL.val(OffsetDateTime.now(clock)), DSL.val(0))
+                        .from(b).where(b.PERIOD.between(from, to)).and(b.MEMBER_ID.mod(7L).ne(0L))
+                        .and(len.gt(8))
+                        .groupBy(b.REGION_ORG_ID, b.ORG_ID, b.ORG_PATH)
+                        .having(DSL.sum(b.AMOUNT_DUE).gt(BigDecimal.ZERO)))
+                .execute();
     }
 }

@@ -2,8 +2,11 @@ package io.zhibu.dues.internal;
 
 import static io.zhibu.db.Tables.DUES_ACCOUNT;
 import static io.zhibu.db.Tables.DUES_BILL;
+import static io.zhibu.db.Tables.DUES_BILL_CORRECTION;
 import static io.zhibu.db.Tables.DUES_ENTRY;
 import static io.zhibu.db.Tables.DUES_PAYMENT;
+import static io.zhibu.db.Tables.DUES_RELIEF;
+import static io.zhibu.db.Tables.DUES_REMITTANCE;
 
 import io.zhibu.db.tables.records.DuesAccountRecord;
 import io.zhibu.db.tables.records.DuesEntryRecord;
@@ -90,6 +93,12 @@ public class DuesRepository {
         rePath(DUES_BILL.ORG_PATH, DUES_BILL.REGION_ORG_ID, oldPath, newPath, regionOrgId);
         rePath(DUES_ENTRY.ORG_PATH, DUES_ENTRY.REGION_ORG_ID, oldPath, newPath, regionOrgId);
         rePath(DUES_PAYMENT.ORG_PATH, DUES_PAYMENT.REGION_ORG_ID, oldPath, newPath, regionOrgId);
+        rePath(DUES_RELIEF.ORG_PATH, DUES_RELIEF.REGION_ORG_ID, oldPath, newPath, regionOrgId);
+        rePath(DUES_BILL_CORRECTION.ORG_PATH, DUES_BILL_CORRECTION.REGION_ORG_ID, oldPath, newPath, regionOrgId);
+        rePath(DUES_REMITTANCE.ORG_PATH, DUES_REMITTANCE.REGION_ORG_ID, oldPath, newPath, regionOrgId);
+        Field<String> moved = DSL.concat(DSL.val(newPath), DSL.substring(DUES_REMITTANCE.TO_ORG_PATH, oldPath.length() + 1));
+        db.update(DUES_REMITTANCE).set(DUES_REMITTANCE.TO_ORG_PATH, moved)
+                .where(subtree(DUES_REMITTANCE.TO_ORG_PATH, oldPath)).execute();
     }
 
     private void rePath(TableField<?, String> path, TableField<?, Long> region, String oldPath, String newPath,
@@ -107,11 +116,24 @@ public class DuesRepository {
                 .orderBy(DUES_ACCOUNT.MEMBER_ID).limit(limit).fetch();
     }
 
+    /**
+     * R5.4: records the latest base; {@code billNow} also makes it the billed base at once (the year's first base, a
+     * correction, or monthly recompute), otherwise the billed base follows at the first issue of the next year.
+     */
+    public boolean setBase(long memberId, int version, String category, BigDecimal base, BigDecimal amount, int year,
+                           boolean billNow) {
+        var u = db.update(DUES_ACCOUNT).set(DUES_ACCOUNT.LATEST_CATEGORY, category).set(DUES_ACCOUNT.LATEST_BASE, base)
+                .set(DUES_ACCOUNT.LATEST_AMOUNT, amount).set(DUES_ACCOUNT.LATEST_SET_ON, LocalDate.now(ZoneOffset.UTC))
+                .set(DUES_ACCOUNT.VERSION, DUES_ACCOUNT.VERSION.plus(1)).set(DUES_ACCOUNT.UPDATED_AT, now());
+        if (billNow) {
+            u = u.set(DUES_ACCOUNT.DUES_CATEGORY, category).set(DUES_ACCOUNT.MONTHLY_BASE, base)
+                    .set(DUES_ACCOUNT.MONTHLY_AMOUNT, amount).set(DUES_ACCOUNT.BASE_YEAR, year);
+        }
+        return u.where(DUES_ACCOUNT.MEMBER_ID.eq(memberId)).and(DUES_ACCOUNT.VERSION.eq(version)).execute() == 1;
+    }
+
     public boolean setBase(long memberId, int version, String category, BigDecimal base, BigDecimal amount, int year) {
-        return db.update(DUES_ACCOUNT).set(DUES_ACCOUNT.DUES_CATEGORY, category).set(DUES_ACCOUNT.MONTHLY_BASE, base)
-                .set(DUES_ACCOUNT.MONTHLY_AMOUNT, amount).set(DUES_ACCOUNT.BASE_YEAR, year)
-                .set(DUES_ACCOUNT.VERSION, DUES_ACCOUNT.VERSION.plus(1)).set(DUES_ACCOUNT.UPDATED_AT, now())
-                .where(DUES_ACCOUNT.MEMBER_ID.eq(memberId)).and(DUES_ACCOUNT.VERSION.eq(version)).execute() == 1;
+        return setBase(memberId, version, category, base, amount, year, true);
     }
 
     // --- monthly bills
@@ -122,14 +144,44 @@ public class DuesRepository {
      * liable from their admission month (R2.8, R5.3).
      */
     public int issue(LocalDate period, String scopePath) {
+        return issue(period, scopePath, false);
+    }
+
+    /**
+     * As above, after rolling the latest base into the billed base (R5.4): with {@code monthlyRecompute} every
+     * issue bills from the latest base; otherwise the latest base takes over only in a year after the billed base's
+     * year. A member with an APPROVED relief covering the month is billed the relief amount (R5.5), at most the
+     * normal amount, and the bill names the relief.
+     */
+    public int issue(LocalDate period, String scopePath, boolean monthlyRecompute) {
         LocalDate lastDay = period.plusMonths(1).minusDays(1);
         var a = DUES_ACCOUNT;
+        Condition roll = monthlyRecompute
+                ? a.MONTHLY_AMOUNT.isDistinctFrom(a.LATEST_AMOUNT).or(a.DUES_CATEGORY.isDistinctFrom(a.LATEST_CATEGORY))
+                        .or(a.MONTHLY_BASE.isDistinctFrom(a.LATEST_BASE))
+                : a.BASE_YEAR.isNull().or(a.BASE_YEAR.lt(period.getYear()));
+        db.update(a).set(a.DUES_CATEGORY, a.LATEST_CATEGORY).set(a.MONTHLY_BASE, a.LATEST_BASE)
+                .set(a.MONTHLY_AMOUNT, a.LATEST_AMOUNT).set(a.BASE_YEAR, period.getYear())
+                .set(a.VERSION, a.VERSION.plus(1)).set(a.UPDATED_AT, now())
+                .where(subtree(a.ORG_PATH, scopePath)).and(a.LATEST_AMOUNT.isNotNull()).and(roll).execute();
+        var r = DUES_RELIEF.as("r");
+        Condition reliefApplies = r.STATUS.eq("APPROVED").and(r.PERIOD_FROM.le(period)).and(r.PERIOD_TO.ge(period));
+        // reliefs are rare: without one in the subtree the month is the plain scan (no join on 220,000 rows)
+        boolean anyRelief = db.fetchExists(r, reliefApplies.and(subtree(r.ORG_PATH, scopePath)));
+        var source = anyRelief
+                ? db.select(a.REGION_ORG_ID, a.ORG_ID, a.ORG_PATH, a.MEMBER_ID, DSL.val(period),
+                                DSL.coalesce(DSL.least(r.MONTHLY_AMOUNT, a.MONTHLY_AMOUNT), a.MONTHLY_AMOUNT),
+                                a.DUES_CATEGORY, DSL.val(now()), r.ID)
+                        .from(a)
+                        // approved reliefs of one member never overlap: at most one row joins
+                        .leftJoin(r).on(r.MEMBER_ID.eq(a.MEMBER_ID)).and(reliefApplies)
+                : db.select(a.REGION_ORG_ID, a.ORG_ID, a.ORG_PATH, a.MEMBER_ID, DSL.val(period), a.MONTHLY_AMOUNT,
+                                a.DUES_CATEGORY, DSL.val(now()), DSL.castNull(Long.class).as("relief_id"))
+                        .from(a);
         int issued = db.insertInto(DUES_BILL, DUES_BILL.REGION_ORG_ID, DUES_BILL.ORG_ID, DUES_BILL.ORG_PATH,
                         DUES_BILL.MEMBER_ID, DUES_BILL.PERIOD, DUES_BILL.AMOUNT_DUE, DUES_BILL.DUES_CATEGORY,
-                        DUES_BILL.CREATED_AT)
-                .select(db.select(a.REGION_ORG_ID, a.ORG_ID, a.ORG_PATH, a.MEMBER_ID, DSL.val(period),
-                                a.MONTHLY_AMOUNT, a.DUES_CATEGORY, DSL.val(now()))
-                        .from(a)
+                        DUES_BILL.CREATED_AT, DUES_BILL.RELIEF_ID)
+                .select(source
                         .where(subtree(a.ORG_PATH, scopePath))
                         .and(a.STANDING.eq(LIABLE_STANDING))
                         .and(a.JOINED_ON.le(lastDay)))
@@ -144,9 +196,26 @@ public class DuesRepository {
         return issued;
     }
 
+    /** The sum of the corrections of one bill (R5.5 reliefs approved after the bill was issued). */
+    private Field<BigDecimal> correctionsOf(Field<Long> memberId, Field<LocalDate> period) {
+        return DSL.field(db.select(DSL.coalesce(DSL.sum(DUES_BILL_CORRECTION.AMOUNT), BigDecimal.ZERO))
+                .from(DUES_BILL_CORRECTION).where(DUES_BILL_CORRECTION.MEMBER_ID.eq(memberId))
+                .and(DUES_BILL_CORRECTION.PERIOD.eq(period)));
+    }
+
+    /** 应交 of a month: the bill plus its corrections; an unbilled month: the approved relief or the fallback. */
+    public BigDecimal dueFor(long memberId, LocalDate period, BigDecimal fallback) {
+        return billAmount(memberId, period).orElseGet(() -> db.select(DUES_RELIEF.MONTHLY_AMOUNT).from(DUES_RELIEF)
+                .where(DUES_RELIEF.MEMBER_ID.eq(memberId)).and(DUES_RELIEF.STATUS.eq("APPROVED"))
+                .and(DUES_RELIEF.PERIOD_FROM.le(period)).and(DUES_RELIEF.PERIOD_TO.ge(period))
+                .fetchOptional(DUES_RELIEF.MONTHLY_AMOUNT).map(x -> x.min(fallback)).orElse(fallback));
+    }
+
+    /** The effective due of an issued bill (amount_due plus corrections). */
     public Optional<BigDecimal> billAmount(long memberId, LocalDate period) {
-        return db.select(DUES_BILL.AMOUNT_DUE).from(DUES_BILL).where(DUES_BILL.MEMBER_ID.eq(memberId))
-                .and(DUES_BILL.PERIOD.eq(period)).fetchOptional(DUES_BILL.AMOUNT_DUE);
+        Field<BigDecimal> due = DUES_BILL.AMOUNT_DUE.plus(correctionsOf(DUES_BILL.MEMBER_ID, DUES_BILL.PERIOD));
+        return db.select(due).from(DUES_BILL).where(DUES_BILL.MEMBER_ID.eq(memberId))
+                .and(DUES_BILL.PERIOD.eq(period)).fetchOptional(due);
     }
 
     public Optional<LocalDate> firstBill(long memberId) {
@@ -157,7 +226,8 @@ public class DuesRepository {
     /** The member's bills, newest first, each with what the ledger holds for it (payments minus reversals). */
     public List<Record> bills(long memberId, int limit) {
         Field<BigDecimal> paid = paidOf(DUES_BILL.MEMBER_ID, DUES_BILL.PERIOD);
-        return db.select(DUES_BILL.PERIOD, DUES_BILL.AMOUNT_DUE, DUES_BILL.DUES_CATEGORY, paid.as("paid"))
+        Field<BigDecimal> due = DUES_BILL.AMOUNT_DUE.plus(correctionsOf(DUES_BILL.MEMBER_ID, DUES_BILL.PERIOD));
+        return db.select(DUES_BILL.PERIOD, due.as("amount_due"), DUES_BILL.DUES_CATEGORY, paid.as("paid"))
                 .from(DUES_BILL).where(DUES_BILL.MEMBER_ID.eq(memberId))
                 .orderBy(DUES_BILL.PERIOD.desc()).limit(limit).fetch().stream().<Record>map(r -> r).toList();
     }
@@ -214,6 +284,41 @@ public class DuesRepository {
                 .where(DUES_PAYMENT.ID.eq(paymentId)).and(DUES_PAYMENT.STATUS.eq("FAILED")).execute() == 1;
     }
 
+    /** A success after failure or expiry: FAILED/EXPIRED → SUCCEEDED exactly once. */
+    public boolean refinishLate(long paymentId) {
+        return db.update(DUES_PAYMENT).set(DUES_PAYMENT.STATUS, "SUCCEEDED").set(DUES_PAYMENT.FAILURE_REASON, (String) null)
+                .set(DUES_PAYMENT.COMPLETED_AT, now()).set(DUES_PAYMENT.VERSION, DUES_PAYMENT.VERSION.plus(1))
+                .where(DUES_PAYMENT.ID.eq(paymentId)).and(DUES_PAYMENT.STATUS.in("FAILED", "EXPIRED")).execute() == 1;
+    }
+
+    /** Money reported after failure or expiry that cannot be booked any more: kept for reconciliation. */
+    public boolean markUnapplied(long paymentId) {
+        return db.update(DUES_PAYMENT).set(DUES_PAYMENT.STATUS, "UNAPPLIED").set(DUES_PAYMENT.COMPLETED_AT, now())
+                .set(DUES_PAYMENT.FAILURE_REASON, "late success: refund or book manually")
+                .set(DUES_PAYMENT.VERSION, DUES_PAYMENT.VERSION.plus(1))
+                .where(DUES_PAYMENT.ID.eq(paymentId)).and(DUES_PAYMENT.STATUS.in("FAILED", "EXPIRED")).execute() == 1;
+    }
+
+    public List<DuesPaymentRecord> pendingStartedBefore(OffsetDateTime cutoff, int limit) {
+        return db.selectFrom(DUES_PAYMENT).where(DUES_PAYMENT.STATUS.eq("PENDING"))
+                .and(DUES_PAYMENT.CREATED_AT.lt(cutoff)).and(DUES_PAYMENT.GATEWAY.ne("OFFLINE"))
+                .orderBy(DUES_PAYMENT.ID).limit(limit).fetch();
+    }
+
+    public List<io.zhibu.db.tables.records.DuesReliefRecord> approvedReliefs(long memberId) {
+        return db.selectFrom(DUES_RELIEF).where(DUES_RELIEF.MEMBER_ID.eq(memberId)).and(DUES_RELIEF.STATUS.eq("APPROVED"))
+                .orderBy(DUES_RELIEF.PERIOD_FROM).fetch();
+    }
+
+    /** Members of a branch with an approved relief overlapping [from, to]: EXEMPT wins over REDUCED. */
+    public java.util.Map<Long, String> reliefKinds(long orgId, LocalDate from, LocalDate to) {
+        java.util.Map<Long, String> out = new java.util.HashMap<>();
+        db.select(DUES_RELIEF.MEMBER_ID, DUES_RELIEF.KIND).from(DUES_RELIEF).where(DUES_RELIEF.ORG_ID.eq(orgId))
+                .and(DUES_RELIEF.STATUS.eq("APPROVED")).and(DUES_RELIEF.PERIOD_FROM.le(to)).and(DUES_RELIEF.PERIOD_TO.ge(from))
+                .forEach(r -> out.merge(r.value1(), r.value2(), (x, y) -> "EXEMPT".equals(x) ? x : y));
+        return out;
+    }
+
     public boolean markReversed(long paymentId) {
         return db.update(DUES_PAYMENT).set(DUES_PAYMENT.STATUS, "REVERSED")
                 .set(DUES_PAYMENT.VERSION, DUES_PAYMENT.VERSION.plus(1))
@@ -266,23 +371,39 @@ public class DuesRepository {
     /** Members of the subtree with at least {@code minMonths} issued bills after their paid-up-to month. */
     public List<Record> arrears(String scopePath, Long orgId, LocalDate current, int minMonths, int limit) {
         var a = DUES_ACCOUNT;
+        var c = corrections(scopePath, DSL.noCondition());
+        // an exempt month (effective due 0 after a relief, R5.5) is not a month in arrears
+        Field<BigDecimal> due = DUES_BILL.AMOUNT_DUE.plus(DSL.coalesce(c.field("adj", BigDecimal.class), BigDecimal.ZERO));
         Field<Integer> months = DSL.count().as("months");
         return db.select(a.MEMBER_ID, a.ORG_ID, a.PAID_UP_TO, months, DSL.min(DUES_BILL.PERIOD).as("since"),
-                        DSL.sum(DUES_BILL.AMOUNT_DUE).as("owed"))
+                        DSL.sum(due).as("owed"))
                 .from(a).join(DUES_BILL).on(DUES_BILL.MEMBER_ID.eq(a.MEMBER_ID))
+                .leftJoin(c).on(c.field("member_id", Long.class).eq(DUES_BILL.MEMBER_ID))
+                        .and(c.field("period", LocalDate.class).eq(DUES_BILL.PERIOD))
                 .where(subtree(a.ORG_PATH, scopePath)).and(orgId == null ? DSL.noCondition() : a.ORG_ID.eq(orgId))
                 .and(DUES_BILL.PERIOD.gt(DSL.coalesce(a.PAID_UP_TO, DSL.val(LocalDate.of(1, 1, 1)))))
                 .and(DUES_BILL.PERIOD.le(current))
+                .and(due.gt(BigDecimal.ZERO))
                 .groupBy(a.MEMBER_ID, a.ORG_ID, a.PAID_UP_TO)
                 .having(DSL.count().ge(minMonths))
                 .orderBy(DSL.count().desc(), a.MEMBER_ID).limit(limit).fetch().stream().<Record>map(r -> r).toList();
+    }
+
+    /** Corrections per member and month of a subtree (a small table: only reliefs approved after issue). */
+    private org.jooq.Table<?> corrections(String scopePath, Condition extra) {
+        var k = DUES_BILL_CORRECTION;
+        return db.select(k.MEMBER_ID.as("member_id"), k.PERIOD.as("period"), DSL.sum(k.AMOUNT).as("adj")).from(k)
+                .where(subtree(k.ORG_PATH, scopePath)).and(extra).groupBy(k.MEMBER_ID, k.PERIOD).asTable("c");
     }
 
     /** 公示: per member of one branch, due and paid over [from, to] and paid-up-to (amounts only, no income). */
     public List<Record> publicity(long orgId, LocalDate from, LocalDate to) {
         var a = DUES_ACCOUNT;
         Field<BigDecimal> due = DSL.field(db.select(DSL.coalesce(DSL.sum(DUES_BILL.AMOUNT_DUE), BigDecimal.ZERO))
-                .from(DUES_BILL).where(DUES_BILL.MEMBER_ID.eq(a.MEMBER_ID)).and(DUES_BILL.PERIOD.between(from, to)));
+                .from(DUES_BILL).where(DUES_BILL.MEMBER_ID.eq(a.MEMBER_ID)).and(DUES_BILL.PERIOD.between(from, to)))
+                .plus(DSL.field(db.select(DSL.coalesce(DSL.sum(DUES_BILL_CORRECTION.AMOUNT), BigDecimal.ZERO))
+                        .from(DUES_BILL_CORRECTION).where(DUES_BILL_CORRECTION.MEMBER_ID.eq(a.MEMBER_ID))
+                        .and(DUES_BILL_CORRECTION.PERIOD.between(from, to))));
         Field<BigDecimal> paid = DSL.field(db.select(DSL.coalesce(DSL.sum(DUES_ENTRY.AMOUNT), BigDecimal.ZERO))
                 .from(DUES_ENTRY).where(DUES_ENTRY.MEMBER_ID.eq(a.MEMBER_ID)).and(DUES_ENTRY.PERIOD.between(from, to)));
         return db.select(a.MEMBER_ID, a.DUES_CATEGORY, a.PAID_UP_TO, due.as("due"), paid.as("paid"))
@@ -295,10 +416,13 @@ public class DuesRepository {
                 .where(subtree(DUES_ENTRY.ORG_PATH, scopePath)).and(DUES_ENTRY.PERIOD.eq(period))
                 .groupBy(DUES_ENTRY.MEMBER_ID).asTable("p");
         Field<BigDecimal> paidAmount = paid.field("paid", BigDecimal.class);
-        return db.select(DUES_BILL.ORG_ID, DSL.count().as("bills"), DSL.sum(DUES_BILL.AMOUNT_DUE).as("due"),
+        var c = corrections(scopePath, DUES_BILL_CORRECTION.PERIOD.eq(period));
+        Field<BigDecimal> due = DUES_BILL.AMOUNT_DUE.plus(DSL.coalesce(c.field("adj", BigDecimal.class), BigDecimal.ZERO));
+        return db.select(DUES_BILL.ORG_ID, DSL.count().as("bills"), DSL.sum(due).as("due"),
                         DSL.coalesce(DSL.sum(paidAmount), BigDecimal.ZERO).as("paid"),
                         DSL.count(paidAmount).as("payers"))
                 .from(DUES_BILL).leftJoin(paid).on(paid.field(DUES_ENTRY.MEMBER_ID).eq(DUES_BILL.MEMBER_ID))
+                .leftJoin(c).on(c.field("member_id", Long.class).eq(DUES_BILL.MEMBER_ID))
                 .where(subtree(DUES_BILL.ORG_PATH, scopePath)).and(DUES_BILL.PERIOD.eq(period))
                 .groupBy(DUES_BILL.ORG_ID).orderBy(DUES_BILL.ORG_ID).limit(limit).fetch().stream().<Record>map(r -> r).toList();
     }
@@ -308,7 +432,8 @@ public class DuesRepository {
         var payments = db.select(DUES_PAYMENT.METHOD, DSL.count().as("payments"), DSL.sum(DUES_PAYMENT.AMOUNT).as("received"))
                 .from(DUES_PAYMENT).where(DUES_PAYMENT.ORG_PATH.in(db.select(DUES_ACCOUNT.ORG_PATH).from(DUES_ACCOUNT)
                         .where(DUES_ACCOUNT.ORG_ID.eq(orgId))))
-                .and(DUES_PAYMENT.STATUS.in("SUCCEEDED", "REVERSED"))
+                // UNAPPLIED: money a gateway reported after the payment had expired and that could not be booked
+                .and(DUES_PAYMENT.STATUS.in("SUCCEEDED", "REVERSED", "UNAPPLIED"))
                 .and(DUES_PAYMENT.COMPLETED_AT.ge(from)).and(DUES_PAYMENT.COMPLETED_AT.lt(to))
                 .groupBy(DUES_PAYMENT.METHOD).fetch();
         var entries = db.select(DUES_ENTRY.METHOD, DSL.sum(DUES_ENTRY.AMOUNT).as("booked"))
@@ -336,6 +461,13 @@ public class DuesRepository {
         return out;
     }
 
+    /** Payments of one branch's members in the given statuses, newest first. */
+    public List<DuesPaymentRecord> paymentsOfOrg(long orgId, List<String> statuses, int limit) {
+        return db.selectFrom(DUES_PAYMENT).where(DUES_PAYMENT.MEMBER_ID.in(db.select(DUES_ACCOUNT.MEMBER_ID)
+                        .from(DUES_ACCOUNT).where(DUES_ACCOUNT.ORG_ID.eq(orgId))))
+                .and(DUES_PAYMENT.STATUS.in(statuses)).orderBy(DUES_PAYMENT.ID.desc()).limit(limit).fetch();
+    }
+
     public int countBills(LocalDate period) {
         return db.fetchCount(DUES_BILL, DUES_BILL.PERIOD.eq(period));
     }
@@ -344,7 +476,7 @@ public class DuesRepository {
         return db;
     }
 
-    static OffsetDateTime now() {
+    public static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC);
     }
 }

@@ -35,9 +35,11 @@ public class DuesPageController {
     private final Messages messages;
     private final PublicityExport export;
     private final io.zhibu.dues.PayrollImport payroll;
+    private final io.zhibu.dues.DuesReliefService reliefs;
 
     public DuesPageController(DuesService dues, Messages messages, PublicityExport export,
-                              io.zhibu.dues.PayrollImport payroll) {
+                              io.zhibu.dues.PayrollImport payroll, io.zhibu.dues.DuesReliefService reliefs) {
+        this.reliefs = reliefs;
         this.dues = dues;
         this.messages = messages;
         this.export = export;
@@ -107,6 +109,10 @@ public class DuesPageController {
         model.addAttribute("isTreasurer", scope.canManageMembers());
         model.addAttribute("payKey", UUID.randomUUID().toString());
         model.addAttribute("categories", DuesCategory.values());
+        model.addAttribute("reliefs", reliefs.ofMember(scope, memberId));
+        model.addAttribute("reliefKinds", io.zhibu.dues.DuesReliefService.Kind.values());
+        model.addAttribute("annual", dues.recompute() == io.zhibu.dues.BaseRecompute.ANNUAL);
+        model.addAttribute("today", java.time.LocalDate.now());
         return "dues/statement";
     }
 
@@ -136,11 +142,14 @@ public class DuesPageController {
     @PostMapping("/accounts/{memberId}/base")
     public String base(@PathVariable long memberId, @RequestParam(required = false) DuesCategory category,
                        @RequestParam(required = false) BigDecimal monthlyIncome,
-                       @RequestParam(required = false) Integer version, RedirectAttributes flash) {
+                       @RequestParam(required = false) Integer version,
+                       @RequestParam(required = false, defaultValue = "false") boolean correction, RedirectAttributes flash) {
         return act(flash, "/dues/accounts/" + memberId, () -> {
             DuesViews.Account a = dues.setBase(CurrentScope.get(), memberId,
-                    new DuesViews.BaseForm(category, monthlyIncome, version));
-            flash.addFlashAttribute("notice", messages.get("dues.base.notice", a.monthlyAmount()));
+                    new DuesViews.BaseForm(category, monthlyIncome, version, correction));
+            flash.addFlashAttribute("notice", a.changeFromNextYear()
+                    ? messages.get("dues.base.nextYearNotice", a.latestAmount(), a.monthlyAmount())
+                    : messages.get("dues.base.notice", a.monthlyAmount()));
             return "redirect:/dues/accounts/" + memberId;
         });
     }
@@ -170,6 +179,9 @@ public class DuesPageController {
         model.addAttribute("collection", dues.collection(scope, orgId, null));
         model.addAttribute("orgId", orgId);
         model.addAttribute("current", dues.currentMonth());
+        model.addAttribute("pendingReliefs", reliefs.list(scope, orgId, "PENDING").size());
+        // the secretary's to-do: members to remind (3 months) or to review (6 months), R5.6
+        model.addAttribute("arrearsCount", dues.arrears(scope, orgId).size());
         return "dues/branch";
     }
 

@@ -32,7 +32,8 @@ public class PublicityExport {
             int r = 2;
             for (DuesViews.PublicityLine l : p.lines()) {
                 ws.value(r, 0, l.memberName());
-                ws.value(r, 1, l.category() == null ? "" : messages.get("dues.category." + l.category()));
+                ws.value(r, 1, (l.category() == null ? "" : messages.get("dues.category." + l.category()))
+                        + (l.relief() == null ? "" : " · " + messages.get("dues.relief.kind." + l.relief()))); // R5.5, no reason
                 ws.value(r, 2, l.due());
                 ws.value(r, 3, l.paid());
                 ws.value(r, 4, l.paidUpTo() == null ? "" : l.paidUpTo().toString());
