@@ -230,7 +230,7 @@ public class QuizService {
                         opts, Sheets.cell(cells, answerCol), explCol < 0 ? null : Sheets.cell(cells, explCol), null)));
             } catch (InvalidInputException e) {
                 for (Violation v : e.violations()) {
-                    errors.add(new Violation("file", "learning.import.row", rowNo, v.field(), v.code()));
+                    errors.add(new Violation("row" + rowNo + "." + v.field(), v.code(), v.args()));
                 }
             }
         }
