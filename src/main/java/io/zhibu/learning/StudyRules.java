@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -39,6 +40,7 @@ public class StudyRules {
 
     private final Settings s;
 
+    @Autowired
     public StudyRules(@Value("${zhibu.learning.beat-seconds:15}") int beatSeconds,
                       @Value("${zhibu.learning.min-dwell-seconds:60}") int minDwellSeconds,
                       @Value("${zhibu.learning.min-dwell-percent:50}") int minDwellPercent,
