@@ -258,4 +258,50 @@ class LearningApiTest extends LearningTestBase {
         ok(secretary.put("/api/v1/learning/hours/members/" + memberId + "/cadre", "{\"cadre\":false}"));
         assertThat(as("secretary").get("/api/v1/learning/study-days?year=2026").json().get(4).asText()).isEqualTo("2026-05-23");
     }
+
+    @Test
+    void aTestPaperIsTakenOnceWithinItsTimeAndRanked() {
+        long bank = gameBank(4);
+        Api admin = as("admin");
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+        String form = "{\"orgId\":" + countyId() + ",\"kind\":\"CONTEST\",\"title\":\"党章知识竞赛\",\"bankId\":" + bank
+                + ",\"questions\":4,\"opensAt\":\"%s\",\"closesAt\":\"%s\",\"minutes\":30}";
+        Api.Response created = admin.post("/api/v1/learning/papers", form.formatted(now.minusHours(1), now.plusDays(1)));
+        ok(created);
+        long paper = created.at("/id").asLong();
+        long future = admin.post("/api/v1/learning/papers", form.formatted(now.plusDays(1), now.plusDays(2))).at("/id").asLong();
+        assertThat(admin.post("/api/v1/learning/papers", form.formatted(now, now.minusDays(1))).status()).isEqualTo(400);
+
+        long first = countyMember();
+        Api a = memberAccount(first);
+        JsonNode sheet = a.get("/api/v1/learning/papers/" + paper + "/sheet").json();
+        assertThat(sheet.get("questions").size()).isEqualTo(4);
+        assertThat(sheet.toString()).doesNotContain("\"answer\"");
+        Api.Response done = a.post("/api/v1/learning/papers/" + paper + "/submit",
+                "{\"answers\":{\"1\":\"B\",\"2\":\"B\",\"3\":\"B\",\"4\":\"A\"}}");
+        ok(done);
+        assertThat(done.at("/score").asDouble()).isEqualTo(75.0);
+        Api.Response twice = a.post("/api/v1/learning/papers/" + paper + "/submit", "{\"answers\":{\"4\":\"B\"}}");
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.body()).contains("already submitted");
+        assertThat(a.get("/api/v1/learning/papers/" + future + "/sheet").status()).isEqualTo(409);
+
+        long second = countyMember();
+        Api b = memberAccount(second);
+        ok(b.get("/api/v1/learning/papers/" + paper + "/sheet"));
+        // the member opened the paper 31 minutes ago (30 allowed)
+        db.update(io.zhibu.db.Tables.LEARNING_PAPER_ENTRY)
+                .set(io.zhibu.db.Tables.LEARNING_PAPER_ENTRY.STARTED_AT, java.time.OffsetDateTime.now().minusMinutes(31))
+                .where(io.zhibu.db.Tables.LEARNING_PAPER_ENTRY.PAPER_ID.eq(paper))
+                .and(io.zhibu.db.Tables.LEARNING_PAPER_ENTRY.MEMBER_ID.eq(second)).execute();
+        Api.Response late = b.post("/api/v1/learning/papers/" + paper + "/submit", "{\"answers\":{\"1\":\"B\"}}");
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.body()).contains("time is up");
+
+        JsonNode ranking = admin.get("/api/v1/learning/papers/" + paper + "/ranking?orgId=" + countyId()).at("/lines");
+        assertThat(ranking.size()).isEqualTo(1);
+        assertThat(ranking.get(0).get("memberId").asLong()).isEqualTo(first);
+        assertThat(ranking.get(0).get("rank").asInt()).isEqualTo(1);
+        assertThat(a.get("/api/v1/learning/papers").toString()).contains("党章知识竞赛");
+    }
 }

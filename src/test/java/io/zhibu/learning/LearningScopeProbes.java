@@ -23,6 +23,7 @@ public class LearningScopeProbes implements ScopeProbeSet {
     private static Long foreignPdf;
     private static Long foreignBank;
     private static Long foreignQuestion;
+    private static Long foreignPaper;
 
     @Override
     public Map<String, String> exempt() {
@@ -48,6 +49,12 @@ public class LearningScopeProbes implements ScopeProbeSet {
         foreignQuestion = admin.post("/api/v1/learning/banks/" + foreignBank + "/questions",
                 "{\"kind\":\"TRUE_FALSE\",\"stem\":\"probe\",\"answer\":\"对\"}").at("/id").asLong();
         admin.put("/api/v1/learning/banks/" + foreignBank + "/levels/1", "{\"questions\":1,\"passCorrect\":1,\"secondsPerQuestion\":30}");
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+        Api.Response paper = admin.post("/api/v1/learning/papers", "{\"orgId\":" + org + ",\"title\":\"" + FOREIGN_TITLE
+                + "\",\"bankId\":" + foreignBank + ",\"questions\":1,\"opensAt\":\"" + now.minusHours(1) + "\",\"closesAt\":\""
+                + now.plusDays(1) + "\",\"minutes\":10}");
+        assertThat(paper.status()).as(paper.body()).isEqualTo(200);
+        foreignPaper = paper.at("/id").asLong();
     }
 
     private static void memberApi404(ScopeContext t, String method, String path, String json) {
@@ -162,7 +169,53 @@ public class LearningScopeProbes implements ScopeProbeSet {
         p.put("GET /api/v1/learning/attempts/{id}", t -> memberApi404(t, "GET", base + "/attempts/987654321", null));
         p.put("POST /api/v1/learning/attempts/{id}/answers", t ->
                 memberApi404(t, "POST", base + "/attempts/987654321/answers", "{\"seq\":1,\"answer\":\"A\"}"));
+        p.put("GET /api/v1/learning/papers", t -> {
+            foreign(t);
+            assertThat(t.secretary().get(base + "/papers").body()).doesNotContain(FOREIGN_TITLE);
+            assertThat(t.as("member").get(base + "/papers").body()).doesNotContain(FOREIGN_TITLE);
+        });
+        p.put("POST /api/v1/learning/papers", t -> {
+            foreign(t);
+            t.api404("POST", base + "/papers", "{\"title\":\"x\",\"bankId\":" + foreignBank + ",\"questions\":1,\"opensAt\":\""
+                    + java.time.OffsetDateTime.now() + "\",\"closesAt\":\"" + java.time.OffsetDateTime.now().plusDays(1) + "\",\"minutes\":5}");
+            t.api404("POST", base + "/papers", "{\"orgId\":" + t.facts().foreignBranchId() + ",\"title\":\"x\",\"bankId\":"
+                    + foreignBank + ",\"questions\":1,\"opensAt\":\"" + java.time.OffsetDateTime.now() + "\",\"closesAt\":\""
+                    + java.time.OffsetDateTime.now().plusDays(1) + "\",\"minutes\":5}");
+        });
+        p.put("GET /api/v1/learning/papers/{id}/sheet", t -> {
+            foreign(t);
+            memberApi404(t, "GET", base + "/papers/" + foreignPaper + "/sheet", null);
+        });
+        p.put("POST /api/v1/learning/papers/{id}/submit", t -> {
+            foreign(t);
+            memberApi404(t, "POST", base + "/papers/" + foreignPaper + "/submit", "{\"answers\":{\"1\":\"A\"}}");
+        });
+        p.put("GET /api/v1/learning/papers/{id}/ranking", t -> {
+            foreign(t);
+            t.api404("GET", base + "/papers/" + foreignPaper + "/ranking");
+            t.township404("GET", base + "/papers/" + foreignPaper + "/ranking?orgId=" + t.facts().foreignBranchId(), null);
+        });
         // --- pages
+        p.put("GET /learning/papers", t -> {
+            foreign(t);
+            WebSession.Page r = t.secretaryWeb().get("/learning/papers");
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.body()).doesNotContain(FOREIGN_TITLE);
+        });
+        p.put("POST /learning/papers", t -> {
+            foreign(t);
+            t.page404(t.secretaryWeb().post("/learning/papers", Map.of("title", "x", "bankId", "" + foreignBank,
+                    "questions", "1", "minutes", "5", "opensAt", "2026-01-01T08:00", "closesAt", "2099-01-01T08:00")));
+        });
+        p.put("GET /learning/papers/{id}", t -> {
+            foreign(t);
+            t.page404(t.secretaryWeb().get("/learning/papers/" + foreignPaper));
+            t.page404(t.townshipWeb().get("/learning/papers/" + foreignPaper));
+        });
+        p.put("POST /learning/papers/{id}/submit", t -> {
+            foreign(t);
+            notForSecretary(t, t.secretaryWeb().post("/learning/papers/" + foreignPaper + "/submit", Map.of("q1", "A")));
+        });
         p.put("GET /learning", t -> {
             foreign(t);
             WebSession.Page r = t.secretaryWeb().get("/learning");

@@ -27,6 +27,7 @@ import io.zhibu.learning.LearningRecords.OfflineForm;
 import io.zhibu.learning.LearningRecords.QuestionForm;
 import io.zhibu.learning.LearningRecords.QuestionView;
 import io.zhibu.learning.MaterialService;
+import io.zhibu.learning.PaperService;
 import io.zhibu.learning.QuizService;
 import io.zhibu.learning.StudyHours;
 import io.zhibu.shared.CurrentScope;
@@ -55,11 +56,13 @@ public class LearningApiController {
     private final MaterialService materials;
     private final StudyHours hours;
     private final QuizService quiz;
+    private final PaperService papers;
 
-    public LearningApiController(MaterialService materials, StudyHours hours, QuizService quiz) {
+    public LearningApiController(MaterialService materials, StudyHours hours, QuizService quiz, PaperService papers) {
         this.materials = materials;
         this.hours = hours;
         this.quiz = quiz;
+        this.papers = papers;
     }
 
     // --- materials
@@ -218,5 +221,38 @@ public class LearningApiController {
     @Operation(summary = "Answer the current question; after its time limit the answer is refused (409) and counts as wrong")
     public AttemptView answer(@PathVariable long id, @RequestBody AnswerForm form) {
         return quiz.answer(CurrentScope.get(), id, form);
+    }
+
+    // --- closed-book tests and contests
+
+    @GetMapping("/papers")
+    @Operation(summary = "Tests and contests open to the caller's organization (members: with their score)")
+    public List<io.zhibu.learning.LearningRecords.PaperView> papers() {
+        return papers.list(CurrentScope.get());
+    }
+
+    @PostMapping("/papers")
+    @Operation(summary = "Create a test or contest: a fixed paper drawn once from a bank, with a time window and minutes")
+    public io.zhibu.learning.LearningRecords.PaperView createPaper(@RequestBody io.zhibu.learning.LearningRecords.PaperForm form) {
+        return papers.create(CurrentScope.get(), form);
+    }
+
+    @GetMapping("/papers/{id}/sheet")
+    @Operation(summary = "The member's paper (starts their clock on first view, inside the window)")
+    public io.zhibu.learning.LearningRecords.PaperSheet sheet(@PathVariable long id) {
+        return papers.sheet(CurrentScope.get(), id);
+    }
+
+    @PostMapping("/papers/{id}/submit")
+    @Operation(summary = "Submit the answers once ({\"answers\":{\"1\":\"B\",\"2\":\"AC\"}}); after the deadline refused (409)")
+    public io.zhibu.learning.LearningRecords.PaperSheet submit(@PathVariable long id,
+                                                              @RequestBody io.zhibu.learning.LearningRecords.SubmitForm form) {
+        return papers.submit(CurrentScope.get(), id, form);
+    }
+
+    @GetMapping("/papers/{id}/ranking")
+    @Operation(summary = "Ranking within a branch or any subtree in scope (score, then time used)")
+    public io.zhibu.learning.LearningRecords.Ranking ranking(@PathVariable long id, @RequestParam(required = false) Long orgId) {
+        return papers.ranking(CurrentScope.get(), id, orgId);
     }
 }

@@ -15,6 +15,7 @@ import io.zhibu.learning.LearningRecords.OfflineForm;
 import io.zhibu.learning.LearningRecords.QuestionForm;
 import io.zhibu.learning.LearningRecords.QuestionKind;
 import io.zhibu.learning.MaterialService;
+import io.zhibu.learning.PaperService;
 import io.zhibu.learning.QuizService;
 import io.zhibu.learning.StudyHours;
 import io.zhibu.shared.ConflictException;
@@ -50,12 +51,17 @@ public class LearningPageController {
     private final StudyHours hours;
     private final QuizService quiz;
     private final Messages messages;
+    private final PaperService papers;
+    private final java.time.Clock clock;
 
-    public LearningPageController(MaterialService materials, StudyHours hours, QuizService quiz, Messages messages) {
+    public LearningPageController(MaterialService materials, StudyHours hours, QuizService quiz, Messages messages,
+                                  PaperService papers, java.time.Clock clock) {
         this.materials = materials;
         this.hours = hours;
         this.quiz = quiz;
         this.messages = messages;
+        this.papers = papers;
+        this.clock = clock;
     }
 
     // --- materials
@@ -271,6 +277,72 @@ public class LearningPageController {
             flash.addFlashAttribute("feedback", a.last());
             return "redirect:" + back;
         });
+    }
+
+    // --- closed-book tests and contests
+
+    @GetMapping("/papers")
+    public String papers(Model model) {
+        DataScope scope = CurrentScope.get();
+        model.addAttribute("papers", papers.list(scope));
+        model.addAttribute("canCreate", scope.canManageMembers() && scope.scopeOrgId() != null);
+        model.addAttribute("banks", scope.canManageMembers() ? quiz.banks(scope) : List.of());
+        model.addAttribute("kinds", messages.labels(io.zhibu.learning.LearningRecords.PaperKind.values(), "learning.paperKind."));
+        model.addAttribute("now", java.time.LocalDateTime.now(clock).withSecond(0).withNano(0));
+        return "learning/papers";
+    }
+
+    @PostMapping("/papers")
+    public String createPaper(@RequestParam(required = false) io.zhibu.learning.LearningRecords.PaperKind kind,
+                              @RequestParam(required = false) String title, @RequestParam(required = false) Long bankId,
+                              @RequestParam(required = false) Integer questions,
+                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime opensAt,
+                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime closesAt,
+                              @RequestParam(required = false) Integer minutes, RedirectAttributes flash) {
+        return act(flash, "/learning/papers", () -> {
+            var p = papers.create(CurrentScope.get(), new io.zhibu.learning.LearningRecords.PaperForm(null, kind, title, bankId,
+                    questions, offset(opensAt), offset(closesAt), minutes));
+            return "redirect:/learning/papers/" + p.id();
+        });
+    }
+
+    /** Members take the paper; the secretary and superiors see the ranking of a branch or subtree. */
+    @GetMapping("/papers/{id}")
+    public String paper(@PathVariable long id, @RequestParam(required = false) Long orgId, Model model,
+                        RedirectAttributes flash) {
+        DataScope scope = CurrentScope.get();
+        if (scope.selfOnly()) {
+            try {
+                model.addAttribute("sheet", papers.sheet(scope, id));
+            } catch (ConflictException e) {
+                flash.addFlashAttribute("actionErrors", List.of(messages.get(e.code(), e.args())));
+                return "redirect:/learning/papers";
+            }
+            return "learning/paper";
+        }
+        model.addAttribute("ranking", papers.ranking(scope, id, orgId));
+        return "learning/paper";
+    }
+
+    @PostMapping("/papers/{id}/submit")
+    public String submitPaper(@PathVariable long id,
+                              @RequestParam org.springframework.util.MultiValueMap<String, String> form,
+                              RedirectAttributes flash) {
+        return act(flash, "/learning/papers", () -> {
+            java.util.Map<Integer, String> answers = new java.util.HashMap<>();
+            form.forEach((k, v) -> {
+                if (k.matches("q\\d{1,3}")) {
+                    answers.put(Integer.parseInt(k.substring(1)), String.join("", v));
+                }
+            });
+            var sheet = papers.submit(CurrentScope.get(), id, new io.zhibu.learning.LearningRecords.SubmitForm(answers));
+            flash.addFlashAttribute("notice", messages.get("learning.paper.scored", sheet.score()));
+            return "redirect:/learning/papers";
+        });
+    }
+
+    private java.time.OffsetDateTime offset(java.time.LocalDateTime t) {
+        return t == null ? null : t.atZone(clock.getZone()).toOffsetDateTime();
     }
 
     // --- helpers
