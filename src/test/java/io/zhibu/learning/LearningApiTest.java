@@ -304,4 +304,34 @@ class LearningApiTest extends LearningTestBase {
         assertThat(ranking.get(0).get("rank").asInt()).isEqualTo(1);
         assertThat(a.get("/api/v1/learning/papers").toString()).contains("党章知识竞赛");
     }
+
+    @Test
+    void anAttendedPartyLectureCountsAsTrainingHours() {
+        Api secretary = as("secretary");
+        long orgId = secretary.get("/api/v1/me").at("/orgId").asLong();
+        long memberId = branchMember();
+        java.time.LocalDateTime start = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1)
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        Api.Response planned = secretary.post("/api/v1/meetings", "{\"orgId\":" + orgId + ",\"types\":[\"PARTY_LECTURE\"],"
+                + "\"title\":\"专题党课：学习党章\",\"startsAt\":\"" + start + "\",\"endsAt\":\"" + start.plusMinutes(100)
+                + "\",\"place\":\"党群服务中心\",\"agenda\":\"党课\"}");
+        assertThat(planned.status()).as(planned.body()).isEqualTo(201);
+        String meeting = planned.at("/id").asText();
+        double before = secretary.get("/api/v1/learning/hours/members/" + memberId + "?year=" + start.getYear())
+                .at("/hours/meeting").asDouble();
+        for (JsonNode a : planned.at("/attendees")) {
+            if (a.get("memberId") != null && a.get("memberId").asLong() == memberId) {
+                ok(secretary.put("/api/v1/meetings/" + meeting + "/attendance/" + a.get("id").asLong(), "{\"status\":\"PRESENT\"}"));
+            }
+        }
+        int v = secretary.get("/api/v1/meetings/" + meeting).at("/version").asInt();
+        ok(secretary.put("/api/v1/meetings/" + meeting + "/minutes", "{\"host\":\"张书记\",\"recorder\":\"李委员\",\"version\":" + v + "}"));
+        // not counted until the minutes are locked
+        assertThat(secretary.get("/api/v1/learning/hours/members/" + memberId + "?year=" + start.getYear())
+                .at("/hours/meeting").asDouble()).isEqualTo(before);
+        ok(secretary.post("/api/v1/meetings/" + meeting + "/lock", null));
+        JsonNode h = secretary.get("/api/v1/learning/hours/members/" + memberId + "?year=" + start.getYear()).json();
+        assertThat(h.at("/hours/meeting").asDouble() - before).isEqualTo(1.5); // 100 minutes = 3 half hours (R7.3)
+        assertThat(h.get("lines").toString()).contains("专题党课：学习党章");
+    }
 }
