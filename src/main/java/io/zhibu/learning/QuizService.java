@@ -355,7 +355,7 @@ public class QuizService {
         return tx.execute(s -> {
             LearningAttemptRecord a = loadAttempt(scope, attemptId, true);
             expire(a);
-            return view(a, null, true);
+            return view(a, null, false); // expire() has already served the current question
         });
     }
 
@@ -392,7 +392,7 @@ public class QuizService {
                 a.update();
             }
             finishIfDone(a, level);
-            return view(a, new Feedback(item.getSeq(), ok, late, q.getAnswer(), q.getExplanation()), false);
+            return view(a, new Feedback(item.getSeq(), ok, late, q.getAnswer(), q.getExplanation()), true);
         });
         if (v.last().late()) {
             throw new ConflictException("learning.quiz.late", v.last().seq()); // recorded as wrong, after the commit
@@ -443,7 +443,8 @@ public class QuizService {
                 + " level " + a.getLevelNo() + " " + a.getStatus() + " " + a.getCorrect() + "/" + level.getQuestions());
     }
 
-    private AttemptView view(LearningAttemptRecord a, Feedback last, boolean serve) {
+    /** The attempt; with {@code serveNext} the next question's clock starts now (it is in the answer the client gets). */
+    private AttemptView view(LearningAttemptRecord a, Feedback last, boolean serveNext) {
         LearningLevelRecord level = level(a);
         List<LearningAttemptItemRecord> items = repo.db().selectFrom(LEARNING_ATTEMPT_ITEM)
                 .where(LEARNING_ATTEMPT_ITEM.ATTEMPT_ID.eq(a.getId())).orderBy(LEARNING_ATTEMPT_ITEM.SEQ).fetch();
@@ -451,12 +452,12 @@ public class QuizService {
         QuestionCard card = null;
         LearningAttemptItemRecord cur = items.stream().filter(i -> i.getAnsweredAt() == null).findFirst().orElse(null);
         if ("OPEN".equals(a.getStatus()) && cur != null) {
-            if (cur.getServedAt() == null && !serve) {
+            if (cur.getServedAt() == null && serveNext) {
                 cur.setServedAt(OffsetDateTime.now(clock));
                 cur.update();
             }
             LearningQuestionRecord q = repo.db().selectFrom(LEARNING_QUESTION).where(LEARNING_QUESTION.ID.eq(cur.getQuestionId())).fetchOne();
-            long used = Duration.between(cur.getServedAt(), OffsetDateTime.now(clock)).toSeconds();
+            long used = cur.getServedAt() == null ? 0 : Duration.between(cur.getServedAt(), OffsetDateTime.now(clock)).toSeconds();
             card = new QuestionCard(cur.getSeq(), items.size(), QuestionKind.valueOf(q.getKind()), q.getStem(), options(q),
                     level.getSecondsPerQuestion(), (int) Math.max(0, level.getSecondsPerQuestion() - used));
         }
