@@ -3,12 +3,10 @@ package io.zhibu;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Zhibu (支部): smart party-building platform, one modular monolith. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableScheduling
 public class ZhibuApplication {
     public static void main(String[] args) {
         SpringApplication.run(ZhibuApplication.class, args);

@@ -67,10 +67,12 @@ public class DevelopmentService {
     private final Clock clock;
     private final DevelopmentProperties props;
     private final WorkingDayCalendar calendar;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     public DevelopmentService(DevelopmentRepository repo, OrgService orgs, MemberService members, MemberGroups groups,
                               io.zhibu.member.MemberLifecycle lifecycle, AuditLog audit, Clock clock,
-                              DevelopmentProperties props) {
+                              DevelopmentProperties props, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.repo = repo;
         this.lifecycle = lifecycle;
         this.orgs = orgs;
@@ -80,6 +82,12 @@ public class DevelopmentService {
         this.clock = clock;
         this.props = props;
         this.calendar = new WorkingDayCalendar(props.holidays(), props.adjustedWorkdays());
+    }
+
+    /** The pipeline figures of the person's branch changed (supervision rollups follow). */
+    private void pipelineChanged(DataScope scope, long personId) {
+        repo.find(personId).ifPresent(p -> events.publishEvent(
+                io.zhibu.shared.rollup.FactsChanged.stock("dev", java.util.List.of(p.getOrgId()))));
     }
 
     public DevelopmentProperties properties() {
@@ -150,6 +158,7 @@ public class DevelopmentService {
         s.store();
         repo.log(p, scope.username(), "REGISTER", 1, name + " " + idn.masked() + " applied " + f.appliedOn());
         audit.success("development.register", "dev_person", p.getId(), org.path(), name + " " + idn.masked());
+        pipelineChanged(scope, p.getId());
         return detail(scope, p.getId());
     }
 
@@ -211,6 +220,7 @@ public class DevelopmentService {
                 + (in.decision == null ? "" : " " + in.decision) + outcome.detail);
         audit.success("development.step", "dev_person", p.getId(), p.getOrgPath(), "step " + stepNo + " " + date
                 + outcome.detail);
+        pipelineChanged(scope, p.getId());
         return detail(scope, p.getId());
     }
 
@@ -261,6 +271,7 @@ public class DevelopmentService {
                 + "; reason: " + reason;
         repo.log(p, scope.username(), "AMEND", target.getStepNo(), detail);
         audit.success("development.amend", "dev_person", p.getId(), p.getOrgPath(), detail);
+        pipelineChanged(scope, personId);
         return detail(scope, personId);
     }
 
@@ -291,6 +302,7 @@ public class DevelopmentService {
         }
         repo.log(p, scope.username(), "TERMINATE", null, date + ": " + reason);
         audit.success("development.terminate", "dev_person", p.getId(), p.getOrgPath(), reason);
+        pipelineChanged(scope, personId);
         return detail(scope, personId);
     }
 

@@ -53,6 +53,12 @@ public class MeetingService {
     private final Duration checkinBefore;
     private final Duration checkinAfterEnd;
     private final VoteArithmetic.MajorityBase electionBase;
+    private org.springframework.context.ApplicationEventPublisher events;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setEvents(org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
+    }
 
     public MeetingService(MeetingRepository repo, OrgService orgs, MemberService members, AuditLog audit, Clock clock,
                           @Value("${zhibu.meeting.checkin-before:30m}") Duration checkinBefore,
@@ -470,6 +476,10 @@ public class MeetingService {
             throw new ConflictException("error.concurrentChange");
         }
         audit.success("meeting.lock", "meeting", id, m.getOrgPath(), m.getTypes() + " " + m.getTitle());
+        // a locked meeting counts for periods ending from its month to December (monthly, quarterly, yearly kinds)
+        java.time.YearMonth held = java.time.YearMonth.from(m.getStartsAt().atZoneSameInstant(clock.getZone()));
+        events.publishEvent(io.zhibu.shared.rollup.FactsChanged.months("meeting", List.of(m.getOrgId()), held,
+                held.withMonth(12)));
         return view(scope, m);
     }
 

@@ -216,6 +216,7 @@ public class MemberLifecycle {
                 receivingScope.username());
         events.publishEvent(new MemberEvents.Moved(List.of(memberId), target.id(), target.path(), target.regionOrgId()));
         events.publishEvent(new MemberEvents.Updated(MemberService.facts(moved)));
+        events.publishEvent(io.zhibu.shared.rollup.FactsChanged.stock("member", List.of(m.getOrgId())));
         audit.success("member.transferred", "member", memberId, target.path(), m.getOrgId() + "->" + target.id());
     }
 

@@ -111,6 +111,8 @@ public class MemberService {
         }
         MemberMemberRecord updated = repo.find(id).orElseThrow();
         events.publishEvent(new MemberEvents.Updated(facts(updated)));
+        // the branch the member left loses them from its figures too
+        events.publishEvent(io.zhibu.shared.rollup.FactsChanged.stock("member", List.of(current.getOrgId())));
         audit.success("member.update", "member", id, v.org().path(), changes(current, v.row()));
         return view(updated, v.org().name());
     }

@@ -18,4 +18,8 @@ public final class OrgEvents {
     /** {@code sourceId} merged into {@code targetId}: the source's own members now belong to the target. */
     public record OrgMerged(long sourceId, long targetId, String targetPath) {
     }
+
+    /** An organization was dissolved (it had no members and no active children left). */
+    public record OrgDissolved(long orgId, String path) {
+    }
 }

@@ -98,6 +98,15 @@ public class OrgService {
         return repo.search(root.path(), null, types, Integer.MAX_VALUE);
     }
 
+    /**
+     * Every active organization, parents first. Unscoped: for platform jobs (rollups, sweeps) that compute over the
+     * whole tree and show results only through scoped queries.
+     */
+    @Transactional(readOnly = true)
+    public List<OrgNode> activeNodes() {
+        return repo.activeNodes();
+    }
+
     /** Names of organizations whose ids the caller already holds from scoped data (e.g. roster rows). */
     @Transactional(readOnly = true)
     public java.util.Map<Long, String> namesOf(Collection<Long> ids) {
@@ -309,6 +318,7 @@ public class OrgService {
             throw new ConflictException("org.dissolve.hasMembers");
         }
         repo.close(id, OrgStatus.DISSOLVED, on, reason, null);
+        events.publishEvent(new OrgEvents.OrgDissolved(id, org.path()));
         repo.recordChange(org, "DISSOLVED", on, org.name(), null, reason, scope.username());
         audit.success("org.dissolve", "org", id, org.path(), reason);
         return repo.find(id).orElseThrow();

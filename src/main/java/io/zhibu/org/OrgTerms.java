@@ -31,9 +31,11 @@ public class OrgTerms {
     private final ObjectProvider<VotingRightsPort> voting;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     public OrgTerms(OrgService orgs, OrgTermRepository repo, ObjectProvider<VotingRightsPort> voting, AuditLog audit,
-                    Clock clock) {
+                    Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.orgs = orgs;
         this.repo = repo;
         this.voting = voting;
@@ -81,6 +83,7 @@ public class OrgTerms {
         Organization o = orgs.get(scope, orgId);
         OrgTermRecord t = record(o, f, new ArrayList<>(), scope);
         long id = repo.openTerm(t);
+        events.publishEvent(io.zhibu.shared.rollup.FactsChanged.stock("org", List.of(o.id())));
         audit.success("org.term.open", "org", o.id(), o.path(), t.getStartedOn() + " +" + t.getTermYears() + "y");
         return repo.terms(o.id()).stream().filter(x -> x.getId() == id).map(x -> view(x, o.name())).findFirst().orElseThrow();
     }
@@ -142,6 +145,7 @@ public class OrgTerms {
                     c.secretary(), c.deputySecretary(), c.organizationMember(), c.propagandaMember(),
                     c.disciplineMember()), new ArrayList<>(), scope);
             termId = repo.openTerm(t);
+            events.publishEvent(io.zhibu.shared.rollup.FactsChanged.stock("org", List.of(o.id())));
             repo.linkTerm(id, termId);
         }
         audit.success("org.election", "org", o.id(), o.path(), "due " + due + ", present " + present + ", valid " + valid);

@@ -38,6 +38,15 @@ public class PageExceptionHandler {
         return "error";
     }
 
+    /** Bad query parameters of a page (a form's own errors are shown by its controller). */
+    @ExceptionHandler(io.zhibu.shared.InvalidInputException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    public String invalid(io.zhibu.shared.InvalidInputException e, Model model) {
+        model.addAttribute("status", 400);
+        model.addAttribute("messageKey", e.violations().isEmpty() ? "error.unreadable" : e.violations().getFirst().code());
+        return "error";
+    }
+
     @ExceptionHandler(ForbiddenException.class)
     @ResponseStatus(HttpStatus.FORBIDDEN)
     public String forbidden(ForbiddenException e, Model model) {

@@ -32,9 +32,11 @@ import org.springframework.stereotype.Repository;
 public class DuesRepository {
     public static final String LIABLE_STANDING = "NORMAL";
     private final DSLContext db;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    public DuesRepository(DSLContext db) {
+    public DuesRepository(DSLContext db, org.springframework.context.ApplicationEventPublisher events) {
         this.db = db;
+        this.events = events;
     }
 
     public static Condition subtree(TableField<?, String> path, String scopePath) {
@@ -122,7 +124,7 @@ public class DuesRepository {
     public int issue(LocalDate period, String scopePath) {
         LocalDate lastDay = period.plusMonths(1).minusDays(1);
         var a = DUES_ACCOUNT;
-        return db.insertInto(DUES_BILL, DUES_BILL.REGION_ORG_ID, DUES_BILL.ORG_ID, DUES_BILL.ORG_PATH,
+        int issued = db.insertInto(DUES_BILL, DUES_BILL.REGION_ORG_ID, DUES_BILL.ORG_ID, DUES_BILL.ORG_PATH,
                         DUES_BILL.MEMBER_ID, DUES_BILL.PERIOD, DUES_BILL.AMOUNT_DUE, DUES_BILL.DUES_CATEGORY,
                         DUES_BILL.CREATED_AT)
                 .select(db.select(a.REGION_ORG_ID, a.ORG_ID, a.ORG_PATH, a.MEMBER_ID, DSL.val(period),
@@ -135,6 +137,11 @@ public class DuesRepository {
                 // being filled (PostgreSQL would re-scan its own new rows for every member)
                 .onConflict(DUES_BILL.MEMBER_ID, DUES_BILL.PERIOD).doNothing()
                 .execute();
+        if (issued > 0) { // the month's figures of every billed branch changed: one recompute of the month
+            java.time.YearMonth m = java.time.YearMonth.from(period);
+            events.publishEvent(io.zhibu.shared.rollup.FactsChanged.months("dues", java.util.Set.of(0L), m, m));
+        }
+        return issued;
     }
 
     public Optional<BigDecimal> billAmount(long memberId, LocalDate period) {
@@ -235,6 +242,18 @@ public class DuesRepository {
         OffsetDateTime now = now();
         entries.forEach(e -> e.setCreatedAt(now));
         db.batchInsert(entries).execute();
+        // the paid figures of the bills' branches changed for these months (rollups follow, in this transaction)
+        var members = entries.stream().map(DuesEntryRecord::getMemberId).collect(java.util.stream.Collectors.toSet());
+        var months = entries.stream().map(e -> java.time.YearMonth.from(e.getPeriod())).sorted().toList();
+        if (!months.isEmpty()) {
+            var orgIds = db.selectDistinct(DUES_BILL.ORG_ID).from(DUES_BILL).where(DUES_BILL.MEMBER_ID.in(members))
+                    .and(DUES_BILL.PERIOD.between(months.getFirst().atDay(1), months.getLast().atDay(1)))
+                    .fetchSet(DUES_BILL.ORG_ID);
+            if (!orgIds.isEmpty()) {
+                events.publishEvent(io.zhibu.shared.rollup.FactsChanged.months("dues", orgIds, months.getFirst(),
+                        months.getLast()));
+            }
+        }
     }
 
     public List<DuesEntryRecord> entriesOfPayment(long paymentId) {

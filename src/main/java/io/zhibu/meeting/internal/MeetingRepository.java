@@ -66,6 +66,15 @@ public class MeetingRepository {
                 .and(MEETING_MEETING.STARTS_AT.ge(from)).and(MEETING_MEETING.STARTS_AT.lt(to)).fetch();
     }
 
+    /** Locked meetings of some organizations (all when null) between two instants: org, tags, start. */
+    public List<Record3<Long, String, OffsetDateTime>> lockedOfOrgs(java.util.Collection<Long> orgIds,
+                                                                    OffsetDateTime from, OffsetDateTime to) {
+        return db.select(MEETING_MEETING.ORG_ID, MEETING_MEETING.TYPES, MEETING_MEETING.STARTS_AT).from(MEETING_MEETING)
+                .where(orgIds == null ? DSL.noCondition() : MEETING_MEETING.ORG_ID.in(orgIds))
+                .and(MEETING_MEETING.STATUS.eq("LOCKED"))
+                .and(MEETING_MEETING.STARTS_AT.ge(from)).and(MEETING_MEETING.STARTS_AT.lt(to)).fetch();
+    }
+
     public List<MeetingAttendanceRecord> attendance(long meetingId) {
         return db.selectFrom(MEETING_ATTENDANCE).where(MEETING_ATTENDANCE.MEETING_ID.eq(meetingId))
                 .orderBy(MEETING_ATTENDANCE.NON_VOTING, MEETING_ATTENDANCE.ID).fetch();

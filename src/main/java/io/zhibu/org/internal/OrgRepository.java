@@ -46,6 +46,23 @@ public class OrgRepository {
                 .where(ORG_ORGANIZATION.ID.eq(id)).fetchOptional(r -> map(r.into(ORG_ORGANIZATION), r.get(r.size() - 1, Boolean.class)));
     }
 
+    /** Every active organization, parents before children (ordered by path). */
+    public java.util.List<io.zhibu.org.OrgNode> activeNodes() {
+        var rows = db.select(ORG_ORGANIZATION.ID, ORG_ORGANIZATION.PARENT_ID, ORG_ORGANIZATION.PATH,
+                        ORG_ORGANIZATION.DEPTH, ORG_ORGANIZATION.NAME, ORG_ORGANIZATION.TYPE, ORG_ORGANIZATION.DOMAIN)
+                .from(ORG_ORGANIZATION).where(ORG_ORGANIZATION.STATUS.eq(OrgStatus.ACTIVE.name()))
+                .orderBy(ORG_ORGANIZATION.PATH).fetch();
+        java.util.Set<Long> parents = new java.util.HashSet<>();
+        rows.forEach(r -> { if (r.value2() != null) parents.add(r.value2()); });
+        java.util.List<io.zhibu.org.OrgNode> out = new java.util.ArrayList<>(rows.size());
+        for (var r : rows) {
+            out.add(new io.zhibu.org.OrgNode(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                    io.zhibu.org.OrgType.valueOf(r.value6()), io.zhibu.org.OrgDomain.valueOf(r.value7()),
+                    parents.contains(r.value1())));
+        }
+        return out;
+    }
+
     public Optional<Organization> findByCode(String code) {
         return db.select(ORG_ORGANIZATION.asterisk(), hasChildren()).from(ORG_ORGANIZATION)
                 .where(ORG_ORGANIZATION.CODE.eq(code)).fetchOptional(r -> map(r.into(ORG_ORGANIZATION), r.get(r.size() - 1, Boolean.class)));

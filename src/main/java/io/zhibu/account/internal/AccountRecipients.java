@@ -1,0 +1,29 @@
+package io.zhibu.account.internal;
+
+import static io.zhibu.db.Tables.ACCOUNT_USER;
+
+import io.zhibu.shared.Role;
+import io.zhibu.warning.RecipientDirectory;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+/** Notification recipients for the warning module: enabled secretaries, organization staff and members. */
+@Component
+class AccountRecipients implements RecipientDirectory {
+    private final DSLContext db;
+
+    AccountRecipients(DSLContext db) {
+        this.db = db;
+    }
+
+    @Override
+    public List<Recipient> recipients() {
+        var u = ACCOUNT_USER;
+        return db.select(u.ID, u.USERNAME, u.DISPLAY_NAME, u.ROLE, u.SCOPE_ORG_ID, u.MEMBER_ID).from(u)
+                .where(u.ENABLED.isTrue())
+                .and(u.ROLE.in(Role.BRANCH_SECRETARY.name(), Role.ORG_STAFF.name(), Role.MEMBER.name()))
+                .fetch(r -> new Recipient(r.value1(), r.value2(), r.value3(), Role.valueOf(r.value4()), r.value5(),
+                        r.value6()));
+    }
+}

@@ -1,0 +1,73 @@
+package io.zhibu.development.internal;
+
+import static io.zhibu.db.Tables.DEV_PERSON;
+
+import io.zhibu.development.DevState;
+import io.zhibu.org.OrgNode;
+import io.zhibu.org.OrgService;
+import io.zhibu.shared.OrgPath;
+import io.zhibu.shared.bench.BenchHistory;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.jooq.DSLContext;
+import org.jooq.Query;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.stereotype.Component;
+
+/** Benchmark history of member development: 0–6 people per branch in the pipeline, spread over the four stages. */
+@Component
+@ConditionalOnBooleanProperty("zhibu.bench.supervision")
+class DevBenchHistory implements BenchHistory {
+    private static final DevState[] STATES = {DevState.APPLICANT, DevState.ACTIVIST, DevState.TARGET, DevState.PROBATIONARY};
+    private final DSLContext db;
+    private final OrgService orgs;
+
+    DevBenchHistory(DSLContext db, OrgService orgs) {
+        this.db = db;
+        this.orgs = orgs;
+    }
+
+    @Override
+    public String name() {
+        return "development";
+    }
+
+    @Override
+    public long generate(YearMonth from, YearMonth to, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        OffsetDateTime now = OffsetDateTime.now();
+        long rows = 0;
+        List<Query> batch = new ArrayList<>();
+        var p = DEV_PERSON;
+        for (OrgNode b : orgs.activeNodes()) {
+            if (!b.type().holdsMembers()) {
+                continue;
+            }
+            int n = random.nextInt(7);
+            for (int i = 0; i < n; i++) {
+                DevState s = STATES[random.nextInt(STATES.length)];
+                LocalDate applied = from.atDay(1).plusDays(random.nextInt(900));
+                String key = "bench-" + seed + "-" + b.id() + "-" + i;
+                batch.add(db.insertInto(p, p.REGION_ORG_ID, p.ORG_ID, p.ORG_PATH, p.NAME, p.GENDER, p.ETHNICITY,
+                                p.BIRTH_DATE, p.ID_NUMBER_ENC, p.ID_NUMBER_BIDX, p.ID_NUMBER_MASKED, p.APPLIED_ON, p.STATE,
+                                p.IN_PIPELINE, p.PIPELINE_KEY, p.LAST_STEP, p.LAST_STEP_ON, p.CREATED_AT, p.UPDATED_AT)
+                        .values(OrgPath.idAt(b.path(), 1), b.id(), b.path(), "发展对象" + i, random.nextBoolean() ? "1" : "2",
+                                "01", LocalDate.of(1995, 1, 1).plusDays(random.nextInt(3000)), "bench", key,
+                                "410000********000X", applied, s.name(), true, key, 1, applied, now, now));
+                rows++;
+                if (batch.size() >= 2000) {
+                    db.batch(batch).execute();
+                    batch.clear();
+                }
+            }
+        }
+        if (!batch.isEmpty()) {
+            db.batch(batch).execute();
+        }
+        return rows;
+    }
+}

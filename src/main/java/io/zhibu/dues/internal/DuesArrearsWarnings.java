@@ -1,0 +1,55 @@
+package io.zhibu.dues.internal;
+
+import static io.zhibu.db.Tables.DUES_ACCOUNT;
+import static io.zhibu.db.Tables.DUES_BILL;
+
+import io.zhibu.warning.DuesArrearsRule;
+import io.zhibu.warning.RuleSettings;
+import io.zhibu.warning.WarningCandidate;
+import io.zhibu.warning.WarningRule;
+import io.zhibu.warning.WarningSource;
+import java.time.LocalDate;
+import java.util.function.Consumer;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Component;
+
+/**
+ * R5.6 arrears facts: members with at least the reminder number of issued bills after their paid-up-to month (up
+ * to the current month) — one GROUP BY over accounts and bills, as the arrears report counts them.
+ */
+@Component
+class DuesArrearsWarnings implements WarningSource {
+    private final DSLContext db;
+
+    DuesArrearsWarnings(DSLContext db) {
+        this.db = db;
+    }
+
+    @Override
+    public WarningRule rule() {
+        return WarningRule.DUES_ARREARS;
+    }
+
+    @Override
+    public void candidates(LocalDate today, RuleSettings settings, Consumer<WarningCandidate> sink) {
+        var a = DUES_ACCOUNT;
+        var b = DUES_BILL;
+        LocalDate current = today.withDayOfMonth(1);
+        int min = Math.min(settings.threshold("reminder"), settings.threshold("review"));
+        try (var cursor = db.select(a.MEMBER_ID, a.ORG_ID, a.ORG_PATH, DSL.count(), DSL.min(b.PERIOD))
+                .from(a).join(b).on(b.MEMBER_ID.eq(a.MEMBER_ID))
+                .where(a.STANDING.eq(DuesRepository.LIABLE_STANDING))
+                .and(b.PERIOD.gt(DSL.coalesce(a.PAID_UP_TO, DSL.val(LocalDate.of(1, 1, 1))))).and(b.PERIOD.le(current))
+                .groupBy(a.MEMBER_ID, a.ORG_ID, a.ORG_PATH).having(DSL.count().ge(min)).fetchLazy()) {
+            for (var r : cursor) {
+                String level = DuesArrearsRule.level(r.value4(), settings);
+                if (level != null) {
+                    // since = the first unpaid month; the detail is the number of unpaid months
+                    sink.accept(new WarningCandidate(WarningRule.DUES_ARREARS, "member:" + r.value1(), r.value2(),
+                            r.value3(), r.value1(), null, level, r.value5(), String.valueOf(r.value4())));
+                }
+            }
+        }
+    }
+}

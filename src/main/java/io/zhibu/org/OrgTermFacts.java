@@ -1,0 +1,77 @@
+package io.zhibu.org;
+
+import static io.zhibu.db.Tables.ORG_ELECTION;
+import static io.zhibu.db.Tables.ORG_ORGANIZATION;
+import static io.zhibu.db.Tables.ORG_TERM;
+
+import io.zhibu.shared.OrgPath;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Term facts of every active branch under a subtree (rules.md §1.3, R1.8) in two set-based queries, for the
+ * assessment module (§8.1: on-time 换届, committee complete, secretary vacancy). No data scope: callers pass a path they
+ * have already checked against the caller's scope.
+ */
+@Service
+public class OrgTermFacts {
+    private final DSLContext db;
+
+    public OrgTermFacts(DSLContext db) {
+        this.db = db;
+    }
+
+    /**
+     * @param termEndsOn           end of the current term (null: no term recorded)
+     * @param overdue              the term has ended by {@code asOf} (or none is recorded) — 换届逾期
+     * @param committeeComplete    the current term has a secretary, an organization and a propaganda member
+     * @param secretaryVacantMonths months without a secretary up to {@code asOf} (0 when one is in post; 12 when no
+     *                             term records the start of the vacancy)
+     * @param electionsInYear      elections recorded in the year
+     */
+    public record TermFact(long orgId, LocalDate termEndsOn, boolean overdue, boolean committeeComplete,
+                           int secretaryVacantMonths, int electionsInYear) {
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Long, TermFact> branchesUnder(String subtreePath, int year, LocalDate asOf) {
+        Map<Long, Integer> elections = new HashMap<>();
+        for (var r : db.select(ORG_ELECTION.ORG_ID, DSL.count()).from(ORG_ELECTION)
+                .where(ORG_ELECTION.ORG_PATH.ge(subtreePath), ORG_ELECTION.ORG_PATH.lt(OrgPath.upperBound(subtreePath)))
+                .and(ORG_ELECTION.HELD_ON.between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)))
+                .groupBy(ORG_ELECTION.ORG_ID).fetch()) {
+            elections.put(r.value1(), r.value2());
+        }
+        List<String> types = List.of(OrgType.BRANCH.name(), OrgType.JOINT_BRANCH.name(), OrgType.TEMPORARY_BRANCH.name());
+        Map<Long, TermFact> out = new HashMap<>();
+        for (var r : db.select(ORG_ORGANIZATION.ID, ORG_ORGANIZATION.SECRETARY_NAME, ORG_ORGANIZATION.TERM_STARTED_ON,
+                        ORG_ORGANIZATION.TERM_YEARS, ORG_TERM.STARTED_ON, ORG_TERM.ENDS_ON, ORG_TERM.SECRETARY,
+                        ORG_TERM.ORGANIZATION_MEMBER, ORG_TERM.PROPAGANDA_MEMBER)
+                .from(ORG_ORGANIZATION)
+                .leftJoin(ORG_TERM).on(ORG_TERM.ORG_ID.eq(ORG_ORGANIZATION.ID), ORG_TERM.CURRENT_TERM.isTrue())
+                .where(ORG_ORGANIZATION.PATH.ge(subtreePath), ORG_ORGANIZATION.PATH.lt(OrgPath.upperBound(subtreePath)))
+                .and(ORG_ORGANIZATION.TYPE.in(types)).and(ORG_ORGANIZATION.STATUS.eq(OrgStatus.ACTIVE.name()))
+                .fetch()) {
+            long id = r.value1();
+            LocalDate started = r.value5() != null ? r.value5() : r.value3();
+            LocalDate ends = r.value6() != null ? r.value6()
+                    : r.value3() != null && r.value4() != null ? r.value3().plusYears(r.value4()) : null;
+            String secretary = r.value7() != null ? r.value7() : r.value2();
+            boolean hasSecretary = secretary != null && !secretary.isBlank();
+            boolean complete = hasSecretary && r.value8() != null && !r.value8().isBlank()
+                    && r.value9() != null && !r.value9().isBlank();
+            int vacant = hasSecretary ? 0 : started == null ? 12
+                    : (int) Math.max(0, ChronoUnit.MONTHS.between(started, asOf));
+            out.put(id, new TermFact(id, ends, ends == null || ends.isBefore(asOf), complete, vacant,
+                    elections.getOrDefault(id, 0)));
+        }
+        return out;
+    }
+}

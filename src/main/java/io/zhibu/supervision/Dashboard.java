@@ -1,0 +1,42 @@
+package io.zhibu.supervision;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * 督导看板 the key figures of an organization's whole subtree for a period, and the same figures for each child
+ * organization (ranked), all read from the rollups. Rates are in per mille; null when nothing was due.
+ */
+public record Dashboard(long orgId, String orgName, String orgType, String period, List<Crumb> path,
+                        Map<String, Long> figures, Integer meetingRate, Integer duesRate, String rankBy,
+                        List<Child> children, long pendingChanges) {
+
+    public record Crumb(long id, String name) {
+    }
+
+    /** A child organization's subtree figures; {@code drillable} when it has a dashboard of its own below. */
+    public record Child(long orgId, String name, String type, boolean drillable, Map<String, Long> figures,
+                        Integer meetingRate, Integer duesRate, int rank) {
+        public long figure(String metric) {
+            return figures.getOrDefault(metric, 0L);
+        }
+    }
+
+    public long figure(String metric) {
+        return figures.getOrDefault(metric, 0L);
+    }
+
+    /** Per mille of {@code part} in {@code whole}; null when whole is 0. */
+    public static Integer perMille(long part, long whole) {
+        return whole == 0 ? null : (int) Math.round(part * 1000.0 / whole);
+    }
+
+    public static Integer meetingRate(Map<String, Long> f) {
+        long held = f.getOrDefault("meeting.held", 0L);
+        return perMille(held, held + f.getOrDefault("meeting.missing", 0L));
+    }
+
+    public static Integer duesRate(Map<String, Long> f) {
+        return perMille(f.getOrDefault("dues.paid", 0L), f.getOrDefault("dues.due", 0L));
+    }
+}

@@ -1,0 +1,209 @@
+package io.zhibu.supervision;
+
+import io.zhibu.org.OrgService;
+import io.zhibu.org.OrgType;
+import io.zhibu.org.Organization;
+import io.zhibu.shared.DataScope;
+import io.zhibu.shared.ForbiddenException;
+import io.zhibu.shared.InvalidInputException;
+import io.zhibu.shared.OrgPath;
+import io.zhibu.shared.rollup.RollupSource;
+import io.zhibu.supervision.internal.RollupEngine;
+import io.zhibu.supervision.internal.RollupRepository;
+import io.zhibu.supervision.internal.RollupRepository.Cell;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 督导看板 dashboards and rankings, read from the rollups only: an organization and its children are a few hundred
+ * cells by primary key, whatever the size of the subtree. Scoped: an organization outside the caller's subtree is
+ * not found.
+ */
+@Service
+public class Dashboards {
+    static final List<OrgType> BRANCH_TYPES = List.of(OrgType.BRANCH, OrgType.JOINT_BRANCH, OrgType.TEMPORARY_BRANCH);
+
+    /** What children and branches can be ranked by. */
+    public enum RankBy {
+        MEETING_RATE, DUES_RATE, MEMBERS, PIPELINE, TERMS_DUE, WARNINGS;
+
+        public static RankBy parse(String s) {
+            if (s == null || s.isBlank()) {
+                return MEETING_RATE;
+            }
+            try {
+                return valueOf(s.trim().toUpperCase());
+            } catch (IllegalArgumentException e) {
+                throw InvalidInputException.of("rank", "supervision.rank.invalid");
+            }
+        }
+
+        /** Sort key: higher is better for rates and sizes, lower for terms due (nulls rank last). */
+        Comparator<Map<String, Long>> order() {
+            return switch (this) {
+                case MEETING_RATE -> rate(Dashboard::meetingRate);
+                case DUES_RATE -> rate(Dashboard::duesRate);
+                case MEMBERS -> Comparator.comparingLong((Map<String, Long> f) -> f.getOrDefault("member.total", 0L)).reversed();
+                case PIPELINE -> Comparator.comparingLong(Dashboards::pipeline).reversed();
+                case TERMS_DUE -> Comparator.comparingLong((Map<String, Long> f) -> f.getOrDefault("org.term.overdue", 0L)
+                        + f.getOrDefault("org.term.expiring", 0L));
+                case WARNINGS -> Comparator.comparingLong(Dashboards::openWarnings);
+            };
+        }
+
+        private static Comparator<Map<String, Long>> rate(java.util.function.Function<Map<String, Long>, Integer> r) {
+            return Comparator.comparing(r, Comparator.nullsLast(Comparator.reverseOrder()));
+        }
+    }
+
+    /** A branch in a subtree-wide ranking. */
+    public record BranchRank(int rank, long orgId, String name, Map<String, Long> figures, Integer meetingRate,
+                             Integer duesRate) {
+    }
+
+    private final OrgService orgs;
+    private final RollupRepository repo;
+    private final RollupEngine engine;
+    private final Clock clock;
+
+    public Dashboards(OrgService orgs, RollupRepository repo, RollupEngine engine, Clock clock) {
+        this.orgs = orgs;
+        this.repo = repo;
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    public DashboardPeriod period(String code) {
+        return DashboardPeriod.parse(code, YearMonth.now(clock));
+    }
+
+    /** The organization's dashboard (default: the caller's scope root) for the period, children ranked. */
+    @Transactional(readOnly = true)
+    public Dashboard dashboard(DataScope scope, Long orgId, String periodCode, String rankBy) {
+        Organization org = resolve(scope, orgId);
+        DashboardPeriod period = period(periodCode);
+        RankBy rank = RankBy.parse(rankBy);
+        List<Organization> children = org.type().holdsMembers() ? List.of() : orgs.children(scope, org.id(), false);
+        List<Long> ids = new ArrayList<>();
+        ids.add(org.id());
+        children.forEach(c -> ids.add(c.id()));
+        Map<Long, Map<String, Long>> figures = figures(period, ids);
+        Map<String, Long> own = figures.getOrDefault(org.id(), Map.of());
+        List<Organization> ordered = new ArrayList<>(children);
+        Comparator<Map<String, Long>> order = rank.order();
+        ordered.sort(Comparator.comparing((Organization c) -> figures.getOrDefault(c.id(), Map.of()), order)
+                .thenComparing(Organization::name));
+        List<Dashboard.Child> rows = new ArrayList<>();
+        for (Organization c : ordered) {
+            Map<String, Long> f = figures.getOrDefault(c.id(), Map.of());
+            rows.add(new Dashboard.Child(c.id(), c.name(), c.type().name(), c.hasChildren() || !c.type().holdsMembers(),
+                    f, Dashboard.meetingRate(f), Dashboard.duesRate(f), rows.size() + 1));
+        }
+        return new Dashboard(org.id(), org.name(), org.type().name(), period.code(), crumbs(scope, org), own,
+                Dashboard.meetingRate(own), Dashboard.duesRate(own), rank.name(), rows, repo.pendingCount());
+    }
+
+    /** Every branch of the subtree ranked by one figure (bulletins name the last ones). */
+    @Transactional(readOnly = true)
+    public List<BranchRank> branchRanking(DataScope scope, Long orgId, String periodCode, String rankBy, int limit) {
+        Organization org = resolve(scope, orgId);
+        DashboardPeriod period = period(periodCode);
+        RankBy rank = RankBy.parse(rankBy);
+        List<Organization> branches = org.type().holdsMembers() ? List.of(org)
+                : orgs.activeIn(scope, org.id(), BRANCH_TYPES);
+        Map<Long, Map<String, Long>> figures = new HashMap<>();
+        List<String> keys = new ArrayList<>(period.rollupKeys());
+        keys.add(RollupEngine.NOW);
+        List<Long> ids = branches.stream().map(Organization::id).toList();
+        for (int i = 0; i < ids.size(); i += 5000) {
+            for (Cell c : repo.metricCells(keys, RANKING_METRICS, ids.subList(i, Math.min(ids.size(), i + 5000)))) {
+                figures.computeIfAbsent(c.orgId(), k -> new HashMap<>()).merge(c.metric(), c.subtree(), Long::sum);
+            }
+        }
+        List<Organization> ordered = new ArrayList<>(branches);
+        ordered.sort(Comparator.comparing((Organization b) -> figures.getOrDefault(b.id(), Map.of()), rank.order())
+                .thenComparing(Organization::path));
+        List<BranchRank> out = new ArrayList<>();
+        for (Organization b : ordered.subList(0, Math.min(Math.max(limit, 1), ordered.size()))) {
+            Map<String, Long> f = figures.getOrDefault(b.id(), Map.of());
+            out.add(new BranchRank(out.size() + 1, b.id(), b.name(), f, Dashboard.meetingRate(f), Dashboard.duesRate(f)));
+        }
+        return out;
+    }
+
+    static final List<String> RANKING_METRICS = List.of("member.total", "meeting.held", "meeting.missing", "dues.due",
+            "dues.paid", "dev.APPLICANT", "dev.ACTIVIST", "dev.TARGET", "dev.PROBATIONARY", "org.term.expiring",
+            "org.term.overdue", "warning.open.INFO", "warning.open.WARNING", "warning.open.URGENT",
+            "warning.open.CRITICAL");
+
+    /**
+     * The baseline the benchmark compares with: the same subtree figures counted live over the modules' rows for the
+     * organization and each child (what a dashboard costs without rollups).
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Map<String, Long>> liveFigures(DataScope scope, Long orgId, String periodCode) {
+        Organization org = resolve(scope, orgId);
+        DashboardPeriod period = period(periodCode);
+        List<Organization> targets = new ArrayList<>();
+        targets.add(org);
+        if (!org.type().holdsMembers()) {
+            targets.addAll(orgs.children(scope, org.id(), false));
+        }
+        Map<Long, Map<String, Long>> out = new HashMap<>();
+        for (Organization o : targets) {
+            Map<String, Long> f = new HashMap<>();
+            for (RollupSource s : engine.sources()) {
+                s.liveSubtreeValues(o.path(), period.first(), period.last(), (id, m, metric, v) -> f.merge(metric, v, Long::sum));
+            }
+            out.put(o.id(), f);
+        }
+        return out;
+    }
+
+    private Map<Long, Map<String, Long>> figures(DashboardPeriod period, List<Long> ids) {
+        List<String> keys = new ArrayList<>(period.rollupKeys());
+        keys.add(RollupEngine.NOW);
+        Map<Long, Map<String, Long>> out = new HashMap<>();
+        for (Cell c : repo.cells(keys, ids)) {
+            out.computeIfAbsent(c.orgId(), k -> new HashMap<>()).merge(c.metric(), c.subtree(), Long::sum);
+        }
+        return out;
+    }
+
+    Organization resolve(DataScope scope, Long orgId) {
+        if (scope.selfOnly() || !scope.canReadRoster()) {
+            throw new ForbiddenException("dashboards are for secretaries and superiors");
+        }
+        if (orgId != null) {
+            return orgs.get(scope, orgId);
+        }
+        return scope.scopeOrgId() != null ? orgs.get(scope, scope.scopeOrgId()) : orgs.scopeRoots(scope).getFirst();
+    }
+
+    private List<Dashboard.Crumb> crumbs(DataScope scope, Organization org) {
+        int from = Math.max(1, OrgPath.depth(scope.orgPath()));
+        List<Long> ids = new ArrayList<>();
+        for (int d = from; d <= OrgPath.depth(org.path()); d++) {
+            ids.add(OrgPath.idAt(org.path(), d));
+        }
+        Map<Long, String> names = orgs.namesOf(ids);
+        return ids.stream().map(id -> new Dashboard.Crumb(id, names.getOrDefault(id, String.valueOf(id)))).toList();
+    }
+
+    static long pipeline(Map<String, Long> f) {
+        return f.getOrDefault("dev.APPLICANT", 0L) + f.getOrDefault("dev.ACTIVIST", 0L) + f.getOrDefault("dev.TARGET", 0L)
+                + f.getOrDefault("dev.PROBATIONARY", 0L);
+    }
+
+    static long openWarnings(Map<String, Long> f) {
+        return f.getOrDefault("warning.open.INFO", 0L) + f.getOrDefault("warning.open.WARNING", 0L)
+                + f.getOrDefault("warning.open.URGENT", 0L) + f.getOrDefault("warning.open.CRITICAL", 0L);
+    }
+}

@@ -1,0 +1,340 @@
+package io.zhibu.supervision.internal;
+
+import io.zhibu.org.OrgNode;
+import io.zhibu.org.OrgService;
+import io.zhibu.shared.OrgPath;
+import io.zhibu.shared.rollup.RollupSource;
+import io.zhibu.supervision.internal.RollupRepository.Cell;
+import io.zhibu.supervision.internal.RollupRepository.Dirty;
+import io.zhibu.supervision.internal.RollupRepository.Key;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps the rollup table: own and subtree values per organization, period and metric.
+ * <ul>
+ * <li>apply: the dirty marks written with each fact are turned into deltas — the marked orgs' own values are
+ * recomputed by their source, compared with the stored ones, and each difference is added to the org's own value and
+ * to the subtree value of the org and every ancestor (the path's segments are the ancestors' ids);</li>
+ * <li>rebuild: every source computes every org's own values in one set-based pass, subtree values are summed
+ * bottom-up over the tree in memory, and the table is replaced in one transaction;</li>
+ * <li>check: a rebuild computed in memory and compared cell by cell with the table (incremental must equal rebuild).</li>
+ * </ul>
+ * All three run under one cluster-wide lock (ShedLock row {@value #LOCK}), so two app nodes never interleave.
+ */
+@Component
+public class RollupEngine {
+    public static final String NOW = "NOW";
+    static final String LOCK = "supervision-rollups";
+    private static final Logger log = LoggerFactory.getLogger(RollupEngine.class);
+    private static final int DIRTY_BATCH = 20_000;
+
+    private final Map<String, RollupSource> sources = new LinkedHashMap<>();
+    private final OrgService orgs;
+    private final RollupRepository repo;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+    private final LockingTaskExecutor locks;
+
+    public RollupEngine(List<RollupSource> sources, OrgService orgs, RollupRepository repo, Clock clock,
+                        PlatformTransactionManager txm, LockProvider lockProvider) {
+        sources.forEach(s -> this.sources.put(s.name(), s));
+        this.orgs = orgs;
+        this.repo = repo;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(txm);
+        this.locks = new DefaultLockingTaskExecutor(lockProvider);
+    }
+
+    public Collection<RollupSource> sources() {
+        return sources.values();
+    }
+
+    /** First month kept: January two years back (three calendar years of history). */
+    public YearMonth horizonFrom() {
+        return YearMonth.now(clock).withMonth(1).minusYears(2);
+    }
+
+    /** Last month kept: December of this year (quarterly and yearly obligations land in their period's last month). */
+    public YearMonth horizonTo() {
+        return YearMonth.now(clock).withMonth(12);
+    }
+
+    public static String periodKey(YearMonth m) {
+        return m == null ? NOW : m.toString();
+    }
+
+    public static String yearKey(YearMonth m) {
+        return String.valueOf(m.getYear());
+    }
+
+    /** Runs {@code work} under the cluster-wide rollup lock; empty when another node (or thread) holds it. */
+    public <T> java.util.Optional<T> locked(Supplier<T> work) {
+        try {
+            var result = locks.executeWithLock(work::get,
+                    new LockConfiguration(Instant.now(), LOCK, Duration.ofMinutes(30), Duration.ZERO));
+            return result.wasExecuted() ? java.util.Optional.ofNullable(result.getResult()) : java.util.Optional.empty();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ the tree
+
+    /** The active tree in path order (parents first), with each node's parent index. */
+    record Tree(List<OrgNode> nodes, Map<Long, Integer> index, int[] parent) {
+        static Tree of(List<OrgNode> nodes) {
+            Map<Long, Integer> index = new HashMap<>(nodes.size() * 2);
+            for (int i = 0; i < nodes.size(); i++) {
+                index.put(nodes.get(i).id(), i);
+            }
+            int[] parent = new int[nodes.size()];
+            for (int i = 0; i < nodes.size(); i++) {
+                Long p = nodes.get(i).parentId();
+                parent[i] = p == null ? -1 : index.getOrDefault(p, -1);
+            }
+            return new Tree(nodes, index, parent);
+        }
+
+        OrgNode node(long id) {
+            Integer i = index.get(id);
+            return i == null ? null : nodes.get(i);
+        }
+    }
+
+    /** Metrics the supervision module derives itself: members by the domain of their branch (领域). */
+    static void derive(OrgNode node, String metric, long value, Map<String, Long> out) {
+        if (metric.equals("member.total")) {
+            out.put("member.domain." + node.domain().name(), value);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ rebuild
+
+    /** The whole table computed in memory: period → metric → own values by tree index. */
+    final class Computed {
+        final Tree tree;
+        final Map<String, Map<String, long[]>> own = new TreeMap<>();
+
+        Computed(Tree tree) {
+            this.tree = tree;
+        }
+
+        void add(String period, String metric, int i, long v) {
+            own.computeIfAbsent(period, k -> new TreeMap<>())
+                    .computeIfAbsent(metric, k -> new long[tree.nodes().size()])[i] += v;
+        }
+
+        /** Cells with subtree values summed bottom-up (children come after their parents in path order). */
+        Iterable<Cell> cells() {
+            List<Cell> out = new ArrayList<>();
+            int n = tree.nodes().size();
+            own.forEach((period, metrics) -> metrics.forEach((metric, values) -> {
+                long[] sub = values.clone();
+                for (int i = n - 1; i > 0; i--) {
+                    int p = tree.parent()[i];
+                    if (p >= 0) {
+                        sub[p] += sub[i];
+                    }
+                }
+                for (int i = 0; i < n; i++) {
+                    if (values[i] != 0 || sub[i] != 0) {
+                        out.add(new Cell(period, tree.nodes().get(i).id(), metric, values[i], sub[i]));
+                    }
+                }
+            }));
+            return out;
+        }
+    }
+
+    Computed computeAll() {
+        Tree tree = Tree.of(orgs.activeNodes());
+        Computed c = new Computed(tree);
+        YearMonth from = horizonFrom();
+        YearMonth to = horizonTo();
+        Map<String, Long> derived = new HashMap<>();
+        for (RollupSource s : sources.values()) {
+            s.ownValues(null, from, to, (orgId, month, metric, v) -> {
+                Integer i = tree.index().get(orgId);
+                if (i == null || v == 0 || (month != null && (month.isBefore(from) || month.isAfter(to)))) {
+                    return; // facts of inactive organizations, or outside the horizon
+                }
+                derived.clear();
+                derived.put(metric, v);
+                derive(tree.nodes().get(i), metric, v, derived);
+                derived.forEach((m, x) -> {
+                    c.add(periodKey(month), m, i, x);
+                    if (month != null) {
+                        c.add(yearKey(month), m, i, x);
+                    }
+                });
+            });
+        }
+        return c;
+    }
+
+    /** Recomputes the whole table from the sources; returns the number of cells written. */
+    public long rebuildNow() {
+        long maxDirty = repo.dirty(Integer.MAX_VALUE).stream().mapToLong(Dirty::id).max().orElse(0);
+        long start = System.nanoTime();
+        Computed c = computeAll();
+        Long written = tx.execute(s -> {
+            repo.deleteAll();
+            long n = repo.insertAll(c.cells());
+            repo.deleteDirtyUpTo(maxDirty);
+            return n;
+        });
+        log.info("rollup rebuild: {} cells in {} ms", written, (System.nanoTime() - start) / 1_000_000);
+        return written == null ? 0 : written;
+    }
+
+    // ------------------------------------------------------------------------------------------------ apply
+
+    /** Applies pending dirty marks as deltas; returns the number of marks consumed (-1 when it rebuilt instead). */
+    public int applyNow() {
+        List<Dirty> batch = repo.dirty(DIRTY_BATCH);
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        if (!repo.everRebuilt() || batch.stream().anyMatch(d -> d.source().equals("*"))) {
+            // the tree itself changed (or nothing was ever built): subtree sums need the new tree
+            long run = repo.startRun("REBUILD", "apply");
+            long start = System.nanoTime();
+            long written = rebuildNow();
+            repo.finishRun(run, "DONE", written, (System.nanoTime() - start) / 1_000_000, "tree changed");
+            return -1;
+        }
+        long maxId = batch.getLast().id();
+        Tree tree = Tree.of(orgs.activeNodes());
+        YearMonth hFrom = horizonFrom();
+        YearMonth hTo = horizonTo();
+        Map<String, Set<Long>> orgsBySource = new LinkedHashMap<>();
+        Map<String, YearMonth[]> rangeBySource = new HashMap<>();
+        for (Dirty d : batch) {
+            orgsBySource.computeIfAbsent(d.source(), k -> new HashSet<>()).add(d.orgId());
+            if (d.from() != null) {
+                YearMonth[] r = rangeBySource.computeIfAbsent(d.source(), k -> new YearMonth[] {d.from(), d.to()});
+                r[0] = d.from().isBefore(r[0]) ? d.from() : r[0];
+                r[1] = d.to().isAfter(r[1]) ? d.to() : r[1];
+            }
+        }
+        Map<Key, long[]> deltas = new HashMap<>();
+        orgsBySource.forEach((name, ids) -> {
+            RollupSource source = sources.get(name);
+            if (source == null) {
+                return;
+            }
+            boolean all = ids.contains(0L);
+            Collection<Long> which = all ? null : ids;
+            List<String> periods = new ArrayList<>();
+            YearMonth from = hFrom;
+            YearMonth to = hTo;
+            if (source.kind() == RollupSource.Kind.STOCK) {
+                periods.add(NOW);
+            } else {
+                YearMonth[] r = rangeBySource.getOrDefault(name, new YearMonth[] {hFrom, hTo});
+                from = r[0].isBefore(hFrom) ? hFrom : r[0];
+                to = r[1].isAfter(hTo) ? hTo : r[1];
+                for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+                    periods.add(periodKey(m));
+                }
+                if (periods.isEmpty()) {
+                    return;
+                }
+            }
+            Map<Key, Long> fresh = new HashMap<>();
+            Map<String, Long> derived = new HashMap<>();
+            YearMonth f = from;
+            YearMonth t = to;
+            source.ownValues(which, from, to, (orgId, month, metric, v) -> {
+                OrgNode node = tree.node(orgId);
+                if (node == null || v == 0 || (month != null && (month.isBefore(f) || month.isAfter(t)))) {
+                    return;
+                }
+                derived.clear();
+                derived.put(metric, v);
+                derive(node, metric, v, derived);
+                derived.forEach((m, x) -> fresh.merge(new Key(periodKey(month), orgId, m), x, Long::sum));
+            });
+            Map<Key, Long> stored = repo.own(periods, which, name);
+            Set<Key> keys = new HashSet<>(fresh.keySet());
+            keys.addAll(stored.keySet());
+            for (Key k : keys) {
+                long d = fresh.getOrDefault(k, 0L) - stored.getOrDefault(k, 0L);
+                if (d != 0) {
+                    addDelta(deltas, tree, k, d);
+                    if (!k.period().equals(NOW)) {
+                        addDelta(deltas, tree, new Key(k.period().substring(0, 4), k.orgId(), k.metric()), d);
+                    }
+                }
+            }
+        });
+        tx.executeWithoutResult(s -> {
+            repo.addDeltas(deltas);
+            repo.deleteDirtyUpTo(maxId);
+        });
+        return batch.size();
+    }
+
+    /** Own value of the org, subtree value of the org and each of its ancestors. */
+    private static void addDelta(Map<Key, long[]> deltas, Tree tree, Key k, long d) {
+        deltas.computeIfAbsent(k, x -> new long[2])[0] += d;
+        OrgNode node = tree.node(k.orgId());
+        for (int depth = 1; depth <= OrgPath.depth(node.path()); depth++) {
+            long ancestor = OrgPath.idAt(node.path(), depth);
+            if (tree.node(ancestor) != null) {
+                deltas.computeIfAbsent(new Key(k.period(), ancestor, k.metric()), x -> new long[2])[1] += d;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ check
+
+    /** Differences between the table and a fresh rebuild (at most {@code max}); empty when incremental = rebuild. */
+    public List<String> differencesNow(int max) {
+        Computed c = computeAll();
+        Map<Key, long[]> expected = new HashMap<>();
+        for (Cell cell : c.cells()) {
+            expected.put(new Key(cell.period(), cell.orgId(), cell.metric()), new long[] {cell.own(), cell.subtree()});
+        }
+        List<String> diffs = new ArrayList<>();
+        repo.forEachCell(cell -> {
+            Key k = new Key(cell.period(), cell.orgId(), cell.metric());
+            long[] e = expected.remove(k);
+            long eo = e == null ? 0 : e[0];
+            long es = e == null ? 0 : e[1];
+            if ((eo != cell.own() || es != cell.subtree()) && diffs.size() < max) {
+                diffs.add(k + " stored " + cell.own() + "/" + cell.subtree() + " rebuilt " + eo + "/" + es);
+            }
+        });
+        expected.forEach((k, e) -> {
+            if (diffs.size() < max) {
+                diffs.add(k + " stored 0/0 rebuilt " + e[0] + "/" + e[1]);
+            }
+        });
+        return diffs;
+    }
+}

@@ -1,0 +1,187 @@
+package io.zhibu.supervision.internal;
+
+import static io.zhibu.db.Tables.SUPERVISION_DIRTY;
+import static io.zhibu.db.Tables.SUPERVISION_ROLLUP;
+import static io.zhibu.db.Tables.SUPERVISION_RUN;
+
+import io.zhibu.db.tables.records.SupervisionRunRecord;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.InsertValuesStep5;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/** SQL of the supervision module: only the supervision_ tables. */
+@Repository
+public class RollupRepository {
+    private static final int INSERT_CHUNK = 2000;
+    private final DSLContext db;
+
+    public RollupRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** One cell of the rollup table. */
+    public record Key(String period, long orgId, String metric) {
+    }
+
+    public record Cell(String period, long orgId, String metric, long own, long subtree) {
+    }
+
+    public record Dirty(long id, String source, long orgId, YearMonth from, YearMonth to) {
+    }
+
+    // --- dirty marks
+
+    public void markDirty(String source, long orgId, YearMonth from, YearMonth to) {
+        db.insertInto(SUPERVISION_DIRTY, SUPERVISION_DIRTY.SOURCE, SUPERVISION_DIRTY.ORG_ID,
+                        SUPERVISION_DIRTY.MONTH_FROM, SUPERVISION_DIRTY.MONTH_TO, SUPERVISION_DIRTY.CREATED_AT)
+                .values(source, orgId, from == null ? null : from.atDay(1), to == null ? null : to.atDay(1),
+                        OffsetDateTime.now())
+                .execute();
+    }
+
+    public List<Dirty> dirty(int limit) {
+        return db.selectFrom(SUPERVISION_DIRTY).orderBy(SUPERVISION_DIRTY.ID).limit(limit).fetch(r -> new Dirty(
+                r.getId(), r.getSource(), r.getOrgId(), month(r.getMonthFrom()), month(r.getMonthTo())));
+    }
+
+    public long pendingCount() {
+        return db.fetchCount(SUPERVISION_DIRTY);
+    }
+
+    public void deleteDirtyUpTo(long maxId) {
+        db.deleteFrom(SUPERVISION_DIRTY).where(SUPERVISION_DIRTY.ID.le(maxId)).execute();
+    }
+
+    private static YearMonth month(LocalDate d) {
+        return d == null ? null : YearMonth.from(d);
+    }
+
+    // --- cells
+
+    /** Stored own values of a source's metrics for these periods and orgs (all orgs when null). */
+    public Map<Key, Long> own(Collection<String> periods, Collection<Long> orgIds, String metricPrefix) {
+        Condition orgs = orgIds == null ? DSL.noCondition() : SUPERVISION_ROLLUP.ORG_ID.in(orgIds);
+        Map<Key, Long> out = new HashMap<>();
+        db.select(SUPERVISION_ROLLUP.PERIOD, SUPERVISION_ROLLUP.ORG_ID, SUPERVISION_ROLLUP.METRIC,
+                        SUPERVISION_ROLLUP.OWN_VALUE).from(SUPERVISION_ROLLUP)
+                .where(SUPERVISION_ROLLUP.PERIOD.in(periods)).and(orgs)
+                .and(SUPERVISION_ROLLUP.METRIC.startsWith(metricPrefix + "."))
+                .and(SUPERVISION_ROLLUP.OWN_VALUE.ne(0L))
+                .forEach(r -> out.put(new Key(r.value1(), r.value2(), r.value3()), r.value4()));
+        return out;
+    }
+
+    /** Adds own and subtree deltas cell by cell (insert or add), then drops cells that fell to zero. */
+    public void addDeltas(Map<Key, long[]> deltas) {
+        var r = SUPERVISION_ROLLUP;
+        List<org.jooq.Query> batch = new ArrayList<>();
+        for (var e : deltas.entrySet()) {
+            long[] d = e.getValue();
+            if (d[0] == 0 && d[1] == 0) {
+                continue;
+            }
+            Key k = e.getKey();
+            batch.add(db.insertInto(r, r.PERIOD, r.ORG_ID, r.METRIC, r.OWN_VALUE, r.SUBTREE_VALUE)
+                    .values(k.period(), k.orgId(), k.metric(), d[0], d[1])
+                    .onConflict(r.PERIOD, r.ORG_ID, r.METRIC).doUpdate()
+                    .set(r.OWN_VALUE, r.OWN_VALUE.plus(d[0]))
+                    .set(r.SUBTREE_VALUE, r.SUBTREE_VALUE.plus(d[1])));
+            if (batch.size() == 500) {
+                db.batch(batch).execute();
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            db.batch(batch).execute();
+        }
+        db.deleteFrom(r).where(r.OWN_VALUE.eq(0L)).and(r.SUBTREE_VALUE.eq(0L))
+                .and(r.PERIOD.in(deltas.keySet().stream().map(Key::period).distinct().toList()))
+                .and(r.ORG_ID.in(deltas.keySet().stream().map(Key::orgId).distinct().toList()))
+                .execute();
+    }
+
+    public void deleteAll() {
+        db.deleteFrom(SUPERVISION_ROLLUP).execute();
+    }
+
+    /** Bulk insert of a rebuild's cells, in multi-row statements. */
+    public long insertAll(Iterable<Cell> cells) {
+        var r = SUPERVISION_ROLLUP;
+        long n = 0;
+        InsertValuesStep5<?, String, Long, String, Long, Long> step = null;
+        int inStep = 0;
+        for (Cell c : cells) {
+            if (step == null) {
+                step = db.insertInto(r, r.PERIOD, r.ORG_ID, r.METRIC, r.OWN_VALUE, r.SUBTREE_VALUE);
+            }
+            step = step.values(c.period(), c.orgId(), c.metric(), c.own(), c.subtree());
+            n++;
+            if (++inStep == INSERT_CHUNK) {
+                step.execute();
+                step = null;
+                inStep = 0;
+            }
+        }
+        if (step != null) {
+            step.execute();
+        }
+        return n;
+    }
+
+    /** Cells of some orgs for some periods: what a dashboard reads (a few hundred rows by primary key). */
+    public List<Cell> cells(Collection<String> periods, Collection<Long> orgIds) {
+        return db.selectFrom(SUPERVISION_ROLLUP).where(SUPERVISION_ROLLUP.PERIOD.in(periods))
+                .and(SUPERVISION_ROLLUP.ORG_ID.in(orgIds))
+                .fetch(c -> new Cell(c.getPeriod(), c.getOrgId(), c.getMetric(), c.getOwnValue(), c.getSubtreeValue()));
+    }
+
+    /** Cells of a few metrics for many orgs (rankings across the branches of a subtree). */
+    public List<Cell> metricCells(Collection<String> periods, Collection<String> metrics, Collection<Long> orgIds) {
+        return db.selectFrom(SUPERVISION_ROLLUP).where(SUPERVISION_ROLLUP.PERIOD.in(periods))
+                .and(SUPERVISION_ROLLUP.METRIC.in(metrics)).and(SUPERVISION_ROLLUP.ORG_ID.in(orgIds))
+                .fetch(c -> new Cell(c.getPeriod(), c.getOrgId(), c.getMetric(), c.getOwnValue(), c.getSubtreeValue()));
+    }
+
+    public void forEachCell(java.util.function.Consumer<Cell> each) {
+        db.selectFrom(SUPERVISION_ROLLUP).fetchSize(5000).fetchLazy().forEach(c -> each.accept(
+                new Cell(c.getPeriod(), c.getOrgId(), c.getMetric(), c.getOwnValue(), c.getSubtreeValue())));
+    }
+
+    // --- runs
+
+    public long startRun(String kind, String by) {
+        return db.insertInto(SUPERVISION_RUN, SUPERVISION_RUN.KIND, SUPERVISION_RUN.STATUS, SUPERVISION_RUN.STARTED_AT,
+                        SUPERVISION_RUN.STARTED_BY)
+                .values(kind, "RUNNING", OffsetDateTime.now(), by).returning(SUPERVISION_RUN.ID).fetchOne().getId();
+    }
+
+    public void finishRun(long id, String status, long rows, long millis, String note) {
+        db.update(SUPERVISION_RUN).set(SUPERVISION_RUN.STATUS, status).set(SUPERVISION_RUN.FINISHED_AT, OffsetDateTime.now())
+                .set(SUPERVISION_RUN.ROWS_WRITTEN, rows).set(SUPERVISION_RUN.MILLIS, millis)
+                .set(SUPERVISION_RUN.NOTE, note == null ? null : note.substring(0, Math.min(500, note.length())))
+                .where(SUPERVISION_RUN.ID.eq(id)).execute();
+    }
+
+    public List<SupervisionRunRecord> runs(int limit) {
+        return db.selectFrom(SUPERVISION_RUN).orderBy(SUPERVISION_RUN.ID.desc()).limit(limit).fetch();
+    }
+
+    public Optional<SupervisionRunRecord> run(long id) {
+        return db.selectFrom(SUPERVISION_RUN).where(SUPERVISION_RUN.ID.eq(id)).fetchOptional();
+    }
+
+    public boolean everRebuilt() {
+        return db.fetchExists(SUPERVISION_RUN, SUPERVISION_RUN.KIND.eq("REBUILD").and(SUPERVISION_RUN.STATUS.eq("DONE")));
+    }
+}

@@ -1,0 +1,129 @@
+package io.zhibu.supervision.web;
+
+import io.zhibu.shared.CurrentScope;
+import io.zhibu.shared.DataScope;
+import io.zhibu.shared.web.Messages;
+import io.zhibu.supervision.Dashboard;
+import io.zhibu.supervision.Dashboards;
+import io.zhibu.supervision.Rollups;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
+
+/** 督导看板 pages: the dashboard (desktop and phone), the big screen (大屏), and the rollup jobs page. */
+@Controller
+@RequestMapping("/supervision")
+class DashboardPageController {
+    static final List<String> AGE = List.of("UP_TO_35", "FROM_36_TO_45", "FROM_46_TO_55", "FROM_56_TO_65", "OVER_65");
+    static final List<String> EDUCATION = List.of("postgraduate", "bachelor", "college", "secondary", "below");
+    static final List<String> DOMAINS = List.of("RURAL", "COMMUNITY", "AGENCY", "SCHOOL", "HOSPITAL",
+            "STATE_ENTERPRISE", "NON_PUBLIC");
+    static final List<String> PIPELINE = List.of("APPLICANT", "ACTIVIST", "TARGET", "PROBATIONARY");
+
+    private final Dashboards dashboards;
+    private final Rollups rollups;
+    private final Messages messages;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    DashboardPageController(Dashboards dashboards, Rollups rollups, Messages messages) {
+        this.dashboards = dashboards;
+        this.rollups = rollups;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String dashboard(@RequestParam(required = false) Long orgId, @RequestParam(required = false) String period,
+                     @RequestParam(required = false) String rank, Model model) {
+        fill(model, dashboards.dashboard(CurrentScope.get(), orgId, period, rank));
+        return "supervision/dashboard";
+    }
+
+    @GetMapping("/screen")
+    String screen(@RequestParam(required = false) Long orgId, @RequestParam(required = false) String period, Model model) {
+        fill(model, dashboards.dashboard(CurrentScope.get(), orgId, period, null));
+        return "supervision/screen";
+    }
+
+    @GetMapping("/rankings")
+    String rankings(@RequestParam(required = false) Long orgId, @RequestParam(required = false) String period,
+                    @RequestParam(required = false) String rank, Model model) {
+        DataScope scope = CurrentScope.get();
+        Dashboard d = dashboards.dashboard(scope, orgId, period, rank);
+        model.addAttribute("d", d);
+        model.addAttribute("ranks", Dashboards.RankBy.values());
+        model.addAttribute("rows", dashboards.branchRanking(scope, d.orgId(), d.period(), rank, 500));
+        return "supervision/rankings";
+    }
+
+    @GetMapping("/rollups")
+    String runs(Model model) {
+        DataScope scope = CurrentScope.get();
+        model.addAttribute("runs", rollups.runs(scope));
+        model.addAttribute("pending", rollups.pending());
+        return "supervision/rollups";
+    }
+
+    @GetMapping("/rollups/{id}")
+    String run(@PathVariable long id, Model model) {
+        model.addAttribute("run", rollups.run(CurrentScope.get(), id));
+        return "supervision/run";
+    }
+
+    @PostMapping("/rollups/rebuild")
+    String rebuild(RedirectAttributes flash) {
+        Rollups.Run run = rollups.rebuild(CurrentScope.get());
+        return "redirect:/supervision/rollups/" + run.id();
+    }
+
+    private void fill(Model model, Dashboard d) {
+        model.addAttribute("d", d);
+        model.addAttribute("ranks", Dashboards.RankBy.values());
+        model.addAttribute("chartData", json.writeValueAsString(charts(d)));
+    }
+
+    /** Series and their translated labels for the ECharts on the page. */
+    private Map<String, Object> charts(Dashboard d) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("age", series(d, "member.age.", AGE, "supervision.age."));
+        c.put("education", series(d, "member.edu.", EDUCATION, "supervision.edu."));
+        c.put("domain", series(d, "member.domain.", DOMAINS, "domain."));
+        c.put("pipeline", series(d, "dev.", PIPELINE, "supervision.pipeline."));
+        c.put("gender", List.of(point(messages.get("supervision.gender.male"), d.figure("member.male")),
+                point(messages.get("supervision.gender.female"), d.figure("member.female"))));
+        List<Object> children = new ArrayList<>();
+        for (Dashboard.Child ch : d.children()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", ch.name());
+            row.put("meetingRate", ch.meetingRate() == null ? null : ch.meetingRate() / 10.0);
+            row.put("duesRate", ch.duesRate() == null ? null : ch.duesRate() / 10.0);
+            row.put("members", ch.figure("member.total"));
+            children.add(row);
+        }
+        c.put("children", children);
+        c.put("labels", Map.of("meetingRate", messages.get("supervision.meetingRate"),
+                "duesRate", messages.get("supervision.duesRate"), "members", messages.get("supervision.members")));
+        return c;
+    }
+
+    private List<Object> series(Dashboard d, String prefix, List<String> keys, String labelPrefix) {
+        List<Object> out = new ArrayList<>();
+        for (String k : keys) {
+            out.add(point(messages.get(labelPrefix + k), d.figure(prefix + k)));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> point(String name, long value) {
+        return Map.of("name", name, "value", value);
+    }
+}

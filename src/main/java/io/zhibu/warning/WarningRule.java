@@ -1,0 +1,100 @@
+package io.zhibu.warning;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The catalogue of warning rules (预警规则): id (the configuration key {@code zhibu.warnings.rules.<id>}), the
+ * rules.md id it implements, who must act (the branch secretary, the superior organization, the member), the
+ * default severity of each level and the default thresholds. Everything but the responsibility can be configured.
+ */
+public enum WarningRule {
+    /** R1.8 换届提醒: notice at T-6 months, warning T-3, urgent T-1, red when overdue. */
+    TERM_EXPIRY("term-expiry", "R1.8", true, true, false,
+            Map.of("T6", Severity.INFO, "T3", Severity.WARNING, "T1", Severity.URGENT, "OVERDUE", Severity.CRITICAL),
+            Map.of("notice", 6, "warning", 3, "urgent", 1)),
+    /** R1.2 支部规模: fewer than 3 full members (not a joint branch), or more than 50 members. */
+    BRANCH_SIZE("branch-size", "R1.2", true, true, false,
+            Map.of("UNDER_MIN", Severity.WARNING, "OVERSIZED", Severity.INFO),
+            Map.of("min", 3, "max", 50)),
+    /** R2.12 发展党员时限: talk, reviews, branch meeting, approvals, oath, probation end. */
+    DEV_DEADLINE("dev-deadline", "R2.12", true, false, false,
+            Map.of("DUE_SOON", Severity.INFO, "OVERDUE", Severity.URGENT, "PAST_LATEST", Severity.CRITICAL),
+            Map.of("lead", 7)),
+    /** R3.4 失联: alert at 3 months, 停止党籍 procedure at 6, 除名 at suspension + 2 years. */
+    LOST_CONTACT("lost-contact", "R3.4", true, true, false,
+            Map.of("ALERT", Severity.WARNING, "SUSPEND_DUE", Severity.URGENT, "EXPEL_DUE", Severity.CRITICAL),
+            Map.of("alert", 3, "suspend", 6, "expel", 24)),
+    /** R3.3/R3.4 留党察看 ending (≤2 years): the branch decides on restoring the rights. */
+    DISCIPLINE("discipline", "R3.3", true, false, false,
+            Map.of("ENDING", Severity.INFO, "ENDED", Severity.WARNING),
+            Map.of("lead", 30)),
+    /** R4.5 介绍信有效期: the member must report within the letter's validity. */
+    TRANSFER_EXPIRY("transfer-expiry", "R4.5", true, false, false,
+            Map.of("EXPIRING", Severity.WARNING, "EXPIRED", Severity.URGENT),
+            Map.of("lead", 7)),
+    /** R5.6 党费欠缴: reminder and talk at 3 months, 自行脱党 review at 6 consecutive months. */
+    DUES_ARREARS("dues-arrears", "R5.6", true, false, true,
+            Map.of("REMINDER", Severity.WARNING, "REVIEW", Severity.CRITICAL),
+            Map.of("reminder", 3, "review", 6)),
+    /** R6.1 三会一课: at risk 7 days before the period ends, missing after it ended. */
+    MEETING_COMPLIANCE("meeting-compliance", "R6.1", true, false, false,
+            Map.of("AT_RISK", Severity.WARNING, "MISSING", Severity.CRITICAL),
+            Map.of("lead", 7));
+
+    private final String id;
+    private final String ruleRef;
+    private final boolean forBranch;
+    private final boolean forUpper;
+    private final boolean forMember;
+    private final Map<String, Severity> severities;
+    private final Map<String, Integer> thresholds;
+
+    WarningRule(String id, String ruleRef, boolean forBranch, boolean forUpper, boolean forMember,
+                Map<String, Severity> severities, Map<String, Integer> thresholds) {
+        this.id = id;
+        this.ruleRef = ruleRef;
+        this.forBranch = forBranch;
+        this.forUpper = forUpper;
+        this.forMember = forMember;
+        this.severities = severities;
+        this.thresholds = thresholds;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The rules.md id this rule implements, e.g. R1.8. */
+    public String ruleRef() {
+        return ruleRef;
+    }
+
+    /** The branch secretary (支部书记) of the organization must act. */
+    public boolean forBranch() {
+        return forBranch;
+    }
+
+    /** The superior organization (上级党组织) must act. */
+    public boolean forUpper() {
+        return forUpper;
+    }
+
+    /** The member concerned must act. */
+    public boolean forMember() {
+        return forMember;
+    }
+
+    public Map<String, Severity> defaultSeverities() {
+        return severities;
+    }
+
+    public Map<String, Integer> defaultThresholds() {
+        return thresholds;
+    }
+
+    public static Optional<WarningRule> byId(String id) {
+        return Arrays.stream(values()).filter(r -> r.id.equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,194 @@
+package io.zhibu.warning.internal;
+
+import io.zhibu.shared.OrgPath;
+import io.zhibu.warning.RuleSettings;
+import io.zhibu.warning.Severity;
+import io.zhibu.warning.WarningCandidate;
+import io.zhibu.warning.WarningEvents;
+import io.zhibu.warning.WarningProperties;
+import io.zhibu.warning.WarningRule;
+import io.zhibu.warning.WarningSource;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jooq.Record6;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The early-warning sweep: every enabled rule's sources stream their current candidates into the staging table
+ * (multi-row INSERTs), then one transaction diffs them against the open warnings with four set-based statements
+ * (level changes, fact refresh, close vanished, open new). Running it twice on the same day changes nothing. It runs
+ * under the ShedLock lock "warning-sweep" (scheduled job or administrator), so two app nodes never sweep at once.
+ */
+@Component
+public class SweepEngine {
+    public static final String LOCK = "warning-sweep";
+    private static final Logger log = LoggerFactory.getLogger(SweepEngine.class);
+
+    private final WarningRepository repo;
+    private final ObjectProvider<WarningSource> sources;
+    private final WarningProperties props;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+    private final Notifier notifier;
+    private final Clock clock;
+
+    public SweepEngine(WarningRepository repo, ObjectProvider<WarningSource> sources, WarningProperties props,
+                       TransactionTemplate tx, ApplicationEventPublisher events, Notifier notifier, Clock clock) {
+        this.repo = repo;
+        this.sources = sources;
+        this.props = props;
+        this.tx = tx;
+        this.events = events;
+        this.notifier = notifier;
+        this.clock = clock;
+    }
+
+    /** What a run did. */
+    public record Result(long runId, int candidates, int opened, int changed, int closed, List<String> failedRules,
+                         long millis) {
+    }
+
+    /** A full sweep as of {@code today} (every rule). */
+    public Result sweep(LocalDate today, String trigger, String actor) {
+        long run = tx.execute(s -> {
+            repo.abandonRunning(now());
+            return repo.startRun(today, trigger, actor, now());
+        });
+        return sweep(run, today, EnumSet.allOf(WarningRule.class));
+    }
+
+    /** A sweep of some rules only (tests, and re-checking one rule after a configuration change). */
+    public Result sweep(LocalDate today, Set<WarningRule> rules, String actor) {
+        long run = tx.execute(s -> repo.startRun(today, "PARTIAL", actor, OffsetDateTime.now(clock)));
+        return sweep(run, today, rules);
+    }
+
+    /**
+     * Sweeps the given rules into an existing run row; warnings of other rules are left as they are (tests sweep
+     * one rule at a time; a rule whose source fails is left alone too, never mass-closed).
+     */
+    public Result sweep(long run, LocalDate today, Set<WarningRule> rules) {
+        long t0 = System.nanoTime();
+        tx.executeWithoutResult(s -> repo.markStatus(run, "RUNNING"));
+        Set<String> skip = new HashSet<>();
+        EnumSet.complementOf(EnumSet.copyOf(rules)).forEach(r -> skip.add(r.id()));
+        List<String> failed = new ArrayList<>();
+        int staged = 0;
+        Set<String> seen = new HashSet<>();
+        for (WarningRule rule : rules) {
+            RuleSettings settings = props.settings(rule);
+            if (!settings.enabled()) {
+                continue; // its open warnings close: the rule was switched off
+            }
+            for (WarningSource source : sources.orderedStream().filter(s -> s.rule() == rule).toList()) {
+                long ts = System.nanoTime();
+                try {
+                    int n = tx.execute(s -> stageRule(run, today, source, settings, seen));
+                    staged += n;
+                    log.debug("warning source {} ({}): {} candidates in {} ms", rule.id(), source.getClass().getSimpleName(),
+                            n, (System.nanoTime() - ts) / 1_000_000);
+                } catch (RuntimeException e) {
+                    log.warn("warning source {} failed; its open warnings stay as they are", rule.id(), e);
+                    failed.add(rule.id());
+                    skip.add(rule.id());
+                    tx.executeWithoutResult(s -> repo.clearCandidates(run, rule.id()));
+                }
+            }
+            int done = staged;
+            tx.executeWithoutResult(s -> repo.stage(run, rule.id(), done));
+        }
+        tx.executeWithoutResult(s -> repo.stage(run, "diff", seenSize(seen)));
+        OffsetDateTime now = now();
+        int[] counts = new int[3];
+        List<Record6<Long, Long, String, String, String, String>> changed = tx.execute(s -> {
+            var ch = repo.changeLevels(run, today, now);
+            repo.refreshFacts(run);
+            counts[0] = repo.closeVanished(run, today, skip, now);
+            counts[1] = repo.openNew(run, today, now);
+            repo.clearCandidates(run);
+            return ch;
+        });
+        counts[2] = changed.size();
+        publish(run, changed);
+        try {
+            tx.executeWithoutResult(s -> notifier.afterSweep(run, changed.stream().map(Record6::value1).toList()));
+        } catch (RuntimeException e) {
+            log.warn("warning notifications of run {} failed", run, e);
+        }
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        int total = staged;
+        tx.executeWithoutResult(s -> repo.finishRun(run, failed.isEmpty() ? "DONE" : "PARTIAL", total, counts[1],
+                counts[2], counts[0], failed.isEmpty() ? null : String.join(",", failed), now(), millis));
+        log.info("Warning sweep {} as of {}: {} candidates, {} opened, {} changed, {} closed{} in {} ms", run, today,
+                total, counts[1], counts[2], counts[0], failed.isEmpty() ? "" : ", failed " + failed, millis);
+        return new Result(run, total, counts[1], counts[2], counts[0], List.copyOf(failed), millis);
+    }
+
+    private static int seenSize(Set<String> seen) {
+        return seen.size();
+    }
+
+    private int stageRule(long run, LocalDate today, WarningSource source, RuleSettings settings, Set<String> seen) {
+        List<WarningRepository.Staged> batch = new ArrayList<>(props.batchSize());
+        int[] n = {0};
+        source.candidates(today, settings, c -> {
+            WarningRepository.Staged s = staged(c, settings);
+            if (s != null && seen.add(s.openKey())) {
+                batch.add(s);
+                n[0]++;
+                if (batch.size() >= props.batchSize()) {
+                    repo.stageCandidates(run, batch);
+                    batch.clear();
+                }
+            }
+        });
+        repo.stageCandidates(run, batch);
+        return n[0];
+    }
+
+    /** Validated staging row; the severity comes from the rule's (configurable) level table. */
+    static WarningRepository.Staged staged(WarningCandidate c, RuleSettings settings) {
+        if (c.rule() != settings.rule() || c.orgPath() == null || c.orgPath().isEmpty() || c.subjectKey() == null) {
+            throw new IllegalArgumentException("bad candidate " + c);
+        }
+        Severity severity = settings.severity(c.level());
+        WarningRule r = c.rule();
+        String path = c.orgPath();
+        String upper = path.length() > OrgPath.SEGMENT ? path.substring(0, path.length() - OrgPath.SEGMENT) : "";
+        return new WarningRepository.Staged(r.id() + ":" + c.subjectKey(), OrgPath.idAt(path, 1), c.orgId(), path, upper,
+                r.id(), c.subjectKey(), c.memberId(), cut(c.subjectName(), 100), c.level(), severity, c.dueOn(),
+                cut(c.detail(), 200), r.forBranch(), r.forUpper(), r.forMember());
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private void publish(long run, List<Record6<Long, Long, String, String, String, String>> changed) {
+        repo.forEachOpened(run, w -> events.publishEvent(new WarningEvents.Opened(w.getId(), w.getOrgId(), w.getOrgPath(),
+                w.getRule(), Severity.valueOf(w.getSeverity()))));
+        repo.forEachClosed(run, w -> events.publishEvent(new WarningEvents.Closed(w.getId(), w.getOrgId(), w.getOrgPath(),
+                w.getRule(), Severity.valueOf(w.getSeverity()))));
+        for (var c : changed) {
+            if (!c.value5().equals(c.value6())) {
+                events.publishEvent(new WarningEvents.SeverityChanged(c.value1(), c.value2(), c.value3(), c.value4(),
+                        Severity.valueOf(c.value5()), Severity.valueOf(c.value6())));
+            }
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}

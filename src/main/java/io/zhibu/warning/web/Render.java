@@ -1,0 +1,41 @@
+package io.zhibu.warning.web;
+
+import io.zhibu.shared.web.Messages;
+import io.zhibu.warning.Inbox;
+import io.zhibu.warning.TodoItem;
+import io.zhibu.warning.WarningViews;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Renders to-do items and inbox messages (stored as keys and arguments) in the reader's language. */
+@Component
+class Render {
+    private final Messages messages;
+
+    Render(Messages messages) {
+        this.messages = messages;
+    }
+
+    WarningViews.Todo todo(TodoItem t) {
+        Object[] args = t.args().stream().map(a -> a instanceof TodoItem.Key k ? messages.get(k.code()) : a).toArray();
+        return new WarningViews.Todo(t.kind(), messages.get(t.messageKey(), args), t.dueOn(), t.severity(), t.href(), t.orgId());
+    }
+
+    List<WarningViews.Todo> todos(List<TodoItem> items) {
+        return items.stream().map(this::todo).toList();
+    }
+
+    WarningViews.Message message(Inbox.Raw m) {
+        List<String> a = m.args();
+        String text = switch (m.kind()) {
+            case "WARNING" -> a.size() < 5 ? m.key() : messages.get(m.key(), messages.get("warning.rule." + a.get(0)),
+                    messages.get("warning.level." + a.get(0) + "." + a.get(1)), a.get(2), a.get(3), a.get(4));
+            default -> messages.get(m.key(), a.toArray());
+        };
+        return new WarningViews.Message(m.id(), m.kind(), m.warningId(), text, null, m.createdAt(), m.read());
+    }
+
+    String rule(String id) {
+        return messages.get("warning.rule." + id);
+    }
+}
