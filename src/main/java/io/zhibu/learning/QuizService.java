@@ -1,0 +1,608 @@
+package io.zhibu.learning;
+
+import static io.zhibu.db.Tables.LEARNING_ATTEMPT;
+import static io.zhibu.db.Tables.LEARNING_ATTEMPT_ITEM;
+import static io.zhibu.db.Tables.LEARNING_BANK;
+import static io.zhibu.db.Tables.LEARNING_LEVEL;
+import static io.zhibu.db.Tables.LEARNING_LEVEL_PASS;
+import static io.zhibu.db.Tables.LEARNING_MEMBER;
+import static io.zhibu.db.Tables.LEARNING_QUESTION;
+
+import io.zhibu.audit.AuditLog;
+import io.zhibu.db.tables.records.LearningAttemptItemRecord;
+import io.zhibu.db.tables.records.LearningAttemptRecord;
+import io.zhibu.db.tables.records.LearningBankRecord;
+import io.zhibu.db.tables.records.LearningLevelRecord;
+import io.zhibu.db.tables.records.LearningMemberRecord;
+import io.zhibu.db.tables.records.LearningQuestionRecord;
+import io.zhibu.learning.LearningRecords.AnswerForm;
+import io.zhibu.learning.LearningRecords.AttemptView;
+import io.zhibu.learning.LearningRecords.BankForm;
+import io.zhibu.learning.LearningRecords.BankSummary;
+import io.zhibu.learning.LearningRecords.BankView;
+import io.zhibu.learning.LearningRecords.Feedback;
+import io.zhibu.learning.LearningRecords.ImportResult;
+import io.zhibu.learning.LearningRecords.LevelForm;
+import io.zhibu.learning.LearningRecords.LevelStatus;
+import io.zhibu.learning.LearningRecords.LevelView;
+import io.zhibu.learning.LearningRecords.QuestionCard;
+import io.zhibu.learning.LearningRecords.QuestionForm;
+import io.zhibu.learning.LearningRecords.QuestionKind;
+import io.zhibu.learning.LearningRecords.QuestionView;
+import io.zhibu.learning.internal.Access;
+import io.zhibu.learning.internal.LearningRepository;
+import io.zhibu.learning.internal.Sheets;
+import io.zhibu.org.OrgService;
+import io.zhibu.org.Organization;
+import io.zhibu.shared.ConflictException;
+import io.zhibu.shared.DataScope;
+import io.zhibu.shared.InvalidInputException;
+import io.zhibu.shared.NotFoundException;
+import io.zhibu.shared.TextInput;
+import io.zhibu.shared.Violation;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * 题库与闯关 question banks and the level game: banks of single, multiple and true/false questions (imported from
+ * a sheet or edited online); a member passes each level to open the next, with questions drawn at random (no
+ * repetition within an attempt), each timed by the server clock, and a daily attempt cap.
+ */
+@Service
+public class QuizService {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    public static final int MAX_ROWS = 2000;
+    private final LearningRepository repo;
+    private final StudyRules rules;
+    private final OrgService orgs;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    public QuizService(LearningRepository repo, StudyRules rules, OrgService orgs, AuditLog audit,
+                       ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+        this.repo = repo;
+        this.rules = rules;
+        this.orgs = orgs;
+        this.audit = audit;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    // ---------------------------------------------------------------- banks
+
+    public List<BankSummary> banks(DataScope scope) {
+        Access.requireReader(scope);
+        return tx.execute(s -> repo.db().selectFrom(LEARNING_BANK)
+                .where(LearningRepository.readable(LEARNING_BANK.ORG_PATH, scope.orgPath()))
+                .orderBy(LEARNING_BANK.ID).limit(200).fetch().map(b -> summary(scope, b)));
+    }
+
+    public BankSummary createBank(DataScope scope, BankForm f) {
+        Access.requireManager(scope);
+        Organization org = orgs.get(scope, f == null || f.orgId() == null ? MaterialService.scopeOrg(scope) : f.orgId());
+        String name = TextInput.required(f == null ? null : f.name(), "name", 100);
+        return tx.execute(s -> {
+            LearningBankRecord b = repo.db().newRecord(LEARNING_BANK);
+            b.setRegionOrgId(org.regionOrgId());
+            b.setOrgId(org.id());
+            b.setOrgPath(org.path());
+            b.setName(name);
+            b.setCreatedBy(scope.username());
+            b.setCreatedAt(OffsetDateTime.now(clock));
+            b.store();
+            audit.success("learning.bank.create", "bank", b.getId(), org.path(), name);
+            return summary(scope, b);
+        });
+    }
+
+    /** The bank with its levels (and the member's progress) and, for those who edit it, every question with its key. */
+    public BankView bank(DataScope scope, long bankId) {
+        Access.requireReader(scope);
+        return tx.execute(s -> {
+            LearningBankRecord b = readable(scope, bankId);
+            BankSummary sum = summary(scope, b);
+            boolean manager = scope.canManageMembers();
+            Set<Integer> passed = scope.selfOnly() ? passedLevels(Access.self(repo, scope).getMemberId(), bankId) : Set.of();
+            List<LevelView> levels = new ArrayList<>();
+            for (LearningLevelRecord l : levels(bankId)) {
+                LevelStatus st = !scope.selfOnly() ? LevelStatus.OPEN : passed.contains(l.getLevelNo()) ? LevelStatus.PASSED
+                        : l.getLevelNo() == 1 || passed.contains(l.getLevelNo() - 1) ? LevelStatus.OPEN : LevelStatus.LOCKED;
+                levels.add(new LevelView(l.getLevelNo(), l.getQuestions(), l.getPassCorrect(), l.getSecondsPerQuestion(), st));
+            }
+            List<QuestionView> questions = manager ? repo.db().selectFrom(LEARNING_QUESTION)
+                    .where(LEARNING_QUESTION.BANK_ID.eq(bankId)).orderBy(LEARNING_QUESTION.ID).limit(2000).fetch()
+                    .map(QuizService::question) : List.of();
+            int left = scope.selfOnly() ? Math.max(0, rules.dailyAttempts() - attemptsToday(scope.selfMemberId())) : 0;
+            return new BankView(sum, levels, questions, left);
+        });
+    }
+
+    // ---------------------------------------------------------------- questions: online editing and import
+
+    public QuestionView addQuestion(DataScope scope, long bankId, QuestionForm f) {
+        Access.requireManager(scope);
+        Parsed p = parse(f);
+        return tx.execute(s -> {
+            LearningBankRecord b = editable(scope, bankId);
+            LearningQuestionRecord q = repo.db().newRecord(LEARNING_QUESTION);
+            q.setBankId(bankId);
+            fill(q, p);
+            q.setActive(true);
+            q.setVersion(0);
+            q.store();
+            audit.success("learning.question.add", "bank", bankId, b.getOrgPath(), "question " + q.getId());
+            return question(q);
+        });
+    }
+
+    /** Edits a question (send the version read); a question in use keeps its id, so attempts stay readable. */
+    public QuestionView updateQuestion(DataScope scope, long bankId, long questionId, QuestionForm f) {
+        Access.requireManager(scope);
+        Parsed p = parse(f);
+        if (f.version() == null) {
+            throw InvalidInputException.of("version", "validation.required");
+        }
+        return tx.execute(s -> {
+            LearningBankRecord b = editable(scope, bankId);
+            LearningQuestionRecord q = repo.db().selectFrom(LEARNING_QUESTION).where(LEARNING_QUESTION.ID.eq(questionId))
+                    .and(LEARNING_QUESTION.BANK_ID.eq(bankId)).fetchOptional()
+                    .orElseThrow(() -> new NotFoundException("question", questionId));
+            if (!q.getVersion().equals(f.version())) {
+                throw new ConflictException("error.concurrentChange");
+            }
+            fill(q, p);
+            q.setVersion(q.getVersion() + 1);
+            q.update();
+            audit.success("learning.question.edit", "bank", bankId, b.getOrgPath(), "question " + questionId);
+            return question(q);
+        });
+    }
+
+    public void setActive(DataScope scope, long bankId, long questionId, boolean active) {
+        Access.requireManager(scope);
+        tx.executeWithoutResult(s -> {
+            LearningBankRecord b = editable(scope, bankId);
+            if (repo.db().update(LEARNING_QUESTION).set(LEARNING_QUESTION.ACTIVE, active)
+                    .set(LEARNING_QUESTION.VERSION, LEARNING_QUESTION.VERSION.plus(1))
+                    .where(LEARNING_QUESTION.ID.eq(questionId)).and(LEARNING_QUESTION.BANK_ID.eq(bankId)).execute() == 0) {
+                throw new NotFoundException("question", questionId);
+            }
+            audit.success("learning.question.active", "bank", bankId, b.getOrgPath(), questionId + " active=" + active);
+        });
+    }
+
+    /**
+     * Imports questions from .xlsx or UTF-8 .csv with a header row: 题型, 题干, A…F (or 选项A…), 答案, 解析. Every
+     * row is checked first; any bad row (e.g. no correct answer) is reported with its row number and nothing is written.
+     */
+    public ImportResult importQuestions(DataScope scope, long bankId, String fileName, byte[] content) {
+        Access.requireManager(scope);
+        tx.executeWithoutResult(s -> editable(scope, bankId));
+        List<List<String>> table = Sheets.read(fileName, content, MAX_ROWS);
+        if (table.size() < 2) {
+            throw InvalidInputException.of("file", "learning.import.empty");
+        }
+        List<String> head = table.get(0).stream().map(h -> h == null ? "" : h.strip()).toList();
+        int kindCol = col(head, "题型", "kind", "type");
+        int stemCol = col(head, "题干", "题目", "stem", "question");
+        int answerCol = col(head, "答案", "正确答案", "answer");
+        int explCol = col(head, "解析", "explanation");
+        int[] optCols = new int[6];
+        for (int i = 0; i < 6; i++) {
+            String l = String.valueOf(QuestionRules.LETTERS.charAt(i));
+            optCols[i] = col(head, l, "选项" + l, "option" + l, "option_" + l.toLowerCase());
+        }
+        if (kindCol < 0 || stemCol < 0 || answerCol < 0) {
+            throw InvalidInputException.of("file", "learning.import.columns");
+        }
+        List<Parsed> parsed = new ArrayList<>();
+        List<Violation> errors = new ArrayList<>();
+        int rows = 0;
+        for (int r = 1; r < table.size(); r++) {
+            List<String> cells = table.get(r);
+            if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
+                continue;
+            }
+            rows++;
+            int rowNo = r + 1;
+            List<String> opts = new ArrayList<>();
+            for (int c : optCols) {
+                opts.add(c < 0 ? "" : Sheets.cell(cells, c));
+            }
+            try {
+                parsed.add(parse(new QuestionForm(QuestionRules.kind(Sheets.cell(cells, kindCol)), Sheets.cell(cells, stemCol),
+                        opts, Sheets.cell(cells, answerCol), explCol < 0 ? null : Sheets.cell(cells, explCol), null)));
+            } catch (InvalidInputException e) {
+                for (Violation v : e.violations()) {
+                    errors.add(new Violation("row" + rowNo + "." + v.field(), v.code(), v.args()));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors.subList(0, Math.min(errors.size(), 20)));
+        }
+        if (parsed.isEmpty()) {
+            throw InvalidInputException.of("file", "learning.import.empty");
+        }
+        int total = rows;
+        return tx.execute(s -> {
+            LearningBankRecord b = editable(scope, bankId);
+            for (Parsed p : parsed) {
+                LearningQuestionRecord q = repo.db().newRecord(LEARNING_QUESTION);
+                q.setBankId(bankId);
+                fill(q, p);
+                q.setActive(true);
+                q.setVersion(0);
+                q.store();
+            }
+            audit.success("learning.bank.import", "bank", bankId, b.getOrgPath(), fileName + ": " + parsed.size() + " questions");
+            return new ImportResult(parsed.size(), total);
+        });
+    }
+
+    // ---------------------------------------------------------------- levels
+
+    public LevelView setLevel(DataScope scope, long bankId, LevelForm f) {
+        Access.requireManager(scope);
+        List<Violation> errors = new ArrayList<>();
+        int no = range(errors, "levelNo", f == null ? null : f.levelNo(), 1, 50);
+        int n = range(errors, "questions", f == null ? null : f.questions(), 1, 50);
+        int pass = range(errors, "passCorrect", f == null ? null : f.passCorrect(), 1, 50);
+        int secs = range(errors, "secondsPerQuestion", f == null ? null : f.secondsPerQuestion(), 5, 600);
+        if (errors.isEmpty() && pass > n) {
+            errors.add(new Violation("passCorrect", "learning.level.passTooHigh", n));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return tx.execute(s -> {
+            LearningBankRecord b = editable(scope, bankId);
+            if (no > 1 && levels(bankId).stream().noneMatch(l -> l.getLevelNo() == no - 1)) {
+                throw InvalidInputException.of("levelNo", "learning.level.gap", no - 1);
+            }
+            LearningLevelRecord l = repo.db().selectFrom(LEARNING_LEVEL).where(LEARNING_LEVEL.BANK_ID.eq(bankId))
+                    .and(LEARNING_LEVEL.LEVEL_NO.eq(no)).fetchOptional().orElseGet(() -> {
+                        LearningLevelRecord x = repo.db().newRecord(LEARNING_LEVEL);
+                        x.setBankId(bankId);
+                        x.setLevelNo(no);
+                        return x;
+                    });
+            l.setQuestions(n);
+            l.setPassCorrect(pass);
+            l.setSecondsPerQuestion(secs);
+            l.store();
+            audit.success("learning.level", "bank", bankId, b.getOrgPath(), "level " + no + ": " + pass + "/" + n + ", " + secs + " s");
+            return new LevelView(no, n, pass, secs, LevelStatus.OPEN);
+        });
+    }
+
+    // ---------------------------------------------------------------- the game
+
+    /**
+     * Starts a level: it must be open (level 1, or the previous one passed), the daily attempt cap not reached, and
+     * the bank must hold enough active questions; the questions are drawn now, at random, without repetition.
+     */
+    public AttemptView start(DataScope scope, long bankId, int levelNo) {
+        Access.requireMember(scope);
+        long id = tx.execute(s -> {
+            LearningMemberRecord self = Access.self(repo, scope);
+            // serializes one member's starts, so two clicks cannot pass the daily cap together
+            repo.db().selectFrom(LEARNING_MEMBER).where(LEARNING_MEMBER.MEMBER_ID.eq(self.getMemberId())).forUpdate().fetch();
+            LearningBankRecord b = readable(scope, bankId);
+            LearningLevelRecord level = levels(bankId).stream().filter(l -> l.getLevelNo() == levelNo).findFirst()
+                    .orElseThrow(() -> new NotFoundException("level", levelNo));
+            Set<Integer> passed = passedLevels(self.getMemberId(), bankId);
+            if (levelNo > 1 && !passed.contains(levelNo - 1)) {
+                throw new ConflictException("learning.level.locked", levelNo - 1);
+            }
+            int today = attemptsToday(self.getMemberId());
+            if (rules.attemptCapReached(today)) {
+                throw new ConflictException("learning.quiz.dailyCap", rules.dailyAttempts());
+            }
+            List<Long> pool = new ArrayList<>(repo.db().select(LEARNING_QUESTION.ID).from(LEARNING_QUESTION)
+                    .where(LEARNING_QUESTION.BANK_ID.eq(bankId)).and(LEARNING_QUESTION.ACTIVE.isTrue())
+                    .fetch(LEARNING_QUESTION.ID));
+            if (pool.size() < level.getQuestions()) {
+                throw new ConflictException("learning.level.tooFewQuestions", level.getQuestions());
+            }
+            Collections.shuffle(pool, RANDOM);
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            repo.db().update(LEARNING_ATTEMPT).set(LEARNING_ATTEMPT.STATUS, "ABANDONED").set(LEARNING_ATTEMPT.FINISHED_AT, now)
+                    .where(LEARNING_ATTEMPT.MEMBER_ID.eq(self.getMemberId())).and(LEARNING_ATTEMPT.STATUS.eq("OPEN")).execute();
+            LearningAttemptRecord a = repo.db().newRecord(LEARNING_ATTEMPT);
+            a.setRegionOrgId(self.getRegionOrgId());
+            a.setOrgPath(self.getOrgPath());
+            a.setMemberId(self.getMemberId());
+            a.setBankId(bankId);
+            a.setLevelNo(levelNo);
+            a.setAttemptDate(LocalDate.now(clock));
+            a.setStatus("OPEN");
+            a.setCorrect(0);
+            a.setStartedAt(now);
+            a.store();
+            var insert = repo.db().insertInto(LEARNING_ATTEMPT_ITEM, LEARNING_ATTEMPT_ITEM.ATTEMPT_ID,
+                    LEARNING_ATTEMPT_ITEM.SEQ, LEARNING_ATTEMPT_ITEM.QUESTION_ID);
+            for (int i = 0; i < level.getQuestions(); i++) {
+                insert = insert.values(a.getId(), i + 1, pool.get(i)); // distinct ids: no repetition (unique index)
+            }
+            insert.execute();
+            audit.success("learning.quiz.start", "bank", bankId, b.getOrgPath(), "member " + self.getMemberId()
+                    + " level " + levelNo + " attempt " + a.getId());
+            return a.getId();
+        });
+        return attempt(scope, id);
+    }
+
+    /** The attempt as it stands; shows (and starts the clock of) the next question. Expired questions count as wrong. */
+    public AttemptView attempt(DataScope scope, long attemptId) {
+        Access.requireMember(scope);
+        return tx.execute(s -> {
+            LearningAttemptRecord a = loadAttempt(scope, attemptId, true);
+            expire(a);
+            return view(a, null, false); // expire() has already served the current question
+        });
+    }
+
+    /**
+     * Answers the current question. An answer after its time (server clock) is refused with a clear error and the
+     * question counts as wrong; answering another question than the current one is refused too.
+     */
+    public AttemptView answer(DataScope scope, long attemptId, AnswerForm f) {
+        Access.requireMember(scope);
+        if (f == null || f.seq() == null) {
+            throw InvalidInputException.of("seq", "validation.required");
+        }
+        AttemptView v = tx.execute(s -> {
+            LearningAttemptRecord a = loadAttempt(scope, attemptId, true);
+            if (!"OPEN".equals(a.getStatus())) {
+                throw new ConflictException("learning.quiz.finished");
+            }
+            LearningLevelRecord level = level(a);
+            LearningAttemptItemRecord item = currentItem(a.getId());
+            if (item == null || item.getSeq() != f.seq().intValue() || item.getServedAt() == null) {
+                throw new ConflictException("learning.quiz.notCurrent");
+            }
+            LearningQuestionRecord q = repo.db().selectFrom(LEARNING_QUESTION).where(LEARNING_QUESTION.ID.eq(item.getQuestionId())).fetchOne();
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            boolean late = rules.late(item.getServedAt().toInstant(), now.toInstant(), level.getSecondsPerQuestion());
+            boolean ok = !late && QuestionRules.correct(q.getAnswer(), f.answer());
+            item.setAnsweredAt(now);
+            item.setAnswer(late ? null : clip(f.answer()));
+            item.setCorrect(ok);
+            item.setLate(late);
+            item.update();
+            if (ok) {
+                a.setCorrect(a.getCorrect() + 1);
+                a.update();
+            }
+            finishIfDone(a, level);
+            return view(a, new Feedback(item.getSeq(), ok, late, q.getAnswer(), q.getExplanation()), true);
+        });
+        if (v.last().late()) {
+            throw new ConflictException("learning.quiz.late", v.last().seq()); // recorded as wrong, after the commit
+        }
+        return v;
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private void expire(LearningAttemptRecord a) {
+        if (!"OPEN".equals(a.getStatus())) {
+            return;
+        }
+        LearningLevelRecord level = level(a);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        LearningAttemptItemRecord item;
+        while ((item = currentItem(a.getId())) != null && item.getServedAt() != null
+                && rules.late(item.getServedAt().toInstant(), now.toInstant(), level.getSecondsPerQuestion())) {
+            item.setAnsweredAt(now);
+            item.setCorrect(false);
+            item.setLate(true);
+            item.update();
+        }
+        finishIfDone(a, level);
+        item = currentItem(a.getId());
+        if (item != null && item.getServedAt() == null) {
+            item.setServedAt(now); // the question's clock starts when it is first shown
+            item.update();
+        }
+    }
+
+    private void finishIfDone(LearningAttemptRecord a, LearningLevelRecord level) {
+        if (!"OPEN".equals(a.getStatus()) || currentItem(a.getId()) != null) {
+            return;
+        }
+        boolean passed = StudyRules.passed(a.getCorrect(), level.getPassCorrect());
+        a.setStatus(passed ? "PASSED" : "FAILED");
+        a.setFinishedAt(OffsetDateTime.now(clock));
+        a.update();
+        if (passed && !passedLevels(a.getMemberId(), a.getBankId()).contains(a.getLevelNo())) {
+            repo.db().insertInto(LEARNING_LEVEL_PASS, LEARNING_LEVEL_PASS.MEMBER_ID, LEARNING_LEVEL_PASS.BANK_ID,
+                    LEARNING_LEVEL_PASS.LEVEL_NO, LEARNING_LEVEL_PASS.ATTEMPT_ID, LEARNING_LEVEL_PASS.PASSED_ON)
+                    .values(a.getMemberId(), a.getBankId(), a.getLevelNo(), a.getId(), a.getAttemptDate()).execute();
+            events.publishEvent(new LearningEvents.QuizLevelPassed(a.getMemberId(), a.getBankId(), a.getLevelNo(),
+                    LocalDate.now(clock)));
+        }
+        audit.success("learning.quiz.finish", "bank", a.getBankId(), a.getOrgPath(), "member " + a.getMemberId()
+                + " level " + a.getLevelNo() + " " + a.getStatus() + " " + a.getCorrect() + "/" + level.getQuestions());
+    }
+
+    /** The attempt; with {@code serveNext} the next question's clock starts now (it is in the answer the client gets). */
+    private AttemptView view(LearningAttemptRecord a, Feedback last, boolean serveNext) {
+        LearningLevelRecord level = level(a);
+        List<LearningAttemptItemRecord> items = repo.db().selectFrom(LEARNING_ATTEMPT_ITEM)
+                .where(LEARNING_ATTEMPT_ITEM.ATTEMPT_ID.eq(a.getId())).orderBy(LEARNING_ATTEMPT_ITEM.SEQ).fetch();
+        int answered = (int) items.stream().filter(i -> i.getAnsweredAt() != null).count();
+        QuestionCard card = null;
+        LearningAttemptItemRecord cur = items.stream().filter(i -> i.getAnsweredAt() == null).findFirst().orElse(null);
+        if ("OPEN".equals(a.getStatus()) && cur != null) {
+            if (cur.getServedAt() == null && serveNext) {
+                cur.setServedAt(OffsetDateTime.now(clock));
+                cur.update();
+            }
+            LearningQuestionRecord q = repo.db().selectFrom(LEARNING_QUESTION).where(LEARNING_QUESTION.ID.eq(cur.getQuestionId())).fetchOne();
+            long used = cur.getServedAt() == null ? 0 : Duration.between(cur.getServedAt(), OffsetDateTime.now(clock)).toSeconds();
+            card = new QuestionCard(cur.getSeq(), items.size(), QuestionKind.valueOf(q.getKind()), q.getStem(), options(q),
+                    level.getSecondsPerQuestion(), (int) Math.max(0, level.getSecondsPerQuestion() - used));
+        }
+        return new AttemptView(a.getId(), a.getBankId(), a.getLevelNo(), a.getStatus(), answered, items.size(),
+                a.getCorrect(), level.getPassCorrect(), card, "PASSED".equals(a.getStatus()), last);
+    }
+
+    private LearningAttemptItemRecord currentItem(long attemptId) {
+        return repo.db().selectFrom(LEARNING_ATTEMPT_ITEM).where(LEARNING_ATTEMPT_ITEM.ATTEMPT_ID.eq(attemptId))
+                .and(LEARNING_ATTEMPT_ITEM.ANSWERED_AT.isNull()).orderBy(LEARNING_ATTEMPT_ITEM.SEQ).limit(1).fetchOne();
+    }
+
+    private LearningAttemptRecord loadAttempt(DataScope scope, long attemptId, boolean lock) {
+        var q = repo.db().selectFrom(LEARNING_ATTEMPT).where(LEARNING_ATTEMPT.ID.eq(attemptId))
+                .and(LEARNING_ATTEMPT.MEMBER_ID.eq(scope.selfMemberId()));
+        return (lock ? q.forUpdate().fetchOptional() : q.fetchOptional())
+                .orElseThrow(() -> new NotFoundException("attempt", attemptId));
+    }
+
+    private LearningLevelRecord level(LearningAttemptRecord a) {
+        return repo.db().selectFrom(LEARNING_LEVEL).where(LEARNING_LEVEL.BANK_ID.eq(a.getBankId()))
+                .and(LEARNING_LEVEL.LEVEL_NO.eq(a.getLevelNo())).fetchOne();
+    }
+
+    private int attemptsToday(long memberId) {
+        return repo.db().fetchCount(LEARNING_ATTEMPT, LEARNING_ATTEMPT.MEMBER_ID.eq(memberId)
+                .and(LEARNING_ATTEMPT.ATTEMPT_DATE.eq(LocalDate.now(clock))));
+    }
+
+    private Set<Integer> passedLevels(long memberId, long bankId) {
+        return new HashSet<>(repo.db().select(LEARNING_LEVEL_PASS.LEVEL_NO).from(LEARNING_LEVEL_PASS)
+                .where(LEARNING_LEVEL_PASS.MEMBER_ID.eq(memberId)).and(LEARNING_LEVEL_PASS.BANK_ID.eq(bankId))
+                .fetch(LEARNING_LEVEL_PASS.LEVEL_NO));
+    }
+
+    private List<LearningLevelRecord> levels(long bankId) {
+        return repo.db().selectFrom(LEARNING_LEVEL).where(LEARNING_LEVEL.BANK_ID.eq(bankId))
+                .orderBy(LEARNING_LEVEL.LEVEL_NO).fetch();
+    }
+
+    LearningBankRecord readable(DataScope scope, long bankId) {
+        return repo.db().selectFrom(LEARNING_BANK).where(LEARNING_BANK.ID.eq(bankId)).fetchOptional()
+                .filter(b -> Access.readable(scope, b.getOrgPath()))
+                .orElseThrow(() -> new NotFoundException("bank", bankId));
+    }
+
+    /** Editing needs the bank inside the caller's subtree; a superior's bank is read-only (409), a foreign one 404. */
+    private LearningBankRecord editable(DataScope scope, long bankId) {
+        LearningBankRecord b = readable(scope, bankId);
+        if (!scope.covers(b.getOrgPath())) {
+            throw new ConflictException("learning.bank.readOnly");
+        }
+        return b;
+    }
+
+    private BankSummary summary(DataScope scope, LearningBankRecord b) {
+        int questions = repo.db().fetchCount(LEARNING_QUESTION, LEARNING_QUESTION.BANK_ID.eq(b.getId())
+                .and(LEARNING_QUESTION.ACTIVE.isTrue()));
+        int levels = repo.db().fetchCount(LEARNING_LEVEL, LEARNING_LEVEL.BANK_ID.eq(b.getId()));
+        return new BankSummary(b.getId(), b.getOrgId(), b.getName(), questions, levels,
+                scope.canManageMembers() && scope.covers(b.getOrgPath()));
+    }
+
+    private record Parsed(QuestionKind kind, String stem, List<String> options, String answer, String explanation) {
+    }
+
+    private static Parsed parse(QuestionForm f) {
+        List<Violation> errors = new ArrayList<>();
+        if (f == null || f.kind() == null) {
+            errors.add(new Violation("kind", "learning.question.kind"));
+        }
+        String stem = InvalidInputException.collect(errors, () -> TextInput.required(f == null ? null : f.stem(), "stem", 500));
+        String expl = InvalidInputException.collect(errors, () -> TextInput.optional(f == null ? null : f.explanation(),
+                "explanation", 500));
+        List<String> opts = null;
+        String answer = null;
+        if (f != null && f.kind() != null) {
+            opts = InvalidInputException.collect(errors, () -> QuestionRules.options(f.kind(), f.options()));
+            if (opts != null) {
+                for (String o : opts) {
+                    InvalidInputException.collect(errors, () -> TextInput.required(o, "options", 200));
+                }
+                int n = opts.size();
+                answer = InvalidInputException.collect(errors, () -> QuestionRules.normalize(f.kind(), f.answer(), n));
+            } else {
+                InvalidInputException.collect(errors, () -> QuestionRules.normalize(f.kind(), f.answer(), 6));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return new Parsed(f.kind(), stem, opts, answer, expl);
+    }
+
+    private static void fill(LearningQuestionRecord q, Parsed p) {
+        q.setKind(p.kind().name());
+        q.setStem(p.stem());
+        List<String> o = new ArrayList<>(p.options());
+        while (o.size() < 6) {
+            o.add(null);
+        }
+        q.setOptionA(o.get(0));
+        q.setOptionB(o.get(1));
+        q.setOptionC(o.get(2));
+        q.setOptionD(o.get(3));
+        q.setOptionE(o.get(4));
+        q.setOptionF(o.get(5));
+        q.setAnswer(p.answer());
+        q.setExplanation(p.explanation());
+    }
+
+    static List<String> options(LearningQuestionRecord q) {
+        return java.util.stream.Stream.of(q.getOptionA(), q.getOptionB(), q.getOptionC(), q.getOptionD(), q.getOptionE(),
+                q.getOptionF()).filter(java.util.Objects::nonNull).collect(Collectors.toList());
+    }
+
+    static QuestionView question(LearningQuestionRecord q) {
+        return new QuestionView(q.getId(), QuestionKind.valueOf(q.getKind()), q.getStem(), options(q), q.getAnswer(),
+                q.getExplanation(), q.getActive(), q.getVersion());
+    }
+
+    private static int col(List<String> head, String... names) {
+        for (int i = 0; i < head.size(); i++) {
+            for (String n : names) {
+                if (head.get(i).equalsIgnoreCase(n)) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static int range(List<Violation> errors, String field, Integer v, int min, int max) {
+        if (v == null || v < min || v > max) {
+            errors.add(new Violation(field, "learning.range", min, max));
+            return 0;
+        }
+        return v;
+    }
+
+    private static String clip(String s) {
+        return s == null ? null : s.length() > 6 ? s.substring(0, 6) : s;
+    }
+
+    static Map<Long, LearningQuestionRecord> questions(LearningRepository repo, List<Long> ids) {
+        return repo.db().selectFrom(LEARNING_QUESTION).where(LEARNING_QUESTION.ID.in(ids)).fetchMap(LEARNING_QUESTION.ID);
+    }
+}
