@@ -103,7 +103,7 @@ public class Dashboards {
         List<Dashboard.Child> rows = new ArrayList<>();
         for (Organization c : ordered) {
             Map<String, Long> f = figures.getOrDefault(c.id(), Map.of());
-            rows.add(new Dashboard.Child(c.id(), c.name(), c.type().name(), c.hasChildren() || !c.type().holdsMembers(),
+            rows.add(new Dashboard.Child(c.id(), c.name(), c.type().name(), c.type() != OrgType.PARTY_GROUP,
                     f, Dashboard.meetingRate(f), Dashboard.duesRate(f), rows.size() + 1));
         }
         return new Dashboard(org.id(), org.name(), org.type().name(), period.code(), crumbs(scope, org), own,

@@ -43,6 +43,8 @@ class DuesExpiryAndRecomputeTest extends IntegrationTest {
     @Autowired
     DSLContext db;
     @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+    @Autowired
     DuesJobs jobs;
     @Autowired
     DuesService dues;
@@ -223,7 +225,7 @@ class DuesExpiryAndRecomputeTest extends IntegrationTest {
 
         // zhibu.dues.recompute=MONTHLY: the monthly issue bills from the latest base
         DuesService monthly = new DuesService(repo, calculator, directory, orgs, audit, clock, tx, gateways, "SANDBOX",
-                BaseRecompute.MONTHLY);
+                BaseRecompute.MONTHLY, events);
         long m = newMember();
         setBase(dues, m, "4500", false);
         setBase(dues, m, "10000", false); // entered under the annual rule: billed base stays 45.00

@@ -64,6 +64,9 @@ public class PointsPageController {
         return switch (e.linkType()) {
             case "meeting" -> "/meetings/" + e.linkId();
             case "dues-payment" -> "/dues/payments/" + e.linkId();
+            case "material" -> "/learning/materials/" + e.linkId();
+            case "quiz" -> "/learning/quiz";
+            case "test" -> "/learning/papers/" + e.linkId();
             default -> null;
         };
     }
