@@ -58,6 +58,47 @@ public class TermDeferralScopeProbes implements ScopeProbeSet {
             assertThat(page.body()).doesNotContain(t.facts().foreignBranchName());
             assertThat(t.as("admin").get("/api/v1/term-deferrals/" + id).at("/status").asText()).isEqualTo("REQUESTED");
         });
+        // --- 成立党支部 requests (R1.1): one of the foreign township, filed once by the admin
+        p.put("POST /api/v1/org-setup-requests", t -> t.township404("POST", "/api/v1/org-setup-requests", "{\"parentId\":"
+                + t.facts().foreignTownshipId() + ",\"name\":\"x\",\"type\":\"JOINT_BRANCH\",\"domain\":\"AGENCY\","
+                + "\"hostUnit\":\"x\",\"reason\":\"x\",\"memberIds\":[" + t.facts().foreignMemberId() + "]}"));
+        p.put("GET /api/v1/org-setup-requests", t -> {
+            long id = foreignSetup(t);
+            for (JsonNode r : t.township().get("/api/v1/org-setup-requests").json()) {
+                assertThat(r.get("id").asLong()).isNotEqualTo(id);
+            }
+        });
+        p.put("GET /api/v1/org-setup-requests/{id}", t -> t.township404("GET", "/api/v1/org-setup-requests/" + foreignSetup(t), null));
+        p.put("POST /api/v1/org-setup-requests/{id}/decision", t -> t.township404("POST", "/api/v1/org-setup-requests/"
+                + foreignSetup(t) + "/decision", "{\"action\":\"APPROVE\",\"version\":0}"));
+        p.put("GET /orgs/setup-requests", t -> {
+            foreignSetup(t);
+            assertThat(t.townshipWeb().get("/orgs/setup-requests").body()).doesNotContain(t.facts().foreignBranchName());
+        });
+        p.put("POST /orgs/setup-requests", t -> t.page404(t.townshipWeb().post("/orgs/setup-requests", Map.of("parentId",
+                String.valueOf(t.facts().foreignTownshipId()), "name", "x", "type", "JOINT_BRANCH", "domain", "AGENCY",
+                "hostUnit", "x", "reason", "x", "memberIds", String.valueOf(t.facts().foreignMemberId())))));
+        p.put("GET /orgs/setup-requests/{id}", t -> t.page404(t.townshipWeb().get("/orgs/setup-requests/" + foreignSetup(t))));
+        p.put("POST /orgs/setup-requests/{id}/decision", t -> {
+            long id = foreignSetup(t);
+            t.page404(t.townshipWeb().post("/orgs/setup-requests/" + id + "/decision", Map.of("action", "APPROVE", "version", "0")));
+            assertThat(t.as("admin").get("/api/v1/org-setup-requests/" + id).at("/status").asText()).isEqualTo("SUBMITTED");
+        });
         return p;
+    }
+
+    private static Long foreignSetup;
+
+    /** A joint-branch request of the foreign township (name carries the foreign branch's name), filed once by the admin. */
+    private static synchronized long foreignSetup(ScopeContext t) {
+        if (foreignSetup == null) {
+            Api.Response r = t.as("admin").post("/api/v1/org-setup-requests", "{\"parentId\":" + t.facts().foreignTownshipId()
+                    + ",\"name\":" + Api.quote(t.facts().foreignBranchName() + "联合探针") + ",\"type\":\"JOINT_BRANCH\","
+                    + "\"domain\":\"AGENCY\",\"hostUnit\":\"探针单位\",\"reason\":\"探针\",\"memberIds\":["
+                    + t.facts().foreignMemberId() + "]}");
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            foreignSetup = r.at("/id").asLong();
+        }
+        return foreignSetup;
     }
 }

@@ -1,8 +1,12 @@
 package io.zhibu.org.internal;
 
 import static io.zhibu.db.Tables.ORG_ORGANIZATION;
+import static io.zhibu.db.Tables.ORG_SETUP_REQUEST;
+import static io.zhibu.db.Tables.ORG_SETUP_STEP;
 import static io.zhibu.db.Tables.ORG_TERM_DEFERRAL;
 
+import io.zhibu.db.tables.records.OrgSetupRequestRecord;
+import io.zhibu.db.tables.records.OrgSetupStepRecord;
 import io.zhibu.db.tables.records.OrgTermDeferralRecord;
 import io.zhibu.shared.OrgPath;
 import java.time.LocalDate;
@@ -17,7 +21,8 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
-/** SQL of the org requests decided by the superior: term deferrals (R1.7). */
+/** SQL of the org requests decided by the superior: term deferrals (R1.7) and branch set-up
+ * requests (R1.1). */
 @Repository
 public class OrgRequestRepository {
     private final DSLContext db;
@@ -90,5 +95,46 @@ public class OrgRequestRepository {
         return db.select(ORG_ORGANIZATION.ID, ORG_ORGANIZATION.TERM_DEFERRED_UNTIL).from(ORG_ORGANIZATION)
                 .where(under(ORG_ORGANIZATION.PATH, path)).and(ORG_ORGANIZATION.TERM_DEFERRED_UNTIL.isNotNull())
                 .fetchMap(ORG_ORGANIZATION.ID, ORG_ORGANIZATION.TERM_DEFERRED_UNTIL);
+    }
+
+    // ------------------------------------------------------------------ set-up requests (R1.1)
+
+    public long insertSetup(OrgSetupRequestRecord r) {
+        r.setRequestedAt(OffsetDateTime.now(ZoneOffset.UTC));
+        r.setVersion(0);
+        r.changed(ORG_SETUP_REQUEST.ID, false);
+        return db.insertInto(ORG_SETUP_REQUEST).set(r).returning(ORG_SETUP_REQUEST.ID).fetchOne().getId();
+    }
+
+    public Optional<OrgSetupRequestRecord> setup(long id) {
+        return db.selectFrom(ORG_SETUP_REQUEST).where(ORG_SETUP_REQUEST.ID.eq(id)).fetchOptional();
+    }
+
+    public List<OrgSetupRequestRecord> setupsIn(String scopePath, String status, int limit) {
+        Condition c = under(ORG_SETUP_REQUEST.ORG_PATH, scopePath);
+        if (status != null) {
+            c = c.and(ORG_SETUP_REQUEST.STATUS.eq(status));
+        }
+        return db.selectFrom(ORG_SETUP_REQUEST).where(c).orderBy(ORG_SETUP_REQUEST.ID.desc()).limit(limit).fetch();
+    }
+
+    /** Optimistic decision: exactly one concurrent decider wins. */
+    public boolean decideSetup(long id, int version, String status, String actor, String note, Long createdOrgId) {
+        return db.update(ORG_SETUP_REQUEST).set(ORG_SETUP_REQUEST.STATUS, status)
+                .set(ORG_SETUP_REQUEST.DECIDED_BY, actor).set(ORG_SETUP_REQUEST.DECIDED_AT, OffsetDateTime.now(ZoneOffset.UTC))
+                .set(ORG_SETUP_REQUEST.DECISION_NOTE, note).set(ORG_SETUP_REQUEST.CREATED_ORG_ID, createdOrgId)
+                .set(ORG_SETUP_REQUEST.VERSION, version + 1)
+                .where(ORG_SETUP_REQUEST.ID.eq(id)).and(ORG_SETUP_REQUEST.VERSION.eq(version))
+                .and(ORG_SETUP_REQUEST.STATUS.eq("SUBMITTED")).execute() == 1;
+    }
+
+    public void setupStep(long requestId, String action, String from, String to, String note, String actor) {
+        db.insertInto(ORG_SETUP_STEP).set(ORG_SETUP_STEP.REQUEST_ID, requestId).set(ORG_SETUP_STEP.ACTION, action)
+                .set(ORG_SETUP_STEP.FROM_STATUS, from).set(ORG_SETUP_STEP.TO_STATUS, to).set(ORG_SETUP_STEP.NOTE, note)
+                .set(ORG_SETUP_STEP.ACTOR, actor).set(ORG_SETUP_STEP.CREATED_AT, OffsetDateTime.now(ZoneOffset.UTC)).execute();
+    }
+
+    public List<OrgSetupStepRecord> setupSteps(long requestId) {
+        return db.selectFrom(ORG_SETUP_STEP).where(ORG_SETUP_STEP.REQUEST_ID.eq(requestId)).orderBy(ORG_SETUP_STEP.ID).fetch();
     }
 }
