@@ -30,14 +30,16 @@ public class OrgTermFacts {
 
     /**
      * @param termEndsOn           end of the current term (null: no term recorded)
-     * @param overdue              the term has ended by {@code asOf} (or none is recorded) — 换届逾期
+     * @param overdue              the term has ended by {@code asOf} (or none is recorded) and no approved deferral
+     *                             (R1.7) runs past {@code asOf} — 换届逾期 without approval
+     * @param deferredUntil        the approved deferred deadline of the current term (R1.7/R1.8), or null
      * @param committeeComplete    the current term has a secretary, an organization and a propaganda member
      * @param secretaryVacantMonths months without a secretary up to {@code asOf} (0 when one is in post; 12 when no
      *                             term records the start of the vacancy)
      * @param electionsInYear      elections recorded in the year
      */
     public record TermFact(long orgId, LocalDate termEndsOn, boolean overdue, boolean committeeComplete,
-                           int secretaryVacantMonths, int electionsInYear) {
+                           int secretaryVacantMonths, int electionsInYear, LocalDate deferredUntil) {
     }
 
     @Transactional(readOnly = true)
@@ -53,7 +55,7 @@ public class OrgTermFacts {
         Map<Long, TermFact> out = new HashMap<>();
         for (var r : db.select(ORG_ORGANIZATION.ID, ORG_ORGANIZATION.SECRETARY_NAME, ORG_ORGANIZATION.TERM_STARTED_ON,
                         ORG_ORGANIZATION.TERM_YEARS, ORG_TERM.STARTED_ON, ORG_TERM.ENDS_ON, ORG_TERM.SECRETARY,
-                        ORG_TERM.ORGANIZATION_MEMBER, ORG_TERM.PROPAGANDA_MEMBER)
+                        ORG_TERM.ORGANIZATION_MEMBER, ORG_TERM.PROPAGANDA_MEMBER, ORG_ORGANIZATION.TERM_DEFERRED_UNTIL)
                 .from(ORG_ORGANIZATION)
                 .leftJoin(ORG_TERM).on(ORG_TERM.ORG_ID.eq(ORG_ORGANIZATION.ID), ORG_TERM.CURRENT_TERM.isTrue())
                 .where(ORG_ORGANIZATION.PATH.ge(subtreePath), ORG_ORGANIZATION.PATH.lt(OrgPath.upperBound(subtreePath)))
@@ -69,8 +71,10 @@ public class OrgTermFacts {
                     && r.value9() != null && !r.value9().isBlank();
             int vacant = hasSecretary ? 0 : started == null ? 12
                     : (int) Math.max(0, ChronoUnit.MONTHS.between(started, asOf));
-            out.put(id, new TermFact(id, ends, ends == null || ends.isBefore(asOf), complete, vacant,
-                    elections.getOrDefault(id, 0)));
+            LocalDate deferred = ends != null && r.value10() != null && r.value10().isAfter(ends) ? r.value10() : null;
+            LocalDate deadline = TermDeferralRules.effectiveEnd(ends, deferred);
+            out.put(id, new TermFact(id, ends, deadline == null || deadline.isBefore(asOf), complete, vacant,
+                    elections.getOrDefault(id, 0), deferred));
         }
         return out;
     }

@@ -28,13 +28,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrgTerms {
     private final OrgService orgs;
     private final OrgTermRepository repo;
+    private final io.zhibu.org.internal.OrgRequestRepository requests;
     private final ObjectProvider<VotingRightsPort> voting;
     private final AuditLog audit;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    public OrgTerms(OrgService orgs, OrgTermRepository repo, ObjectProvider<VotingRightsPort> voting, AuditLog audit,
-                    Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+    public OrgTerms(OrgService orgs, OrgTermRepository repo, io.zhibu.org.internal.OrgRequestRepository requests,
+                    ObjectProvider<VotingRightsPort> voting, AuditLog audit, Clock clock,
+                    org.springframework.context.ApplicationEventPublisher events) {
+        this.requests = requests;
         this.events = events;
         this.orgs = orgs;
         this.repo = repo;
@@ -46,10 +49,13 @@ public class OrgTerms {
     @Transactional(readOnly = true)
     public List<TermView> terms(DataScope scope, long orgId) {
         Organization o = orgs.get(scope, orgId);
-        List<TermView> terms = new ArrayList<>(repo.terms(o.id()).stream().map(t -> view(t, o.name())).toList());
+        LocalDate deferredUntil = deferredUntil(o.id());
+        List<TermView> terms = new ArrayList<>(repo.terms(o.id()).stream().map(t -> view(t, o.name(), deferredUntil)).toList());
         if (terms.isEmpty() && o.termStartedOn() != null && o.termYears() != null) { // recorded before this feature
+            LocalDate deferred = deferredUntil(o.id());
             terms.add(new TermView(0, o.id(), o.name(), o.termStartedOn(), o.termYears(), o.termEndsOn(), true,
-                    o.secretaryName(), null, null, null, null, TermReminder.of(o.termEndsOn(), today())));
+                    o.secretaryName(), null, null, null, null,
+                    TermReminder.of(TermDeferralRules.effectiveEnd(o.termEndsOn(), deferred), today()), deferred));
         }
         return terms;
     }
@@ -71,9 +77,21 @@ public class OrgTerms {
         LocalDate today = today();
         return repo.termsInScope(scope.orgPath()).stream().map(r -> {
             LocalDate ends = r.value3().plusYears(r.value4());
+            LocalDate deferred = r.value6() != null && r.value6().isAfter(ends) ? r.value6() : null;
             return new TermView(0, r.value1(), r.value2(), r.value3(), r.value4(), ends, true, r.value5(), null, null,
-                    null, null, TermReminder.of(ends, today));
-        }).filter(t -> t.reminder() != TermReminder.NONE).sorted(Comparator.comparing(TermView::endsOn)).toList();
+                    null, null, TermReminder.of(TermDeferralRules.effectiveEnd(ends, deferred), today), deferred);
+        }).filter(t -> t.reminder() != TermReminder.NONE)
+                .sorted(Comparator.comparing(t -> TermDeferralRules.effectiveEnd(t.endsOn(), t.deferredUntil()))).toList();
+    }
+
+    /**
+     * R1.7/R1.8: the approved deferred deadline of the org's current term, or null when none is approved (then an
+     * expired term is "overdue without approval"). Unscoped read for other modules (warnings, assessment); callers
+     * hold an org id from scoped data.
+     */
+    @Transactional(readOnly = true)
+    public LocalDate deferredUntil(long orgId) {
+        return requests.deferredUntil(orgId);
     }
 
     /** Records the committee and opens its term (years default per domain and type, R1.3 table). */
@@ -85,7 +103,7 @@ public class OrgTerms {
         long id = repo.openTerm(t);
         events.publishEvent(io.zhibu.shared.rollup.FactsChanged.stock("org", List.of(o.id())));
         audit.success("org.term.open", "org", o.id(), o.path(), t.getStartedOn() + " +" + t.getTermYears() + "y");
-        return repo.terms(o.id()).stream().filter(x -> x.getId() == id).map(x -> view(x, o.name())).findFirst().orElseThrow();
+        return repo.terms(o.id()).stream().filter(x -> x.getId() == id).map(x -> view(x, o.name(), null)).findFirst().orElseThrow();
     }
 
     @Transactional
@@ -183,11 +201,14 @@ public class OrgTerms {
         return t;
     }
 
-    private TermView view(OrgTermRecord t, String orgName) {
+    private TermView view(OrgTermRecord t, String orgName, LocalDate deferredUntil) {
+        LocalDate deferred = t.getCurrentTerm() && deferredUntil != null && deferredUntil.isAfter(t.getEndsOn())
+                ? deferredUntil : null;
         return new TermView(t.getId(), t.getOrgId(), orgName, t.getStartedOn(), t.getTermYears(), t.getEndsOn(),
                 t.getCurrentTerm(), t.getSecretary(), t.getDeputySecretary(), t.getOrganizationMember(),
                 t.getPropagandaMember(), t.getDisciplineMember(),
-                t.getCurrentTerm() ? TermReminder.of(t.getEndsOn(), today()) : TermReminder.NONE);
+                t.getCurrentTerm() ? TermReminder.of(TermDeferralRules.effectiveEnd(t.getEndsOn(), deferred), today())
+                        : TermReminder.NONE, deferred);
     }
 
     private static int count(List<Violation> errors, String field, Integer v) {

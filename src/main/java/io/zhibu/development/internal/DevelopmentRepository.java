@@ -123,6 +123,26 @@ public class DevelopmentRepository {
                 .set(DEV_LOG.DETAIL, detail.length() > 1000 ? detail.substring(0, 1000) : detail).execute();
     }
 
+    /** Open dossiers linked to these roster members (R4.7: they travel with a transfer). */
+    public List<DevPersonRecord> openOfMembers(Collection<Long> memberIds) {
+        return db.selectFrom(DEV_PERSON).where(DEV_PERSON.MEMBER_ID.in(memberIds)).and(DEV_PERSON.IN_PIPELINE.isTrue())
+                .orderBy(DEV_PERSON.ID).fetch();
+    }
+
+    /**
+     * Re-roots one dossier, its steps and its log under another branch (R2.5/R4.7: the receiving branch continues;
+     * dates are kept so the cultivation and probation time counts continuously).
+     */
+    public void moveTo(long personId, long orgId, String orgPath, long regionOrgId) {
+        db.update(DEV_PERSON).set(DEV_PERSON.ORG_ID, orgId).set(DEV_PERSON.ORG_PATH, orgPath)
+                .set(DEV_PERSON.REGION_ORG_ID, regionOrgId).set(DEV_PERSON.VERSION, DEV_PERSON.VERSION.plus(1))
+                .set(DEV_PERSON.UPDATED_AT, OffsetDateTime.now()).where(DEV_PERSON.ID.eq(personId)).execute();
+        db.update(DEV_STEP).set(DEV_STEP.ORG_PATH, orgPath).set(DEV_STEP.REGION_ORG_ID, regionOrgId)
+                .where(DEV_STEP.PERSON_ID.eq(personId)).execute();
+        db.update(DEV_LOG).set(DEV_LOG.ORG_PATH, orgPath).set(DEV_LOG.REGION_ORG_ID, regionOrgId)
+                .where(DEV_LOG.PERSON_ID.eq(personId)).execute();
+    }
+
     public List<DevLogRecord> logs(long personId) {
         return db.selectFrom(DEV_LOG).where(DEV_LOG.PERSON_ID.eq(personId)).orderBy(DEV_LOG.ID).fetch();
     }

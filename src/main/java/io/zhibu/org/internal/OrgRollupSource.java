@@ -11,7 +11,6 @@ import java.time.YearMonth;
 import java.util.Collection;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record5;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
@@ -54,13 +53,14 @@ class OrgRollupSource implements RollupSource {
         LocalDate today = LocalDate.now(clock);
         long[] totals = new long[3];
         java.util.Map<String, Long> byType = new java.util.HashMap<>();
-        for (Record5<Long, String, java.time.LocalDate, Integer, String> r : db.select(ORG_ORGANIZATION.ID,
+        for (var r : db.select(ORG_ORGANIZATION.ID,
                         ORG_ORGANIZATION.TYPE, ORG_ORGANIZATION.TERM_STARTED_ON, ORG_ORGANIZATION.TERM_YEARS,
-                        ORG_ORGANIZATION.STATUS)
+                        ORG_ORGANIZATION.STATUS, ORG_ORGANIZATION.TERM_DEFERRED_UNTIL)
                 .from(ORG_ORGANIZATION).where(which).and(ORG_ORGANIZATION.STATUS.eq(OrgStatus.ACTIVE.name()))
                 .fetch()) {
             TermReminder reminder = r.value3() == null || r.value4() == null ? TermReminder.NONE
-                    : TermReminder.of(r.value3().plusYears(r.value4()), today);
+                    : TermReminder.of(io.zhibu.org.TermDeferralRules.effectiveEnd(r.value3().plusYears(r.value4()),
+                    r.value6()), today); // R1.7: an approved deferral moves the deadline
             int expiring = reminder != TermReminder.NONE && reminder != TermReminder.OVERDUE ? 1 : 0;
             int overdue = reminder == TermReminder.OVERDUE ? 1 : 0;
             if (summed) {

@@ -12,7 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.jooq.DSLContext;
-import org.jooq.Record5;
+import org.jooq.Record6;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -43,6 +43,7 @@ public class OrgTermRepository {
         long id = db.insertInto(ORG_TERM).set(t).returning(ORG_TERM.ID).fetchOne().getId();
         db.update(ORG_ORGANIZATION).set(ORG_ORGANIZATION.TERM_STARTED_ON, t.getStartedOn())
                 .set(ORG_ORGANIZATION.TERM_YEARS, t.getTermYears()).set(ORG_ORGANIZATION.SECRETARY_NAME, t.getSecretary())
+                .set(ORG_ORGANIZATION.TERM_DEFERRED_UNTIL, (LocalDate) null) // R1.7: a deferral ends with the new term
                 .set(ORG_ORGANIZATION.VERSION, ORG_ORGANIZATION.VERSION.plus(1))
                 .set(ORG_ORGANIZATION.UPDATED_AT, OffsetDateTime.now(ZoneOffset.UTC))
                 .where(ORG_ORGANIZATION.ID.eq(t.getOrgId())).execute();
@@ -60,11 +61,11 @@ public class OrgTermRepository {
     }
 
     /** Active orgs of a subtree with a recorded term whose end is on or before {@code until}: (id, name, start, years). */
-    public List<Record5<Long, String, LocalDate, Integer, String>> termsInScope(String scopePath) {
+    public List<Record6<Long, String, LocalDate, Integer, String, LocalDate>> termsInScope(String scopePath) {
         var c = scopePath.isEmpty() ? DSL.noCondition() : ORG_ORGANIZATION.PATH.ge(scopePath)
                 .and(ORG_ORGANIZATION.PATH.lt(OrgPath.upperBound(scopePath)));
         return db.select(ORG_ORGANIZATION.ID, ORG_ORGANIZATION.NAME, ORG_ORGANIZATION.TERM_STARTED_ON,
-                        ORG_ORGANIZATION.TERM_YEARS, ORG_ORGANIZATION.SECRETARY_NAME)
+                        ORG_ORGANIZATION.TERM_YEARS, ORG_ORGANIZATION.SECRETARY_NAME, ORG_ORGANIZATION.TERM_DEFERRED_UNTIL)
                 .from(ORG_ORGANIZATION).where(c).and(ORG_ORGANIZATION.STATUS.eq("ACTIVE"))
                 .and(ORG_ORGANIZATION.TERM_STARTED_ON.isNotNull()).and(ORG_ORGANIZATION.TERM_YEARS.isNotNull()).fetch();
     }

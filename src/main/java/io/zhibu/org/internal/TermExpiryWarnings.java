@@ -34,12 +34,13 @@ class TermExpiryWarnings implements WarningSource {
         var o = ORG_ORGANIZATION;
         // prefilter: a term of at most 10 years that started this long ago may be in its notice period
         LocalDate startedBy = TermExpiryRule.endsBy(today, settings);
-        try (var cursor = db.select(o.ID, o.PATH, o.NAME, o.TERM_STARTED_ON, o.TERM_YEARS).from(o)
+        try (var cursor = db.select(o.ID, o.PATH, o.NAME, o.TERM_STARTED_ON, o.TERM_YEARS, o.TERM_DEFERRED_UNTIL).from(o)
                 .where(o.STATUS.eq("ACTIVE")).and(o.TERM_STARTED_ON.isNotNull()).and(o.TERM_YEARS.isNotNull())
                 .and(o.TERM_STARTED_ON.le(startedBy.minusYears(1))).and(o.TYPE.ne("PARTY_GROUP"))
                 .fetchLazy()) {
             for (var r : cursor) {
-                LocalDate ends = r.value4().plusYears(r.value5());
+                // R1.7/R1.8: an approved deferral moves the deadline; only "overdue without approval" is flagged red
+                LocalDate ends = io.zhibu.org.TermDeferralRules.effectiveEnd(r.value4().plusYears(r.value5()), r.value6());
                 String level = TermExpiryRule.level(ends, today, settings);
                 if (level != null) {
                     sink.accept(new WarningCandidate(WarningRule.TERM_EXPIRY, "org:" + r.value1() + ":" + r.value4(),

@@ -28,7 +28,11 @@ public class OrgTermPageController {
     private final OrgService orgs;
     private final Messages messages;
 
-    public OrgTermPageController(OrgTerms terms, OrgService orgs, Messages messages) {
+    private final io.zhibu.org.OrgTermDeferrals deferrals;
+
+    public OrgTermPageController(OrgTerms terms, OrgService orgs, Messages messages,
+                                 io.zhibu.org.OrgTermDeferrals deferrals) {
+        this.deferrals = deferrals;
         this.terms = terms;
         this.orgs = orgs;
         this.messages = messages;
@@ -40,6 +44,8 @@ public class OrgTermPageController {
         model.addAttribute("org", orgs.get(scope, id));
         model.addAttribute("terms", terms.terms(scope, id));
         model.addAttribute("elections", terms.elections(scope, id));
+        model.addAttribute("deferrals", deferrals.ofOrg(scope, id)); // R1.7
+        model.addAttribute("maxDeferralMonths", io.zhibu.org.TermDeferralRules.MAX_MONTHS);
         model.addAttribute("canManage", scope.canManageMembers());
         model.addAttribute("today", LocalDate.now());
         if (!model.containsAttribute("errors")) {
