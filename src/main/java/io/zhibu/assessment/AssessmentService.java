@@ -4,6 +4,7 @@ import io.zhibu.assessment.AssessmentViews.*;
 import io.zhibu.assessment.internal.AssessmentRepository;
 import io.zhibu.assessment.internal.CampaignEngine;
 import io.zhibu.assessment.internal.CampaignEngine.BranchRef;
+import io.zhibu.assessment.internal.ItemLine;
 import io.zhibu.assessment.internal.PresetLibrary;
 import io.zhibu.audit.AuditLog;
 import io.zhibu.db.tables.records.AssessmentCampaignRecord;
@@ -319,8 +320,18 @@ public class AssessmentService {
     public ResultDetail result(DataScope scope, long id, long orgId) {
         AssessmentCampaignRecord c = visibleCampaign(scope, id);
         AssessmentResultRecord r = visibleResult(scope, c, orgId);
-        Breakdown b = r.getBreakdown() == null ? new Breakdown(List.of(), List.of(), null, null)
-                : CampaignEngine.JSON.readValue(r.getBreakdown(), Breakdown.class);
+        Breakdown b;
+        if (r.getItemLine() != null) {
+            // rebuilt from the compact item line (scoring writes no JSON any more)
+            b = ItemLine.explain(r.getItemLine(), body(repo.system(c.getSystemId()).orElseThrow()), c.getAssessYear(), orgId,
+                    r.getVetoes() == null ? Set.of() : Set.of(r.getVetoes().split(",")), engine.factDefs(),
+                    engine.factsOf(c.getAssessYear(), orgId, r.getOrgPath()),
+                    CampaignEngine.entriesByOrg(repo.entries(id, orgId)).getOrDefault(orgId, BranchScoring.Entries.NONE),
+                    r.getTierRule());
+        } else {
+            b = r.getBreakdown() == null ? new Breakdown(List.of(), List.of(), null, null)
+                    : CampaignEngine.JSON.readValue(r.getBreakdown(), Breakdown.class);
+        }
         List<Evidence> ev = repo.evidenceList(id, orgId).stream().map(e -> new Evidence(e.get(0, Long.class),
                 e.get(1, String.class), e.get(2, String.class), e.get(3, Long.class), e.get(4, String.class),
                 e.get(5, OffsetDateTime.class))).toList();

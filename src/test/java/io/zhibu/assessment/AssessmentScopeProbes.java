@@ -26,7 +26,7 @@ public class AssessmentScopeProbes implements ScopeProbeSet {
     }
 
     /** {system, campaign, evidence} of the foreign branch. */
-    private static synchronized long[] foreign(ScopeContext t) {
+    static synchronized long[] foreign(ScopeContext t) {
         if (foreign == null) {
             Api admin = t.as("admin");
             Api.Response s = admin.post("/api/v1/assessment/systems", "{\"ownerOrgId\":" + t.facts().foreignTownshipId()

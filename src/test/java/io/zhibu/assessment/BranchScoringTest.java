@@ -19,7 +19,8 @@ class BranchScoringTest {
 
     static {
         for (String k : StandardValidatorTest.FACTS) {
-            DEFS.put(k, new FactDef(k, BigDecimal.ZERO, "", "/x/{orgId}?y={year}"));
+            // survey rates have no default (as SurveyFactSource): no survey, no satisfaction veto
+            DEFS.put(k, new FactDef(k, k.startsWith("survey.") ? null : BigDecimal.ZERO, "", "/x/{orgId}?y={year}"));
         }
     }
 
@@ -100,5 +101,16 @@ class BranchScoringTest {
         var b2 = s.breakdown().items().stream().filter(i -> i.code().equals("B2a")).findFirst().orElseThrow();
         assertThat(b2.derived()).isEqualByComparingTo("20");
         assertThat(b2.checkReason()).isEqualTo("会议记录不全");
+    }
+
+    @Test
+    void satisfactionBelowSixtyIsTheV5Veto() {
+        Map<String, BranchFact> f = perfect();
+        f.putAll(facts("survey.satisfaction_rate", "60.0"));
+        assertThat(BranchScoring.score(QS, 2026, 7, f, DEFS, judged("10")).rating().stars()).isEqualTo(5);
+        f.putAll(facts("survey.satisfaction_rate", "59.9"));
+        var s = BranchScoring.score(QS, 2026, 7, f, DEFS, judged("10"));
+        assertThat(s.rating().vetoes()).containsExactly("V5");
+        assertThat(s.rating().stars()).isZero();
     }
 }

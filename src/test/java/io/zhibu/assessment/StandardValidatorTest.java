@@ -17,7 +17,8 @@ class StandardValidatorTest {
     static final Set<String> FACTS = Set.of("meeting.three_one_rate", "meeting.theme_day_months", "meeting.org_life_held",
             "meeting.evaluation_held", "dues.collection_rate", "dues.members_in_arrears", "org.term_overdue",
             "org.election_on_time", "org.committee_complete", "org.secretary_vacant_months", "development.compliance_rate",
-            "development.stalled_cases", "member.disciplined");
+            "development.stalled_cases", "member.disciplined",
+            "survey.satisfaction_rate", "survey.awareness_rate", "survey.participation_rate");
 
     static BigDecimal d(String s) {
         return new BigDecimal(s);

@@ -3,7 +3,6 @@ package io.zhibu.assessment.internal;
 import static io.zhibu.db.Tables.ASSESSMENT_CAMPAIGN;
 import static io.zhibu.db.Tables.ASSESSMENT_RESULT;
 
-import io.zhibu.assessment.AssessmentViews.Breakdown;
 import io.zhibu.assessment.BranchFactSource;
 import io.zhibu.assessment.BranchFactSource.BranchFact;
 import io.zhibu.assessment.BranchFactSource.FactDef;
@@ -124,16 +123,25 @@ public class CampaignEngine {
         for (BranchRef b : branches) {
             BranchScoring.Scored s = scored.get(b.orgId());
             StarRating.Rating r = finalRatings.get(b.orgId());
-            Breakdown bd = s.breakdown();
-            Breakdown withRule = new Breakdown(bd.items(), bd.vetoes(), r.rule().name(), BranchScoring.tierText(r));
-            String json = JSON.writeValueAsString(withRule);
+            // the compact item line instead of the JSON breakdown (rebuilt when a page is read: ItemLine.explain)
+            String line = ItemLine.encode(s.breakdown(), r.rule());
+            String tierText = BranchScoring.tierText(r);
             String vetoes = r.vetoes().isEmpty() ? null : String.join(",", r.vetoes());
             String label = r.tier() == null ? null : r.tier().label();
-            if (existing.containsKey(b.orgId())) {
+            Record old = existing.get(b.orgId());
+            if (old != null) {
+                Integer rank = partial ? old.get(ASSESSMENT_RESULT.SCORE_RANK) : ranks.get(b.orgId());
+                if (line.equals(old.get(ASSESSMENT_RESULT.ITEM_LINE)) && r.score().compareTo(old.get(ASSESSMENT_RESULT.TOTAL_SCORE)) == 0
+                        && r.stars() == old.get(ASSESSMENT_RESULT.STARS) && java.util.Objects.equals(vetoes, old.get(ASSESSMENT_RESULT.VETOES))
+                        && java.util.Objects.equals(tierText, old.get(ASSESSMENT_RESULT.TIER_RULE))
+                        && java.util.Objects.equals(rank, old.get(ASSESSMENT_RESULT.SCORE_RANK))) {
+                    continue; // unchanged: nothing to write
+                }
                 updates.add(db.update(ASSESSMENT_RESULT).set(ASSESSMENT_RESULT.TOTAL_SCORE, r.score())
                         .set(ASSESSMENT_RESULT.DERIVED_SCORE, s.derivedScore()).set(ASSESSMENT_RESULT.STARS, r.stars())
-                        .set(ASSESSMENT_RESULT.TIER_LABEL, label).set(ASSESSMENT_RESULT.TIER_RULE, withRule.tierText())
-                        .set(ASSESSMENT_RESULT.VETOES, vetoes).set(ASSESSMENT_RESULT.BREAKDOWN, json)
+                        .set(ASSESSMENT_RESULT.TIER_LABEL, label).set(ASSESSMENT_RESULT.TIER_RULE, tierText)
+                        .set(ASSESSMENT_RESULT.VETOES, vetoes).set(ASSESSMENT_RESULT.ITEM_LINE, line)
+                        .set(ASSESSMENT_RESULT.BREAKDOWN, (String) null)
                         .set(ASSESSMENT_RESULT.SCORE_RANK, partial ? ASSESSMENT_RESULT.SCORE_RANK : org.jooq.impl.DSL.val(ranks.get(b.orgId())))
                         .set(ASSESSMENT_RESULT.VERSION, ASSESSMENT_RESULT.VERSION.plus(1))
                         .where(ASSESSMENT_RESULT.CAMPAIGN_ID.eq(c.getId()), ASSESSMENT_RESULT.ORG_ID.eq(b.orgId())));
@@ -148,9 +156,9 @@ public class CampaignEngine {
                 n.setDerivedScore(s.derivedScore());
                 n.setStars(r.stars());
                 n.setTierLabel(label);
-                n.setTierRule(withRule.tierText());
+                n.setTierRule(tierText);
                 n.setVetoes(vetoes);
-                n.setBreakdown(json);
+                n.setItemLine(line);
                 n.setScoreRank(ranks.get(b.orgId()));
                 n.setSampled(false);
                 n.setVersion(0);
@@ -172,6 +180,19 @@ public class CampaignEngine {
                 .set(ASSESSMENT_CAMPAIGN.SCORE_MS, (t3 - t0) / 1_000_000)
                 .where(ASSESSMENT_CAMPAIGN.ID.eq(c.getId())).execute();
         return new Outcome(branches.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+    }
+
+    /** The current facts of one branch (the sources asked for its path only): detail texts of an explanation. */
+    public Map<String, BranchFact> factsOf(int year, long orgId, String path) {
+        Map<String, BranchFact> out = new HashMap<>();
+        for (BranchFactSource s : sources) {
+            for (BranchFact f : s.collect(year, asOf(year), path)) {
+                if (f.orgId() == orgId) {
+                    out.put(f.key(), f);
+                }
+            }
+        }
+        return out;
     }
 
     /** Competition ranking by score (1, 2, 2, 4, …). */

@@ -112,6 +112,15 @@ public class AssessmentPageController {
         }
         model.addAttribute("c", c);
         model.addAttribute("rows", service.ranking(scope, id));
+        List<Map<String, Object>> chart = new ArrayList<>();
+        for (int stars = 5; stars >= 0; stars--) {
+            Integer n = c.stats() == null ? null : c.stats().stars().get(stars);
+            if (n != null || stars >= 3) {
+                chart.add(Map.of("stars", stars, "value", n == null ? 0 : n,
+                        "name", stars > 0 ? "★".repeat(stars) : messages.get("assessment.noStar")));
+            }
+        }
+        model.addAttribute("starChart", CampaignEngine.JSON.writeValueAsString(chart));
         model.addAttribute("manager", c.manageable());
         model.addAttribute("print", Boolean.TRUE.equals(print));
         return "assessment/campaign";
