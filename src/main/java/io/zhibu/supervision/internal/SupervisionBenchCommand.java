@@ -63,6 +63,8 @@ class SupervisionBenchCommand implements ApplicationRunner {
     private final int seconds;
     private final boolean check;
     private final boolean exit;
+    private final int naiveRuns;
+    private final int rebuilds;
 
     SupervisionBenchCommand(List<BenchHistory> history, Rollups rollups, Dashboards dashboards, OrgService orgs,
                             WarningSweeps sweeps, DuesService dues, ConfigurableApplicationContext context, Clock clock,
@@ -70,7 +72,11 @@ class SupervisionBenchCommand implements ApplicationRunner {
                             @Value("${zhibu.bench.concurrency:50}") int concurrency,
                             @Value("${zhibu.bench.seconds:20}") int seconds,
                             @Value("${zhibu.bench.check:false}") boolean check,
-                            @Value("${zhibu.bench.exit:true}") boolean exit) {
+                            @Value("${zhibu.bench.exit:true}") boolean exit,
+                            @Value("${zhibu.bench.naive-runs:1}") int naiveRuns,
+                            @Value("${zhibu.bench.rebuilds:1}") int rebuilds) {
+        this.naiveRuns = naiveRuns;
+        this.rebuilds = rebuilds;
         this.history = history;
         this.rollups = rollups;
         this.dashboards = dashboards;
@@ -100,7 +106,7 @@ class SupervisionBenchCommand implements ApplicationRunner {
                 log.info("bench history {}: {} rows in {} ms", h.name(), rows, ms(t));
             }
         }
-        for (int i = 1; i <= 2; i++) {
+        for (int i = 1; i <= rebuilds; i++) {
             Rollups.Run run = rollups.rebuildSync("bench");
             table.add("| full rollup rebuild #" + i + " | " + run.millis() + " ms, " + run.rows() + " cells |");
             log.info("bench rebuild #{}: {} ms, {} cells", i, run.millis(), run.rows());
@@ -120,7 +126,7 @@ class SupervisionBenchCommand implements ApplicationRunner {
         String year = String.valueOf(current.getYear());
         for (OrgNode target : List.of(root, township, branch)) {
             long[] fast = load(() -> dashboards.dashboard(ADMIN, target.id(), year, null));
-            long[] naive = serial(() -> dashboards.liveFigures(ADMIN, target.id(), year), 3);
+            long[] naive = serial(() -> dashboards.liveFigures(ADMIN, target.id(), year), naiveRuns);
             String what = target == root ? "root" : target == township ? "township" : "branch";
             table.add(String.format("| dashboard of the %s (%s, %d members), %d concurrent | rollups p50 %.1f ms, p99 %.1f ms, "
                             + "%d req/s; naive live count p50 %.0f ms (x%.0f) |", what, target.name(), members(target),
