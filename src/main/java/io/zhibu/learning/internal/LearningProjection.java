@@ -1,47 +1,41 @@
 package io.zhibu.learning.internal;
 
 import io.zhibu.member.MemberEvents;
-import io.zhibu.org.OrgEvents;
-import io.zhibu.shared.OrgPath;
-import org.springframework.context.event.EventListener;
+import io.zhibu.member.RosterProjection;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** Keeps learning_member (who studies in which branch) in step with the roster, inside the writing transaction. */
 @Component
-class LearningProjection {
+class LearningProjection implements RosterProjection {
     private final LearningRepository repo;
 
     LearningProjection(LearningRepository repo) {
         this.repo = repo;
     }
 
-    @EventListener
-    void on(MemberEvents.Registered e) {
-        int step = 1000;
-        for (int i = 0; i < e.members().size(); i += step) {
-            repo.insertMembers(e.members().subList(i, Math.min(e.members().size(), i + step)));
-        }
+    @Override
+    public void insert(List<MemberEvents.MemberFacts> members) {
+        repo.insertMembers(members);
     }
 
-    @EventListener
-    void on(MemberEvents.Updated e) {
-        repo.updateMember(e.member());
+    @Override
+    public void update(MemberEvents.MemberFacts member) {
+        repo.updateMember(member);
     }
 
-    @EventListener
-    void on(MemberEvents.Moved e) {
-        if (!e.memberIds().isEmpty()) {
-            repo.moveMembers(e.memberIds(), e.orgId(), e.orgPath(), e.regionOrgId());
-        }
+    @Override
+    public void move(List<Long> memberIds, long orgId, String orgPath, long regionOrgId) {
+        repo.moveMembers(memberIds, orgId, orgPath, regionOrgId);
     }
 
-    @EventListener
-    void on(OrgEvents.OrgMoved e) {
-        repo.rePath(e.oldPath(), e.newPath(), e.newRegionOrgId());
+    @Override
+    public void rePath(String oldPath, String newPath, long regionOrgId) {
+        repo.rePath(oldPath, newPath, regionOrgId);
     }
 
-    @EventListener
-    void on(OrgEvents.OrgMerged e) {
-        repo.mergeOrg(e.sourceId(), e.targetId(), e.targetPath(), OrgPath.idAt(e.targetPath(), 1));
+    @Override
+    public void merge(long sourceOrgId, long targetOrgId, String targetPath, long regionOrgId) {
+        repo.mergeOrg(sourceOrgId, targetOrgId, targetPath, regionOrgId);
     }
 }
