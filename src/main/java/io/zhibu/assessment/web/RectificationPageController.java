@@ -6,7 +6,7 @@ import io.zhibu.assessment.SurveyService.SurveyForm;
 import io.zhibu.assessment.SurveyService.SurveyView;
 import io.zhibu.assessment.WeakLaxService;
 import io.zhibu.assessment.WeakLaxService.*;
-import io.zhibu.assessment.internal.QrSvg;
+import io.zhibu.shared.web.QrSvg;
 import io.zhibu.org.OrgService;
 import io.zhibu.org.OrgType;
 import io.zhibu.shared.ConflictException;

@@ -228,7 +228,7 @@ public class MeetingPageController {
         String url = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/meetings/{id}").queryParam("code", code).buildAndExpand(id).toUriString();
         return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.valueOf("image/svg+xml"))
-                .cacheControl(org.springframework.http.CacheControl.noStore()).body(io.zhibu.meeting.internal.QrSvg.of(url));
+                .cacheControl(org.springframework.http.CacheControl.noStore()).body(io.zhibu.shared.web.QrSvg.of(url));
     }
 
     @PostMapping("/{id}/attachments")

@@ -1,4 +1,4 @@
-package io.zhibu.meeting.internal;
+package io.zhibu.shared.web;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -8,7 +8,7 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.util.Map;
 
-/** A QR code as a small SVG (one path; no scripts, so it passes the CSP). */
+/** A QR code as a small SVG (one path; no scripts, so it passes the CSP): meeting check-in and survey links. */
 public final class QrSvg {
     private QrSvg() {
     }
