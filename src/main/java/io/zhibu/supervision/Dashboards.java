@@ -11,14 +11,20 @@ import io.zhibu.shared.rollup.RollupSource;
 import io.zhibu.supervision.internal.RollupEngine;
 import io.zhibu.supervision.internal.RollupRepository;
 import io.zhibu.supervision.internal.RollupRepository.Cell;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -68,16 +74,35 @@ public class Dashboards {
                              Integer duesRate) {
     }
 
+    /**
+     * What a dashboard needs of an organization, whoever asks: the org, its children, their figures, the names of
+     * its ancestors. Cached per org, period and rollup version for {@code zhibu.supervision.dashboard-cache} (default
+     * the applier's delay, so never staler than the rollups themselves); a local apply or rebuild starts a new version.
+     */
+    private record Snapshot(Organization org, List<Organization> children, Map<Long, Map<String, Long>> figures,
+                            List<Dashboard.Crumb> ancestors, long pending) {
+    }
+
+    private record SnapshotKey(long orgId, String period, long version) {
+    }
+
     private final OrgService orgs;
     private final RollupRepository repo;
     private final RollupEngine engine;
     private final Clock clock;
+    private final TransactionTemplate readTx;
+    private final Cache<SnapshotKey, Snapshot> snapshots;
 
-    public Dashboards(OrgService orgs, RollupRepository repo, RollupEngine engine, Clock clock) {
+    public Dashboards(OrgService orgs, RollupRepository repo, RollupEngine engine, Clock clock,
+                      PlatformTransactionManager txm,
+                      @Value("${zhibu.supervision.dashboard-cache:PT5S}") Duration cacheFor) {
         this.orgs = orgs;
         this.repo = repo;
         this.engine = engine;
         this.clock = clock;
+        this.readTx = new TransactionTemplate(txm);
+        this.readTx.setReadOnly(true);
+        this.snapshots = Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(20_000).build();
     }
 
     public DashboardPeriod period(String code) {
@@ -85,18 +110,21 @@ public class Dashboards {
     }
 
     /** The organization's dashboard (default: the caller's scope root) for the period, children ranked. */
-    @Transactional(readOnly = true)
     public Dashboard dashboard(DataScope scope, Long orgId, String periodCode, String rankBy) {
-        Organization org = resolve(scope, orgId);
+        requireReader(scope);
         DashboardPeriod period = period(periodCode);
         RankBy rank = RankBy.parse(rankBy);
-        List<Organization> children = org.type().holdsMembers() ? List.of() : orgs.children(scope, org.id(), false);
-        List<Long> ids = new ArrayList<>();
-        ids.add(org.id());
-        children.forEach(c -> ids.add(c.id()));
-        Map<Long, Map<String, Long>> figures = figures(period, ids);
+        long id = orgId != null ? orgId : scope.scopeOrgId() != null ? scope.scopeOrgId() : resolve(scope, null).id();
+        // the first caller's scope loads it (not found when outside); every caller is checked against the org's path
+        Snapshot snap = snapshots.get(new SnapshotKey(id, period.code(), engine.version()),
+                k -> readTx.execute(s -> snapshot(scope, id, period)));
+        Organization org = snap.org();
+        if (!scope.covers(org.path())) {
+            throw new io.zhibu.shared.NotFoundException("organization", id);
+        }
+        Map<Long, Map<String, Long>> figures = snap.figures();
         Map<String, Long> own = figures.getOrDefault(org.id(), Map.of());
-        List<Organization> ordered = new ArrayList<>(children);
+        List<Organization> ordered = new ArrayList<>(snap.children());
         Comparator<Map<String, Long>> order = rank.order();
         ordered.sort(Comparator.comparing((Organization c) -> figures.getOrDefault(c.id(), Map.of()), order)
                 .thenComparing(Organization::name));
@@ -106,8 +134,19 @@ public class Dashboards {
             rows.add(new Dashboard.Child(c.id(), c.name(), c.type().name(), c.type() != OrgType.PARTY_GROUP,
                     f, Dashboard.meetingRate(f), Dashboard.duesRate(f), rows.size() + 1));
         }
-        return new Dashboard(org.id(), org.name(), org.type().name(), period.code(), crumbs(scope, org), own,
-                Dashboard.meetingRate(own), Dashboard.duesRate(own), rank.name(), rows, repo.pendingCount());
+        int fromDepth = Math.max(1, OrgPath.depth(scope.orgPath()));
+        List<Dashboard.Crumb> crumbs = snap.ancestors().subList(fromDepth - 1, snap.ancestors().size());
+        return new Dashboard(org.id(), org.name(), org.type().name(), period.code(), crumbs, own,
+                Dashboard.meetingRate(own), Dashboard.duesRate(own), rank.name(), rows, snap.pending());
+    }
+
+    private Snapshot snapshot(DataScope scope, long orgId, DashboardPeriod period) {
+        Organization org = orgs.get(scope, orgId);
+        List<Organization> children = org.type().holdsMembers() ? List.of() : orgs.children(scope, org.id(), false);
+        List<Long> ids = new ArrayList<>();
+        ids.add(org.id());
+        children.forEach(c -> ids.add(c.id()));
+        return new Snapshot(org, List.copyOf(children), figures(period, ids), ancestors(org), repo.pendingCount());
     }
 
     /** Every branch of the subtree ranked by one figure (bulletins name the last ones). */
@@ -177,20 +216,24 @@ public class Dashboards {
         return out;
     }
 
-    Organization resolve(DataScope scope, Long orgId) {
+    private static void requireReader(DataScope scope) {
         if (scope.selfOnly() || !scope.canReadRoster()) {
             throw new ForbiddenException("dashboards are for secretaries and superiors");
         }
+    }
+
+    Organization resolve(DataScope scope, Long orgId) {
+        requireReader(scope);
         if (orgId != null) {
             return orgs.get(scope, orgId);
         }
         return scope.scopeOrgId() != null ? orgs.get(scope, scope.scopeOrgId()) : orgs.scopeRoots(scope).getFirst();
     }
 
-    private List<Dashboard.Crumb> crumbs(DataScope scope, Organization org) {
-        int from = Math.max(1, OrgPath.depth(scope.orgPath()));
+    /** The org's ancestors and itself, root first (the caller's breadcrumb starts at its own scope depth). */
+    private List<Dashboard.Crumb> ancestors(Organization org) {
         List<Long> ids = new ArrayList<>();
-        for (int d = from; d <= OrgPath.depth(org.path()); d++) {
+        for (int d = 1; d <= OrgPath.depth(org.path()); d++) {
             ids.add(OrgPath.idAt(org.path(), d));
         }
         Map<Long, String> names = orgs.namesOf(ids);

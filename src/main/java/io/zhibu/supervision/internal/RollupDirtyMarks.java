@@ -46,21 +46,6 @@ class RollupDirtyMarks {
     }
 
     @EventListener
-    void on(io.zhibu.warning.WarningEvents.Opened e) {
-        repo.markDirty("warning", e.orgId(), null, null);
-    }
-
-    @EventListener
-    void on(io.zhibu.warning.WarningEvents.Closed e) {
-        repo.markDirty("warning", e.orgId(), null, null);
-    }
-
-    @EventListener
-    void on(io.zhibu.warning.WarningEvents.SeverityChanged e) {
-        repo.markDirty("warning", e.orgId(), null, null);
-    }
-
-    @EventListener
     void on(OrgEvents.OrgCreated e) {
         repo.markDirty("*", 0, null, null);
     }

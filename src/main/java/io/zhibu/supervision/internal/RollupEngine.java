@@ -20,6 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
@@ -49,6 +55,7 @@ public class RollupEngine {
     static final String LOCK = "supervision-rollups";
     private static final Logger log = LoggerFactory.getLogger(RollupEngine.class);
     private static final int DIRTY_BATCH = 20_000;
+    private static final int SOURCE_THREADS = 3;
 
     private final Map<String, RollupSource> sources = new LinkedHashMap<>();
     private final OrgService orgs;
@@ -56,6 +63,7 @@ public class RollupEngine {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final LockingTaskExecutor locks;
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
     public RollupEngine(List<RollupSource> sources, OrgService orgs, RollupRepository repo, Clock clock,
                         PlatformTransactionManager txm, LockProvider lockProvider) {
@@ -65,6 +73,11 @@ public class RollupEngine {
         this.clock = clock;
         this.tx = new TransactionTemplate(txm);
         this.locks = new DefaultLockingTaskExecutor(lockProvider);
+    }
+
+    /** Changes whenever this node wrote the table (apply with changes, rebuild): cached dashboards start over. */
+    public long version() {
+        return version.get();
     }
 
     public Collection<RollupSource> sources() {
@@ -148,12 +161,27 @@ public class RollupEngine {
                     .computeIfAbsent(metric, k -> new long[tree.nodes().size()])[i] += v;
         }
 
-        /** Cells with subtree values summed bottom-up (children come after their parents in path order). */
-        Iterable<Cell> cells() {
-            List<Cell> out = new ArrayList<>();
+        /** Adds another source's values (sources emit disjoint metrics, so this is mostly moving arrays over). */
+        void addAll(Computed other) {
+            other.own.forEach((period, metrics) -> metrics.forEach((metric, values) -> {
+                long[] mine = own.computeIfAbsent(period, k -> new TreeMap<>()).putIfAbsent(metric, values);
+                if (mine != null) {
+                    for (int i = 0; i < mine.length; i++) {
+                        mine[i] += values[i];
+                    }
+                }
+            }));
+        }
+
+        /**
+         * Streams the cells with subtree values summed bottom-up (children come after their parents in path order),
+         * one period and metric at a time, so a province's tens of millions of cells are never all in memory.
+         */
+        void forEachCell(Consumer<Cell> out) {
             int n = tree.nodes().size();
+            long[] sub = new long[n];
             own.forEach((period, metrics) -> metrics.forEach((metric, values) -> {
-                long[] sub = values.clone();
+                System.arraycopy(values, 0, sub, 0, n);
                 for (int i = n - 1; i > 0; i--) {
                     int p = tree.parent()[i];
                     if (p >= 0) {
@@ -162,38 +190,58 @@ public class RollupEngine {
                 }
                 for (int i = 0; i < n; i++) {
                     if (values[i] != 0 || sub[i] != 0) {
-                        out.add(new Cell(period, tree.nodes().get(i).id(), metric, values[i], sub[i]));
+                        out.accept(new Cell(period, tree.nodes().get(i).id(), metric, values[i], sub[i]));
                     }
                 }
             }));
-            return out;
         }
     }
 
+    /**
+     * Every source's own values in one set-based pass each, the sources in parallel (each is one query whose time
+     * is spent in the database, so two run side by side on two cores).
+     */
     Computed computeAll() {
         Tree tree = Tree.of(orgs.activeNodes());
-        Computed c = new Computed(tree);
         YearMonth from = horizonFrom();
         YearMonth to = horizonTo();
-        Map<String, Long> derived = new HashMap<>();
+        List<Callable<Computed>> work = new ArrayList<>();
         for (RollupSource s : sources.values()) {
-            s.ownValues(null, from, to, (orgId, month, metric, v) -> {
-                Integer i = tree.index().get(orgId);
-                if (i == null || v == 0 || (month != null && (month.isBefore(from) || month.isAfter(to)))) {
-                    return; // facts of inactive organizations, or outside the horizon
-                }
-                derived.clear();
-                derived.put(metric, v);
-                derive(tree.nodes().get(i), metric, v, derived);
-                derived.forEach((m, x) -> {
-                    c.add(periodKey(month), m, i, x);
-                    if (month != null) {
-                        c.add(yearKey(month), m, i, x);
+            work.add(() -> {
+                long t = System.nanoTime();
+                Computed c = new Computed(tree);
+                Map<String, Long> derived = new HashMap<>();
+                s.ownValues(null, from, to, (orgId, month, metric, v) -> {
+                    Integer i = tree.index().get(orgId);
+                    if (i == null || v == 0 || (month != null && (month.isBefore(from) || month.isAfter(to)))) {
+                        return; // facts of inactive organizations, or outside the horizon
                     }
+                    derived.clear();
+                    derived.put(metric, v);
+                    derive(tree.nodes().get(i), metric, v, derived);
+                    derived.forEach((m, x) -> {
+                        c.add(periodKey(month), m, i, x);
+                        if (month != null) {
+                            c.add(yearKey(month), m, i, x);
+                        }
+                    });
                 });
+                log.info("rollup source {}: {} ms", s.name(), (System.nanoTime() - t) / 1_000_000);
+                return c;
             });
         }
-        return c;
+        Computed all = new Computed(tree);
+        try (ExecutorService pool = Executors.newFixedThreadPool(SOURCE_THREADS)) {
+            for (Future<Computed> f : pool.invokeAll(work)) {
+                all.addAll(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("rollup computation interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+        return all;
     }
 
     /** Recomputes the whole table from the sources; returns the number of cells written. */
@@ -201,13 +249,17 @@ public class RollupEngine {
         long maxDirty = repo.dirty(Integer.MAX_VALUE).stream().mapToLong(Dirty::id).max().orElse(0);
         long start = System.nanoTime();
         Computed c = computeAll();
+        long computed = System.nanoTime();
         Long written = tx.execute(s -> {
             repo.deleteAll();
-            long n = repo.insertAll(c.cells());
+            long n = repo.insertAll(c::forEachCell);
             repo.deleteDirtyUpTo(maxDirty);
             return n;
         });
-        log.info("rollup rebuild: {} cells in {} ms", written, (System.nanoTime() - start) / 1_000_000);
+        version.incrementAndGet();
+        log.info("rollup rebuild: {} cells in {} ms (sources {} ms, write {} ms)", written,
+                (System.nanoTime() - start) / 1_000_000, (computed - start) / 1_000_000,
+                (System.nanoTime() - computed) / 1_000_000);
         return written == null ? 0 : written;
     }
 
@@ -296,6 +348,7 @@ public class RollupEngine {
             repo.addDeltas(deltas);
             repo.deleteDirtyUpTo(maxId);
         });
+        version.incrementAndGet();
         return batch.size();
     }
 
@@ -317,9 +370,8 @@ public class RollupEngine {
     public List<String> differencesNow(int max) {
         Computed c = computeAll();
         Map<Key, long[]> expected = new HashMap<>();
-        for (Cell cell : c.cells()) {
-            expected.put(new Key(cell.period(), cell.orgId(), cell.metric()), new long[] {cell.own(), cell.subtree()});
-        }
+        c.forEachCell(cell -> expected.put(new Key(cell.period(), cell.orgId(), cell.metric()),
+                new long[] {cell.own(), cell.subtree()}));
         List<String> diffs = new ArrayList<>();
         repo.forEachCell(cell -> {
             Key k = new Key(cell.period(), cell.orgId(), cell.metric());

@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import io.zhibu.shared.jdbc.PostgresCopy;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.InsertValuesStep5;
@@ -111,32 +113,46 @@ public class RollupRepository {
                 .execute();
     }
 
+    /** Empties the table inside the rebuild's transaction (TRUNCATE on PostgreSQL, where it is transactional). */
     public void deleteAll() {
-        db.deleteFrom(SUPERVISION_ROLLUP).execute();
+        if (PostgresCopy.supported(db)) {
+            db.truncate(SUPERVISION_ROLLUP).execute();
+        } else {
+            db.deleteFrom(SUPERVISION_ROLLUP).execute();
+        }
     }
 
-    /** Bulk insert of a rebuild's cells, in multi-row statements. */
-    public long insertAll(Iterable<Cell> cells) {
+    /** Bulk insert of a rebuild's cells: COPY on PostgreSQL, multi-row INSERTs elsewhere. */
+    public long insertAll(Consumer<Consumer<Cell>> cells) {
+        if (PostgresCopy.supported(db)) {
+            return PostgresCopy.copy(db, "supervision_rollup",
+                    List.of("period", "org_id", "metric", "own_value", "subtree_value"),
+                    rows -> cells.accept(c -> rows.row(c.period(), c.orgId(), c.metric(), c.own(), c.subtree())));
+        }
         var r = SUPERVISION_ROLLUP;
-        long n = 0;
-        InsertValuesStep5<?, String, Long, String, Long, Long> step = null;
-        int inStep = 0;
-        for (Cell c : cells) {
-            if (step == null) {
-                step = db.insertInto(r, r.PERIOD, r.ORG_ID, r.METRIC, r.OWN_VALUE, r.SUBTREE_VALUE);
+        long[] n = {0};
+        List<Cell> chunk = new ArrayList<>(INSERT_CHUNK);
+        Runnable flush = () -> {
+            if (chunk.isEmpty()) {
+                return;
             }
-            step = step.values(c.period(), c.orgId(), c.metric(), c.own(), c.subtree());
-            n++;
-            if (++inStep == INSERT_CHUNK) {
-                step.execute();
-                step = null;
-                inStep = 0;
+            InsertValuesStep5<?, String, Long, String, Long, Long> step =
+                    db.insertInto(r, r.PERIOD, r.ORG_ID, r.METRIC, r.OWN_VALUE, r.SUBTREE_VALUE);
+            for (Cell c : chunk) {
+                step = step.values(c.period(), c.orgId(), c.metric(), c.own(), c.subtree());
             }
-        }
-        if (step != null) {
             step.execute();
-        }
-        return n;
+            n[0] += chunk.size();
+            chunk.clear();
+        };
+        cells.accept(c -> {
+            chunk.add(c);
+            if (chunk.size() == INSERT_CHUNK) {
+                flush.run();
+            }
+        });
+        flush.run();
+        return n[0];
     }
 
     /** Cells of some orgs for some periods: what a dashboard reads (a few hundred rows by primary key). */

@@ -65,6 +65,8 @@ class SupervisionBenchCommand implements ApplicationRunner {
     private final boolean exit;
     private final int naiveRuns;
     private final int rebuilds;
+    private final int historyMonths;
+    private final boolean measure;
 
     SupervisionBenchCommand(List<BenchHistory> history, Rollups rollups, Dashboards dashboards, OrgService orgs,
                             WarningSweeps sweeps, DuesService dues, ConfigurableApplicationContext context, Clock clock,
@@ -74,7 +76,11 @@ class SupervisionBenchCommand implements ApplicationRunner {
                             @Value("${zhibu.bench.check:false}") boolean check,
                             @Value("${zhibu.bench.exit:true}") boolean exit,
                             @Value("${zhibu.bench.naive-runs:1}") int naiveRuns,
-                            @Value("${zhibu.bench.rebuilds:1}") int rebuilds) {
+                            @Value("${zhibu.bench.rebuilds:1}") int rebuilds,
+                            @Value("${zhibu.bench.history-months:35}") int historyMonths,
+                            @Value("${zhibu.bench.measure:true}") boolean measure) {
+        this.historyMonths = historyMonths;
+        this.measure = measure;
         this.naiveRuns = naiveRuns;
         this.rebuilds = rebuilds;
         this.history = history;
@@ -101,10 +107,17 @@ class SupervisionBenchCommand implements ApplicationRunner {
         if (writeHistory) {
             for (BenchHistory h : history) {
                 long t = System.nanoTime();
-                long rows = h.generate(current.minusMonths(35), current.minusMonths(1), 2026);
-                table.add("| history: " + h.name() + " (35 months) | " + rows + " rows in " + ms(t) + " ms |");
+                long rows = h.generate(current.minusMonths(historyMonths), current.minusMonths(1), 2026);
+                table.add("| history: " + h.name() + " (" + historyMonths + " months) | " + rows + " rows in " + ms(t) + " ms |");
                 log.info("bench history {}: {} rows in {} ms", h.name(), rows, ms(t));
             }
+        }
+        if (!measure) {
+            log.info("supervision benchmark (history only):\n{}", String.join("\n", table));
+            if (exit) {
+                System.exit(SpringApplication.exit(context, () -> 0));
+            }
+            return;
         }
         for (int i = 1; i <= rebuilds; i++) {
             Rollups.Run run = rollups.rebuildSync("bench");
@@ -126,7 +139,8 @@ class SupervisionBenchCommand implements ApplicationRunner {
         String year = String.valueOf(current.getYear());
         for (OrgNode target : List.of(root, township, branch)) {
             long[] fast = load(() -> dashboards.dashboard(ADMIN, target.id(), year, null));
-            long[] naive = serial(() -> dashboards.liveFigures(ADMIN, target.id(), year), naiveRuns);
+            long[] naive = naiveRuns > 0 ? serial(() -> dashboards.liveFigures(ADMIN, target.id(), year), naiveRuns)
+                    : new long[] {0};
             String what = target == root ? "root" : target == township ? "township" : "branch";
             table.add(String.format("| dashboard of the %s (%s, %d members), %d concurrent | rollups p50 %.1f ms, p99 %.1f ms, "
                             + "%d req/s; naive live count p50 %.0f ms (x%.0f) |", what, target.name(), members(target),

@@ -1,6 +1,7 @@
 package io.zhibu.warning.internal;
 
 import io.zhibu.shared.OrgPath;
+import io.zhibu.shared.rollup.FactsChanged;
 import io.zhibu.warning.RuleSettings;
 import io.zhibu.warning.Severity;
 import io.zhibu.warning.WarningCandidate;
@@ -96,7 +97,7 @@ public class SweepEngine {
                 try {
                     int n = tx.execute(s -> stageRule(run, today, source, settings, seen));
                     staged += n;
-                    log.debug("warning source {} ({}): {} candidates in {} ms", rule.id(), source.getClass().getSimpleName(),
+                    log.info("warning source {} ({}): {} candidates in {} ms", rule.id(), source.getClass().getSimpleName(),
                             n, (System.nanoTime() - ts) / 1_000_000);
                 } catch (RuntimeException e) {
                     log.warn("warning source {} failed; its open warnings stay as they are", rule.id(), e);
@@ -110,6 +111,7 @@ public class SweepEngine {
         }
         tx.executeWithoutResult(s -> repo.stage(run, "diff", seenSize(seen)));
         OffsetDateTime now = now();
+        long td = System.nanoTime();
         int[] counts = new int[3];
         List<Record6<Long, Long, String, String, String, String>> changed = tx.execute(s -> {
             var ch = repo.changeLevels(run, today, now);
@@ -120,13 +122,17 @@ public class SweepEngine {
             return ch;
         });
         counts[2] = changed.size();
+        long tp = System.nanoTime();
         publish(run, changed);
+        long tn = System.nanoTime();
         try {
             tx.executeWithoutResult(s -> notifier.afterSweep(run, changed.stream().map(Record6::value1).toList()));
         } catch (RuntimeException e) {
             log.warn("warning notifications of run {} failed", run, e);
         }
         long millis = (System.nanoTime() - t0) / 1_000_000;
+        log.info("warning sweep {}: diff {} ms, events {} ms, notifications {} ms", run, (tp - td) / 1_000_000,
+                (tn - tp) / 1_000_000, (System.nanoTime() - tn) / 1_000_000);
         int total = staged;
         tx.executeWithoutResult(s -> repo.finishRun(run, failed.isEmpty() ? "DONE" : "PARTIAL", total, counts[1],
                 counts[2], counts[0], failed.isEmpty() ? null : String.join(",", failed), now(), millis));
@@ -175,16 +181,31 @@ public class SweepEngine {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
+    /**
+     * Per-warning events for listeners, and one {@link FactsChanged} for the rollups (a first city sweep opens tens of
+     * thousands of warnings: one dirty mark per org, or one for all, instead of one per warning).
+     */
     private void publish(long run, List<Record6<Long, Long, String, String, String, String>> changed) {
-        repo.forEachOpened(run, w -> events.publishEvent(new WarningEvents.Opened(w.getId(), w.getOrgId(), w.getOrgPath(),
-                w.getRule(), Severity.valueOf(w.getSeverity()))));
-        repo.forEachClosed(run, w -> events.publishEvent(new WarningEvents.Closed(w.getId(), w.getOrgId(), w.getOrgPath(),
-                w.getRule(), Severity.valueOf(w.getSeverity()))));
+        Set<Long> orgIds = new HashSet<>();
+        repo.forEachOpened(run, w -> {
+            orgIds.add(w.getOrgId());
+            events.publishEvent(new WarningEvents.Opened(w.getId(), w.getOrgId(), w.getOrgPath(), w.getRule(),
+                    Severity.valueOf(w.getSeverity())));
+        });
+        repo.forEachClosed(run, w -> {
+            orgIds.add(w.getOrgId());
+            events.publishEvent(new WarningEvents.Closed(w.getId(), w.getOrgId(), w.getOrgPath(), w.getRule(),
+                    Severity.valueOf(w.getSeverity())));
+        });
         for (var c : changed) {
             if (!c.value5().equals(c.value6())) {
+                orgIds.add(c.value2());
                 events.publishEvent(new WarningEvents.SeverityChanged(c.value1(), c.value2(), c.value3(), c.value4(),
                         Severity.valueOf(c.value5()), Severity.valueOf(c.value6())));
             }
+        }
+        if (!orgIds.isEmpty()) {
+            tx.executeWithoutResult(s -> events.publishEvent(FactsChanged.stock("warning", orgIds)));
         }
     }
 
