@@ -107,6 +107,12 @@ public class OrgService {
         return repo.activeNodes();
     }
 
+    /** Those of the given organizations that are active (unscoped, for the same platform jobs), in no order. */
+    @Transactional(readOnly = true)
+    public List<OrgNode> activeNodes(Collection<Long> ids) {
+        return repo.activeNodes(ids);
+    }
+
     /** Names of organizations whose ids the caller already holds from scoped data (e.g. roster rows). */
     @Transactional(readOnly = true)
     public java.util.Map<Long, String> namesOf(Collection<Long> ids) {

@@ -52,8 +52,8 @@ class MeetingRollupSource implements RollupSource {
     @Override
     public void ownValues(Collection<Long> orgIds, YearMonth from, YearMonth to, Sink sink) {
         Set<Long> wanted = orgIds == null ? null : new HashSet<>(orgIds);
-        List<OrgNode> branches = orgs.activeNodes().stream().filter(n -> n.type().holdsMembers())
-                .filter(n -> wanted == null || wanted.contains(n.id())).toList();
+        List<OrgNode> branches = (wanted == null ? orgs.activeNodes() : orgs.activeNodes(wanted)).stream()
+                .filter(n -> n.type().holdsMembers()).toList();
         if (branches.isEmpty()) {
             return;
         }

@@ -47,6 +47,22 @@ public class OrgRepository {
     }
 
     /** Every active organization, parents before children (ordered by path). */
+    /** The given organizations if active (any order), with whether each has active children. */
+    public java.util.List<io.zhibu.org.OrgNode> activeNodes(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.List.of();
+        }
+        var o = ORG_ORGANIZATION;
+        var child = ORG_ORGANIZATION.as("c");
+        var hasChildren = DSL.field(DSL.exists(DSL.selectOne().from(child).where(child.PARENT_ID.eq(o.ID))
+                .and(child.STATUS.eq(OrgStatus.ACTIVE.name()))));
+        return db.select(o.ID, o.PARENT_ID, o.PATH, o.DEPTH, o.NAME, o.TYPE, o.DOMAIN, hasChildren)
+                .from(o).where(o.ID.in(ids)).and(o.STATUS.eq(OrgStatus.ACTIVE.name()))
+                .fetch(r -> new io.zhibu.org.OrgNode(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        io.zhibu.org.OrgType.valueOf(r.value6()), io.zhibu.org.OrgDomain.valueOf(r.value7()),
+                        Boolean.TRUE.equals(r.value8())));
+    }
+
     public java.util.List<io.zhibu.org.OrgNode> activeNodes() {
         var rows = db.select(ORG_ORGANIZATION.ID, ORG_ORGANIZATION.PARENT_ID, ORG_ORGANIZATION.PATH,
                         ORG_ORGANIZATION.DEPTH, ORG_ORGANIZATION.NAME, ORG_ORGANIZATION.TYPE, ORG_ORGANIZATION.DOMAIN)

@@ -280,7 +280,9 @@ public class RollupEngine {
             return -1;
         }
         long maxId = batch.getLast().id();
-        Tree tree = Tree.of(orgs.activeNodes());
+        Set<Long> marked = new HashSet<>();
+        batch.forEach(d -> marked.add(d.orgId()));
+        Tree tree = Tree.of(marked.contains(0L) ? orgs.activeNodes() : withAncestors(marked));
         YearMonth hFrom = horizonFrom();
         YearMonth hTo = horizonTo();
         Map<String, Set<Long>> orgsBySource = new LinkedHashMap<>();
@@ -350,6 +352,20 @@ public class RollupEngine {
         });
         version.incrementAndGet();
         return batch.size();
+    }
+
+    /** The marked orgs and their ancestors only: an apply of a few marks does not read a province's whole tree. */
+    private List<OrgNode> withAncestors(Set<Long> ids) {
+        List<OrgNode> nodes = new ArrayList<>(orgs.activeNodes(ids));
+        Set<Long> ancestors = new HashSet<>();
+        for (OrgNode n : nodes) {
+            for (int depth = 1; depth < OrgPath.depth(n.path()); depth++) {
+                ancestors.add(OrgPath.idAt(n.path(), depth));
+            }
+        }
+        ancestors.removeAll(ids);
+        nodes.addAll(orgs.activeNodes(ancestors));
+        return nodes;
     }
 
     /** Own value of the org, subtree value of the org and each of its ancestors. */
