@@ -364,8 +364,11 @@ final class OrgTreeBuilder {
     }
 
     private String firmName(Ctx ctx, Set<String> used) {
-        while (true) {
+        for (int attempt = 0; ; attempt++) {
             String word = Places.FIRM_WORDS.get(rng.nextInt(Places.FIRM_WORDS.size()));
+            if (attempt > 20) { // a province exhausts the one-word names: two words make the space large enough
+                word += Places.FIRM_WORDS.get(rng.nextInt(Places.FIRM_WORDS.size()));
+            }
             String industry = Places.INDUSTRIES.get(rng.nextInt(Places.INDUSTRIES.size()));
             double r = rng.nextDouble();
             String prefix = r < 0.45 ? ctx.name() : r < 0.75 ? "河南" : ctx.prefecture().replace("市", "");
