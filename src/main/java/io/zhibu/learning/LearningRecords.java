@@ -116,6 +116,19 @@ public final class LearningRecords {
                                String explanation, boolean active, int version) {
     }
 
+    /** One completed study item (学习资料) of the completions feed: the facts {@code MaterialCompleted} carried. */
+    public record CompletedStudy(long id, long memberId, long materialId, int minutes, LocalDate date) {
+    }
+
+    /** What removing a question did: DELETED (never used) or RETIRED (kept for the attempts and papers that use it). */
+    public enum Removal { DELETED, RETIRED }
+
+    public record QuestionRemoval(long id, Removal outcome) {
+    }
+
+    public record ActiveForm(Boolean active) {
+    }
+
     public record ImportResult(int imported, int rows) {
     }
 

@@ -6,6 +6,7 @@ import static io.zhibu.db.Tables.LEARNING_BANK;
 import static io.zhibu.db.Tables.LEARNING_LEVEL;
 import static io.zhibu.db.Tables.LEARNING_LEVEL_PASS;
 import static io.zhibu.db.Tables.LEARNING_MEMBER;
+import static io.zhibu.db.Tables.LEARNING_PAPER;
 import static io.zhibu.db.Tables.LEARNING_QUESTION;
 
 import io.zhibu.audit.AuditLog;
@@ -174,6 +175,48 @@ public class QuizService {
         });
     }
 
+    /** One question of the bank, with its key (those who edit the bank). */
+    public QuestionView question(DataScope scope, long bankId, long questionId) {
+        Access.requireManager(scope);
+        return tx.execute(s -> {
+            editable(scope, bankId);
+            return question(find(bankId, questionId));
+        });
+    }
+
+    /**
+     * Removes a question: deleted when no attempt and no test paper has used it, otherwise retired (inactive: never
+     * drawn again, while past attempts and papers keep reading it).
+     */
+    public io.zhibu.learning.LearningRecords.QuestionRemoval removeQuestion(DataScope scope, long bankId, long questionId) {
+        Access.requireManager(scope);
+        return tx.execute(s -> {
+            LearningBankRecord b = editable(scope, bankId);
+            LearningQuestionRecord q = find(bankId, questionId);
+            String id = String.valueOf(questionId);
+            boolean used = repo.db().fetchExists(LEARNING_ATTEMPT_ITEM, LEARNING_ATTEMPT_ITEM.QUESTION_ID.eq(questionId))
+                    || repo.db().select(LEARNING_PAPER.QUESTION_IDS).from(LEARNING_PAPER).where(LEARNING_PAPER.BANK_ID.eq(bankId))
+                    .fetch(LEARNING_PAPER.QUESTION_IDS).stream().anyMatch(ids -> List.of(ids.split(",")).contains(id));
+            var outcome = used ? io.zhibu.learning.LearningRecords.Removal.RETIRED : io.zhibu.learning.LearningRecords.Removal.DELETED;
+            if (used) {
+                q.setActive(false);
+                q.setVersion(q.getVersion() + 1);
+                q.update();
+            } else {
+                q.delete();
+            }
+            audit.success("learning.question.remove", "bank", bankId, b.getOrgPath(), "question " + questionId + " " + outcome);
+            return new io.zhibu.learning.LearningRecords.QuestionRemoval(questionId, outcome);
+        });
+    }
+
+    private LearningQuestionRecord find(long bankId, long questionId) {
+        return repo.db().selectFrom(LEARNING_QUESTION).where(LEARNING_QUESTION.ID.eq(questionId))
+                .and(LEARNING_QUESTION.BANK_ID.eq(bankId)).fetchOptional()
+                .orElseThrow(() -> new NotFoundException("question", questionId));
+    }
+
+    /** Retires (active = false: never drawn) or restores a question. */
     public void setActive(DataScope scope, long bankId, long questionId, boolean active) {
         Access.requireManager(scope);
         tx.executeWithoutResult(s -> {

@@ -107,6 +107,19 @@ public class StudyHours {
         return out;
     }
 
+    /**
+     * The completions of a year in id order, a page after {@code afterId}: the facts that {@code MaterialCompleted}
+     * announced, for a module that replays them set-wise (the points benchmark books its study lines from them).
+     * Not scoped: for system use only, never for a caller's request.
+     */
+    public List<LearningRecords.CompletedStudy> completions(int year, long afterId, int limit) {
+        var c = io.zhibu.db.Tables.LEARNING_COMPLETION;
+        return tx.execute(s -> repo.db().select(c.ID, c.MEMBER_ID, c.MATERIAL_ID, c.MINUTES, c.STUDY_DATE).from(c)
+                .where(c.ID.gt(afterId)).and(c.STUDY_DATE.between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)))
+                .orderBy(c.ID).limit(Math.max(1, Math.min(limit, 20_000)))
+                .fetch(r -> new LearningRecords.CompletedStudy(r.value1(), r.value2(), r.value3(), r.value4(), r.value5())));
+    }
+
     /** One member's year: the summary against the requirement, every line, and the coming study days. */
     public MyHours member(DataScope scope, long memberId, Integer year) {
         int y = year(year);

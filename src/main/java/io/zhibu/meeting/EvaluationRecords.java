@@ -21,14 +21,21 @@ public final class EvaluationRecords {
 
     /**
      * One member's entry. Anonymous counts are shown to the secretary only; a member sees the grade and feedback of
-     * their own entry once decided. {@code peerComments} is filled for the secretary.
+     * their own entry once decided. {@code peerComments} is filled for the secretary. {@code pointsReference}: the
+     * member's year points and stars (积分定星) as reference input for the committee (and the member's own), never a
+     * grade; null when the points module is absent or does not know the member.
      */
     public record Entry(long memberId, String name, boolean probationary, String selfText, int peerCount,
-                        Map<Grade, Integer> anonymous, Grade grade, String feedback, List<String> peerComments) {
+                        Map<Grade, Integer> anonymous, Grade grade, String feedback, List<String> peerComments,
+                        EvaluationInputs.PointsReference pointsReference) {
     }
 
+    /**
+     * One round. {@code pointsAreReferenceOnly} is always true: points and stars in the entries are an input to the
+     * committee's judgement (§8.4), the grades are only those the committee decided.
+     */
     public record RoundView(long id, long orgId, int year, RoundStatus status, int ballots, int excellentCap,
-                            boolean votedByMe, List<Entry> entries) {
+                            boolean votedByMe, List<Entry> entries, boolean pointsAreReferenceOnly) {
     }
 
     public record SelfEvaluation(String text) {

@@ -25,6 +25,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,9 +40,12 @@ public class EvaluationService {
     private final OrgService orgs;
     private final AuditLog audit;
     private final Clock clock;
+    private final ObjectProvider<EvaluationInputs> inputs;
 
-    public EvaluationService(EvaluationRepository repo, MeetingService meetings, OrgService orgs, AuditLog audit, Clock clock) {
+    public EvaluationService(EvaluationRepository repo, MeetingService meetings, OrgService orgs, AuditLog audit, Clock clock,
+                             ObjectProvider<EvaluationInputs> inputs) {
         this.repo = repo;
+        this.inputs = inputs;
         this.meetings = meetings;
         this.orgs = orgs;
         this.audit = audit;
@@ -254,6 +258,12 @@ public class EvaluationService {
             repo.peers(r.getId()).forEach(p -> comments.computeIfAbsent(p.getToMemberId(), k -> new ArrayList<>())
                     .add(names.getOrDefault(p.getFromMemberId(), "?") + ": " + p.getText()));
         }
+        // §8.4: points and stars are shown as reference input (committee; a member their own), never turned into a grade
+        List<Long> referenced = entries.stream().map(MeetingEvaluationEntryRecord::getMemberId)
+                .filter(m -> manager || Objects.equals(m, scope.selfMemberId())).toList();
+        EvaluationInputs source = inputs.getIfAvailable();
+        Map<Long, EvaluationInputs.PointsReference> points = source == null || referenced.isEmpty() ? Map.of()
+                : source.pointsOf(referenced, r.getEvalYear());
         List<Entry> out = new ArrayList<>();
         int graded = 0;
         for (MeetingEvaluationEntryRecord e : entries) {
@@ -269,11 +279,12 @@ public class EvaluationService {
             boolean showResult = manager || (own && decided);
             out.add(new Entry(e.getMemberId(), e.getName(), e.getProbationary(), manager || own ? e.getSelfText() : null,
                     manager ? e.getPeerCount() : 0, anon, showResult && e.getGrade() != null ? Grade.valueOf(e.getGrade()) : null,
-                    showResult ? e.getFeedback() : null, comments.getOrDefault(e.getMemberId(), List.of())));
+                    showResult ? e.getFeedback() : null, comments.getOrDefault(e.getMemberId(), List.of()),
+                    manager || own ? points.get(e.getMemberId()) : null));
         }
         boolean voted = scope.selfOnly() && scope.selfMemberId() != null && repo.voted(r.getId(), scope.selfMemberId());
         return new RoundView(r.getId(), r.getOrgId(), r.getEvalYear(), RoundStatus.valueOf(r.getStatus()),
-                manager ? repo.voters(r.getId()) : 0, EvaluationRules.excellentCap(graded), voted, out);
+                manager ? repo.voters(r.getId()) : 0, EvaluationRules.excellentCap(graded), voted, out, true);
     }
 
     private static Map<Long, MeetingEvaluationEntryRecord> byMember(List<MeetingEvaluationEntryRecord> entries) {

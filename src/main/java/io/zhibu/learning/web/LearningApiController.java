@@ -190,6 +190,29 @@ public class LearningApiController {
         return quiz.updateQuestion(CurrentScope.get(), id, questionId, form);
     }
 
+    @GetMapping("/banks/{id}/questions/{questionId}")
+    @Operation(summary = "One question with its key (those who edit the bank)")
+    public QuestionView question(@PathVariable long id, @PathVariable long questionId) {
+        return quiz.question(CurrentScope.get(), id, questionId);
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/banks/{id}/questions/{questionId}")
+    @Operation(summary = "Remove a question: DELETED if never used, else RETIRED (inactive, kept for past attempts and papers)")
+    public io.zhibu.learning.LearningRecords.QuestionRemoval removeQuestion(@PathVariable long id, @PathVariable long questionId) {
+        return quiz.removeQuestion(CurrentScope.get(), id, questionId);
+    }
+
+    @PutMapping("/banks/{id}/questions/{questionId}/active")
+    @Operation(summary = "Retire ({\"active\":false}: never drawn again) or restore a question")
+    public QuestionView setActive(@PathVariable long id, @PathVariable long questionId,
+                                  @RequestBody io.zhibu.learning.LearningRecords.ActiveForm form) {
+        if (form == null || form.active() == null) {
+            throw io.zhibu.shared.InvalidInputException.of("active", "validation.required");
+        }
+        quiz.setActive(CurrentScope.get(), id, questionId, form.active());
+        return quiz.question(CurrentScope.get(), id, questionId);
+    }
+
     @PostMapping(path = "/banks/{id}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Import questions from .xlsx/.csv (题型, 题干, A–F, 答案, 解析); any bad row: nothing is written")
     public ImportResult importQuestions(@PathVariable long id,

@@ -241,6 +241,53 @@ public class LearningPageController {
         });
     }
 
+    /** The edit form of one question (A–F, answer, explanation; the version read guards concurrent edits). */
+    @GetMapping("/quiz/banks/{id}/questions/{questionId}")
+    public String question(@PathVariable long id, @PathVariable long questionId, Model model) {
+        DataScope scope = CurrentScope.get();
+        model.addAttribute("bank", quiz.bank(scope, id).bank());
+        model.addAttribute("q", quiz.question(scope, id, questionId));
+        model.addAttribute("kinds", messages.labels(QuestionKind.values(), "learning.qkind."));
+        return "learning/question";
+    }
+
+    @PostMapping("/quiz/banks/{id}/questions/{questionId}")
+    public String updateQuestion(@PathVariable long id, @PathVariable long questionId,
+                                 @RequestParam(required = false) QuestionKind kind,
+                                 @RequestParam(required = false) String stem,
+                                 @RequestParam(required = false) List<String> options,
+                                 @RequestParam(required = false) String answer,
+                                 @RequestParam(required = false) String explanation,
+                                 @RequestParam(required = false) Integer version, RedirectAttributes flash) {
+        String back = "/learning/quiz/banks/" + id + "/questions/" + questionId;
+        return act(flash, back, () -> {
+            quiz.updateQuestion(CurrentScope.get(), id, questionId, new QuestionForm(kind, stem, options, answer,
+                    explanation, version));
+            flash.addFlashAttribute("notice", messages.get("learning.question.saved"));
+            return "redirect:/learning/quiz/banks/" + id;
+        });
+    }
+
+    @PostMapping("/quiz/banks/{id}/questions/{questionId}/remove")
+    public String removeQuestion(@PathVariable long id, @PathVariable long questionId, RedirectAttributes flash) {
+        String back = "/learning/quiz/banks/" + id;
+        return act(flash, back, () -> {
+            var r = quiz.removeQuestion(CurrentScope.get(), id, questionId);
+            flash.addFlashAttribute("notice", messages.get("learning.question.removed." + r.outcome()));
+            return "redirect:" + back;
+        });
+    }
+
+    @PostMapping("/quiz/banks/{id}/questions/{questionId}/restore")
+    public String restoreQuestion(@PathVariable long id, @PathVariable long questionId, RedirectAttributes flash) {
+        String back = "/learning/quiz/banks/" + id;
+        return act(flash, back, () -> {
+            quiz.setActive(CurrentScope.get(), id, questionId, true);
+            flash.addFlashAttribute("notice", messages.get("learning.question.restored"));
+            return "redirect:" + back;
+        });
+    }
+
     @PostMapping("/quiz/banks/{id}/levels")
     public String setLevel(@PathVariable long id, @RequestParam(required = false) Integer levelNo,
                            @RequestParam(required = false) Integer questions,

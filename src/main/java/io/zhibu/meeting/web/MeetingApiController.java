@@ -30,9 +30,14 @@ public class MeetingApiController {
     private final MeetingService meetings;
     private final ComplianceService compliance;
     private final AttachmentService attachments;
+    private final io.zhibu.meeting.MemberCalendar calendar;
+    private final java.time.Clock clock;
 
-    public MeetingApiController(MeetingService meetings, ComplianceService compliance, AttachmentService attachments) {
+    public MeetingApiController(MeetingService meetings, ComplianceService compliance, AttachmentService attachments,
+                                io.zhibu.meeting.MemberCalendar calendar, java.time.Clock clock) {
         this.meetings = meetings;
+        this.calendar = calendar;
+        this.clock = clock;
         this.compliance = compliance;
         this.attachments = attachments;
     }
@@ -70,6 +75,13 @@ public class MeetingApiController {
     @Operation(summary = "The member's own meetings, attendance record and make-up tasks (补学)")
     public List<MyAttendance> my() {
         return meetings.my(CurrentScope.get());
+    }
+
+    @GetMapping("/my/calendar")
+    @Operation(summary = "The member's calendar of a year: meetings called to (kind MEETING) and the fixed monthly "
+            + "study days (kind STUDY_DAY, 固定学习日, default the 23rd), in date order")
+    public io.zhibu.meeting.MemberCalendar.Calendar myCalendar(@RequestParam(required = false) Integer year) {
+        return calendar.of(CurrentScope.get(), year == null ? java.time.LocalDate.now(clock).getYear() : year);
     }
 
     @GetMapping("/{id}")

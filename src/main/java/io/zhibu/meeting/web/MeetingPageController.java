@@ -35,10 +35,13 @@ public class MeetingPageController {
     private final io.zhibu.meeting.AttachmentService attachments;
     private final Messages messages;
     private final Clock clock;
+    private final io.zhibu.meeting.MemberCalendar calendar;
 
     public MeetingPageController(MeetingService meetings, ComplianceService compliance,
-                                 io.zhibu.meeting.AttachmentService attachments, Messages messages, Clock clock) {
+                                 io.zhibu.meeting.AttachmentService attachments, Messages messages, Clock clock,
+                                 io.zhibu.meeting.MemberCalendar calendar) {
         this.meetings = meetings;
+        this.calendar = calendar;
         this.compliance = compliance;
         this.attachments = attachments;
         this.messages = messages;
@@ -71,6 +74,14 @@ public class MeetingPageController {
         model.addAttribute("year", year);
         model.addAttribute("present", present);
         model.addAttribute("closed", closed.size());
+        // 固定学习日 from the learning module (CalendarMarks), the next one highlighted
+        LocalDate today = LocalDate.now(clock);
+        List<LocalDate> studyDays = io.zhibu.meeting.MemberCalendar.datesOf(calendar.of(CurrentScope.get(), year), "STUDY_DAY");
+        model.addAttribute("studyDays", studyDays);
+        model.addAttribute("nextStudyDay", studyDays.stream().filter(d -> !d.isBefore(today)).findFirst()
+                .orElseGet(() -> io.zhibu.meeting.MemberCalendar.datesOf(calendar.of(CurrentScope.get(), year + 1), "STUDY_DAY")
+                        .stream().findFirst().orElse(null)));
+        model.addAttribute("today", today);
         return "meeting/my";
     }
 

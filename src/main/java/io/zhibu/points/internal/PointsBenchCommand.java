@@ -5,6 +5,8 @@ import static io.zhibu.db.Tables.POINTS_MEMBER;
 import static io.zhibu.db.Tables.POINTS_ORG_YEAR;
 
 import io.zhibu.db.tables.records.PointsOrgYearRecord;
+import io.zhibu.learning.LearningRecords.CompletedStudy;
+import io.zhibu.learning.StudyHours;
 import io.zhibu.points.PointFact;
 import io.zhibu.points.PointItem;
 import io.zhibu.points.PointsService;
@@ -24,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.jooq.Field;
+import org.jooq.Row4;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,12 +44,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code --zhibu.datagen.exit=false}, or later against the same database), then exits:
  * <ol>
  * <li>books {@code zhibu.bench.facts-per-member} (default 10) point facts per member into the ledger in one set-based
- * INSERT…SELECT, then rebuilds the year's rollups from the ledger (timed);</li>
+ * INSERT…SELECT;</li>
+ * <li>books the study lines: the learning module's completions of the year ({@code LearningBenchData} made
+ * {@code zhibu.bench.study-per-member}, default 10, per member in the learning tables) read through
+ * {@link StudyHours#completions} in pages of 5,000 and booked as MATERIAL_COMPLETED lines with their study minutes —
+ * the same fact keys the {@code MaterialCompleted} listener uses — one INSERT…SELECT per page; then rebuilds the
+ * year's rollups from the ledger (timed);</li>
  * <li>posts {@code zhibu.bench.postings} (default 2,000) facts through {@link PointsService#postFact} from 10 threads
  * (the incremental path), posts them all again (every one a duplicate), and checks incremental == rebuild;</li>
- * <li>measures the subtree member ranking (by points and by study time) at 10 concurrent callers for a branch, a
- * township, a county and the city root, and the all-branch ranking of the city: p50/p99 in the service (SQL, names
- * and org names included; no HTTP).</li>
+ * <li>measures the subtree member ranking by points and by study time (学习积分: minutes of genuine study) at 10
+ * concurrent callers for a branch, a township, a county and the city root, and the all-branch ranking of the city
+ * by average points and by average study time: p50/p99 in the service (SQL, names and org names included; no
+ * HTTP).</li>
  * </ol>
  * <pre>./mvnw -o spring-boot:run -Dspring-boot.run.arguments="--zhibu.datagen.city=true --zhibu.datagen.exit=false
  *   --zhibu.bench.points=true --zhibu.demo.enabled=false --server.port=0"</pre>
@@ -65,14 +74,16 @@ class PointsBenchCommand implements ApplicationRunner {
     private final int factsPerMember;
     private final int postings;
     private final int rounds;
+    private final StudyHours study;
 
-    PointsBenchCommand(PointsRepository repo, PointsService points, TransactionTemplate tx, Clock clock,
+    PointsBenchCommand(PointsRepository repo, PointsService points, StudyHours study, TransactionTemplate tx, Clock clock,
                        ConfigurableApplicationContext context,
                        @Value("${zhibu.bench.facts-per-member:10}") int factsPerMember,
                        @Value("${zhibu.bench.postings:2000}") int postings,
                        @Value("${zhibu.bench.rounds:50}") int rounds) {
         this.repo = repo;
         this.points = points;
+        this.study = study;
         this.tx = tx;
         this.clock = clock;
         this.context = context;
@@ -89,11 +100,22 @@ class PointsBenchCommand implements ApplicationRunner {
         if (members < 1000) {
             throw new IllegalStateException("load the city first (CityDataCommand): " + members + " members");
         }
+        boolean rebuild = false;
         if (!db.fetchExists(POINTS_ENTRY, POINTS_ENTRY.LINK_TYPE.eq("bench"))) {
             long t0 = System.nanoTime();
             int booked = tx.execute(s -> book(year));
             log.info("BENCH book {} facts ({} per member, {} members) in one statement: {} ms", booked, factsPerMember,
                     members, ms(t0));
+            rebuild = true;
+        }
+        if (!db.fetchExists(POINTS_ENTRY, POINTS_ENTRY.LINK_TYPE.eq("material").and(POINTS_ENTRY.CREATED_BY.eq("bench")))) {
+            long t0 = System.nanoTime();
+            long[] booked = tx.execute(s -> bookStudy(year));
+            log.info("BENCH book {} study lines from the learning module's completions ({} pages) in {} ms", booked[0],
+                    booked[1], ms(t0));
+            rebuild |= booked[0] > 0;
+        }
+        if (rebuild) {
             analyze();
             long t1 = System.nanoTime();
             var r = points.rebuildYear(year);
@@ -130,16 +152,18 @@ class PointsBenchCommand implements ApplicationRunner {
         PointsOrgYearRecord branch = db.selectFrom(o).where(o.POINTS_YEAR.eq(year))
                 .and(PointsRepository.subtree(o.ORG_PATH, township.getOrgPath())).and(o.OWN_MEMBERS.gt(0))
                 .orderBy(o.OWN_MEMBERS.desc()).limit(1).fetchOne();
-        for (var target : List.of(branch, township, county, root)) {
-            measure("members by points, " + label(target), () -> points.memberRanking(ADMIN, target.getOrgId(), year,
-                    PointsRepository.Metric.POINTS, 0, 20));
+        for (var metric : List.of(PointsRepository.Metric.POINTS, PointsRepository.Metric.STUDY)) {
+            for (var target : List.of(branch, township, county, root)) {
+                measure("members by " + metric + ", " + label(target), () -> points.memberRanking(ADMIN, target.getOrgId(),
+                        year, metric, 0, 20));
+            }
         }
-        measure("members by study time, city root", () -> points.memberRanking(ADMIN, root.getOrgId(), year,
-                PointsRepository.Metric.STUDY, 0, 20));
         measure("members by points, city root, page 100", () -> points.memberRanking(ADMIN, root.getOrgId(), year,
                 PointsRepository.Metric.POINTS, 100, 20));
         measure("all branches of the city by average points", () -> points.branchRanking(ADMIN, root.getOrgId(), year,
                 PointsRepository.Metric.POINTS, 0, 20));
+        measure("all branches of the city by average study time", () -> points.branchRanking(ADMIN, root.getOrgId(), year,
+                PointsRepository.Metric.STUDY, 0, 20));
         int exit = org.springframework.boot.SpringApplication.exit(context, () -> 0);
         System.exit(exit);
     }
@@ -171,6 +195,45 @@ class PointsBenchCommand implements ApplicationRunner {
                                 DSL.val(OffsetDateTime.now(clock)))
                         .from(m).crossJoin(g))
                 .execute();
+    }
+
+    /**
+     * The learning module's completions of the year as MATERIAL_COMPLETED ledger lines (fact key as the listener's,
+     * points as configured, caps not applied), one INSERT…SELECT from a VALUES list per page. Returns {lines, pages}.
+     */
+    @SuppressWarnings("unchecked")
+    private long[] bookStudy(int year) {
+        var db = repo.db();
+        int pts = points.pointRules().rule(PointItem.MATERIAL_COMPLETED).points();
+        var e = POINTS_ENTRY;
+        var m = POINTS_MEMBER;
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        long lines = 0;
+        long pages = 0;
+        long after = 0;
+        for (List<CompletedStudy> page = study.completions(year, after, 5000); !page.isEmpty();
+             page = study.completions(year, after, 5000)) {
+            Row4<Long, Long, Integer, LocalDate>[] rows = page.stream()
+                    .map(c -> DSL.row(c.memberId(), c.materialId(), c.minutes(), c.date())).toArray(Row4[]::new);
+            var v = DSL.values(rows).as("v", "member_id", "material_id", "minutes", "fact_date");
+            Field<Long> vm = v.field("member_id", Long.class);
+            Field<Long> vmat = v.field("material_id", Long.class);
+            lines += db.insertInto(e, e.REGION_ORG_ID, e.MEMBER_ID, e.ORG_PATH, e.POINTS_YEAR, e.FACT_DATE, e.ITEM, e.FACT_KEY,
+                            e.FACT_SEQ, e.REQUESTED, e.POINTS, e.STUDY_MINUTES, e.QUIZ_SCORE, e.LINK_TYPE, e.LINK_ID,
+                            e.CREATED_BY, e.CREATED_AT)
+                    .select(db.select(m.REGION_ORG_ID, m.MEMBER_ID, m.ORG_PATH, DSL.val(year),
+                                    v.field("fact_date", LocalDate.class), DSL.inline(PointItem.MATERIAL_COMPLETED.name()),
+                                    DSL.concat(DSL.inline("material:"), vmat.cast(String.class), DSL.inline(":member:"),
+                                            vm.cast(String.class)),
+                                    DSL.inline(0), DSL.val(pts), DSL.val(pts), v.field("minutes", Integer.class),
+                                    DSL.inline(BigDecimal.ZERO), DSL.inline("material"), vmat.cast(String.class),
+                                    DSL.inline("bench"), DSL.val(now))
+                            .from(v).join(m).on(m.MEMBER_ID.eq(vm)))
+                    .execute();
+            pages++;
+            after = page.get(page.size() - 1).id();
+        }
+        return new long[] {lines, pages};
     }
 
     private PointsOrgYearRecord largestAt(int year, String under, int depth) {

@@ -363,6 +363,24 @@ public class PointsRepository {
         return db.fetchCount(o, o.POINTS_YEAR.eq(year).and(subtree(o.ORG_PATH, path)).and(o.OWN_MEMBERS.gt(0)));
     }
 
+    /** The yearly rows of these members (any branch). */
+    public List<PointsMemberYearRecord> years(Collection<Long> memberIds, int year) {
+        if (memberIds.isEmpty()) {
+            return List.of();
+        }
+        return db.selectFrom(POINTS_MEMBER_YEAR).where(POINTS_MEMBER_YEAR.MEMBER_ID.in(memberIds))
+                .and(POINTS_MEMBER_YEAR.POINTS_YEAR.eq(year)).fetch();
+    }
+
+    /** Which of these members the points module knows (its roster projection). */
+    public List<Long> known(Collection<Long> memberIds) {
+        if (memberIds.isEmpty()) {
+            return List.of();
+        }
+        return db.select(POINTS_MEMBER.MEMBER_ID).from(POINTS_MEMBER).where(POINTS_MEMBER.MEMBER_ID.in(memberIds))
+                .fetch(POINTS_MEMBER.MEMBER_ID);
+    }
+
     public List<PointsMemberYearRecord> yearsOfOrg(long orgId, int year) {
         return db.selectFrom(POINTS_MEMBER_YEAR).where(POINTS_MEMBER_YEAR.ORG_ID.eq(orgId))
                 .and(POINTS_MEMBER_YEAR.POINTS_YEAR.eq(year)).orderBy(POINTS_MEMBER_YEAR.POINTS.desc(), POINTS_MEMBER_YEAR.MEMBER_ID)
