@@ -62,11 +62,18 @@ public class RollupEngine {
     private final RollupRepository repo;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final TransactionTemplate bulkRead;
+    private final String rebuildWorkMem;
     private final LockingTaskExecutor locks;
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
     public RollupEngine(List<RollupSource> sources, OrgService orgs, RollupRepository repo, Clock clock,
-                        PlatformTransactionManager txm, LockProvider lockProvider) {
+                        PlatformTransactionManager txm, LockProvider lockProvider,
+                        @org.springframework.beans.factory.annotation.Value("${zhibu.supervision.rebuild-work-mem:512MB}")
+                        String rebuildWorkMem) {
+        this.rebuildWorkMem = rebuildWorkMem;
+        this.bulkRead = new TransactionTemplate(txm);
+        this.bulkRead.setReadOnly(true);
         sources.forEach(s -> this.sources.put(s.name(), s));
         this.orgs = orgs;
         this.repo = repo;
@@ -211,7 +218,7 @@ public class RollupEngine {
                 long t = System.nanoTime();
                 Computed c = new Computed(tree);
                 Map<String, Long> derived = new HashMap<>();
-                s.ownValues(null, from, to, (orgId, month, metric, v) -> {
+                RollupSource.Sink sink = (orgId, month, metric, v) -> {
                     Integer i = tree.index().get(orgId);
                     if (i == null || v == 0 || (month != null && (month.isBefore(from) || month.isAfter(to)))) {
                         return; // facts of inactive organizations, or outside the horizon
@@ -225,6 +232,11 @@ public class RollupEngine {
                             c.add(yearKey(month), m, i, x);
                         }
                     });
+                };
+                // one read-only transaction per source, with room to hash and sort millions of rows in memory
+                bulkRead.executeWithoutResult(st -> {
+                    repo.raiseWorkMem(rebuildWorkMem);
+                    s.ownValues(null, from, to, sink);
                 });
                 log.info("rollup source {}: {} ms", s.name(), (System.nanoTime() - t) / 1_000_000);
                 return c;

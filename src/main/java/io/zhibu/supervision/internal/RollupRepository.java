@@ -113,6 +113,16 @@ public class RollupRepository {
                 .execute();
     }
 
+    /**
+     * PostgreSQL: lets the current transaction's hash joins and aggregates over millions of fact rows stay in memory
+     * (the default 4 MB spills them to disk); a no-op elsewhere.
+     */
+    public void raiseWorkMem(String size) {
+        if (PostgresCopy.supported(db) && size.matches("\\d{1,5}(kB|MB|GB)")) {
+            db.execute("set local work_mem = '" + size + "'");
+        }
+    }
+
     /** Empties the table inside the rebuild's transaction (TRUNCATE on PostgreSQL, where it is transactional). */
     public void deleteAll() {
         if (PostgresCopy.supported(db)) {
