@@ -97,6 +97,11 @@ public class AssessmentService {
         return engine.knownFacts();
     }
 
+    /** The facts standard systems may name, with their units and defaults (the editor's list to pick from). */
+    public List<BranchFactSource.FactDef> factDefs() {
+        return List.copyOf(engine.factDefs().values());
+    }
+
     /** Saves a system as a new version (version 1, or last + 1 for the same owner, code, year and domain). */
     public SystemView saveSystem(DataScope scope, SystemForm form) {
         requireOrgManager(scope);

@@ -72,6 +72,11 @@ public final class StarRating {
         return null;
     }
 
+    /** The minimum score of the lowest star tier (below it: no star), or null without tiers. */
+    public static BigDecimal lowestTierMin(List<Tier> tiers) {
+        return tiers.stream().map(Tier::min).filter(java.util.Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+    }
+
     /** Stars for one score: any veto → no star; otherwise the tier of the score. */
     public static Rating rate(BigDecimal score, List<Tier> tiers, List<String> vetoesHit) {
         BigDecimal s = score.setScale(2, RoundingMode.HALF_UP);

@@ -41,7 +41,15 @@ public enum WarningRule {
     /** R6.1 三会一课: at risk 7 days before the period ends, missing after it ended. */
     MEETING_COMPLIANCE("meeting-compliance", "R6.1", true, false, false,
             Map.of("AT_RISK", Severity.WARNING, "MISSING", Severity.CRITICAL),
-            Map.of("lead", 7));
+            Map.of("lead", 7)),
+    /**
+     * R8.1 (rules.md §8.1 star tiers and veto items) 无星风险: a branch in an open campaign (not yet published, or of the
+     * current year) that hits a veto (VETO) or scores below the lowest star tier (BELOW); with {@code margin} &gt; 0
+     * also a score less than {@code margin} points above it (NEAR). Off by default: margin 0.
+     */
+    NO_STAR_RISK("no-star-risk", "R8.1", true, false, false,
+            Map.of("VETO", Severity.URGENT, "BELOW", Severity.WARNING, "NEAR", Severity.INFO),
+            Map.of("margin", 0));
 
     private final String id;
     private final String ruleRef;

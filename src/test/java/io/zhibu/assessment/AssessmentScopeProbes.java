@@ -101,6 +101,8 @@ public class AssessmentScopeProbes implements ScopeProbeSet {
         p.put("GET /assessment/systems/{id}", t -> t.page404(t.townshipWeb().get(page + "/systems/" + foreign(t)[0])));
         p.put("POST /assessment/systems/{id}/versions", t -> t.page404(t.townshipWeb().post(page + "/systems/" + foreign(t)[0]
                 + "/versions", Map.of("body", "{}"))));
+        p.put("POST /assessment/systems/{id}/form", t -> t.page404(t.townshipWeb().post(page + "/systems/" + foreign(t)[0]
+                + "/form", Map.of("name", "x", "total", "100"))));
         p.put("POST /assessment/campaigns", t -> t.page404(t.townshipWeb().post(page + "/campaigns", Map.of("orgId",
                 "" + t.facts().foreignBranchId(), "systemId", "" + foreign(t)[0], "name", "x"))));
         p.put("GET /assessment/campaigns/{id}", t -> t.page404(t.townshipWeb().get(page + "/campaigns/" + foreign(t)[1])));

@@ -37,6 +37,29 @@ class WarningRulesTest {
     }
 
     @Test
+    void noStarRiskR81AtTheTierBoundary() {
+        RuleSettings s = d(WarningRule.NO_STAR_RISK);
+        java.math.BigDecimal sixty = new java.math.BigDecimal("60");
+        assertThat(NoStarRiskRule.level(new java.math.BigDecimal("60.00"), sixty, false, s)).isNull();
+        assertThat(NoStarRiskRule.level(new java.math.BigDecimal("59.99"), sixty, false, s)).isEqualTo("BELOW");
+        assertThat(NoStarRiskRule.level(new java.math.BigDecimal("99"), sixty, true, s)).isEqualTo("VETO");
+        assertThat(NoStarRiskRule.level(new java.math.BigDecimal("10"), sixty, true, s)).isEqualTo("VETO");
+        assertThat(NoStarRiskRule.level(new java.math.BigDecimal("10"), null, false, s)).isNull();
+        assertThat(s.severity("VETO")).isEqualTo(Severity.URGENT);
+        assertThat(s.severity("BELOW")).isEqualTo(Severity.WARNING);
+        // a margin of 5 points warns from 60 up to 64.99 (NEAR), not at 65
+        var props = new WarningProperties(Map.of("no-star-risk", new WarningProperties.RuleConfig(null,
+                Map.of("margin", 5), Map.of("below", Severity.CRITICAL))), null, null, null, null);
+        RuleSettings m = props.settings(WarningRule.NO_STAR_RISK);
+        assertThat(m.severity("BELOW")).isEqualTo(Severity.CRITICAL);
+        assertThat(NoStarRiskRule.level(new java.math.BigDecimal("59.99"), sixty, false, m)).isEqualTo("BELOW");
+        assertThat(NoStarRiskRule.level(new java.math.BigDecimal("60"), sixty, false, m)).isEqualTo("NEAR");
+        assertThat(NoStarRiskRule.level(new java.math.BigDecimal("64.99"), sixty, false, m)).isEqualTo("NEAR");
+        assertThat(NoStarRiskRule.level(new java.math.BigDecimal("65"), sixty, false, m)).isNull();
+        assertThat(NoStarRiskRule.candidateBelow(sixty, m)).isEqualByComparingTo("65");
+    }
+
+    @Test
     void branchSizeR12() {
         RuleSettings s = d(WarningRule.BRANCH_SIZE);
         assertThat(BranchSizeRule.underMinimum(false, 2, s)).isTrue();

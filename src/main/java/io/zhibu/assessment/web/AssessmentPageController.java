@@ -3,19 +3,25 @@ package io.zhibu.assessment.web;
 import io.zhibu.assessment.AssessmentService;
 import io.zhibu.assessment.AssessmentViews.*;
 import io.zhibu.assessment.StandardSystem;
+import io.zhibu.assessment.StandardValidator;
 import io.zhibu.assessment.internal.CampaignEngine;
 import io.zhibu.shared.ConflictException;
 import io.zhibu.shared.CurrentScope;
 import io.zhibu.shared.DataScope;
+import io.zhibu.shared.ForbiddenException;
 import io.zhibu.shared.InvalidInputException;
 import io.zhibu.shared.Role;
+import io.zhibu.shared.Violation;
 import io.zhibu.shared.web.Messages;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -68,10 +74,58 @@ public class AssessmentPageController {
     public String system(@PathVariable long id, Model model) {
         DataScope scope = CurrentScope.get();
         SystemView v = service.system(scope, id);
+        systemModel(model, scope, v, v.system(), List.of());
+        return "assessment/system";
+    }
+
+    private void systemModel(Model model, DataScope scope, SystemView v, StandardSystem draft, List<Violation> errors) {
         model.addAttribute("v", v);
+        model.addAttribute("draft", draft);
         model.addAttribute("json", CampaignEngine.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(v.system()));
         model.addAttribute("facts", service.knownFacts());
+        model.addAttribute("factDefs", service.factDefs());
+        model.addAttribute("ops", StandardSystem.Comparison.values());
         model.addAttribute("manager", scope.canManageOrgs());
+        List<String> texts = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        for (Violation e : errors) {
+            String field = e.field() == null ? "" : e.field();
+            int dot = field.indexOf('.');
+            texts.add((dot > 0 ? field.substring(dot + 1) + ": " : "") + messages.get(e.code(), e.args()));
+            keys.add(field);
+        }
+        model.addAttribute("formErrors", texts);
+        model.addAttribute("errorKeys", keys);
+    }
+
+    /**
+     * The form-based editor: the edited tree is read from the form ({@link SystemFormBinding}) and saved as a new
+     * version through the same service and validation as the API. Bad input saves nothing; the form comes back with
+     * the user's edits and every problem listed.
+     */
+    @PostMapping("/systems/{id}/form")
+    public String saveForm(@PathVariable long id, @RequestParam Map<String, String> params, Model model,
+                           HttpServletResponse response, RedirectAttributes flash) {
+        DataScope scope = CurrentScope.get();
+        SystemView current = service.system(scope, id);
+        if (!scope.canManageOrgs()) {
+            throw new ForbiddenException("standard systems are defined by organization departments");
+        }
+        SystemFormBinding.Bound bound = SystemFormBinding.bind(params);
+        List<Violation> errors = new ArrayList<>(bound.errors());
+        try {
+            if (errors.isEmpty()) {
+                SystemView v = service.saveSystem(scope, new SystemForm(current.summary().ownerOrgId(),
+                        current.summary().year(), null, bound.system()));
+                flash.addFlashAttribute("notice", messages.get("assessment.system.saved", v.summary().versionNo()));
+                return "redirect:/assessment/systems/" + v.summary().id();
+            }
+            StandardValidator.validate(bound.system(), service.knownFacts()); // report the rest too; nothing is saved
+        } catch (InvalidInputException e) {
+            errors.addAll(e.violations());
+        }
+        response.setStatus(400);
+        systemModel(model, scope, current, bound.system(), errors);
         return "assessment/system";
     }
 
