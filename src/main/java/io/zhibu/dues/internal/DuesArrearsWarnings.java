@@ -37,11 +37,19 @@ class DuesArrearsWarnings implements WarningSource {
         var b = DUES_BILL;
         LocalDate current = today.withDayOfMonth(1);
         int min = Math.min(settings.threshold("reminder"), settings.threshold("review"));
-        try (var cursor = db.select(a.MEMBER_ID, a.ORG_ID, a.ORG_PATH, DSL.count(), DSL.min(b.PERIOD))
-                .from(a).join(b).on(b.MEMBER_ID.eq(a.MEMBER_ID))
-                .where(a.STANDING.eq(DuesRepository.LIABLE_STANDING))
-                .and(b.PERIOD.gt(DSL.coalesce(a.PAID_UP_TO, DSL.val(LocalDate.of(1, 1, 1))))).and(b.PERIOD.le(current))
-                .groupBy(a.MEMBER_ID, a.ORG_ID, a.ORG_PATH).having(DSL.count().ge(min)).fetchLazy()) {
+        // per liable member, the unpaid bills after paid_up_to: two index-only probes of (member_id, period) each,
+        // instead of joining every bill ever issued (the table holds years of months for every member)
+        var unpaid = DSL.selectCount().from(b).where(b.MEMBER_ID.eq(a.MEMBER_ID))
+                .and(b.PERIOD.gt(DSL.coalesce(a.PAID_UP_TO, DSL.val(LocalDate.of(1, 1, 1))))).and(b.PERIOD.le(current));
+        var firstUnpaid = DSL.select(DSL.min(b.PERIOD)).from(b).where(b.MEMBER_ID.eq(a.MEMBER_ID))
+                .and(b.PERIOD.gt(DSL.coalesce(a.PAID_UP_TO, DSL.val(LocalDate.of(1, 1, 1))))).and(b.PERIOD.le(current));
+        var perMember = DSL.select(a.MEMBER_ID, a.ORG_ID, a.ORG_PATH, DSL.field(unpaid).as("months"),
+                        DSL.field(firstUnpaid).as("since"))
+                .from(a).where(a.STANDING.eq(DuesRepository.LIABLE_STANDING)).asTable("m");
+        var months = perMember.field("months", Integer.class);
+        try (var cursor = db.select(perMember.field(a.MEMBER_ID), perMember.field(a.ORG_ID), perMember.field(a.ORG_PATH),
+                        months, perMember.field("since", LocalDate.class))
+                .from(perMember).where(months.ge(min)).fetchLazy()) {
             for (var r : cursor) {
                 String level = DuesArrearsRule.level(r.value4(), settings);
                 if (level != null) {

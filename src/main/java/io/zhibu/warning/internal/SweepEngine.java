@@ -17,6 +17,12 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Collections;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.Record6;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class SweepEngine {
+    private static final int SOURCE_THREADS = 2;
     public static final String LOCK = "warning-sweep";
     private static final Logger log = LoggerFactory.getLogger(SweepEngine.class);
 
@@ -82,33 +89,45 @@ public class SweepEngine {
     public Result sweep(long run, LocalDate today, Set<WarningRule> rules) {
         long t0 = System.nanoTime();
         tx.executeWithoutResult(s -> repo.markStatus(run, "RUNNING"));
-        Set<String> skip = new HashSet<>();
+        Set<String> skip = ConcurrentHashMap.newKeySet();
         EnumSet.complementOf(EnumSet.copyOf(rules)).forEach(r -> skip.add(r.id()));
-        List<String> failed = new ArrayList<>();
-        int staged = 0;
-        Set<String> seen = new HashSet<>();
+        List<String> failed = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger staged = new AtomicInteger();
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        // sources are independent reads of their own module's tables, each staged in its own transaction: two run
+        // side by side (one is usually waiting on the database while the other computes)
+        List<Callable<Void>> work = new ArrayList<>();
         for (WarningRule rule : rules) {
             RuleSettings settings = props.settings(rule);
             if (!settings.enabled()) {
                 continue; // its open warnings close: the rule was switched off
             }
             for (WarningSource source : sources.orderedStream().filter(s -> s.rule() == rule).toList()) {
-                long ts = System.nanoTime();
-                try {
-                    int n = tx.execute(s -> stageRule(run, today, source, settings, seen));
-                    staged += n;
-                    log.info("warning source {} ({}): {} candidates in {} ms", rule.id(), source.getClass().getSimpleName(),
-                            n, (System.nanoTime() - ts) / 1_000_000);
-                } catch (RuntimeException e) {
-                    log.warn("warning source {} failed; its open warnings stay as they are", rule.id(), e);
-                    failed.add(rule.id());
-                    skip.add(rule.id());
-                    tx.executeWithoutResult(s -> repo.clearCandidates(run, rule.id()));
-                }
+                work.add(() -> {
+                    long ts = System.nanoTime();
+                    try {
+                        int n = tx.execute(s -> stageRule(run, today, source, settings, seen));
+                        log.info("warning source {} ({}): {} candidates in {} ms", rule.id(),
+                                source.getClass().getSimpleName(), n, (System.nanoTime() - ts) / 1_000_000);
+                        int done = staged.addAndGet(n);
+                        tx.executeWithoutResult(s -> repo.stage(run, rule.id(), done));
+                    } catch (RuntimeException e) {
+                        log.warn("warning source {} failed; its open warnings stay as they are", rule.id(), e);
+                        failed.add(rule.id());
+                        skip.add(rule.id());
+                        tx.executeWithoutResult(s -> repo.clearCandidates(run, rule.id()));
+                    }
+                    return null;
+                });
             }
-            int done = staged;
-            tx.executeWithoutResult(s -> repo.stage(run, rule.id(), done));
         }
+        try (ExecutorService pool = Executors.newFixedThreadPool(SOURCE_THREADS)) {
+            pool.invokeAll(work);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("warning sweep interrupted", e);
+        }
+        tx.executeWithoutResult(s -> repo.analyzeCandidates());
         tx.executeWithoutResult(s -> repo.stage(run, "diff", seenSize(seen)));
         OffsetDateTime now = now();
         long td = System.nanoTime();
@@ -133,7 +152,7 @@ public class SweepEngine {
         long millis = (System.nanoTime() - t0) / 1_000_000;
         log.info("warning sweep {}: diff {} ms, events {} ms, notifications {} ms", run, (tp - td) / 1_000_000,
                 (tn - tp) / 1_000_000, (System.nanoTime() - tn) / 1_000_000);
-        int total = staged;
+        int total = staged.get();
         tx.executeWithoutResult(s -> repo.finishRun(run, failed.isEmpty() ? "DONE" : "PARTIAL", total, counts[1],
                 counts[2], counts[0], failed.isEmpty() ? null : String.join(",", failed), now(), millis));
         log.info("Warning sweep {} as of {}: {} candidates, {} opened, {} changed, {} closed{} in {} ms", run, today,

@@ -126,6 +126,16 @@ public class WarningRepository {
         insert.execute();
     }
 
+    /**
+     * PostgreSQL: fresh statistics for the staged candidates before the diff; planned with the empty table's
+     * statistics, "open the new ones" scans the growing warning table once per candidate (quadratic in a first sweep).
+     */
+    public void analyzeCandidates() {
+        if (db.dialect().family() == org.jooq.SQLDialect.POSTGRES) {
+            db.execute("analyze warning_candidate");
+        }
+    }
+
     public void clearCandidates(long run, String rule) {
         db.deleteFrom(WARNING_CANDIDATE).where(WARNING_CANDIDATE.RUN_ID.eq(run)).and(WARNING_CANDIDATE.RULE.eq(rule)).execute();
     }
