@@ -132,12 +132,20 @@ public class RollupRepository {
         }
     }
 
-    /** Bulk insert of a rebuild's cells: COPY on PostgreSQL, multi-row INSERTs elsewhere. */
+    /**
+     * Bulk insert of a rebuild's cells, right after {@link #deleteAll} in the same transaction: COPY on PostgreSQL
+     * (the primary key dropped and rebuilt around it), multi-row INSERTs elsewhere.
+     */
     public long insertAll(Consumer<Consumer<Cell>> cells) {
         if (PostgresCopy.supported(db)) {
-            return PostgresCopy.copy(db, "supervision_rollup",
+            // the table was truncated in this transaction: load it without the key, then build the key in one pass
+            db.execute("set local maintenance_work_mem = '256MB'");
+            db.execute("alter table supervision_rollup drop constraint supervision_rollup_pkey");
+            long n = PostgresCopy.copy(db, "supervision_rollup",
                     List.of("period", "org_id", "metric", "own_value", "subtree_value"),
                     rows -> cells.accept(c -> rows.row(c.period(), c.orgId(), c.metric(), c.own(), c.subtree())));
+            db.execute("alter table supervision_rollup add constraint supervision_rollup_pkey primary key (period, org_id, metric)");
+            return n;
         }
         var r = SUPERVISION_ROLLUP;
         long[] n = {0};
