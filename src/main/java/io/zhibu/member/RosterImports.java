@@ -288,33 +288,33 @@ public class RosterImports {
         }
     }
 
+    /**
+     * Two stages that overlap on the cores: a reader thread streams the file, parses and seals the rows (pure CPU,
+     * no writes), handing sealed chunks over a short queue; this thread, which holds the transaction, loads each
+     * chunk and feeds the projections. At most {@code 2 + 2} chunks are in memory at once.
+     */
     private int insertAll(DataScope scope, Job job) {
         LocalDate today = LocalDate.now(clock);
-        RosterRowParser parser = new RosterRowParser(today, orgLookup(scope));
         Loader loader = new Loader(scope, today, job);
-        List<MemberRow> batch = new ArrayList<>(CHUNK);
+        Sealer sealer = new Sealer(new RosterRowParser(today, orgLookup(scope)), job);
+        Thread reader = Thread.ofPlatform().daemon().name("roster-import-reader").start(sealer);
         long start = System.nanoTime();
         try {
-            RosterFileReader.read(job.file, job.fileName, (rowNumber, values, formula) -> {
-                if (job.invalidRows.get(rowNumber) || job.unchangedRows.get(rowNumber)) {
-                    return;
-                }
-                RosterRowParser.Parsed p = parser.parse(values, formula);
-                if (p.row() == null) {
-                    throw new IllegalStateException("row " + rowNumber + " changed since validation");
-                }
-                batch.add(p.row());
-                if (batch.size() == CHUNK) {
-                    loader.load(batch);
-                }
-            });
-        } catch (RosterFileReader.FileProblem e) {
-            throw new IllegalStateException("the stored upload became unreadable", e);
+            for (Sealed chunk = sealer.next(); chunk != null; chunk = sealer.next()) {
+                loader.load(chunk);
+            }
+        } finally {
+            sealer.stop();
+            reader.interrupt();
+            try {
+                reader.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        loader.load(batch);
         loader.announce();
-        log.info("roster import {}: {} rows in {} ms; sealing {} ms, loading {} ms, projections {} ms", job.token,
-                loader.inserted, (System.nanoTime() - start) / 1_000_000, loader.sealNanos / 1_000_000,
+        log.info("roster import {}: {} rows in {} ms; reading and sealing {} ms (overlapped), loading {} ms, projections {} ms",
+                job.token, loader.inserted, (System.nanoTime() - start) / 1_000_000, sealer.nanos / 1_000_000,
                 loader.loadNanos / 1_000_000, loader.announceNanos / 1_000_000);
         audit.success("member.import", "member", null, scope.orgPath(),
                 job.fileName + ": " + loader.inserted + " new, " + job.report.unchanged() + " unchanged, "
@@ -322,10 +322,117 @@ public class RosterImports {
         return loader.inserted;
     }
 
+    /** A chunk of rows with their sealed records, in file order. */
+    private record Sealed(List<MemberRow> rows, List<io.zhibu.db.tables.records.MemberMemberRecord> records) {
+    }
+
+    /** The reading stage: parse the rows to write and seal them (SM4, HMAC-SM3, pinyin) on all cores. */
+    private final class Sealer implements Runnable {
+        private static final Object END = new Object();
+        private final RosterRowParser parser;
+        private final Job job;
+        private final java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.ArrayBlockingQueue<>(2);
+        private volatile boolean stopped;
+        volatile long nanos;
+
+        Sealer(RosterRowParser parser, Job job) {
+            this.parser = parser;
+            this.job = job;
+        }
+
+        @Override
+        public void run() {
+            long t0 = System.nanoTime();
+            try {
+                List<List<MemberRow>> batch = new ArrayList<>(List.of(new ArrayList<>(CHUNK)));
+                RosterFileReader.read(job.file, job.fileName, (rowNumber, values, formula) -> {
+                    if (job.invalidRows.get(rowNumber) || job.unchangedRows.get(rowNumber)) {
+                        return;
+                    }
+                    RosterRowParser.Parsed p = parser.parse(values, formula);
+                    if (p.row() == null) {
+                        throw new IllegalStateException("row " + rowNumber + " changed since validation");
+                    }
+                    batch.getFirst().add(p.row());
+                    if (batch.getFirst().size() == CHUNK) {
+                        hand(seal(batch.getFirst()));
+                        batch.set(0, new ArrayList<>(CHUNK));
+                    }
+                });
+                if (!batch.getFirst().isEmpty()) {
+                    hand(seal(batch.getFirst()));
+                }
+                hand(END);
+            } catch (RosterFileReader.FileProblem e) {
+                handFailure(new IllegalStateException("the stored upload became unreadable", e));
+            } catch (Stopped e) {
+                // the loading stage gave up; nothing to hand over
+            } catch (RuntimeException | Error e) {
+                handFailure(e);
+            } finally {
+                nanos = System.nanoTime() - t0;
+            }
+        }
+
+        private Sealed seal(List<MemberRow> rows) {
+            java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+            return new Sealed(rows, rows.parallelStream().map(m -> members.newRecord(m, now)).toList());
+        }
+
+        private void hand(Object o) {
+            try {
+                while (!queue.offer(o, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    if (stopped) {
+                        throw new Stopped();
+                    }
+                }
+            } catch (InterruptedException e) {
+                throw new Stopped();
+            }
+        }
+
+        private void handFailure(Throwable t) {
+            queue.clear();
+            queue.offer(t);
+        }
+
+        /** The next sealed chunk, or null at the end of the file; a failure of the reading stage is rethrown. */
+        Sealed next() {
+            Object o;
+            try {
+                o = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while importing", e);
+            }
+            if (o == END) {
+                return null;
+            }
+            if (o instanceof RuntimeException e) {
+                throw e;
+            }
+            if (o instanceof Error e) {
+                throw e;
+            }
+            return (Sealed) o;
+        }
+
+        void stop() {
+            stopped = true;
+            queue.clear();
+        }
+    }
+
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super(null, null, false, false);
+        }
+    }
+
     /**
-     * Writes the rows of one commit, inside its transaction: each chunk is sealed on all cores and loaded in one
-     * round trip per table; the other modules' projections are fed per block of {@link #EVENT_BLOCK} members
-     * (bounded memory, and a few large set-based updates instead of many small ones).
+     * The loading stage, inside the commit's transaction: each sealed chunk in one round trip per table; the other
+     * modules' projections are fed per block of {@link #EVENT_BLOCK} members (bounded memory, and a few large
+     * set-based updates instead of many small ones).
      */
     private final class Loader {
         private final DataScope scope;
@@ -333,7 +440,6 @@ public class RosterImports {
         private final Job job;
         private final List<MemberEvents.MemberFacts> facts = new ArrayList<>(EVENT_BLOCK);
         int inserted;
-        long sealNanos;
         long loadNanos;
         long announceNanos;
 
@@ -343,28 +449,17 @@ public class RosterImports {
             this.job = job;
         }
 
-        void load(List<MemberRow> batch) {
-            if (batch.isEmpty()) {
-                return;
-            }
+        void load(Sealed chunk) {
             long t0 = System.nanoTime();
-            java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
-            // sealing (SM4, HMAC-SM3, pinyin) is CPU work: spread it over the cores before the single-threaded load
-            List<io.zhibu.db.tables.records.MemberMemberRecord> records = batch.parallelStream()
-                    .map(m -> members.newRecord(m, now)).toList();
-            long t1 = System.nanoTime();
-            List<Long> ids = repo.insertBatch(records, today, scope.username());
-            long t2 = System.nanoTime();
-            sealNanos += t1 - t0;
-            loadNanos += t2 - t1;
+            List<Long> ids = repo.insertBatch(chunk.records(), today, scope.username());
+            loadNanos += System.nanoTime() - t0;
             for (int i = 0; i < ids.size(); i++) {
-                MemberRow m = batch.get(i);
+                MemberRow m = chunk.rows().get(i);
                 facts.add(new MemberEvents.MemberFacts(ids.get(i), m.orgId(), m.orgPath(), m.regionOrgId(), m.category(),
                         m.joinedOn(), m.fullMemberOn(), MemberStanding.NORMAL));
             }
-            inserted += batch.size();
+            inserted += ids.size();
             job.processed.set(inserted);
-            batch.clear();
             if (facts.size() >= EVENT_BLOCK) {
                 announce();
             }

@@ -118,7 +118,11 @@ public class RosterImportRepository {
                     }
                     ps.addBatch();
                 }
-                ps.executeBatch();
+                try {
+                    ps.executeBatch();
+                } catch (java.sql.SQLException e) {
+                    throw BulkInsert.translate(e); // the same ID number registered meanwhile: 409, not 500
+                }
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     while (keys.next()) {
                         ids.add(keys.getLong(1));

@@ -105,8 +105,17 @@ public final class BulkInsert {
         }
     }
 
-    /** A unique-key violation (SQLSTATE 23505 on PostgreSQL and H2) as Spring's exception; others as they are. */
-    private static Exception translate(SQLException e) {
-        return "23505".equals(e.getSQLState()) ? new DuplicateKeyException(e.getMessage(), e) : e;
+    /**
+     * A unique-key violation (SQLSTATE 23505 on PostgreSQL and H2, also when a batch reports it as its next or
+     * causing exception) as Spring's {@link DuplicateKeyException}; anything else as it is.
+     */
+    public static Exception translate(SQLException e) {
+        for (Throwable t = e; t != null; t = t instanceof SQLException s && s.getNextException() != null
+                && s.getNextException() != t ? s.getNextException() : t.getCause()) {
+            if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
+                return new DuplicateKeyException(e.getMessage(), e);
+            }
+        }
+        return e;
     }
 }
