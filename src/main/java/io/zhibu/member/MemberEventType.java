@@ -30,7 +30,9 @@ public enum MemberEventType {
     /** 组织关系转入 completed: the member now belongs to another branch. */
     TRANSFERRED,
     /** Registered by a roster import. */
-    IMPORTED;
+    IMPORTED,
+    /** 随组织调整转入: moved with an org change (merge, founding a branch); the branch left is recorded. */
+    MOVED;
 
     /** What users record by hand; the others are written by the transfer and import flows. */
     public static final Set<MemberEventType> MANUAL = EnumSet.range(BECAME_FULL, DISCIPLINE_ENDED);

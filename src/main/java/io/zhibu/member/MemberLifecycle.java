@@ -149,15 +149,19 @@ public class MemberLifecycle {
     public RosterAtDate rosterAt(DataScope scope, Long orgId, LocalDate date, Integer page, Integer size) {
         requireStaff(scope);
         LocalDate d = date == null ? today() : date;
-        Condition c = scopeCondition(scope, orgId);
+        // members are counted in the branch they belonged to on the date (moves record the branch left)
+        Condition c = repo.placedAt(orgId == null ? scope.orgPath() : orgs.get(scope, orgId).path(), d);
         var counts = repo.countsAt(c, d);
         int p = Page.clampPage(page);
         int s = Page.clampSize(size);
         List<MemberMemberRecord> rows = repo.pageAt(c, d, p, s);
-        Map<Long, String> names = orgs.namesOf(rows.stream().map(MemberMemberRecord::getOrgId).distinct().toList());
+        Map<Long, Long> movedFrom = repo.orgIdsAt(rows.stream().map(MemberMemberRecord::getId).toList(), d);
+        Map<Long, String> names = orgs.namesOf(rows.stream().map(r -> movedFrom.getOrDefault(r.getId(), r.getOrgId()))
+                .distinct().toList());
         List<MemberSummary> items = rows.stream().map(r -> new MemberSummary(r.getId(), r.getName(),
-                MemberRepository.gender(r), PartyCalendar.ageOn(r.getBirthDate(), d), r.getOrgId(),
-                names.get(r.getOrgId()), MemberCategory.valueOf(MemberLifecycleRepository.category(r, d)),
+                MemberRepository.gender(r), PartyCalendar.ageOn(r.getBirthDate(), d),
+                movedFrom.getOrDefault(r.getId(), r.getOrgId()), names.get(movedFrom.getOrDefault(r.getId(), r.getOrgId())),
+                MemberCategory.valueOf(MemberLifecycleRepository.category(r, d)),
                 r.getJoinedOn(), r.getIdNumberMasked(), r.getPhoneMasked(), r.getEducation())).toList();
         return new RosterAtDate(d, counts.value1(), counts.value2(), counts.value3(), counts.value4(),
                 new Page<>(items, p, s, counts.value1()));
@@ -213,7 +217,7 @@ public class MemberLifecycle {
         repo.rePathEvents(memberId, target.path(), target.regionOrgId());
         MemberMemberRecord moved = members.find(memberId).orElseThrow();
         repo.insertEvent(moved, MemberEventType.TRANSFERRED, today(), target.name(), null, note, null,
-                receivingScope.username());
+                receivingScope.username(), m.getOrgId(), m.getOrgPath());
         events.publishEvent(new MemberEvents.Moved(List.of(memberId), target.id(), target.path(), target.regionOrgId()));
         events.publishEvent(new MemberEvents.Updated(MemberService.facts(moved)));
         events.publishEvent(io.zhibu.shared.rollup.FactsChanged.stock("member", List.of(m.getOrgId())));

@@ -52,6 +52,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class RosterImports {
     private static final int CHUNK = 1000;
+    /** Members per Registered event of a commit. */
+    private static final int EVENT_BLOCK = 20_000;
     private static final int MAX_KEPT_ISSUES = 100_000;
 
     private final MemberRepository members;
@@ -64,8 +66,6 @@ public class RosterImports {
     private final Clock clock;
     private final long maxBytes;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong sealNanos = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong insertNanos = new java.util.concurrent.atomic.AtomicLong();
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RosterImports.class);
     private final Path dir;
 
@@ -288,62 +288,193 @@ public class RosterImports {
         }
     }
 
+    /**
+     * Two stages that overlap on the cores: a reader thread streams the file, parses and seals the rows (pure CPU,
+     * no writes), handing sealed chunks over a short queue; this thread, which holds the transaction, loads each
+     * chunk and feeds the projections. At most {@code 2 + 2} chunks are in memory at once.
+     */
     private int insertAll(DataScope scope, Job job) {
         LocalDate today = LocalDate.now(clock);
-        RosterRowParser parser = new RosterRowParser(today, orgLookup(scope));
-        List<MemberRow> batch = new ArrayList<>(CHUNK);
-        int[] inserted = {0};
+        Loader loader = new Loader(scope, today, job);
+        Sealer sealer = new Sealer(new RosterRowParser(today, orgLookup(scope)), job);
+        Thread reader = Thread.ofPlatform().daemon().name("roster-import-reader").start(sealer);
+        long start = System.nanoTime();
         try {
-            RosterFileReader.read(job.file, job.fileName, (rowNumber, values, formula) -> {
-                if (job.invalidRows.get(rowNumber) || job.unchangedRows.get(rowNumber)) {
-                    return;
-                }
-                RosterRowParser.Parsed p = parser.parse(values, formula);
-                if (p.row() == null) {
-                    throw new IllegalStateException("row " + rowNumber + " changed since validation");
-                }
-                batch.add(p.row());
-                if (batch.size() == CHUNK) {
-                    inserted[0] += flush(scope, batch, today);
-                    job.processed.set(inserted[0]);
-                }
-            });
-        } catch (RosterFileReader.FileProblem e) {
-            throw new IllegalStateException("the stored upload became unreadable", e);
+            for (Sealed chunk = sealer.next(); chunk != null; chunk = sealer.next()) {
+                loader.load(chunk);
+            }
+        } finally {
+            sealer.stop();
+            reader.interrupt();
+            try {
+                reader.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        inserted[0] += flush(scope, batch, today);
-        job.processed.set(inserted[0]);
-        log.info("roster import {}: {} rows; sealing {} ms, inserts {} ms", job.token, inserted[0],
-                sealNanos.getAndSet(0) / 1_000_000, insertNanos.getAndSet(0) / 1_000_000);
+        loader.announce();
+        log.info("roster import {}: {} rows in {} ms; reading and sealing {} ms (overlapped), loading {} ms, projections {} ms",
+                job.token, loader.inserted, (System.nanoTime() - start) / 1_000_000, sealer.nanos / 1_000_000,
+                loader.loadNanos / 1_000_000, loader.announceNanos / 1_000_000);
         audit.success("member.import", "member", null, scope.orgPath(),
-                job.fileName + ": " + inserted[0] + " new, " + job.report.unchanged() + " unchanged, "
+                job.fileName + ": " + loader.inserted + " new, " + job.report.unchanged() + " unchanged, "
                         + job.report.invalid() + " invalid rows left out");
-        return inserted[0];
+        return loader.inserted;
     }
 
-    private int flush(DataScope scope, List<MemberRow> batch, LocalDate today) {
-        if (batch.isEmpty()) {
-            return 0;
+    /** A chunk of rows with their sealed records, in file order. */
+    private record Sealed(List<MemberRow> rows, List<io.zhibu.db.tables.records.MemberMemberRecord> records) {
+    }
+
+    /** The reading stage: parse the rows to write and seal them (SM4, HMAC-SM3, pinyin) on all cores. */
+    private final class Sealer implements Runnable {
+        private static final Object END = new Object();
+        private final RosterRowParser parser;
+        private final Job job;
+        private final java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.ArrayBlockingQueue<>(2);
+        private volatile boolean stopped;
+        volatile long nanos;
+
+        Sealer(RosterRowParser parser, Job job) {
+            this.parser = parser;
+            this.job = job;
         }
-        long t0 = System.nanoTime();
-        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
-        // sealing (SM4, HMAC-SM3, pinyin) is CPU work: spread it over the cores before the single-threaded insert
-        List<io.zhibu.db.tables.records.MemberMemberRecord> records = batch.parallelStream()
-                .map(m -> members.newRecord(m, now)).toList();
-        long t1 = System.nanoTime();
-        List<Long> ids = repo.insertBatch(records, today, scope.username());
-        sealNanos.addAndGet(t1 - t0);
-        insertNanos.addAndGet(System.nanoTime() - t1);
-        List<MemberEvents.MemberFacts> facts = new ArrayList<>(ids.size());
-        for (int i = 0; i < ids.size(); i++) {
-            MemberRow m = batch.get(i);
-            facts.add(new MemberEvents.MemberFacts(ids.get(i), m.orgId(), m.orgPath(), m.regionOrgId(), m.category(),
-                    m.joinedOn(), m.fullMemberOn(), MemberStanding.NORMAL));
+
+        @Override
+        public void run() {
+            long t0 = System.nanoTime();
+            try {
+                List<List<MemberRow>> batch = new ArrayList<>(List.of(new ArrayList<>(CHUNK)));
+                RosterFileReader.read(job.file, job.fileName, (rowNumber, values, formula) -> {
+                    if (job.invalidRows.get(rowNumber) || job.unchangedRows.get(rowNumber)) {
+                        return;
+                    }
+                    RosterRowParser.Parsed p = parser.parse(values, formula);
+                    if (p.row() == null) {
+                        throw new IllegalStateException("row " + rowNumber + " changed since validation");
+                    }
+                    batch.getFirst().add(p.row());
+                    if (batch.getFirst().size() == CHUNK) {
+                        hand(seal(batch.getFirst()));
+                        batch.set(0, new ArrayList<>(CHUNK));
+                    }
+                });
+                if (!batch.getFirst().isEmpty()) {
+                    hand(seal(batch.getFirst()));
+                }
+                hand(END);
+            } catch (RosterFileReader.FileProblem e) {
+                handFailure(new IllegalStateException("the stored upload became unreadable", e));
+            } catch (Stopped e) {
+                // the loading stage gave up; nothing to hand over
+            } catch (RuntimeException | Error e) {
+                handFailure(e);
+            } finally {
+                nanos = System.nanoTime() - t0;
+            }
         }
-        events.publishEvent(new MemberEvents.Registered(facts));
-        int n = batch.size();
-        batch.clear();
-        return n;
+
+        private Sealed seal(List<MemberRow> rows) {
+            java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+            return new Sealed(rows, rows.parallelStream().map(m -> members.newRecord(m, now)).toList());
+        }
+
+        private void hand(Object o) {
+            try {
+                while (!queue.offer(o, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    if (stopped) {
+                        throw new Stopped();
+                    }
+                }
+            } catch (InterruptedException e) {
+                throw new Stopped();
+            }
+        }
+
+        private void handFailure(Throwable t) {
+            queue.clear();
+            queue.offer(t);
+        }
+
+        /** The next sealed chunk, or null at the end of the file; a failure of the reading stage is rethrown. */
+        Sealed next() {
+            Object o;
+            try {
+                o = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while importing", e);
+            }
+            if (o == END) {
+                return null;
+            }
+            if (o instanceof RuntimeException e) {
+                throw e;
+            }
+            if (o instanceof Error e) {
+                throw e;
+            }
+            return (Sealed) o;
+        }
+
+        void stop() {
+            stopped = true;
+            queue.clear();
+        }
+    }
+
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * The loading stage, inside the commit's transaction: each sealed chunk in one round trip per table; the other
+     * modules' projections are fed per block of {@link #EVENT_BLOCK} members (bounded memory, and a few large
+     * set-based updates instead of many small ones).
+     */
+    private final class Loader {
+        private final DataScope scope;
+        private final LocalDate today;
+        private final Job job;
+        private final List<MemberEvents.MemberFacts> facts = new ArrayList<>(EVENT_BLOCK);
+        int inserted;
+        long loadNanos;
+        long announceNanos;
+
+        Loader(DataScope scope, LocalDate today, Job job) {
+            this.scope = scope;
+            this.today = today;
+            this.job = job;
+        }
+
+        void load(Sealed chunk) {
+            long t0 = System.nanoTime();
+            List<Long> ids = repo.insertBatch(chunk.records(), today, scope.username());
+            loadNanos += System.nanoTime() - t0;
+            for (int i = 0; i < ids.size(); i++) {
+                MemberRow m = chunk.rows().get(i);
+                facts.add(new MemberEvents.MemberFacts(ids.get(i), m.orgId(), m.orgPath(), m.regionOrgId(), m.category(),
+                        m.joinedOn(), m.fullMemberOn(), MemberStanding.NORMAL));
+            }
+            inserted += ids.size();
+            job.processed.set(inserted);
+            if (facts.size() >= EVENT_BLOCK) {
+                announce();
+            }
+        }
+
+        /** Registered for the members loaded since the last block (dues, study and points rows, rollup marks). */
+        void announce() {
+            if (facts.isEmpty()) {
+                return;
+            }
+            long t0 = System.nanoTime();
+            events.publishEvent(new MemberEvents.Registered(List.copyOf(facts)));
+            facts.clear();
+            announceNanos += System.nanoTime() - t0;
+        }
     }
 
     private java.util.function.Function<String, OrgLookup> orgLookup(DataScope scope) {

@@ -1,5 +1,6 @@
 package io.zhibu.org;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /** Events published synchronously inside the changing transaction, so listeners commit or fail with it. */
@@ -7,16 +8,17 @@ public final class OrgEvents {
     private OrgEvents() {
     }
 
-    /** A new organization; {@code foundingMemberIds} move into it. */
-    public record OrgCreated(long orgId, String path, long regionOrgId, List<Long> foundingMemberIds) {
+    /** A new organization; {@code foundingMemberIds} move into it on {@code effectiveOn} (its founding date). */
+    public record OrgCreated(long orgId, String path, long regionOrgId, List<Long> foundingMemberIds,
+                             LocalDate effectiveOn) {
     }
 
     /** A subtree moved: every path starting with {@code oldPath} now starts with {@code newPath}. */
     public record OrgMoved(long orgId, String oldPath, String newPath, long newRegionOrgId) {
     }
 
-    /** {@code sourceId} merged into {@code targetId}: the source's own members now belong to the target. */
-    public record OrgMerged(long sourceId, long targetId, String targetPath) {
+    /** {@code sourceId} merged into {@code targetId} on {@code effectiveOn}: the source's own members now belong to the target. */
+    public record OrgMerged(long sourceId, long targetId, String targetPath, LocalDate effectiveOn) {
     }
 
     /** An organization was dissolved (it had no members and no active children left). */

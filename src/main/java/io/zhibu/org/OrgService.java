@@ -205,7 +205,7 @@ public class OrgService {
                 secretary, cmd.termStartedOn(), termYears);
         Organization org = repo.find(id).orElseThrow();
         repo.recordChange(org, "CREATED", org.establishedOn(), null, org.name(), null, scope.username());
-        events.publishEvent(new OrgEvents.OrgCreated(id, org.path(), org.regionOrgId(), founders));
+        events.publishEvent(new OrgEvents.OrgCreated(id, org.path(), org.regionOrgId(), founders, org.establishedOn()));
         audit.success("org.create", "org", id, org.path(), org.type() + " " + org.name()
                 + (founders.isEmpty() ? "" : " founders=" + founders));
         return org;
@@ -298,7 +298,7 @@ public class OrgService {
         for (Organization child : repo.children(source.id(), false)) {
             moveSubtree(child, target);
         }
-        events.publishEvent(new OrgEvents.OrgMerged(source.id(), target.id(), target.path()));
+        events.publishEvent(new OrgEvents.OrgMerged(source.id(), target.id(), target.path(), on));
         repo.close(source.id(), OrgStatus.MERGED, on, reason, target.id());
         repo.recordChange(source, "MERGED_INTO", on, source.name(), target.name(), reason, scope.username());
         repo.recordChange(target, "MERGED_FROM", on, source.name(), target.name(), reason, scope.username());

@@ -42,6 +42,38 @@ class RosterBenchmarkTest extends IntegrationTest {
     RosterImports imports;
     @Autowired
     RosterExport export;
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    /**
+     * CPU seconds used so far by this JVM and by the database server's backends of this test database (PostgreSQL on
+     * this machine, read from /proc): on a shared 2-core machine the wall time mostly says how busy the others were,
+     * the CPU time says how much work the import is.
+     */
+    private double[] cpu() {
+        double jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+        double db = 0;
+        if (io.zhibu.support.TestDatabase.isPostgres()) {
+            try (var c = dataSource.getConnection(); var st = c.createStatement();
+                 var rs = st.executeQuery("select pid from pg_stat_activity where datname = current_database()")) {
+                while (rs.next()) {
+                    Path stat = Path.of("/proc", rs.getString(1), "stat");
+                    if (Files.exists(stat)) {
+                        String[] f = Files.readString(stat).replaceFirst("^.*\\) ", "").split(" ");
+                        db += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime + stime, 100 ticks/s
+                    }
+                }
+            } catch (Exception e) {
+                db = Double.NaN;
+            }
+        }
+        return new double[] {jvm, db};
+    }
+
+    private static String cpuSince(double[] before, double[] after) {
+        return String.format("CPU: JVM %.1f s, database %.1f s", after[0] - before[0], after[1] - before[1]);
+    }
 
     @Test
     void import220kAndExport() throws Exception {
@@ -83,16 +115,23 @@ class RosterBenchmarkTest extends IntegrationTest {
         try (InputStream in = Files.newInputStream(csv)) {
             token = imports.upload(scope, in, "bench.csv");
         }
+        System.out.println("BENCH load average at start: " + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        double[] c0 = cpu();
         long t0 = System.nanoTime();
         ImportReport report = imports.validate(scope, token, Locale.CHINA);
         long t1 = System.nanoTime();
-        System.out.printf("BENCH validate: %,d rows, %,d valid, %,d invalid, %,d unchanged in %,d ms (peak heap %,d MB)%n",
-                report.rows(), report.valid(), report.invalid(), report.unchanged(), (t1 - t0) / 1_000_000, peak.mb());
+        double[] c1 = cpu();
+        System.out.printf("BENCH validate: %,d rows, %,d valid, %,d invalid, %,d unchanged in %,d ms (peak heap %,d MB; %s)%n",
+                report.rows(), report.valid(), report.invalid(), report.unchanged(), (t1 - t0) / 1_000_000, peak.mb(),
+                cpuSince(c0, c1));
         peak.reset();
+        c1 = cpu();
+        t1 = System.nanoTime();
         ImportResult result = imports.commit(scope, token, true);
         long t2 = System.nanoTime();
-        System.out.printf("BENCH commit (one transaction): %,d inserted in %,d ms (peak heap %,d MB)%n",
-                result.inserted(), (t2 - t1) / 1_000_000, peak.mb());
+        System.out.printf("BENCH commit (one transaction): %,d inserted in %,d ms (peak heap %,d MB; %s)%n",
+                result.inserted(), (t2 - t1) / 1_000_000, peak.mb(), cpuSince(c1, cpu()));
+        System.out.println("BENCH load average at end: " + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf("BENCH import total: %,d ms%n", (t2 - t0) / 1_000_000);
         assertThat(result.inserted() + report.unchanged() + report.invalid()).isEqualTo(n);
 

@@ -117,6 +117,28 @@ class RosterImportApiTest extends IntegrationTest {
     }
 
     @Test
+    void aMemberRegisteredDuringTheCommitLeavesNothingOfTheFile() {
+        String name = uniqueName();
+        String[] rows = new String[2500]; // three chunks: the clash is in the last, after two were loaded
+        String lastId = null;
+        for (int i = 0; i < rows.length; i++) {
+            lastId = TestIds.fresh(i % 2 == 0);
+            rows[i] = row(name, lastId, branchCode, "正式党员", "2012-07-01");
+        }
+        Uploads.Result r = files.upload("/api/v1/members/imports", "race.csv", csv(rows));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.at("/valid").asInt()).isEqualTo(rows.length);
+        long branchId = secretary.get("/api/v1/me").at("/orgId").asLong();
+        Api.Response meanwhile = secretary.post("/api/v1/members", "{\"orgId\":" + branchId + ",\"name\":\"冯抢先\",\"idNumber\":\""
+                + lastId + "\",\"ethnicity\":\"01\",\"category\":\"FULL\",\"joinedOn\":\"2012-07-01\"}");
+        assertThat(meanwhile.status()).as(meanwhile.body()).isEqualTo(201);
+
+        Uploads.Result commit = files.post("/api/v1/members/imports/" + r.at("/token").asText() + "/commit");
+        assertThat(commit.status()).as(commit.body()).isEqualTo(409);
+        assertThat(countByName(name)).as("one transaction: the chunks loaded before the clash are gone too").isZero();
+    }
+
+    @Test
     void reimportingTheSameFileChangesNothing() {
         String a = uniqueName();
         String b = uniqueName();

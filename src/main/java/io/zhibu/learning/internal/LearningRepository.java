@@ -71,14 +71,12 @@ public class LearningRepository {
             return;
         }
         OffsetDateTime now = now();
-        var insert = db.insertInto(LEARNING_MEMBER, LEARNING_MEMBER.MEMBER_ID, LEARNING_MEMBER.REGION_ORG_ID,
-                LEARNING_MEMBER.ORG_ID, LEARNING_MEMBER.ORG_PATH, LEARNING_MEMBER.PROBATIONARY, LEARNING_MEMBER.STANDING,
-                LEARNING_MEMBER.UPDATED_AT);
-        for (MemberFacts f : facts) {
-            insert = insert.values(f.memberId(), f.regionOrgId(), f.orgId(), f.orgPath(),
-                    f.category() == MemberCategory.PROBATIONARY, f.standing().name(), now);
-        }
-        insert.execute();
+        // one COPY / JDBC batch: a roster import registers members by the thousand
+        io.zhibu.shared.db.BulkInsert.rows(db, LEARNING_MEMBER, List.of(LEARNING_MEMBER.MEMBER_ID,
+                LEARNING_MEMBER.REGION_ORG_ID, LEARNING_MEMBER.ORG_ID, LEARNING_MEMBER.ORG_PATH,
+                LEARNING_MEMBER.PROBATIONARY, LEARNING_MEMBER.STANDING, LEARNING_MEMBER.UPDATED_AT),
+                facts.stream().map(f -> new Object[] {f.memberId(), f.regionOrgId(), f.orgId(), f.orgPath(),
+                        f.category() == MemberCategory.PROBATIONARY, f.standing().name(), now}).toList());
     }
 
     public void updateMember(MemberFacts f) {

@@ -11,6 +11,7 @@ import io.zhibu.member.MemberStanding;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.jooq.Condition;
@@ -38,7 +39,18 @@ public class MemberLifecycleRepository {
 
     public void insertEvent(MemberMemberRecord m, MemberEventType type, LocalDate on, String detail, LocalDate until,
                             String reason, String decidedBy, String actor) {
+        insertEvent(m, type, on, detail, until, reason, decidedBy, actor, null, null);
+    }
+
+    /**
+     * A history row; {@code fromOrgId}/{@code fromOrgPath} are set on moves only (the branch the member left), so
+     * the roster of a past date can place the member in the branch they belonged to then.
+     */
+    public void insertEvent(MemberMemberRecord m, MemberEventType type, LocalDate on, String detail, LocalDate until,
+                            String reason, String decidedBy, String actor, Long fromOrgId, String fromOrgPath) {
         MemberEventRecord r = db.newRecord(MEMBER_EVENT);
+        r.setFromOrgId(fromOrgId);
+        r.setFromOrgPath(fromOrgPath);
         r.setRegionOrgId(m.getRegionOrgId());
         r.setOrgPath(m.getOrgPath());
         r.setMemberId(m.getId());
@@ -62,6 +74,93 @@ public class MemberLifecycleRepository {
     public void rePathEvents(long memberId, String orgPath, long regionOrgId) {
         db.update(MEMBER_EVENT).set(MEMBER_EVENT.ORG_PATH, orgPath).set(MEMBER_EVENT.REGION_ORG_ID, regionOrgId)
                 .where(MEMBER_EVENT.MEMBER_ID.eq(memberId)).execute();
+    }
+
+    /**
+     * Records the move of members to another branch (org merge, founding a branch) before their rows change: one
+     * MOVED history row each, with the branch they leave, filed under the new branch like the rest of their history.
+     */
+    public void recordMoves(Collection<Long> memberIds, long toOrgId, String toPath, long toRegionOrgId, LocalDate on,
+                            String detail, String actor) {
+        if (memberIds.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = now();
+        for (List<Long> part : chunks(memberIds)) {
+            db.insertInto(MEMBER_EVENT, MEMBER_EVENT.REGION_ORG_ID, MEMBER_EVENT.ORG_PATH, MEMBER_EVENT.MEMBER_ID,
+                            MEMBER_EVENT.EVENT_TYPE, MEMBER_EVENT.EFFECTIVE_ON, MEMBER_EVENT.DETAIL, MEMBER_EVENT.FROM_ORG_ID,
+                            MEMBER_EVENT.FROM_ORG_PATH, MEMBER_EVENT.ACTOR, MEMBER_EVENT.CREATED_AT)
+                    .select(DSL.select(DSL.val(toRegionOrgId), DSL.val(toPath), MEMBER_MEMBER.ID,
+                                    DSL.val(MemberEventType.MOVED.name()), DSL.val(on), DSL.val(detail), MEMBER_MEMBER.ORG_ID,
+                                    MEMBER_MEMBER.ORG_PATH, DSL.val(actor), DSL.val(now))
+                            .from(MEMBER_MEMBER).where(MEMBER_MEMBER.ID.in(part))
+                            .and(MEMBER_MEMBER.ORG_ID.ne(toOrgId)))
+                    .execute();
+            db.update(MEMBER_EVENT).set(MEMBER_EVENT.ORG_PATH, toPath).set(MEMBER_EVENT.REGION_ORG_ID, toRegionOrgId)
+                    .where(MEMBER_EVENT.MEMBER_ID.in(part)).execute();
+        }
+    }
+
+    /** A moved subtree: history rows and the branches left on moves follow the new paths. */
+    public void rePath(String oldPath, String newPath, long regionOrgId) {
+        var upper = io.zhibu.shared.OrgPath.upperBound(oldPath);
+        db.update(MEMBER_EVENT)
+                .set(MEMBER_EVENT.ORG_PATH, DSL.concat(DSL.val(newPath), DSL.substring(MEMBER_EVENT.ORG_PATH, oldPath.length() + 1)))
+                .set(MEMBER_EVENT.REGION_ORG_ID, regionOrgId)
+                .where(MEMBER_EVENT.ORG_PATH.ge(oldPath)).and(MEMBER_EVENT.ORG_PATH.lt(upper)).execute();
+        db.update(MEMBER_EVENT)
+                .set(MEMBER_EVENT.FROM_ORG_PATH, DSL.concat(DSL.val(newPath),
+                        DSL.substring(MEMBER_EVENT.FROM_ORG_PATH, oldPath.length() + 1)))
+                .where(MEMBER_EVENT.FROM_ORG_PATH.ge(oldPath)).and(MEMBER_EVENT.FROM_ORG_PATH.lt(upper)).execute();
+    }
+
+    /**
+     * Members whose branch on {@code date} lay in the subtree {@code path}: those there now who have not moved
+     * since, and those who left it later — the first move after the date records the branch they had on it.
+     * Moves are the history rows with a branch left (legacy transfer rows without one count as no move).
+     */
+    public Condition placedAt(String path, LocalDate date) {
+        if (path.isEmpty()) {
+            return DSL.noCondition();
+        }
+        var e = MEMBER_EVENT.as("mv");
+        var m = MEMBER_MEMBER.as("pm");
+        var stayed = DSL.select(m.ID).from(m)
+                .where(m.REGION_ORG_ID.eq(io.zhibu.shared.OrgPath.idAt(path, 1)))
+                .and(m.ORG_PATH.ge(path)).and(m.ORG_PATH.lt(io.zhibu.shared.OrgPath.upperBound(path)))
+                .andNotExists(DSL.selectOne().from(e).where(e.MEMBER_ID.eq(m.ID)).and(e.FROM_ORG_PATH.isNotNull())
+                        .and(e.EFFECTIVE_ON.gt(date)));
+        var e2 = MEMBER_EVENT.as("mv2");
+        var left = DSL.select(e.MEMBER_ID).from(e)
+                .where(e.FROM_ORG_PATH.ge(path)).and(e.FROM_ORG_PATH.lt(io.zhibu.shared.OrgPath.upperBound(path)))
+                .and(e.EFFECTIVE_ON.gt(date))
+                .andNotExists(DSL.selectOne().from(e2).where(e2.MEMBER_ID.eq(e.MEMBER_ID)).and(e2.FROM_ORG_PATH.isNotNull())
+                        .and(e2.EFFECTIVE_ON.gt(date))
+                        .and(e2.EFFECTIVE_ON.lt(e.EFFECTIVE_ON).or(e2.EFFECTIVE_ON.eq(e.EFFECTIVE_ON).and(e2.ID.lt(e.ID)))));
+        return MEMBER_MEMBER.ID.in(stayed.unionAll(left));
+    }
+
+    /** The branch each member belonged to on {@code date}, for those who moved since (others: their current one). */
+    public Map<Long, Long> orgIdsAt(Collection<Long> memberIds, LocalDate date) {
+        Map<Long, Long> at = new java.util.HashMap<>();
+        if (memberIds.isEmpty()) {
+            return at;
+        }
+        db.select(MEMBER_EVENT.MEMBER_ID, MEMBER_EVENT.FROM_ORG_ID).from(MEMBER_EVENT)
+                .where(MEMBER_EVENT.MEMBER_ID.in(memberIds)).and(MEMBER_EVENT.FROM_ORG_PATH.isNotNull())
+                .and(MEMBER_EVENT.EFFECTIVE_ON.gt(date))
+                .orderBy(MEMBER_EVENT.MEMBER_ID, MEMBER_EVENT.EFFECTIVE_ON, MEMBER_EVENT.ID)
+                .forEach(r -> at.putIfAbsent(r.value1(), r.value2()));
+        return at;
+    }
+
+    private static List<List<Long>> chunks(Collection<Long> ids) {
+        List<Long> all = List.copyOf(ids);
+        List<List<Long>> parts = new java.util.ArrayList<>();
+        for (int i = 0; i < all.size(); i += 1000) {
+            parts.add(all.subList(i, Math.min(all.size(), i + 1000)));
+        }
+        return parts;
     }
 
     /** Members on the roster on {@code date}: joined by then and no exit or death event on or before it. */

@@ -13,11 +13,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class OrgMembershipAdapter implements OrgMembershipPort {
     private final MemberRepository repo;
+    private final MemberLifecycleRepository history;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final java.time.Clock clock;
 
-    public OrgMembershipAdapter(MemberRepository repo, org.springframework.context.ApplicationEventPublisher events) {
+    public OrgMembershipAdapter(MemberRepository repo, MemberLifecycleRepository history,
+                                org.springframework.context.ApplicationEventPublisher events, java.time.Clock clock) {
         this.repo = repo;
+        this.history = history;
         this.events = events;
+        this.clock = clock;
     }
 
     @Override
@@ -43,6 +48,8 @@ public class OrgMembershipAdapter implements OrgMembershipPort {
     @EventListener
     void on(OrgEvents.OrgCreated e) {
         if (!e.foundingMemberIds().isEmpty()) {
+            history.recordMoves(e.foundingMemberIds(), e.orgId(), e.path(), e.regionOrgId(), effective(e.effectiveOn()),
+                    null, actor());
             repo.moveToOrg(e.foundingMemberIds(), e.orgId(), e.path(), e.regionOrgId());
             events.publishEvent(new io.zhibu.member.MemberEvents.Moved(e.foundingMemberIds(), e.orgId(), e.path(), e.regionOrgId()));
         }
@@ -51,15 +58,26 @@ public class OrgMembershipAdapter implements OrgMembershipPort {
     @EventListener
     void on(OrgEvents.OrgMoved e) {
         repo.rePath(e.oldPath(), e.newPath(), e.newRegionOrgId());
+        history.rePath(e.oldPath(), e.newPath(), e.newRegionOrgId());
     }
 
     @EventListener
     void on(OrgEvents.OrgMerged e) {
         long region = io.zhibu.shared.OrgPath.idAt(e.targetPath(), 1);
         java.util.List<Long> moved = repo.idsOfOrg(e.sourceId());
+        history.recordMoves(moved, e.targetId(), e.targetPath(), region, effective(e.effectiveOn()), null, actor());
         repo.mergeOrg(e.sourceId(), e.targetId(), e.targetPath(), region);
         if (!moved.isEmpty()) {
             events.publishEvent(new io.zhibu.member.MemberEvents.Moved(moved, e.targetId(), e.targetPath(), region));
         }
+    }
+
+    private java.time.LocalDate effective(java.time.LocalDate on) {
+        return on == null ? java.time.LocalDate.now(clock) : on;
+    }
+
+    private static String actor() {
+        io.zhibu.shared.DataScope s = io.zhibu.shared.CurrentScope.orNull();
+        return s == null ? "system" : s.username();
     }
 }

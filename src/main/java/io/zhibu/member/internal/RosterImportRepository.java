@@ -22,6 +22,8 @@ import org.jooq.Condition;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Record3;
+import org.jooq.SQLDialect;
+import io.zhibu.shared.db.BulkInsert;
 import org.springframework.stereotype.Repository;
 
 /** Set-based lookups of the roster import and the streaming cursor of the export. */
@@ -56,10 +58,57 @@ public class RosterImportRepository {
             + " effective_on, actor, created_at) values (?, ?, ?, ?, ?, ?, ?)";
 
     /**
-     * One JDBC batch per chunk (far cheaper than a multi-row statement to render and parse), with the generated ids
-     * in insert order, and the IMPORTED history row of each new member.
+     * Inserts one chunk of new members with the IMPORTED history row of each, returning the ids in insert order.
+     * On PostgreSQL: ids drawn from the identity sequence in one query, then both tables loaded with COPY (the
+     * fastest path into the server); elsewhere one JDBC batch per table with the generated keys.
+     * Runs inside the caller's transaction either way.
      */
     public List<Long> insertBatch(List<MemberMemberRecord> records, LocalDate on, String actor) {
+        if (records.isEmpty()) {
+            return List.of();
+        }
+        return db.dialect().family() == SQLDialect.POSTGRES ? copyBatch(records, on, actor) : jdbcBatch(records, on, actor);
+    }
+
+    private List<Long> copyBatch(List<MemberMemberRecord> records, LocalDate on, String actor) {
+        List<Long> ids = db.fetch("select nextval(pg_get_serial_sequence('member_member', 'id')) from generate_series(1, ?)",
+                records.size()).getValues(0, Long.class);
+        if (ids.size() != records.size()) {
+            throw new IllegalStateException("the sequence gave " + ids.size() + " ids for " + records.size() + " rows");
+        }
+        StringBuilder members = new StringBuilder(records.size() * 700);
+        StringBuilder events = new StringBuilder(records.size() * 120);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        for (int i = 0; i < records.size(); i++) {
+            MemberMemberRecord r = records.get(i);
+            members.append(ids.get(i));
+            for (Field<?> f : COLUMNS) {
+                members.append(',');
+                BulkInsert.csv(members, r.get(f));
+            }
+            members.append('\n');
+            BulkInsert.csv(events, r.getRegionOrgId());
+            events.append(',');
+            BulkInsert.csv(events, r.getOrgPath());
+            events.append(',').append(ids.get(i)).append(',').append(MemberEventType.IMPORTED.name()).append(',')
+                    .append(on).append(',');
+            BulkInsert.csv(events, actor);
+            events.append(',');
+            BulkInsert.csv(events, now);
+            events.append('\n');
+        }
+        BulkInsert.copy(db, COPY_MEMBERS, members);
+        BulkInsert.copy(db, COPY_EVENTS, events);
+        return ids;
+    }
+
+    private static final String COPY_MEMBERS = "copy member_member (id, " + COLUMNS.stream().map(Field::getName)
+            .collect(Collectors.joining(", ")) + ") from stdin with (format csv)";
+    private static final String COPY_EVENTS = "copy member_event (region_org_id, org_path, member_id, event_type,"
+            + " effective_on, actor, created_at) from stdin with (format csv)";
+
+    /** One JDBC batch per table (far cheaper than a multi-row statement to render and parse), generated keys in order. */
+    private List<Long> jdbcBatch(List<MemberMemberRecord> records, LocalDate on, String actor) {
         return db.connectionResult(conn -> {
             List<Long> ids = new ArrayList<>(records.size());
             try (PreparedStatement ps = conn.prepareStatement(INSERT, new String[] {"id"})) {
@@ -69,7 +118,11 @@ public class RosterImportRepository {
                     }
                     ps.addBatch();
                 }
-                ps.executeBatch();
+                try {
+                    ps.executeBatch();
+                } catch (java.sql.SQLException e) {
+                    throw BulkInsert.translate(e); // the same ID number registered meanwhile: 409, not 500
+                }
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     while (keys.next()) {
                         ids.add(keys.getLong(1));

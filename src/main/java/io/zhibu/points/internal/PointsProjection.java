@@ -23,11 +23,8 @@ class PointsProjection {
 
     @EventListener
     void on(MemberEvents.Registered e) {
-        int year = LocalDate.now(clock).getYear();
-        int step = 1000;
-        for (int i = 0; i < e.members().size(); i += step) {
-            repo.insertMembers(e.members().subList(i, Math.min(e.members().size(), i + step)), year);
-        }
+        // one call per event: the yearly org rows get one summed update per org, however many members came
+        repo.insertMembers(e.members(), LocalDate.now(clock).getYear());
     }
 
     @EventListener

@@ -70,21 +70,22 @@ public class PointsRepository {
         if (facts.isEmpty()) {
             return;
         }
-        // multi-row VALUES without ON CONFLICT (H2 emulates that as deeply nested MERGE sources): skip known ids first
-        java.util.Set<Long> known = new java.util.HashSet<>(db.select(POINTS_MEMBER.MEMBER_ID).from(POINTS_MEMBER)
-                .where(POINTS_MEMBER.MEMBER_ID.in(facts.stream().map(MemberFacts::memberId).toList()))
-                .fetch(POINTS_MEMBER.MEMBER_ID));
-        var insert = db.insertInto(POINTS_MEMBER, POINTS_MEMBER.MEMBER_ID, POINTS_MEMBER.REGION_ORG_ID,
-                POINTS_MEMBER.ORG_ID, POINTS_MEMBER.ORG_PATH, POINTS_MEMBER.STANDING, POINTS_MEMBER.UPDATED_AT);
-        boolean any = false;
-        for (MemberFacts f : facts) {
-            if (known.add(f.memberId())) {
-                insert = insert.values(f.memberId(), f.regionOrgId(), f.orgId(), f.orgPath(), f.standing().name(), now());
-                any = true;
+        for (int i = 0; i < facts.size(); i += 1000) {
+            List<MemberFacts> chunk = facts.subList(i, Math.min(facts.size(), i + 1000));
+            // multi-row VALUES without ON CONFLICT (H2 emulates that as deeply nested MERGE sources): skip known ids first
+            java.util.Set<Long> known = new java.util.HashSet<>(db.select(POINTS_MEMBER.MEMBER_ID).from(POINTS_MEMBER)
+                    .where(POINTS_MEMBER.MEMBER_ID.in(chunk.stream().map(MemberFacts::memberId).toList()))
+                    .fetch(POINTS_MEMBER.MEMBER_ID));
+            OffsetDateTime now = now();
+            List<Object[]> rows = new ArrayList<>(chunk.size());
+            for (MemberFacts f : chunk) {
+                if (known.add(f.memberId())) {
+                    rows.add(new Object[] {f.memberId(), f.regionOrgId(), f.orgId(), f.orgPath(), f.standing().name(), now});
+                }
             }
-        }
-        if (any) {
-            insert.execute();
+            io.zhibu.shared.db.BulkInsert.rows(db, POINTS_MEMBER, List.of(POINTS_MEMBER.MEMBER_ID,
+                    POINTS_MEMBER.REGION_ORG_ID, POINTS_MEMBER.ORG_ID, POINTS_MEMBER.ORG_PATH, POINTS_MEMBER.STANDING,
+                    POINTS_MEMBER.UPDATED_AT), rows);
         }
         openYear(facts.stream().map(MemberFacts::memberId).toList(), year);
     }
@@ -151,6 +152,7 @@ public class PointsRepository {
      */
     public void openYear(Collection<Long> memberIds, int year) {
         List<Long> ids = List.copyOf(memberIds);
+        Map<String, Integer> perOrg = new HashMap<>();
         for (int i = 0; i < ids.size(); i += 1000) {
             List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + 1000));
             List<PointsMemberRecord> missing = db.selectFrom(POINTS_MEMBER).where(POINTS_MEMBER.MEMBER_ID.in(chunk))
@@ -159,18 +161,36 @@ public class PointsRepository {
             if (missing.isEmpty()) {
                 continue;
             }
-            var insert = db.insertInto(POINTS_MEMBER_YEAR, POINTS_MEMBER_YEAR.MEMBER_ID, POINTS_MEMBER_YEAR.POINTS_YEAR,
-                    POINTS_MEMBER_YEAR.REGION_ORG_ID, POINTS_MEMBER_YEAR.ORG_ID, POINTS_MEMBER_YEAR.ORG_PATH);
-            for (PointsMemberRecord m : missing) {
-                insert = insert.values(m.getMemberId(), year, m.getRegionOrgId(), m.getOrgId(), m.getOrgPath());
-            }
             // no ON CONFLICT: the callers hold the member's row lock (postings) or own the members (registration)
-            insert.execute();
-            Map<String, Integer> perOrg = new HashMap<>();
+            io.zhibu.shared.db.BulkInsert.rows(db, POINTS_MEMBER_YEAR, List.of(POINTS_MEMBER_YEAR.MEMBER_ID,
+                    POINTS_MEMBER_YEAR.POINTS_YEAR, POINTS_MEMBER_YEAR.REGION_ORG_ID, POINTS_MEMBER_YEAR.ORG_ID,
+                    POINTS_MEMBER_YEAR.ORG_PATH), missing.stream().map(m -> new Object[] {m.getMemberId(), year,
+                    m.getRegionOrgId(), m.getOrgId(), m.getOrgPath()}).toList());
             missing.forEach(m -> perOrg.merge(m.getOrgPath(), 1, Integer::sum));
-            ensureOrgRows(year, perOrg.keySet());
-            perOrg.forEach((path, n) -> applyOrgDelta(year, path, n, 0, 0, BigDecimal.ZERO));
         }
+        if (perOrg.isEmpty()) {
+            return;
+        }
+        ensureOrgRows(year, perOrg.keySet());
+        addMembers(year, perOrg);
+    }
+
+    /**
+     * New members per branch path added to the yearly org rows: summed per org (own and subtree) first, then one
+     * update per org in id order, so a bulk registration touches each ancestor row once, not once per branch.
+     */
+    private void addMembers(int year, Map<String, Integer> perPath) {
+        Map<Long, int[]> perOrg = new java.util.TreeMap<>(); // org id -> {subtree, own}
+        perPath.forEach((path, n) -> {
+            for (String prefix : prefixes(path)) {
+                perOrg.computeIfAbsent(idOf(prefix), k -> new int[2])[0] += n;
+            }
+            perOrg.computeIfAbsent(idOf(path), k -> new int[2])[1] += n;
+        });
+        var o = POINTS_ORG_YEAR;
+        perOrg.forEach((id, n) -> db.update(o).set(o.SUB_MEMBERS, o.SUB_MEMBERS.plus(n[0]))
+                .set(o.OWN_MEMBERS, o.OWN_MEMBERS.plus(n[1]))
+                .where(o.POINTS_YEAR.eq(year)).and(o.ORG_ID.eq(id)).execute());
     }
 
     /** Every member of the projection without a row for the year gets one (a new year; the rebuild). */

@@ -22,6 +22,12 @@ public class FieldCipher {
 
     private final KeyParameter key;
     private final SecureRandom random = new SecureRandom();
+    /**
+     * One GCM instance per thread, re-initialised per value: its GHASH tables depend on the key only and are kept
+     * between values (a fresh instance per value rebuilt them, the bulk of the cost of sealing a roster import).
+     */
+    private final ThreadLocal<GCMBlockCipher> gcms = ThreadLocal.withInitial(
+            () -> (GCMBlockCipher) GCMBlockCipher.newInstance(new SM4Engine()));
 
     public FieldCipher(KeyRing keys) {
         this.key = new KeyParameter(keys.dataKey());
@@ -67,7 +73,7 @@ public class FieldCipher {
     }
 
     private GCMBlockCipher cipher(boolean encrypt, byte[] nonce) {
-        GCMBlockCipher gcm = (GCMBlockCipher) GCMBlockCipher.newInstance(new SM4Engine());
+        GCMBlockCipher gcm = gcms.get();
         gcm.init(encrypt, new AEADParameters(key, TAG_BITS, nonce));
         return gcm;
     }

@@ -13,26 +13,33 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Hmacs {
-    private final byte[] indexKey;
-    private final byte[] auditKey;
+    /** Keyed once per thread: HMac keeps the keyed state and returns to it after each value. */
+    private final ThreadLocal<HMac> indexMac;
+    private final ThreadLocal<HMac> auditMac;
 
     public Hmacs(KeyRing keys) {
-        this.indexKey = keys.indexKey();
-        this.auditKey = keys.auditKey();
+        byte[] indexKey = keys.indexKey();
+        byte[] auditKey = keys.auditKey();
+        this.indexMac = ThreadLocal.withInitial(() -> keyed(indexKey));
+        this.auditMac = ThreadLocal.withInitial(() -> keyed(auditKey));
+    }
+
+    private static HMac keyed(byte[] key) {
+        HMac h = new HMac(new SM3Digest());
+        h.init(new KeyParameter(key));
+        return h;
     }
 
     /** Blind index: hex HMAC-SM3 of purpose + value, truncated to {@code hexChars}. */
     public String blindIndex(String purpose, String value, int hexChars) {
-        return value == null ? null : mac(indexKey, purpose + '\u0000' + value).substring(0, hexChars);
+        return value == null ? null : mac(indexMac.get(), purpose + '\u0000' + value).substring(0, hexChars);
     }
 
     public String auditMac(String canonical) {
-        return mac(auditKey, canonical);
+        return mac(auditMac.get(), canonical);
     }
 
-    private static String mac(byte[] key, String data) {
-        HMac h = new HMac(new SM3Digest());
-        h.init(new KeyParameter(key));
+    private static String mac(HMac h, String data) {
         byte[] in = data.getBytes(StandardCharsets.UTF_8);
         h.update(in, 0, in.length);
         byte[] out = new byte[h.getMacSize()];

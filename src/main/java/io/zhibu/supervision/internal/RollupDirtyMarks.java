@@ -72,6 +72,10 @@ class RollupDirtyMarks {
             repo.markDirty(source, 0, from, to);
             return;
         }
-        orgIds.forEach(id -> repo.markDirty(source, id, from, to));
+        if (orgIds.size() == 1) {
+            repo.markDirty(source, orgIds.iterator().next(), from, to);
+        } else {
+            repo.markDirty(source, orgIds, from, to); // one statement for a bulk change
+        }
     }
 }

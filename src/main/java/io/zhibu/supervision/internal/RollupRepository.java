@@ -52,6 +52,20 @@ public class RollupRepository {
                 .execute();
     }
 
+    /** Marks for several orgs in one statement (a bulk change touching up to a few hundred branches). */
+    public void markDirty(String source, java.util.Collection<Long> orgIds, YearMonth from, YearMonth to) {
+        if (orgIds.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        var insert = db.insertInto(SUPERVISION_DIRTY, SUPERVISION_DIRTY.SOURCE, SUPERVISION_DIRTY.ORG_ID,
+                SUPERVISION_DIRTY.MONTH_FROM, SUPERVISION_DIRTY.MONTH_TO, SUPERVISION_DIRTY.CREATED_AT);
+        for (long id : new java.util.TreeSet<>(orgIds)) {
+            insert = insert.values(source, id, from == null ? null : from.atDay(1), to == null ? null : to.atDay(1), now);
+        }
+        insert.execute();
+    }
+
     public List<Dirty> dirty(int limit) {
         return db.selectFrom(SUPERVISION_DIRTY).orderBy(SUPERVISION_DIRTY.ID).limit(limit).fetch(r -> new Dirty(
                 r.getId(), r.getSource(), r.getOrgId(), month(r.getMonthFrom()), month(r.getMonthTo())));

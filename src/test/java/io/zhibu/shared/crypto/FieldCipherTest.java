@@ -114,4 +114,21 @@ class FieldCipherTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("version");
         assertThatThrownBy(() -> cipher.decrypt(sealed.substring(3))).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    @DisplayName("R9.7 the per-thread GCM instance seals and opens values of any length on many threads, also after a failed check")
+    void reusedAcrossCallsAndThreads() {
+        byte[] raw = java.util.Base64.getDecoder().decode(cipher.encrypt("11010519491231002X").substring(3));
+        raw[raw.length - 1] ^= 1;
+        String bad = "v1:" + java.util.Base64.getEncoder().encodeToString(raw);
+        java.util.stream.IntStream.range(0, 2000).parallel().forEach(i -> {
+            String plain = "北京".repeat(i % 40) + i;
+            String sealed = cipher.encrypt(plain);
+            if (i % 100 == 0) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> cipher.decrypt(bad)).isInstanceOf(IllegalStateException.class);
+            }
+            assertThat(cipher.decrypt(sealed)).isEqualTo(plain);
+            assertThat(new FieldCipher(CryptoTestKeys.ring()).decrypt(sealed)).isEqualTo(plain);
+        });
+    }
 }

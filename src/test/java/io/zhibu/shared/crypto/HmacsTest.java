@@ -70,4 +70,15 @@ class HmacsTest {
                 .isNotEqualTo(hmacs.blindIndex("member.phone", "13812345678", 64));
         assertThat(other.auditMac("x")).isEqualTo(hmacs.auditMac("x"));
     }
+
+    @Test
+    @DisplayName("R9.7 the per-thread keyed MAC gives the reference value on every call and thread, interleaved with audit MACs")
+    void reusedAcrossCallsAndThreads() {
+        java.util.List<Integer> values = java.util.stream.IntStream.range(0, 2000).boxed().toList();
+        values.parallelStream().forEach(i -> {
+            String v = "1381234" + i;
+            assertThat(hmacs.blindIndex("member.phone", v, 64)).isEqualTo(hmacSm3(INDEX_KEY, "member.phone\u0000" + v));
+            assertThat(hmacs.auditMac(v)).isEqualTo(hmacSm3(AUDIT_KEY, v));
+        });
+    }
 }

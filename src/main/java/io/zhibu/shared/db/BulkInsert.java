@@ -1,0 +1,121 @@
+package io.zhibu.shared.db;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.SQLDialect;
+import org.jooq.Table;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.dao.DuplicateKeyException;
+
+/**
+ * Loads many rows into one table inside the caller's transaction: PostgreSQL COPY (one round trip, no statement to
+ * parse or plan) on PostgreSQL, one JDBC batch of a single prepared INSERT elsewhere. For bulk registrations such as
+ * the roster import, where a multi-row VALUES statement per thousand rows cost more to render and plan than to run.
+ * A unique-key violation surfaces as {@link DuplicateKeyException} on both paths.
+ */
+public final class BulkInsert {
+    private BulkInsert() {
+    }
+
+    /** Inserts {@code rows} (each holding one value per field, in order) into {@code table}. */
+    public static void rows(DSLContext db, Table<?> table, List<? extends Field<?>> fields, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String columns = fields.stream().map(Field::getName).collect(Collectors.joining(", "));
+        if (db.dialect().family() == SQLDialect.POSTGRES) {
+            StringBuilder csv = new StringBuilder(rows.size() * 16 * fields.size());
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    if (i > 0) {
+                        csv.append(',');
+                    }
+                    csv(csv, row[i]);
+                }
+                csv.append('\n');
+            }
+            copy(db, "copy " + table.getName() + " (" + columns + ") from stdin with (format csv)", csv);
+            return;
+        }
+        String insert = "insert into " + table.getName() + " (" + columns + ") values ("
+                + fields.stream().map(f -> "?").collect(Collectors.joining(", ")) + ")";
+        db.connection(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(insert)) {
+                for (Object[] row : rows) {
+                    for (int i = 0; i < row.length; i++) {
+                        ps.setObject(i + 1, row[i]);
+                    }
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            } catch (SQLException e) {
+                throw translate(e);
+            }
+        });
+    }
+
+    /** Runs one {@code COPY … FROM STDIN} with the given CSV body on the transaction's connection (PostgreSQL only). */
+    public static void copy(DSLContext db, String copySql, CharSequence csvRows) {
+        byte[] bytes = csvRows.toString().getBytes(StandardCharsets.UTF_8);
+        db.connection(conn -> {
+            try {
+                CopyIn in = conn.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
+                try {
+                    in.writeToCopy(bytes, 0, bytes.length);
+                    in.endCopy();
+                } finally {
+                    if (in.isActive()) {
+                        in.cancelCopy();
+                    }
+                }
+            } catch (SQLException e) {
+                throw translate(e);
+            }
+        });
+    }
+
+    /** One CSV field as COPY reads it: empty for NULL, strings always quoted (an empty string stays empty). */
+    public static void csv(StringBuilder out, Object v) {
+        switch (v) {
+            case null -> {
+            }
+            case String s -> {
+                out.append('"');
+                for (int i = 0; i < s.length(); i++) {
+                    char c = s.charAt(i);
+                    if (c == '"') {
+                        out.append('"');
+                    }
+                    out.append(c);
+                }
+                out.append('"');
+            }
+            case BigDecimal d -> out.append(d.toPlainString());
+            case OffsetDateTime t -> out.append(t.truncatedTo(ChronoUnit.MICROS));
+            default -> out.append(v); // numbers, booleans, ISO dates
+        }
+    }
+
+    /**
+     * A unique-key violation (SQLSTATE 23505 on PostgreSQL and H2, also when a batch reports it as its next or
+     * causing exception) as Spring's {@link DuplicateKeyException}; anything else as it is.
+     */
+    public static Exception translate(SQLException e) {
+        for (Throwable t = e; t != null; t = t instanceof SQLException s && s.getNextException() != null
+                && s.getNextException() != t ? s.getNextException() : t.getCause()) {
+            if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
+                return new DuplicateKeyException(e.getMessage(), e);
+            }
+        }
+        return e;
+    }
+}
