@@ -15,17 +15,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import io.zhibu.shared.jdbc.PostgresCopy;
+import io.zhibu.shared.db.BulkInsert;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.InsertValuesStep5;
+import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /** SQL of the supervision module: only the supervision_ tables. */
 @Repository
 public class RollupRepository {
-    private static final int INSERT_CHUNK = 2000;
+    private static final int INSERT_CHUNK = 20_000;
     private final DSLContext db;
 
     public RollupRepository(DSLContext db) {
@@ -132,14 +132,14 @@ public class RollupRepository {
      * (the default 4 MB spills them to disk); a no-op elsewhere.
      */
     public void raiseWorkMem(String size) {
-        if (PostgresCopy.supported(db) && size.matches("\\d{1,5}(kB|MB|GB)")) {
+        if (postgres() && size.matches("\\d{1,5}(kB|MB|GB)")) {
             db.execute("set local work_mem = '" + size + "'");
         }
     }
 
     /** Empties the table inside the rebuild's transaction (TRUNCATE on PostgreSQL, where it is transactional). */
     public void deleteAll() {
-        if (PostgresCopy.supported(db)) {
+        if (postgres()) {
             db.truncate(SUPERVISION_ROLLUP).execute();
         } else {
             db.deleteFrom(SUPERVISION_ROLLUP).execute();
@@ -147,44 +147,37 @@ public class RollupRepository {
     }
 
     /**
-     * Bulk insert of a rebuild's cells, right after {@link #deleteAll} in the same transaction: COPY on PostgreSQL
-     * (the primary key dropped and rebuilt around it), multi-row INSERTs elsewhere.
+     * Bulk insert of a rebuild's cells, right after {@link #deleteAll} in the same transaction, in chunks through
+     * {@link BulkInsert} (COPY on PostgreSQL, where the primary key is dropped and rebuilt once around the load).
      */
     public long insertAll(Consumer<Consumer<Cell>> cells) {
-        if (PostgresCopy.supported(db)) {
-            // the table was truncated in this transaction: load it without the key, then build the key in one pass
+        var r = SUPERVISION_ROLLUP;
+        boolean pg = postgres();
+        if (pg) {
             db.execute("set local maintenance_work_mem = '256MB'");
             db.execute("alter table supervision_rollup drop constraint supervision_rollup_pkey");
-            long n = PostgresCopy.copy(db, "supervision_rollup",
-                    List.of("period", "org_id", "metric", "own_value", "subtree_value"),
-                    rows -> cells.accept(c -> rows.row(c.period(), c.orgId(), c.metric(), c.own(), c.subtree())));
-            db.execute("alter table supervision_rollup add constraint supervision_rollup_pkey primary key (period, org_id, metric)");
-            return n;
         }
-        var r = SUPERVISION_ROLLUP;
+        List<org.jooq.Field<?>> fields = List.of(r.PERIOD, r.ORG_ID, r.METRIC, r.OWN_VALUE, r.SUBTREE_VALUE);
+        List<Object[]> chunk = new ArrayList<>(INSERT_CHUNK);
         long[] n = {0};
-        List<Cell> chunk = new ArrayList<>(INSERT_CHUNK);
-        Runnable flush = () -> {
-            if (chunk.isEmpty()) {
-                return;
-            }
-            InsertValuesStep5<?, String, Long, String, Long, Long> step =
-                    db.insertInto(r, r.PERIOD, r.ORG_ID, r.METRIC, r.OWN_VALUE, r.SUBTREE_VALUE);
-            for (Cell c : chunk) {
-                step = step.values(c.period(), c.orgId(), c.metric(), c.own(), c.subtree());
-            }
-            step.execute();
-            n[0] += chunk.size();
-            chunk.clear();
-        };
         cells.accept(c -> {
-            chunk.add(c);
+            chunk.add(new Object[] {c.period(), c.orgId(), c.metric(), c.own(), c.subtree()});
             if (chunk.size() == INSERT_CHUNK) {
-                flush.run();
+                BulkInsert.rows(db, r, fields, chunk);
+                n[0] += chunk.size();
+                chunk.clear();
             }
         });
-        flush.run();
+        BulkInsert.rows(db, r, fields, chunk);
+        n[0] += chunk.size();
+        if (pg) {
+            db.execute("alter table supervision_rollup add constraint supervision_rollup_pkey primary key (period, org_id, metric)");
+        }
         return n[0];
+    }
+
+    private boolean postgres() {
+        return db.dialect().family() == SQLDialect.POSTGRES;
     }
 
     /** Cells of some orgs for some periods: what a dashboard reads (a few hundred rows by primary key). */

@@ -6,7 +6,6 @@ import io.zhibu.org.OrgService;
 import io.zhibu.shared.DataScope;
 import io.zhibu.shared.Role;
 import io.zhibu.shared.bench.BenchHistory;
-import io.zhibu.shared.jdbc.PostgresCopy;
 import org.jooq.DSLContext;
 import io.zhibu.supervision.Dashboards;
 import io.zhibu.supervision.Rollups;
@@ -116,7 +115,7 @@ class SupervisionBenchCommand implements ApplicationRunner {
                 log.info("bench history {}: {} rows in {} ms", h.name(), rows, ms(t));
             }
         }
-        if (writeHistory && PostgresCopy.supported(db)) {
+        if (writeHistory && db.dialect().family() == org.jooq.SQLDialect.POSTGRES) {
             long t = System.nanoTime();
             db.execute("analyze"); // as autovacuum would after a bulk load: the planner needs the new row counts
             log.info("bench: analyze in {} ms", ms(t));
