@@ -100,6 +100,44 @@ public class RollupRepository {
 
     /** Adds own and subtree deltas cell by cell (insert or add), then drops cells that fell to zero. */
     public void addDeltas(Map<Key, long[]> deltas) {
+        if (postgres()) {
+            addDeltasStaged(deltas);
+        } else {
+            addDeltasBatched(deltas);
+        }
+        var r = SUPERVISION_ROLLUP;
+        db.deleteFrom(r).where(r.OWN_VALUE.eq(0L)).and(r.SUBTREE_VALUE.eq(0L))
+                .and(r.PERIOD.in(deltas.keySet().stream().map(Key::period).distinct().toList()))
+                .and(r.ORG_ID.in(deltas.keySet().stream().map(Key::orgId).distinct().toList()))
+                .execute();
+    }
+
+    /**
+     * PostgreSQL: the deltas are copied into a session temporary table (emptied at commit) and added with one
+     * INSERT … ON CONFLICT — the monthly issue's all-org mark yields ~10^5 deltas, too many for single upserts.
+     */
+    private void addDeltasStaged(Map<Key, long[]> deltas) {
+        db.execute("create temporary table if not exists supervision_delta (period varchar(8) not null, "
+                + "org_id bigint not null, metric varchar(64) not null, own_value bigint not null, "
+                + "subtree_value bigint not null) on commit delete rows");
+        List<Object[]> rows = new ArrayList<>(deltas.size());
+        deltas.forEach((k, d) -> {
+            if (d[0] != 0 || d[1] != 0) {
+                rows.add(new Object[] {k.period(), k.orgId(), k.metric(), d[0], d[1]});
+            }
+        });
+        List<org.jooq.Field<?>> fields = List.of(DSL.field(DSL.name("period")), DSL.field(DSL.name("org_id")),
+                DSL.field(DSL.name("metric")), DSL.field(DSL.name("own_value")), DSL.field(DSL.name("subtree_value")));
+        BulkInsert.rows(db, DSL.table(DSL.name("supervision_delta")), fields, rows);
+        db.execute("insert into supervision_rollup (period, org_id, metric, own_value, subtree_value) "
+                + "select period, org_id, metric, own_value, subtree_value from supervision_delta "
+                + "on conflict (period, org_id, metric) do update set "
+                + "own_value = supervision_rollup.own_value + excluded.own_value, "
+                + "subtree_value = supervision_rollup.subtree_value + excluded.subtree_value");
+        db.execute("truncate supervision_delta");
+    }
+
+    private void addDeltasBatched(Map<Key, long[]> deltas) {
         var r = SUPERVISION_ROLLUP;
         List<org.jooq.Query> batch = new ArrayList<>();
         for (var e : deltas.entrySet()) {
@@ -121,10 +159,6 @@ public class RollupRepository {
         if (!batch.isEmpty()) {
             db.batch(batch).execute();
         }
-        db.deleteFrom(r).where(r.OWN_VALUE.eq(0L)).and(r.SUBTREE_VALUE.eq(0L))
-                .and(r.PERIOD.in(deltas.keySet().stream().map(Key::period).distinct().toList()))
-                .and(r.ORG_ID.in(deltas.keySet().stream().map(Key::orgId).distinct().toList()))
-                .execute();
     }
 
     /**

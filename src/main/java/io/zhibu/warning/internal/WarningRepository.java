@@ -22,9 +22,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jooq.Condition;
+import io.zhibu.shared.db.BulkInsert;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertValuesStep18;
 import org.jooq.Record5;
 import org.jooq.Record6;
 import org.jooq.SortField;
@@ -109,21 +109,21 @@ public class WarningRepository {
     }
 
     /** One multi-row INSERT per batch. */
+    /** Stages a batch of candidates through {@link BulkInsert} (COPY on PostgreSQL; no 18-column VALUES to render). */
     public void stageCandidates(long run, List<Staged> rows) {
         if (rows.isEmpty()) {
             return;
         }
         var c = WARNING_CANDIDATE;
-        InsertValuesStep18<?, Long, String, Long, Long, String, String, String, String, Long, String, String, String,
-                Integer, LocalDate, String, Boolean, Boolean, Boolean> insert = db.insertInto(c, c.RUN_ID, c.OPEN_KEY,
-                c.REGION_ORG_ID, c.ORG_ID, c.ORG_PATH, c.UPPER_PATH, c.RULE, c.SUBJECT_KEY, c.MEMBER_ID, c.SUBJECT_NAME,
-                c.LEVEL, c.SEVERITY, c.SEVERITY_RANK, c.DUE_ON, c.DETAIL, c.FOR_BRANCH, c.FOR_UPPER, c.FOR_MEMBER);
+        List<Object[]> values = new ArrayList<>(rows.size());
         for (Staged s : rows) {
-            insert = insert.values(run, s.openKey(), s.regionOrgId(), s.orgId(), s.orgPath(), s.upperPath(), s.rule(),
+            values.add(new Object[] {run, s.openKey(), s.regionOrgId(), s.orgId(), s.orgPath(), s.upperPath(), s.rule(),
                     s.subjectKey(), s.memberId(), s.subjectName(), s.level(), s.severity().name(), s.severity().rank(),
-                    s.dueOn(), s.detail(), s.forBranch(), s.forUpper(), s.forMember());
+                    s.dueOn(), s.detail(), s.forBranch(), s.forUpper(), s.forMember()});
         }
-        insert.execute();
+        BulkInsert.rows(db, c, List.of(c.RUN_ID, c.OPEN_KEY, c.REGION_ORG_ID, c.ORG_ID, c.ORG_PATH, c.UPPER_PATH, c.RULE,
+                c.SUBJECT_KEY, c.MEMBER_ID, c.SUBJECT_NAME, c.LEVEL, c.SEVERITY, c.SEVERITY_RANK, c.DUE_ON, c.DETAIL,
+                c.FOR_BRANCH, c.FOR_UPPER, c.FOR_MEMBER), values);
     }
 
     /**
