@@ -152,6 +152,18 @@ public class LearningScopeProbes implements ScopeProbeSet {
             t.api404("PUT", base + "/banks/" + foreignBank + "/questions/" + foreignQuestion,
                     "{\"kind\":\"TRUE_FALSE\",\"stem\":\"x\",\"answer\":\"A\",\"version\":0}");
         });
+        p.put("GET /api/v1/learning/banks/{id}/questions/{questionId}", t -> {
+            foreign(t);
+            t.api404("GET", base + "/banks/" + foreignBank + "/questions/" + foreignQuestion);
+        });
+        p.put("DELETE /api/v1/learning/banks/{id}/questions/{questionId}", t -> {
+            foreign(t);
+            t.api404("DELETE", base + "/banks/" + foreignBank + "/questions/" + foreignQuestion);
+        });
+        p.put("PUT /api/v1/learning/banks/{id}/questions/{questionId}/active", t -> {
+            foreign(t);
+            t.api404("PUT", base + "/banks/" + foreignBank + "/questions/" + foreignQuestion + "/active", "{\"active\":false}");
+        });
         p.put("POST /api/v1/learning/banks/{id}/import", t -> {
             foreign(t);
             Api.Response r = t.secretary().multipart(base + "/banks/" + foreignBank + "/import", "q.csv",
@@ -282,6 +294,25 @@ public class LearningScopeProbes implements ScopeProbeSet {
         p.put("POST /learning/quiz/banks/{id}/import", t -> {
             foreign(t);
             t.page404(t.secretaryWeb().post("/learning/quiz/banks/" + foreignBank + "/import", Map.of()));
+        });
+        p.put("GET /learning/quiz/banks/{id}/questions/{questionId}", t -> {
+            foreign(t);
+            t.page404(t.secretaryWeb().get("/learning/quiz/banks/" + foreignBank + "/questions/" + foreignQuestion));
+        });
+        p.put("POST /learning/quiz/banks/{id}/questions/{questionId}", t -> {
+            foreign(t);
+            t.page404(t.secretaryWeb().post("/learning/quiz/banks/" + foreignBank + "/questions/" + foreignQuestion,
+                    Map.of("kind", "TRUE_FALSE", "stem", "x", "answer", "对", "version", "0")));
+        });
+        p.put("POST /learning/quiz/banks/{id}/questions/{questionId}/remove", t -> {
+            foreign(t);
+            t.page404(t.secretaryWeb().post("/learning/quiz/banks/" + foreignBank + "/questions/" + foreignQuestion
+                    + "/remove", Map.of()));
+        });
+        p.put("POST /learning/quiz/banks/{id}/questions/{questionId}/restore", t -> {
+            foreign(t);
+            t.page404(t.secretaryWeb().post("/learning/quiz/banks/" + foreignBank + "/questions/" + foreignQuestion
+                    + "/restore", Map.of()));
         });
         p.put("POST /learning/quiz/banks/{id}/questions", t -> {
             foreign(t);

@@ -81,6 +81,13 @@ public class MeetingScopeProbes implements ScopeProbeSet {
                 assertThat(x.at("/meeting/orgId").asLong()).isEqualTo(t.facts().ownBranchId());
             }
         });
+        p.put("GET " + api + "/my/calendar", t -> {
+            assertThat(t.secretary().get(api + "/my/calendar").status()).isEqualTo(403);
+            Foreign f = foreign(t);
+            for (JsonNode x : t.as("member").get(api + "/my/calendar").json().at("/items")) {
+                assertThat(x.at("/meetingId").asLong()).isNotEqualTo(f.id());
+            }
+        });
         p.put("GET " + api + "/{id}", t -> {
             Foreign f = foreign(t);
             t.api404("GET", api + "/" + f.id());
