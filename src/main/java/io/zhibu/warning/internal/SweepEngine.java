@@ -39,7 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class SweepEngine {
-    private static final int SOURCE_THREADS = 2;
+    private static final int SOURCE_THREADS = 3;
     public static final String LOCK = "warning-sweep";
     private static final Logger log = LoggerFactory.getLogger(SweepEngine.class);
 
@@ -94,8 +94,8 @@ public class SweepEngine {
         List<String> failed = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger staged = new AtomicInteger();
         Set<String> seen = ConcurrentHashMap.newKeySet();
-        // sources are independent reads of their own module's tables, each staged in its own transaction: two run
-        // side by side (one is usually waiting on the database while the other computes)
+        // sources are independent reads of their own module's tables, each staged in its own transaction: three run
+        // side by side, so the two heavy ones (dues arrears, meeting compliance) never wait behind the small ones
         List<Callable<Void>> work = new ArrayList<>();
         for (WarningRule rule : rules) {
             RuleSettings settings = props.settings(rule);
