@@ -126,7 +126,7 @@ public class CityDataCommand implements ApplicationRunner {
 
     /** A bulk load leaves the planner's statistics stale; PostgreSQL gets them refreshed at once. */
     private void refreshStatistics() {
-        if (db.dialect().family() == org.jooq.SQLDialect.POSTGRES) {
+        if (io.zhibu.shared.db.BulkInsert.postgres(db)) {
             db.execute("analyze");
         }
     }

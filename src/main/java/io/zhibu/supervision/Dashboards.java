@@ -6,6 +6,7 @@ import io.zhibu.org.Organization;
 import io.zhibu.shared.DataScope;
 import io.zhibu.shared.ForbiddenException;
 import io.zhibu.shared.InvalidInputException;
+import io.zhibu.shared.NotFoundException;
 import io.zhibu.shared.OrgPath;
 import io.zhibu.shared.rollup.RollupSource;
 import io.zhibu.supervision.internal.RollupEngine;
@@ -120,7 +121,7 @@ public class Dashboards {
                 k -> readTx.execute(s -> snapshot(scope, id, period)));
         Organization org = snap.org();
         if (!scope.covers(org.path())) {
-            throw new io.zhibu.shared.NotFoundException("organization", id);
+            throw new NotFoundException("organization", id);
         }
         Map<Long, Map<String, Long>> figures = snap.figures();
         Map<String, Long> own = figures.getOrDefault(org.id(), Map.of());

@@ -67,7 +67,7 @@ class LearningBenchData implements ApplicationRunner {
         int[] rows = tx.execute(s -> book(top.value1(), rootPath));
         log.info("BENCH study records: {} articles, {} completions and {} 学时 lines ({} per member) in {} ms",
                 perMember, rows[0], rows[1], perMember, (System.nanoTime() - t0) / 1_000_000);
-        if (db.dialect().family() == org.jooq.SQLDialect.POSTGRES) {
+        if (io.zhibu.shared.db.BulkInsert.postgres(db)) {
             db.execute("analyze learning_completion");
             db.execute("analyze learning_hours");
         }

@@ -22,7 +22,6 @@ import org.jooq.Condition;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Record3;
-import org.jooq.SQLDialect;
 import io.zhibu.shared.db.BulkInsert;
 import org.springframework.stereotype.Repository;
 
@@ -67,7 +66,7 @@ public class RosterImportRepository {
         if (records.isEmpty()) {
             return List.of();
         }
-        return db.dialect().family() == SQLDialect.POSTGRES ? copyBatch(records, on, actor) : jdbcBatch(records, on, actor);
+        return BulkInsert.postgres(db) ? copyBatch(records, on, actor) : jdbcBatch(records, on, actor);
     }
 
     private List<Long> copyBatch(List<MemberMemberRecord> records, LocalDate on, String actor) {

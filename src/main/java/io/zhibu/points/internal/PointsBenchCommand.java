@@ -289,7 +289,7 @@ class PointsBenchCommand implements ApplicationRunner {
     }
 
     private void analyze() {
-        if (repo.db().dialect().family() == org.jooq.SQLDialect.POSTGRES) {
+        if (io.zhibu.shared.db.BulkInsert.postgres(repo.db())) {
             repo.db().execute("analyze points_entry");
             repo.db().execute("analyze points_member_year");
             repo.db().execute("analyze points_org_year");

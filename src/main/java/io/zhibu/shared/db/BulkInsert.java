@@ -26,13 +26,18 @@ public final class BulkInsert {
     private BulkInsert() {
     }
 
+    /** Whether the database is PostgreSQL (COPY, {@code set local} tuning); H2 elsewhere. */
+    public static boolean postgres(DSLContext db) {
+        return db.dialect().family() == SQLDialect.POSTGRES;
+    }
+
     /** Inserts {@code rows} (each holding one value per field, in order) into {@code table}. */
     public static void rows(DSLContext db, Table<?> table, List<? extends Field<?>> fields, List<Object[]> rows) {
         if (rows.isEmpty()) {
             return;
         }
         String columns = fields.stream().map(Field::getName).collect(Collectors.joining(", "));
-        if (db.dialect().family() == SQLDialect.POSTGRES) {
+        if (postgres(db)) {
             StringBuilder csv = new StringBuilder(rows.size() * 16 * fields.size());
             for (Object[] row : rows) {
                 for (int i = 0; i < row.length; i++) {

@@ -72,10 +72,6 @@ class RollupDirtyMarks {
             repo.markDirty(source, 0, from, to);
             return;
         }
-        if (orgIds.size() == 1) {
-            repo.markDirty(source, orgIds.iterator().next(), from, to);
-        } else {
-            repo.markDirty(source, orgIds, from, to); // one statement for a bulk change
-        }
+        repo.markDirty(source, orgIds, from, to); // one statement, however many orgs
     }
 }

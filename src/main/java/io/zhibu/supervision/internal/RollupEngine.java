@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
@@ -33,6 +34,7 @@ import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -65,11 +67,11 @@ public class RollupEngine {
     private final TransactionTemplate bulkRead;
     private final String rebuildWorkMem;
     private final LockingTaskExecutor locks;
-    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong version = new AtomicLong();
 
     public RollupEngine(List<RollupSource> sources, OrgService orgs, RollupRepository repo, Clock clock,
                         PlatformTransactionManager txm, LockProvider lockProvider,
-                        @org.springframework.beans.factory.annotation.Value("${zhibu.supervision.rebuild-work-mem:512MB}")
+                        @Value("${zhibu.supervision.rebuild-work-mem:512MB}")
                         String rebuildWorkMem) {
         this.rebuildWorkMem = rebuildWorkMem;
         this.bulkRead = new TransactionTemplate(txm);
@@ -205,8 +207,8 @@ public class RollupEngine {
     }
 
     /**
-     * Every source's own values in one set-based pass each, the sources in parallel (each is one query whose time
-     * is spent in the database, so two run side by side on two cores).
+     * Every source's own values in one set-based pass each, the sources in parallel (each is mostly one query whose
+     * time is spent in the database, so the long ones overlap instead of queueing).
      */
     Computed computeAll() {
         Tree tree = Tree.of(orgs.activeNodes());

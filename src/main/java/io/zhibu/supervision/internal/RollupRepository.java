@@ -18,7 +18,6 @@ import java.util.function.Consumer;
 import io.zhibu.shared.db.BulkInsert;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -134,7 +133,6 @@ public class RollupRepository {
                 + "on conflict (period, org_id, metric) do update set "
                 + "own_value = supervision_rollup.own_value + excluded.own_value, "
                 + "subtree_value = supervision_rollup.subtree_value + excluded.subtree_value");
-        db.execute("truncate supervision_delta");
     }
 
     private void addDeltasBatched(Map<Key, long[]> deltas) {
@@ -211,7 +209,7 @@ public class RollupRepository {
     }
 
     private boolean postgres() {
-        return db.dialect().family() == SQLDialect.POSTGRES;
+        return BulkInsert.postgres(db);
     }
 
     /** Cells of some orgs for some periods: what a dashboard reads (a few hundred rows by primary key). */

@@ -115,7 +115,7 @@ class SupervisionBenchCommand implements ApplicationRunner {
                 log.info("bench history {}: {} rows in {} ms", h.name(), rows, ms(t));
             }
         }
-        if (writeHistory && db.dialect().family() == org.jooq.SQLDialect.POSTGRES) {
+        if (writeHistory && io.zhibu.shared.db.BulkInsert.postgres(db)) {
             long t = System.nanoTime();
             db.execute("analyze"); // as autovacuum would after a bulk load: the planner needs the new row counts
             log.info("bench: analyze in {} ms", ms(t));

@@ -131,7 +131,7 @@ public class WarningRepository {
      * statistics, "open the new ones" scans the growing warning table once per candidate (quadratic in a first sweep).
      */
     public void analyzeCandidates() {
-        if (db.dialect().family() == org.jooq.SQLDialect.POSTGRES) {
+        if (BulkInsert.postgres(db)) {
             db.execute("analyze warning_candidate");
         }
     }
