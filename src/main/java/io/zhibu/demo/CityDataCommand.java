@@ -15,7 +15,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -39,7 +38,8 @@ import org.springframework.stereotype.Component;
  * use its own county codes, so runs never collide); a fourth run into the same database is refused.
  */
 @Component
-@ConditionalOnBooleanProperty("zhibu.datagen.city")
+@org.springframework.boot.autoconfigure.condition.ConditionalOnExpression(
+        "${zhibu.datagen.city:false} or ${zhibu.datagen.province:false}")
 @Order(20)
 public class CityDataCommand implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(CityDataCommand.class);
@@ -54,14 +54,23 @@ public class CityDataCommand implements ApplicationRunner {
     private final long seed;
     private final int chunk;
     private final boolean exit;
+    private final boolean province;
+    private final int provinceOrgs;
+    private final int provinceMembers;
 
     public CityDataCommand(OrgService orgs, MemberService members, org.jooq.DSLContext db,
                            ConfigurableApplicationContext context, Clock clock,
                            @Value("${zhibu.datagen.orgs:" + DemoDataGenerator.DEFAULT_CITY_ORGS + "}") int orgCount,
                            @Value("${zhibu.datagen.members:" + DemoDataGenerator.DEFAULT_CITY_MEMBERS + "}") int memberCount,
                            @Value("${zhibu.datagen.seed:" + DemoDataGenerator.DEFAULT_SEED + "}") long seed,
-                           @Value("${zhibu.datagen.chunk:2000}") int chunk,
-                           @Value("${zhibu.datagen.exit:true}") boolean exit) {
+                           @Value("${zhibu.datagen.chunk:5000}") int chunk,
+                           @Value("${zhibu.datagen.exit:true}") boolean exit,
+                           @Value("${zhibu.datagen.province:false}") boolean province,
+                           @Value("${zhibu.datagen.province-orgs:150000}") int provinceOrgs,
+                           @Value("${zhibu.datagen.province-members:4000000}") int provinceMembers) {
+        this.province = province;
+        this.provinceOrgs = provinceOrgs;
+        this.provinceMembers = provinceMembers;
         this.orgs = orgs;
         this.members = members;
         this.db = db;
@@ -92,35 +101,83 @@ public class CityDataCommand implements ApplicationRunner {
         }
     }
 
-    /** Loads the next free benchmark city. */
+    /** Loads the next free benchmark city, or the province. */
     void generate() {
-        int cityIndex = freeCity();
         long start = System.nanoTime();
-        RegionPlan plan = new DemoDataGenerator(seed, LocalDate.now(clock)).city(cityIndex, orgCount, memberCount);
-        log.info("City data: loading {} with {} organizations and {} members", plan.root().name(),
+        RegionPlan plan;
+        if (province) {
+            if (!orgs.scopeRoots(SystemActor.SCOPE).isEmpty()) {
+                throw new IllegalStateException("The province shares ID-number region codes with the cities and the demo;"
+                        + " load it into an empty database");
+            }
+            plan = new DemoDataGenerator(seed, LocalDate.now(clock)).province(provinceOrgs, provinceMembers);
+        } else {
+            plan = new DemoDataGenerator(seed, LocalDate.now(clock)).city(freeCity(), orgCount, memberCount);
+        }
+        log.info("Region data: loading {} with {} organizations and {} members", plan.root().name(),
                 plan.orgs().size(), plan.memberCount());
 
         List<OrgSpec> specs = plan.orgs();
         long[] ids = new long[specs.size()];
         Progress orgProgress = new Progress("organizations", specs.size(), start);
+        // level by level, so that every parent of a chunk is already stored
+        int[] depth = new int[specs.size()];
         for (OrgSpec spec : specs) {
-            Long parentId = spec.parentKey() < 0 ? null : ids[spec.parentKey()];
-            ids[spec.key()] = orgs.create(SystemActor.SCOPE, spec.toCreateOrg(parentId)).id();
-            orgProgress.advance(1);
+            depth[spec.key()] = spec.parentKey() < 0 ? 0 : depth[spec.parentKey()] + 1;
+        }
+        List<OrgSpec> byLevel = specs.stream().sorted(java.util.Comparator.comparingInt(o -> depth[o.key()])).toList();
+        for (int from = 0; from < byLevel.size(); ) {
+            int level = depth[byLevel.get(from).key()];
+            int to = from;
+            while (to < byLevel.size() && to - from < chunk && depth[byLevel.get(to).key()] == level) {
+                to++;
+            }
+            List<OrgSpec> part = byLevel.subList(from, to);
+            List<Long> created = orgs.seed(SystemActor.SCOPE, part.stream()
+                    .map(o -> o.toCreateOrg(o.parentKey() < 0 ? null : ids[o.parentKey()])).toList());
+            for (int i = 0; i < part.size(); i++) {
+                ids[part.get(i).key()] = created.get(i);
+            }
+            orgProgress.advance(part.size());
+            from = to;
         }
 
+        // generation (one thread, deterministic) feeds two loaders: sealing and COPY run beside it
         Progress memberProgress = new Progress("members", plan.memberCount(), System.nanoTime());
         Iterator<List<MemberSpec>> chunks = plan.memberChunks(chunk);
-        while (chunks.hasNext()) {
-            List<MemberSpec> next = chunks.next();
-            members.seed(SystemActor.SCOPE, next.stream().map(m -> m.toForm(ids[m.orgKey()])).toList());
-            memberProgress.advance(next.size());
+        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(4);
+        List<java.util.concurrent.Future<?>> pending = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            while (chunks.hasNext()) {
+                List<MemberSpec> next = chunks.next();
+                inFlight.acquireUninterruptibly();
+                pending.add(pool.submit(() -> {
+                    try {
+                        SystemActor.run(() -> members.seed(SystemActor.SCOPE,
+                                next.stream().map(m -> m.toForm(ids[m.orgKey()])).toList()));
+                        synchronized (memberProgress) {
+                            memberProgress.advance(next.size());
+                        }
+                    } finally {
+                        inFlight.release();
+                    }
+                }));
+                pending.removeIf(java.util.concurrent.Future::isDone);
+            }
+            for (var f : pending) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("member load failed", e.getCause());
         }
 
         refreshStatistics();
         double seconds = (System.nanoTime() - start) / 1e9;
         long rows = (long) specs.size() + plan.memberCount();
-        log.info("City data: loaded {} ({} organizations, {} members) in {} s, {} rows/s", plan.root().name(),
+        log.info("Region data: loaded {} ({} organizations, {} members) in {} s, {} rows/s", plan.root().name(),
                 specs.size(), plan.memberCount(), String.format("%.1f", seconds), Math.round(rows / seconds));
     }
 

@@ -75,4 +75,25 @@ public final class DemoDataGenerator {
         List<OrgSpec> specs = builder.finish(members, oversized);
         return new RegionPlan(specs, city.areaCodes(), PersonFactory.mix(seed, cityIndex + 101), today);
     }
+
+    /**
+     * The province (中共河南省委 over its seventeen cities) with exactly {@code orgs} organizations and {@code members}
+     * members, for the province benchmark; its ID numbers use every city's county codes, so it must not share a
+     * database with a benchmark city or the demo county.
+     */
+    public RegionPlan province(int orgs, int members) {
+        List<Places.City> cities = Places.provinceCities();
+        if (orgs < 400 * cities.size()) {
+            throw new IllegalArgumentException("a province needs at least " + 400 * cities.size() + " organizations");
+        }
+        OrgTreeBuilder builder = new OrgTreeBuilder(new SplittableRandom(PersonFactory.mix(seed, 41)), today);
+        builder.province(cities, orgs);
+        List<OrgSpec> specs = builder.finish(members, Math.max(2, orgs / 1_500));
+        return new RegionPlan(specs, cities.stream().flatMap(c -> c.areaCodes().stream()).toList(),
+                PersonFactory.mix(seed, 141), today);
+    }
+
+    public static String provinceCommitteeName() {
+        return "中共" + Places.PROVINCE + "委";
+    }
 }

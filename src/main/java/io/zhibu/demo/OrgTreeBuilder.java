@@ -94,8 +94,26 @@ final class OrgTreeBuilder {
 
     /** A city: root 中共XX市委, city-level sectors, then its counties and districts; {@code budget} orgs in all. */
     void city(City city, int budget) {
+        city(-1, city, budget);
+    }
+
+    /**
+     * A province: root 中共河南省委 and its cities, {@code budget} organizations in all, shared among the cities by
+     * their number of county-level areas.
+     */
+    void province(List<City> cities, int budget) {
+        int root = add(-1, "中共" + Places.PROVINCE + "委", OrgType.COMMITTEE, OrgDomain.AGENCY, UnitKind.NONE, "410000",
+                "中共" + Places.PROVINCE + "委员会", "11", 1949, 1949, Places.PROVINCE, false);
+        int[] budgets = split(budget - 1, cities.stream().mapToDouble(c -> c.areas().size() + 4).toArray());
+        for (int i = 0; i < cities.size(); i++) {
+            city(root, cities.get(i), budgets[i]);
+        }
+    }
+
+    private void city(int parent, City city, int budget) {
+        int base = drafts.size();
         String cityLocality = Places.PROVINCE + city.name();
-        int root = add(-1, "中共" + city.name() + "委", OrgType.COMMITTEE, OrgDomain.AGENCY,
+        int root = add(parent, "中共" + city.name() + "委", OrgType.COMMITTEE, OrgDomain.AGENCY,
                 UnitKind.NONE, city.code(), "中共" + city.name() + "委员会", "11", 1948, 1949, cityLocality, false);
         int cityLevel = Math.max(40, (int) Math.round(budget * 0.08)) - 1;
         Area cityArea = new Area(city.name(), city.code(), true);
@@ -110,7 +128,7 @@ final class OrgTreeBuilder {
         nonPublic(root, ctx, rest - (drafts.size() - start));
         groupReservations.add(new GroupReservation(start, drafts.size(), groups));
 
-        int remaining = budget - drafts.size() - groups;
+        int remaining = budget - (drafts.size() - base) - groups;
         int areaCount = Math.min(city.areas().size(), Math.max(1, remaining / 150));
         List<Area> areas = pickAreas(city.areas(), areaCount);
         double[] weights = areas.stream().mapToDouble(a -> a.urban() ? 0.8 : 1.0).toArray();

@@ -73,6 +73,35 @@ final class Places {
                     new Area("新野县", "411329", false), new Area("桐柏县", "411330", false),
                     new Area("邓州市", "411381", false))));
 
+    /**
+     * The other prefecture-level cities of Henan with their county-level areas (GB/T 2260), so that the province
+     * benchmark ({@link #provinceCities()}) has all seventeen cities (济源, a directly administered county-level
+     * city, is left out).
+     */
+    private static final List<City> OTHER_CITIES = List.of(
+            new City("郑州市", "410100", List.of(new Area("中原区", "410102", true), new Area("二七区", "410103", true), new Area("管城回族区", "410104", true), new Area("金水区", "410105", true), new Area("上街区", "410106", true), new Area("惠济区", "410108", true), new Area("中牟县", "410122", false), new Area("巩义市", "410181", false), new Area("荥阳市", "410182", false), new Area("新密市", "410183", false), new Area("新郑市", "410184", false), new Area("登封市", "410185", false))),
+            new City("开封市", "410200", List.of(new Area("龙亭区", "410202", true), new Area("顺河回族区", "410203", true), new Area("鼓楼区", "410204", true), new Area("禹王台区", "410205", true), new Area("祥符区", "410212", false), new Area("杞县", "410221", false), new Area("通许县", "410222", false), new Area("尉氏县", "410223", false), new Area("兰考县", "410225", false))),
+            new City("平顶山市", "410400", List.of(new Area("新华区", "410402", true), new Area("卫东区", "410403", true), new Area("石龙区", "410404", true), new Area("湛河区", "410411", true), new Area("宝丰县", "410421", false), new Area("叶县", "410422", false), new Area("鲁山县", "410423", false), new Area("郏县", "410425", false), new Area("舞钢市", "410481", false), new Area("汝州市", "410482", false))),
+            new City("安阳市", "410500", List.of(new Area("文峰区", "410502", true), new Area("北关区", "410503", true), new Area("殷都区", "410505", true), new Area("龙安区", "410506", true), new Area("安阳县", "410522", false), new Area("汤阴县", "410523", false), new Area("滑县", "410526", false), new Area("内黄县", "410527", false), new Area("林州市", "410581", false))),
+            new City("鹤壁市", "410600", List.of(new Area("鹤山区", "410602", true), new Area("山城区", "410603", true), new Area("淇滨区", "410611", true), new Area("浚县", "410621", false), new Area("淇县", "410622", false))),
+            new City("濮阳市", "410900", List.of(new Area("华龙区", "410902", true), new Area("清丰县", "410922", false), new Area("南乐县", "410923", false), new Area("范县", "410926", false), new Area("台前县", "410927", false), new Area("濮阳县", "410928", false))),
+            new City("许昌市", "411000", List.of(new Area("魏都区", "411002", true), new Area("建安区", "411003", false), new Area("鄢陵县", "411024", false), new Area("襄城县", "411025", false), new Area("禹州市", "411081", false), new Area("长葛市", "411082", false))),
+            new City("漯河市", "411100", List.of(new Area("源汇区", "411102", true), new Area("郾城区", "411103", true), new Area("召陵区", "411104", true), new Area("舞阳县", "411121", false), new Area("临颍县", "411122", false))),
+            new City("三门峡市", "411200", List.of(new Area("湖滨区", "411202", true), new Area("陕州区", "411203", false), new Area("渑池县", "411221", false), new Area("卢氏县", "411224", false), new Area("义马市", "411281", false), new Area("灵宝市", "411282", false))),
+            new City("商丘市", "411400", List.of(new Area("梁园区", "411402", true), new Area("睢阳区", "411403", true), new Area("民权县", "411421", false), new Area("睢县", "411422", false), new Area("宁陵县", "411423", false), new Area("柘城县", "411424", false), new Area("虞城县", "411425", false), new Area("夏邑县", "411426", false), new Area("永城市", "411481", false))),
+            new City("信阳市", "411500", List.of(new Area("浉河区", "411502", true), new Area("平桥区", "411503", true), new Area("罗山县", "411521", false), new Area("光山县", "411522", false), new Area("新县", "411523", false), new Area("商城县", "411524", false), new Area("固始县", "411525", false), new Area("潢川县", "411526", false), new Area("淮滨县", "411527", false), new Area("息县", "411528", false))),
+            new City("周口市", "411600", List.of(new Area("川汇区", "411602", true), new Area("淮阳区", "411603", false), new Area("扶沟县", "411621", false), new Area("西华县", "411622", false), new Area("商水县", "411623", false), new Area("沈丘县", "411624", false), new Area("郸城县", "411625", false), new Area("太康县", "411627", false), new Area("鹿邑县", "411628", false), new Area("项城市", "411681", false))),
+            new City("驻马店市", "411700", List.of(new Area("驿城区", "411702", true), new Area("西平县", "411721", false), new Area("上蔡县", "411722", false), new Area("平舆县", "411723", false), new Area("正阳县", "411724", false), new Area("确山县", "411725", false), new Area("泌阳县", "411726", false), new Area("汝南县", "411727", false), new Area("遂平县", "411728", false), new Area("新蔡县", "411729", false))));
+
+    /** The seventeen prefecture-level cities of Henan, in GB/T 2260 order. */
+    static List<City> provinceCities() {
+        List<City> all = new java.util.ArrayList<>(OTHER_CITIES);
+        all.addAll(BENCHMARK_CITIES);
+        all.add(JIAOZUO);
+        all.sort(java.util.Comparator.comparing(City::code));
+        return all;
+    }
+
     /** Township stems; the first township of a county is always 城关. */
     static final List<String> TOWNSHIP_STEMS = List.of("城郊", "白沙", "石桥", "柳林", "杨庄", "马店", "李村", "王屯",
             "高村", "龙泉", "青山", "双河", "三官庙", "五里堡", "十里铺", "红星", "朝阳", "东风", "新庄", "大营", "小店",

@@ -13,6 +13,10 @@ public final class OrgEvents {
                              LocalDate effectiveOn) {
     }
 
+    /** Many existing organizations registered at once (seeding a region); no members move. */
+    public record OrgsSeeded(List<Long> orgIds) {
+    }
+
     /** A subtree moved: every path starting with {@code oldPath} now starts with {@code newPath}. */
     public record OrgMoved(long orgId, String oldPath, String newPath, long newRegionOrgId) {
     }

@@ -20,8 +20,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -129,6 +131,43 @@ public class OrgService {
     public Organization getByCode(DataScope scope, String code) {
         return repo.findByCode(code).filter(o -> scope.covers(o.path()))
                 .orElseThrow(() -> new NotFoundException("organization", code));
+    }
+
+    /**
+     * Bulk registration of already-existing organizations (benchmark and demo seeding); admin only. Every parent must
+     * already be stored and active (seed a tree level by level); no founding members. One history row per
+     * organization, one {@link OrgEvents.OrgsSeeded} and one audit entry per call. Returns the ids in input order.
+     */
+    @Transactional
+    public List<Long> seed(DataScope scope, List<CreateOrg> cmds) {
+        if (scope.role() != Role.ADMIN) {
+            throw new ForbiddenException("seeding is for the platform administrator");
+        }
+        Map<Long, Organization> parents = new HashMap<>();
+        repo.findAll(cmds.stream().map(CreateOrg::parentId).filter(java.util.Objects::nonNull).distinct().toList())
+                .forEach(p -> parents.put(p.id(), p));
+        List<OrgRepository.Seeded> rows = new ArrayList<>(cmds.size());
+        for (int i = 0; i < cmds.size(); i++) {
+            CreateOrg c = cmds.get(i);
+            Organization parent = c.parentId() == null ? null : parents.get(c.parentId());
+            String field = "orgs[" + i + "]";
+            if (c.type() == null || c.domain() == null || c.establishedOn() == null) {
+                throw InvalidInputException.of(field, "validation.required");
+            }
+            if (c.parentId() != null && (parent == null || !parent.active() || !parent.type().canHaveChild(c.type()))) {
+                throw InvalidInputException.of(field + ".parentId", "org.parent.unknown");
+            }
+            rows.add(new OrgRepository.Seeded(parent, TextInput.required(c.name(), field + ".name", 100), c.type(),
+                    c.domain(), TextInput.optional(c.code(), field + ".code", 32), blankToNull(c.regionCode()),
+                    TextInput.optional(c.hostUnitName(), field + ".hostUnitName", 100), blankToNull(c.hostUnitCreditCode()),
+                    c.establishedOn(), TextInput.optional(c.secretaryName(), field + ".secretaryName", 50),
+                    c.termStartedOn(), c.termStartedOn() == null ? null : c.domain().termYears(c.type())));
+        }
+        List<Long> ids = repo.insertSeeded(rows, scope.username());
+        events.publishEvent(new OrgEvents.OrgsSeeded(ids));
+        audit.success("org.seed", "org", null, rows.isEmpty() || rows.getFirst().parent() == null ? null
+                : rows.getFirst().parent().path(), ids.size() + " organizations");
+        return ids;
     }
 
     @Transactional

@@ -238,6 +238,31 @@ class DemoDataGeneratorTest {
         assertThat(phones).hasSize(total);
     }
 
+    @Test
+    void provinceHasItsSeventeenCitiesTheExactOrgCountAndUniqueIds() {
+        RegionPlan province = new DemoDataGenerator(SEED, TODAY).province(150_000, 4_000_000);
+        assertThat(province.orgs()).hasSize(150_000);
+        assertThat(province.memberCount()).isEqualTo(4_000_000);
+        assertThat(province.root().name()).isEqualTo(DemoDataGenerator.provinceCommitteeName());
+        assertThat(province.orgs().stream().filter(o -> o.parentKey() == 0).map(OrgSpec::name))
+                .hasSize(17).contains("中共郑州市委", "中共洛阳市委", "中共驻马店市委");
+        for (OrgSpec o : province.orgs()) {
+            if (o.key() > 0) {
+                OrgSpec parent = province.orgs().get(o.parentKey());
+                assertThat(o.parentKey()).isLessThan(o.key());
+                assertThat(parent.type().canHaveChild(o.type())).isTrue();
+            }
+        }
+        assertThat(province.orgs().stream().map(OrgSpec::code).distinct().count()).isEqualTo(150_000);
+
+        RegionPlan small = new DemoDataGenerator(SEED, TODAY).province(17 * 400, 200_000);
+        assertWellFormed(small);
+        assertAllDomainsAndTypes(small);
+        List<MemberSpec> members = small.members();
+        assertThat(members.stream().map(MemberSpec::idNumber).distinct().count()).isEqualTo(200_000);
+        assertBranchMembership(small, members);
+    }
+
     // ---------------------------------------------------------------- shared checks
 
     private static Map<Integer, OrgSpec> byKey(RegionPlan plan) {

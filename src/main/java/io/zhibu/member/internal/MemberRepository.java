@@ -145,37 +145,6 @@ public class MemberRepository {
         return r.getId();
     }
 
-    public List<MemberMemberRecord> findAll(Collection<Long> ids) {
-        return db.selectFrom(MEMBER_MEMBER).where(MEMBER_MEMBER.ID.in(ids)).orderBy(MEMBER_MEMBER.ID).fetch();
-    }
-
-    /** Bulk insert for seeding and imports: one multi-row insert per chunk, returning the new ids. */
-    public List<Long> insertAll(List<MemberRow> rows) {
-        OffsetDateTime now = now();
-        List<MemberMemberRecord> records = new ArrayList<>(rows.size());
-        for (MemberRow m : rows) {
-            MemberMemberRecord r = new MemberMemberRecord();
-            apply(r, m);
-            r.setStanding(MemberStanding.NORMAL.name());
-            r.setVersion(0);
-            r.setCreatedAt(now);
-            r.setUpdatedAt(now);
-            r.changed(MEMBER_MEMBER.ID, false);
-            records.add(r);
-        }
-        // ≤500 rows per statement keeps the bind parameters under PostgreSQL's 65,535 limit.
-        List<Long> ids = new ArrayList<>(records.size());
-        for (int from = 0; from < records.size(); from += 500) {
-            List<MemberMemberRecord> part = records.subList(from, Math.min(from + 500, records.size()));
-            var insert = db.insertInto(MEMBER_MEMBER).set(part.getFirst());
-            for (int i = 1; i < part.size(); i++) {
-                insert = insert.newRecord().set(part.get(i));
-            }
-            ids.addAll(insert.returningResult(MEMBER_MEMBER.ID).fetch(MEMBER_MEMBER.ID));
-        }
-        return ids;
-    }
-
     /** A new roster record with sealed fields, ready to insert (used by the roster import's JDBC batch). */
     public MemberMemberRecord newRecord(MemberRow m, OffsetDateTime now) {
         MemberMemberRecord r = new MemberMemberRecord();

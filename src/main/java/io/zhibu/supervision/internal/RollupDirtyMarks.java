@@ -51,6 +51,11 @@ class RollupDirtyMarks {
     }
 
     @EventListener
+    void on(OrgEvents.OrgsSeeded e) {
+        repo.markDirty("*", 0, null, null);
+    }
+
+    @EventListener
     void on(OrgEvents.OrgMoved e) {
         repo.markDirty("*", 0, null, null);
     }
