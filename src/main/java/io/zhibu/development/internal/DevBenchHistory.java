@@ -1,6 +1,7 @@
 package io.zhibu.development.internal;
 
 import static io.zhibu.db.Tables.DEV_PERSON;
+import static io.zhibu.db.Tables.DEV_STEP;
 
 import io.zhibu.development.DevState;
 import io.zhibu.org.OrgNode;
@@ -14,11 +15,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.jooq.DSLContext;
+import org.jooq.DatePart;
+import org.jooq.Field;
 import org.jooq.Query;
+import org.jooq.impl.DSL;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
-/** Benchmark history of member development: 0–6 people per branch in the pipeline, spread over the four stages. */
+/**
+ * Benchmark history of member development: 0–6 people per branch in the pipeline, spread over the four stages, each
+ * with the steps of their stage done.
+ */
 @Component
 @ConditionalOnBooleanProperty("zhibu.bench.supervision")
 class DevBenchHistory implements BenchHistory {
@@ -68,6 +75,34 @@ class DevBenchHistory implements BenchHistory {
         if (!batch.isEmpty()) {
             db.batch(batch).execute();
         }
+        return rows + steps(seed, to.atEndOfMonth(), now);
+    }
+
+    /**
+     * The steps each generated person has done for their stage, consecutively from step 1, 15 days apart (not past
+     * {@code last}): 1–2 for an applicant (the talk may be missing), 1–3 for an activist, 1–14 for a development
+     * target (branch meeting next) and 1–20 for a probationary member (reviews and probation end next), so the
+     * deadline rule (R2.12) has real timelines to evaluate. One set-based insert.
+     */
+    private long steps(long seed, LocalDate last, OffsetDateTime now) {
+        var p = DEV_PERSON;
+        var series = DSL.values(java.util.stream.IntStream.rangeClosed(1, 20).mapToObj(DSL::row)
+                .toArray(org.jooq.Row1[]::new)).as("s", "n");
+        Field<Integer> n = series.field("n", Integer.class);
+        Field<Integer> upTo = DSL.when(p.STATE.eq(DevState.APPLICANT.name()), DSL.inline(1).plus(p.ID.mod(2)))
+                .when(p.STATE.eq(DevState.ACTIVIST.name()), DSL.inline(3))
+                .when(p.STATE.eq(DevState.TARGET.name()), DSL.inline(14))
+                .otherwise(DSL.inline(20));
+        Field<LocalDate> doneOn = DSL.least(DSL.localDateAdd(p.APPLIED_ON, n.times(15), DatePart.DAY), DSL.inline(last));
+        var mine = p.PIPELINE_KEY.like("bench-" + seed + "-%");
+        long rows = db.insertInto(DEV_STEP, DEV_STEP.PERSON_ID, DEV_STEP.REGION_ORG_ID, DEV_STEP.ORG_PATH, DEV_STEP.STEP_NO,
+                        DEV_STEP.ROUND, DEV_STEP.DONE_ON, DEV_STEP.CREATED_BY, DEV_STEP.CREATED_AT)
+                .select(DSL.select(p.ID, p.REGION_ORG_ID, p.ORG_PATH, n, DSL.inline(1), doneOn, DSL.inline("bench"),
+                        DSL.inline(now)).from(p).crossJoin(series).where(mine).and(n.le(upTo)))
+                .execute();
+        db.update(p).set(p.LAST_STEP, upTo)
+                .set(p.LAST_STEP_ON, DSL.least(DSL.localDateAdd(p.APPLIED_ON, upTo.times(15), DatePart.DAY), DSL.inline(last)))
+                .where(mine).execute();
         return rows;
     }
 }
