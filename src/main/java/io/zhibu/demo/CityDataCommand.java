@@ -147,9 +147,18 @@ public class CityDataCommand implements ApplicationRunner {
         Iterator<List<MemberSpec>> chunks = plan.memberChunks(chunk);
         java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(4);
         List<java.util.concurrent.Future<?>> pending = new java.util.ArrayList<>();
+        long queued = 0;
+        long nextAnalyze = 50_000;
         try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
             while (chunks.hasNext()) {
                 List<MemberSpec> next = chunks.next();
+                queued += next.size();
+                if (queued >= nextAnalyze) {
+                    // the tables grow from empty: without fresh statistics the loaders' prepared statements keep
+                    // plans made for empty tables (seq scans) and the load slows to a crawl where autovacuum is off
+                    refreshStatistics();
+                    nextAnalyze = queued * 2;
+                }
                 inFlight.acquireUninterruptibly();
                 pending.add(pool.submit(() -> {
                     try {
