@@ -89,7 +89,7 @@ class DevBenchHistory implements BenchHistory {
         var series = DSL.values(java.util.stream.IntStream.rangeClosed(1, 20).mapToObj(DSL::row)
                 .toArray(org.jooq.Row1[]::new)).as("s", "n");
         Field<Integer> n = series.field("n", Integer.class);
-        Field<Integer> upTo = DSL.when(p.STATE.eq(DevState.APPLICANT.name()), DSL.inline(1).plus(p.ID.mod(2)))
+        Field<Integer> upTo = DSL.when(p.STATE.eq(DevState.APPLICANT.name()), DSL.inline(1).plus(p.ID.mod(2).cast(Integer.class)))
                 .when(p.STATE.eq(DevState.ACTIVIST.name()), DSL.inline(3))
                 .when(p.STATE.eq(DevState.TARGET.name()), DSL.inline(14))
                 .otherwise(DSL.inline(20));
