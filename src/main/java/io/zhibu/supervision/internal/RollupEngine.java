@@ -21,10 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -245,16 +241,7 @@ public class RollupEngine {
             });
         }
         Computed all = new Computed(tree);
-        try (ExecutorService pool = Executors.newFixedThreadPool(SOURCE_THREADS)) {
-            for (Future<Computed> f : pool.invokeAll(work)) {
-                all.addAll(f.get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("rollup computation interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
+        io.zhibu.shared.jobs.Parallel.all(SOURCE_THREADS, work, "rollup computation").forEach(all::addAll);
         return all;
     }
 

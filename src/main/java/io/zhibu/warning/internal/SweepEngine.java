@@ -20,8 +20,6 @@ import java.util.Set;
 import java.util.Collections;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.Record6;
 import org.slf4j.Logger;
@@ -121,12 +119,7 @@ public class SweepEngine {
                 });
             }
         }
-        try (ExecutorService pool = Executors.newFixedThreadPool(SOURCE_THREADS)) {
-            pool.invokeAll(work);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("warning sweep interrupted", e);
-        }
+        io.zhibu.shared.jobs.Parallel.all(SOURCE_THREADS, work, "warning sweep");
         tx.executeWithoutResult(s -> repo.analyzeCandidates());
         tx.executeWithoutResult(s -> repo.stage(run, "diff", seenSize(seen)));
         OffsetDateTime now = now();
