@@ -166,6 +166,24 @@ public class DevelopmentRepository {
                 .and(DEV_PERSON.IN_PIPELINE.isTrue())).orderBy(DEV_PERSON.ID.desc()).limit(limit).fetch();
     }
 
+    /** Open dossiers with an id above {@code afterId}, in id order, at most {@code limit}: keyset pages for the sweep. */
+    public List<DevPersonRecord> openAfter(long afterId, int limit) {
+        return db.selectFrom(DEV_PERSON).where(DEV_PERSON.IN_PIPELINE.isTrue()).and(DEV_PERSON.ID.gt(afterId))
+                .orderBy(DEV_PERSON.ID).limit(limit).fetch();
+    }
+
+    /** The done steps of the persons with ids in [first, last], only what a timeline needs, by person. */
+    public Map<Long, List<io.zhibu.development.DevTimeline.Done>> timelineSteps(long first, long last) {
+        Map<Long, List<io.zhibu.development.DevTimeline.Done>> out = new java.util.HashMap<>();
+        db.select(DEV_STEP.PERSON_ID, DEV_STEP.STEP_NO, DEV_STEP.ROUND, DEV_STEP.DONE_ON, DEV_STEP.DECISION,
+                        DEV_STEP.EXTENSION_MONTHS).from(DEV_STEP).where(DEV_STEP.PERSON_ID.between(first, last))
+                .orderBy(DEV_STEP.PERSON_ID, DEV_STEP.STEP_NO, DEV_STEP.ROUND)
+                .forEach(r -> out.computeIfAbsent(r.value1(), k -> new java.util.ArrayList<>())
+                        .add(new io.zhibu.development.DevTimeline.Done(r.value2(), r.value3(), r.value4(),
+                                r.value5() == null ? null : io.zhibu.development.Decision.valueOf(r.value5()), r.value6())));
+        return out;
+    }
+
     public Map<DevState, Long> countsByState(String scopePath, String subtreePath) {
         Map<DevState, Long> counts = new EnumMap<>(DevState.class);
         for (DevState s : DevState.values()) {

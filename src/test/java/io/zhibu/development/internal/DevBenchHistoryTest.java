@@ -62,6 +62,16 @@ class DevBenchHistoryTest extends IntegrationTest {
                 t.deadlines().forEach(d -> kinds.add(d.kind()));
             }
             assertThat(kinds).contains("TALK", "ACTIVIST_REVIEW", "BRANCH_MEETING", "PROBATION_END");
+
+            // the sweep's source reads keyset pages: small pages give exactly the candidates of one big page
+            java.time.LocalDate today = java.time.LocalDate.now();
+            var settings = io.zhibu.warning.RuleSettings.defaults(io.zhibu.warning.WarningRule.DEV_DEADLINE);
+            List<String> big = new java.util.ArrayList<>();
+            new DevDeadlineWarnings(repo, props, 20_000).candidates(today, settings, c -> big.add(c.subjectKey() + c.level()));
+            List<String> small = new java.util.ArrayList<>();
+            new DevDeadlineWarnings(repo, props, 7).candidates(today, settings, c -> small.add(c.subjectKey() + c.level()));
+            assertThat(big).isNotEmpty().anyMatch(k -> k.contains(":TALK:")).anyMatch(k -> k.contains(":PROBATION_END:"));
+            assertThat(small).containsExactlyInAnyOrderElementsOf(big);
         });
     }
 }
