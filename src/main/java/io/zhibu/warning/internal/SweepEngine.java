@@ -126,6 +126,7 @@ public class SweepEngine {
         long td = System.nanoTime();
         int[] counts = new int[3];
         List<Record6<Long, Long, String, String, String, String>> changed = tx.execute(s -> {
+            repo.bulkJoinsOnly();
             var ch = repo.changeLevels(run, today, now);
             repo.refreshFacts(run);
             counts[0] = repo.closeVanished(run, today, skip, now);
