@@ -71,11 +71,20 @@ public final class BulkInsert {
     /** Runs one {@code COPY … FROM STDIN} with the given CSV body on the transaction's connection (PostgreSQL only). */
     public static void copy(DSLContext db, String copySql, CharSequence csvRows) {
         byte[] bytes = csvRows.toString().getBytes(StandardCharsets.UTF_8);
+        copy(db, copySql, bytes, bytes.length);
+    }
+
+    /** {@link #copy(DSLContext, String, CharSequence)} with a body already in UTF-8. */
+    public static void copy(DSLContext db, String copySql, Bytes csvRows) {
+        copy(db, copySql, csvRows.buffer(), csvRows.size());
+    }
+
+    private static void copy(DSLContext db, String copySql, byte[] bytes, int length) {
         db.connection(conn -> {
             try {
                 CopyIn in = conn.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
                 try {
-                    in.writeToCopy(bytes, 0, bytes.length);
+                    in.writeToCopy(bytes, 0, length);
                     in.endCopy();
                 } finally {
                     if (in.isActive()) {
@@ -86,6 +95,36 @@ public final class BulkInsert {
                 throw translate(e);
             }
         });
+    }
+
+    /** A growable COPY body in UTF-8: rendered lines are appended as they are, without another copy through a String. */
+    public static final class Bytes extends java.io.ByteArrayOutputStream {
+        public Bytes(int capacity) {
+            super(capacity);
+        }
+
+        byte[] buffer() {
+            return buf;
+        }
+
+        /** A number in decimal (ASCII). */
+        public Bytes ascii(long n) {
+            byte[] digits = Long.toString(n).getBytes(StandardCharsets.US_ASCII);
+            write(digits, 0, digits.length);
+            return this;
+        }
+
+        @Override
+        public void write(byte[] b) {
+            write(b, 0, b.length);
+        }
+    }
+
+    /** {@link #csv(StringBuilder, Object)} as a string. */
+    public static String csv(Object v) {
+        StringBuilder b = new StringBuilder();
+        csv(b, v);
+        return b.toString();
     }
 
     /** One CSV field as COPY reads it: empty for NULL, strings always quoted (an empty string stays empty). */
