@@ -72,12 +72,11 @@ public class RosterImportRepository {
      * thread, while the loading thread writes the previous chunk.
      */
     public static byte[] copyLine(MemberMemberRecord r) {
-        StringBuilder b = new StringBuilder(768);
+        BulkInsert.Bytes b = new BulkInsert.Bytes(640);
         for (int i : COLUMN_INDEX) {
-            b.append(',');
-            BulkInsert.csv(b, r.get(i));
+            b.write((byte) ',').csv(r.get(i));
         }
-        return b.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+        return b.write((byte) '\n').toByteArray();
     }
 
     /** Whether {@link #insertBatch} loads with COPY (PostgreSQL), so that the lines of {@link #copyLine} serve it. */

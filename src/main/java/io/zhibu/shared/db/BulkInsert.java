@@ -97,26 +97,68 @@ public final class BulkInsert {
         });
     }
 
-    /** A growable COPY body in UTF-8: rendered lines are appended as they are, without another copy through a String. */
-    public static final class Bytes extends java.io.ByteArrayOutputStream {
+    /**
+     * A growable COPY body in UTF-8, written field by field as {@link #csv(StringBuilder, Object)} would, without the
+     * detour through a UTF-16 builder (one Chinese name turned a whole line into two bytes a character) and a
+     * second copy through a String. Not thread-safe: one per thread.
+     */
+    public static final class Bytes {
+        private byte[] buf;
+        private int size;
+
         public Bytes(int capacity) {
-            super(capacity);
+            buf = new byte[Math.max(16, capacity)];
+        }
+
+        public int size() {
+            return size;
         }
 
         byte[] buffer() {
             return buf;
         }
 
-        /** A number in decimal (ASCII). */
-        public Bytes ascii(long n) {
-            byte[] digits = Long.toString(n).getBytes(StandardCharsets.US_ASCII);
-            write(digits, 0, digits.length);
+        public byte[] toByteArray() {
+            return java.util.Arrays.copyOf(buf, size);
+        }
+
+        private void ensure(int more) {
+            if (size + more > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+            }
+        }
+
+        public Bytes write(byte b) {
+            ensure(1);
+            buf[size++] = b;
             return this;
         }
 
-        @Override
-        public void write(byte[] b) {
-            write(b, 0, b.length);
+        public Bytes write(byte[] b) {
+            ensure(b.length);
+            System.arraycopy(b, 0, buf, size, b.length);
+            size += b.length;
+            return this;
+        }
+
+        /** A number in decimal (ASCII). */
+        public Bytes ascii(long n) {
+            return write(Long.toString(n).getBytes(StandardCharsets.US_ASCII));
+        }
+
+        /** One CSV field, as {@link BulkInsert#csv(StringBuilder, Object)}. */
+        public Bytes csv(Object v) {
+            if (v instanceof String s) {
+                write((byte) '"');
+                write((s.indexOf('"') < 0 ? s : s.replace("\"", "\"\"")).getBytes(StandardCharsets.UTF_8));
+                return write((byte) '"');
+            }
+            if (v == null) {
+                return this;
+            }
+            StringBuilder b = new StringBuilder(32);
+            BulkInsert.csv(b, v);
+            return write(b.toString().getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -132,17 +174,7 @@ public final class BulkInsert {
         switch (v) {
             case null -> {
             }
-            case String s -> {
-                out.append('"');
-                for (int i = 0; i < s.length(); i++) {
-                    char c = s.charAt(i);
-                    if (c == '"') {
-                        out.append('"');
-                    }
-                    out.append(c);
-                }
-                out.append('"');
-            }
+            case String s -> out.append('"').append(s.indexOf('"') < 0 ? s : s.replace("\"", "\"\"")).append('"');
             case BigDecimal d -> out.append(d.toPlainString());
             case OffsetDateTime t -> out.append(t.truncatedTo(ChronoUnit.MICROS));
             default -> out.append(v); // numbers, booleans, ISO dates
