@@ -204,7 +204,8 @@ public class PointsRepository {
 
     /**
      * New members per branch path added to the yearly org rows: summed per org (own and subtree) first, then one
-     * update per org in id order, so a bulk registration touches each ancestor row once, not once per branch.
+     * update per org in id order, so a bulk registration touches each ancestor row once, not once per branch; the
+     * updates go as one JDBC batch (one round trip, not one per org).
      */
     private void addMembers(int year, Map<String, Integer> perPath) {
         Map<Long, int[]> perOrg = new java.util.TreeMap<>(); // org id -> {subtree, own}
@@ -214,10 +215,14 @@ public class PointsRepository {
             }
             perOrg.computeIfAbsent(idOf(path), k -> new int[2])[1] += n;
         });
+        if (perOrg.isEmpty()) {
+            return;
+        }
         var o = POINTS_ORG_YEAR;
-        perOrg.forEach((id, n) -> db.update(o).set(o.SUB_MEMBERS, o.SUB_MEMBERS.plus(n[0]))
-                .set(o.OWN_MEMBERS, o.OWN_MEMBERS.plus(n[1]))
-                .where(o.POINTS_YEAR.eq(year)).and(o.ORG_ID.eq(id)).execute());
+        var batch = db.batch(db.update(o).set(o.SUB_MEMBERS, o.SUB_MEMBERS.plus(0)).set(o.OWN_MEMBERS, o.OWN_MEMBERS.plus(0))
+                .where(o.POINTS_YEAR.eq(0)).and(o.ORG_ID.eq(0L)));
+        perOrg.forEach((id, n) -> batch.bind(n[0], n[1], year, id)); // TreeMap: id order
+        batch.execute();
     }
 
     /** Every member of the projection without a row for the year gets one (a new year; the rebuild). */
