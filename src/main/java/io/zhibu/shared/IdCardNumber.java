@@ -3,6 +3,7 @@ package io.zhibu.shared;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * 公民身份号码 (GB 11643-1999), the single place of rule R9.1: 18 characters, ISO 7064 MOD 11-2 check character,
@@ -17,6 +18,8 @@ public record IdCardNumber(String value, LocalDate birthDate, Gender gender, Str
             "33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62",
             "63", "64", "65", "71", "81", "82", "83");
     private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
+    /** Compiled once: a roster import checks 220,000 numbers (String.matches compiled the pattern every time). */
+    private static final Pattern FORMAT = Pattern.compile("\\d{17}[\\dX]");
 
     /** Parses and validates; throws {@link InvalidInputException} on field {@code field} with a precise reason. */
     public static IdCardNumber parse(String raw, String field, LocalDate today) {
@@ -24,7 +27,7 @@ public record IdCardNumber(String value, LocalDate birthDate, Gender gender, Str
         if (v.isEmpty()) {
             throw InvalidInputException.of(field, "validation.required");
         }
-        if (!v.matches("\\d{17}[\\dX]")) {
+        if (!FORMAT.matcher(v).matches()) {
             throw InvalidInputException.of(field, "idcard.format");
         }
         if (!PROVINCES.contains(v.substring(0, 2))) {

@@ -1,7 +1,11 @@
 package io.zhibu.shared;
 
+import java.util.regex.Pattern;
+
 /** 联系电话 (§9.1): an 11-digit mainland mobile number. */
 public final class MobilePhone {
+    private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+
     private MobilePhone() {
     }
 
@@ -13,7 +17,7 @@ public final class MobilePhone {
         if (v.startsWith("+86")) {
             v = v.substring(3);
         }
-        if (!v.matches("1[3-9]\\d{9}")) {
+        if (!MOBILE.matcher(v).matches()) {
             throw InvalidInputException.of(field, "phone.format");
         }
         return v;

@@ -114,6 +114,10 @@ class RosterImportApiTest extends IntegrationTest {
         assertThat(countByName(good)).isEqualTo(1);
         long id = secretary.get("/api/v1/members?size=1&q=" + Api.enc(good)).at("/items/0/id").asLong();
         assertThat(secretary.get("/api/v1/members/" + id + "/events").json().get(0).get("type").asText()).isEqualTo("IMPORTED");
+        // the other modules' projections of the new member were written in the same transaction
+        assertThat(secretary.get("/api/v1/dues/accounts/" + id).status()).isEqualTo(200);
+        assertThat(secretary.get("/api/v1/points/members/" + id).status()).isEqualTo(200);
+        assertThat(secretary.get("/api/v1/learning/hours/members/" + id).status()).isEqualTo(200);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.zhibu.db.Tables.MEMBER_MEMBER;
 
 import io.zhibu.db.tables.records.MemberMemberRecord;
 import io.zhibu.member.MemberEventType;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
@@ -57,52 +58,143 @@ public class RosterImportRepository {
             + " effective_on, actor, created_at) values (?, ?, ?, ?, ?, ?, ?)";
 
     /**
+     * The columns of a COPY line after the id and the two time stamps (written by the loading side, which renders a
+     * chunk's shared time stamp once instead of per row), and their positions in a member record: rendering reads
+     * the values by index, not by field lookup.
+     */
+    private static final List<Field<?>> LINE_COLUMNS = COLUMNS.stream()
+            .filter(f -> !f.equals(MEMBER_MEMBER.CREATED_AT) && !f.equals(MEMBER_MEMBER.UPDATED_AT)).toList();
+    private static final int[] COLUMN_INDEX = LINE_COLUMNS.stream().mapToInt(MEMBER_MEMBER::indexOf).toArray();
+
+    /**
+     * One new member's line of the PostgreSQL COPY, all but the leading id and time stamps:
+     * {@code ,value,…,value\n} in UTF-8. Pure CPU and thread-safe: the import renders the lines on its reading
+     * thread, while the loading thread writes the previous chunk.
+     */
+    public static byte[] copyLine(MemberMemberRecord r) {
+        BulkInsert.Bytes b = new BulkInsert.Bytes(640);
+        for (int i : COLUMN_INDEX) {
+            b.write((byte) ',').csv(r.get(i));
+        }
+        return b.write((byte) '\n').toByteArray();
+    }
+
+    /** Whether {@link #insertBatch} loads with COPY (PostgreSQL), so that the lines of {@link #copyLine} serve it. */
+    public boolean copies() {
+        return BulkInsert.postgres(db);
+    }
+
+    /**
      * Inserts one chunk of new members with the IMPORTED history row of each, returning the ids in insert order.
      * On PostgreSQL: ids drawn from the identity sequence in one query, then both tables loaded with COPY (the
-     * fastest path into the server); elsewhere one JDBC batch per table with the generated keys.
+     * fastest path into the server), the member lines as rendered by {@link #copyLine} ({@code lines}, in the order
+     * of {@code records}; null: rendered here); elsewhere one JDBC batch per table with the generated keys.
      * Runs inside the caller's transaction either way.
      */
-    public List<Long> insertBatch(List<MemberMemberRecord> records, LocalDate on, String actor) {
+    public List<Long> insertBatch(List<MemberMemberRecord> records, List<byte[]> lines, Ids ids, LocalDate on,
+                                  String actor) {
         if (records.isEmpty()) {
             return List.of();
         }
-        return BulkInsert.postgres(db) ? copyBatch(records, on, actor) : jdbcBatch(records, on, actor);
+        if (!BulkInsert.postgres(db)) {
+            return jdbcBatch(records, on, actor);
+        }
+        return copyBatch(records, lines != null ? lines : records.stream().map(RosterImportRepository::copyLine).toList(),
+                ids, on, actor);
     }
 
-    private List<Long> copyBatch(List<MemberMemberRecord> records, LocalDate on, String actor) {
-        List<Long> ids = db.fetch("select nextval(pg_get_serial_sequence('member_member', 'id')) from generate_series(1, ?)",
-                records.size()).getValues(0, Long.class);
-        if (ids.size() != records.size()) {
-            throw new IllegalStateException("the sequence gave " + ids.size() + " ids for " + records.size() + " rows");
+    /** New member ids for one import on PostgreSQL: drawn from the identity sequence a block at a time. */
+    public Ids ids(int block) {
+        return new Ids(block);
+    }
+
+    /** Member ids drawn ahead in blocks (one query per block); ids left unused at the end are a gap, as on a rollback. */
+    public final class Ids {
+        private final int block;
+        private long[] drawn = new long[0];
+        private int next;
+
+        private Ids(int block) {
+            this.block = block;
         }
-        StringBuilder members = new StringBuilder(records.size() * 700);
+
+        long[] take(int n) {
+            long[] out = new long[n];
+            for (int k = 0; k < n; ) {
+                if (next == drawn.length) {
+                    drawn = nextIds(Math.max(block, n - k));
+                    next = 0;
+                }
+                int m = Math.min(n - k, drawn.length - next);
+                System.arraycopy(drawn, next, out, k, m);
+                next += m;
+                k += m;
+            }
+            return out;
+        }
+    }
+
+    private List<Long> copyBatch(List<MemberMemberRecord> records, List<byte[]> lines, Ids pool, LocalDate on,
+                                 String actor) {
+        long[] ids = (pool != null ? pool : new Ids(records.size())).take(records.size());
+        BulkInsert.Bytes members = new BulkInsert.Bytes(records.size() * 720);
         StringBuilder events = new StringBuilder(records.size() * 120);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        String tail = "," + MemberEventType.IMPORTED.name() + "," + on + "," + BulkInsert.csv(actor) + ","
+                + BulkInsert.csv(OffsetDateTime.now(ZoneOffset.UTC)) + "\n";
+        OffsetDateTime created = null;
+        OffsetDateTime updated = null;
+        byte[] stamps = null; // rendered once while the records share their time stamps (a whole chunk does)
         for (int i = 0; i < records.size(); i++) {
             MemberMemberRecord r = records.get(i);
-            members.append(ids.get(i));
-            for (Field<?> f : COLUMNS) {
-                members.append(',');
-                BulkInsert.csv(members, r.get(f));
+            if (created != r.getCreatedAt() || updated != r.getUpdatedAt()) {
+                created = r.getCreatedAt();
+                updated = r.getUpdatedAt();
+                stamps = ("," + BulkInsert.csv(r.getCreatedAt()) + "," + BulkInsert.csv(r.getUpdatedAt()))
+                        .getBytes(StandardCharsets.US_ASCII);
             }
-            members.append('\n');
+            members.ascii(ids[i]).write(stamps);
+            members.write(lines.get(i));
             BulkInsert.csv(events, r.getRegionOrgId());
             events.append(',');
             BulkInsert.csv(events, r.getOrgPath());
-            events.append(',').append(ids.get(i)).append(',').append(MemberEventType.IMPORTED.name()).append(',')
-                    .append(on).append(',');
-            BulkInsert.csv(events, actor);
-            events.append(',');
-            BulkInsert.csv(events, now);
-            events.append('\n');
+            events.append(',').append(ids[i]).append(tail);
         }
         BulkInsert.copy(db, COPY_MEMBERS, members);
         BulkInsert.copy(db, COPY_EVENTS, events);
+        return Arrays.stream(ids).boxed().toList();
+    }
+
+    /** The identity sequence of member_member, resolved once (a per-row pg_get_serial_sequence cost 5 µs a value). */
+    private volatile String sequence;
+
+    /** {@code n} new member ids from the identity sequence, in one query. */
+    private long[] nextIds(int n) {
+        if (sequence == null) {
+            sequence = db.fetchSingle("select pg_get_serial_sequence('member_member', 'id')").get(0, String.class);
+        }
+        // the name inlined as a constant: nextval('…'::regclass) is resolved once per statement, not once per row
+        String sql = "select nextval('" + sequence.replace("'", "''") + "'::regclass) from generate_series(1, ?)";
+        long[] ids = db.connectionResult(conn -> {
+            long[] out = new long[n];
+            int k = 0;
+            try (PreparedStatement ps = conn.prepareStatement(sql)) {
+                ps.setInt(1, n);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next() && k < n) {
+                        out[k++] = rs.getLong(1);
+                    }
+                }
+            }
+            return k == n ? out : null;
+        });
+        if (ids == null) {
+            throw new IllegalStateException("the sequence gave fewer than " + n + " ids");
+        }
         return ids;
     }
 
-    private static final String COPY_MEMBERS = "copy member_member (id, " + COLUMNS.stream().map(Field::getName)
-            .collect(Collectors.joining(", ")) + ") from stdin with (format csv)";
+    private static final String COPY_MEMBERS = "copy member_member (id, created_at, updated_at, "
+            + LINE_COLUMNS.stream().map(Field::getName).collect(Collectors.joining(", ")) + ") from stdin with (format csv)";
     private static final String COPY_EVENTS = "copy member_event (region_org_id, org_path, member_id, event_type,"
             + " effective_on, actor, created_at) from stdin with (format csv)";
 

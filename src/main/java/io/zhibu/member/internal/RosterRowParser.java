@@ -159,16 +159,28 @@ public final class RosterRowParser {
         if (s == null) {
             return null;
         }
-        Matcher m = DATE.matcher(s);
-        if (!m.matches()) {
-            m = COMPACT_DATE.matcher(s);
-        }
-        if (!m.matches()) {
-            issues.add(new CellIssue(c, "import.cell.date", new Object[0]));
-            return null;
+        int year;
+        int month;
+        int day;
+        if (isIsoDate(s)) { // 2012-07-01, the template's form: what DATE would match, without the regex
+            year = Integer.parseInt(s, 0, 4, 10);
+            month = Integer.parseInt(s, 5, 7, 10);
+            day = Integer.parseInt(s, 8, 10, 10);
+        } else {
+            Matcher m = DATE.matcher(s);
+            if (!m.matches()) {
+                m = COMPACT_DATE.matcher(s);
+            }
+            if (!m.matches()) {
+                issues.add(new CellIssue(c, "import.cell.date", new Object[0]));
+                return null;
+            }
+            year = Integer.parseInt(m.group(1));
+            month = Integer.parseInt(m.group(2));
+            day = Integer.parseInt(m.group(3));
         }
         try {
-            LocalDate d = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            LocalDate d = LocalDate.of(year, month, day);
             if (d.isAfter(today)) {
                 issues.add(new CellIssue(c, "validation.futureDate", new Object[0]));
                 return null;
@@ -178,6 +190,20 @@ public final class RosterRowParser {
             issues.add(new CellIssue(c, "import.cell.date", new Object[0]));
             return null;
         }
+    }
+
+    /** {@code dddd-dd-dd}: ASCII digits and dashes only. */
+    private static boolean isIsoDate(String s) {
+        if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            char ch = s.charAt(i);
+            if (i != 4 && i != 7 && (ch < '0' || ch > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Gender gender(List<CellIssue> issues, String s) {

@@ -23,8 +23,9 @@ class PointsProjection {
 
     @EventListener
     void on(MemberEvents.Registered e) {
-        // one call per event: the yearly org rows get one summed update per org, however many members came
-        repo.insertMembers(e.members(), LocalDate.now(clock).getYear());
+        // one call per event: the yearly org rows get one summed update per org, however many members came;
+        // registered members are new, so nothing needs looking up first
+        repo.registerMembers(e.members(), LocalDate.now(clock).getYear());
     }
 
     @EventListener

@@ -90,6 +90,33 @@ public class PointsRepository {
         openYear(facts.stream().map(MemberFacts::memberId).toList(), year);
     }
 
+    /**
+     * Members just registered (new ids, so neither projection row can exist yet): their projection rows and yearly
+     * rows loaded directly, without the look-ups {@link #insertMembers} needs for members that may already be known,
+     * then one summed update per org. A row that did exist would break the primary key and roll the change back.
+     */
+    public void registerMembers(List<MemberFacts> facts, int year) {
+        if (facts.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = now();
+        List<Object[]> members = new ArrayList<>(facts.size());
+        List<Object[]> years = new ArrayList<>(facts.size());
+        Map<String, Integer> perOrg = new HashMap<>();
+        for (MemberFacts f : facts) {
+            members.add(new Object[] {f.memberId(), f.regionOrgId(), f.orgId(), f.orgPath(), f.standing().name(), now});
+            years.add(new Object[] {f.memberId(), year, f.regionOrgId(), f.orgId(), f.orgPath()});
+            perOrg.merge(f.orgPath(), 1, Integer::sum);
+        }
+        io.zhibu.shared.db.BulkInsert.rows(db, POINTS_MEMBER, List.of(POINTS_MEMBER.MEMBER_ID, POINTS_MEMBER.REGION_ORG_ID,
+                POINTS_MEMBER.ORG_ID, POINTS_MEMBER.ORG_PATH, POINTS_MEMBER.STANDING, POINTS_MEMBER.UPDATED_AT), members);
+        io.zhibu.shared.db.BulkInsert.rows(db, POINTS_MEMBER_YEAR, List.of(POINTS_MEMBER_YEAR.MEMBER_ID,
+                POINTS_MEMBER_YEAR.POINTS_YEAR, POINTS_MEMBER_YEAR.REGION_ORG_ID, POINTS_MEMBER_YEAR.ORG_ID,
+                POINTS_MEMBER_YEAR.ORG_PATH), years);
+        ensureOrgRows(year, perOrg.keySet());
+        addMembers(year, perOrg);
+    }
+
     public Optional<PointsMemberRecord> member(long memberId) {
         return db.selectFrom(POINTS_MEMBER).where(POINTS_MEMBER.MEMBER_ID.eq(memberId)).fetchOptional();
     }
@@ -177,7 +204,8 @@ public class PointsRepository {
 
     /**
      * New members per branch path added to the yearly org rows: summed per org (own and subtree) first, then one
-     * update per org in id order, so a bulk registration touches each ancestor row once, not once per branch.
+     * update per org in id order, so a bulk registration touches each ancestor row once, not once per branch; the
+     * updates go as one JDBC batch (one round trip, not one per org).
      */
     private void addMembers(int year, Map<String, Integer> perPath) {
         Map<Long, int[]> perOrg = new java.util.TreeMap<>(); // org id -> {subtree, own}
@@ -187,10 +215,14 @@ public class PointsRepository {
             }
             perOrg.computeIfAbsent(idOf(path), k -> new int[2])[1] += n;
         });
+        if (perOrg.isEmpty()) {
+            return;
+        }
         var o = POINTS_ORG_YEAR;
-        perOrg.forEach((id, n) -> db.update(o).set(o.SUB_MEMBERS, o.SUB_MEMBERS.plus(n[0]))
-                .set(o.OWN_MEMBERS, o.OWN_MEMBERS.plus(n[1]))
-                .where(o.POINTS_YEAR.eq(year)).and(o.ORG_ID.eq(id)).execute());
+        var batch = db.batch(db.update(o).set(o.SUB_MEMBERS, o.SUB_MEMBERS.plus(0)).set(o.OWN_MEMBERS, o.OWN_MEMBERS.plus(0))
+                .where(o.POINTS_YEAR.eq(0)).and(o.ORG_ID.eq(0L)));
+        perOrg.forEach((id, n) -> batch.bind(n[0], n[1], year, id)); // TreeMap: id order
+        batch.execute();
     }
 
     /** Every member of the projection without a row for the year gets one (a new year; the rebuild). */

@@ -23,11 +23,17 @@ public class FieldCipher {
     private final KeyParameter key;
     private final SecureRandom random = new SecureRandom();
     /**
-     * One GCM instance per thread, re-initialised per value: its GHASH tables depend on the key only and are kept
-     * between values (a fresh instance per value rebuilt them, the bulk of the cost of sealing a roster import).
+     * One GCM instance per thread, re-initialised per value with a new nonce only: the key is given on the thread's
+     * first use, later inits pass no key and keep the SM4 key schedule, the hash key H and its GHASH tables (a fresh
+     * instance per value rebuilt the tables, a keyed init per value still re-expanded the key and recomputed H — the
+     * bulk of the cost of sealing a roster import). Every instance only ever holds {@link #key}.
      */
-    private final ThreadLocal<GCMBlockCipher> gcms = ThreadLocal.withInitial(
-            () -> (GCMBlockCipher) GCMBlockCipher.newInstance(new SM4Engine()));
+    private final ThreadLocal<Gcm> gcms = ThreadLocal.withInitial(Gcm::new);
+
+    private static final class Gcm {
+        final GCMBlockCipher cipher = (GCMBlockCipher) GCMBlockCipher.newInstance(new SM4Engine());
+        boolean keyed;
+    }
 
     public FieldCipher(KeyRing keys) {
         this.key = new KeyParameter(keys.dataKey());
@@ -73,8 +79,9 @@ public class FieldCipher {
     }
 
     private GCMBlockCipher cipher(boolean encrypt, byte[] nonce) {
-        GCMBlockCipher gcm = gcms.get();
-        gcm.init(encrypt, new AEADParameters(key, TAG_BITS, nonce));
-        return gcm;
+        Gcm gcm = gcms.get();
+        gcm.cipher.init(encrypt, new AEADParameters(gcm.keyed ? null : key, TAG_BITS, nonce));
+        gcm.keyed = true;
+        return gcm.cipher;
     }
 }

@@ -71,11 +71,20 @@ public final class BulkInsert {
     /** Runs one {@code COPY … FROM STDIN} with the given CSV body on the transaction's connection (PostgreSQL only). */
     public static void copy(DSLContext db, String copySql, CharSequence csvRows) {
         byte[] bytes = csvRows.toString().getBytes(StandardCharsets.UTF_8);
+        copy(db, copySql, bytes, bytes.length);
+    }
+
+    /** {@link #copy(DSLContext, String, CharSequence)} with a body already in UTF-8. */
+    public static void copy(DSLContext db, String copySql, Bytes csvRows) {
+        copy(db, copySql, csvRows.buffer(), csvRows.size());
+    }
+
+    private static void copy(DSLContext db, String copySql, byte[] bytes, int length) {
         db.connection(conn -> {
             try {
                 CopyIn in = conn.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
                 try {
-                    in.writeToCopy(bytes, 0, bytes.length);
+                    in.writeToCopy(bytes, 0, length);
                     in.endCopy();
                 } finally {
                     if (in.isActive()) {
@@ -88,22 +97,84 @@ public final class BulkInsert {
         });
     }
 
+    /**
+     * A growable COPY body in UTF-8, written field by field as {@link #csv(StringBuilder, Object)} would, without the
+     * detour through a UTF-16 builder (one Chinese name turned a whole line into two bytes a character) and a
+     * second copy through a String. Not thread-safe: one per thread.
+     */
+    public static final class Bytes {
+        private byte[] buf;
+        private int size;
+
+        public Bytes(int capacity) {
+            buf = new byte[Math.max(16, capacity)];
+        }
+
+        public int size() {
+            return size;
+        }
+
+        byte[] buffer() {
+            return buf;
+        }
+
+        public byte[] toByteArray() {
+            return java.util.Arrays.copyOf(buf, size);
+        }
+
+        private void ensure(int more) {
+            if (size + more > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+            }
+        }
+
+        public Bytes write(byte b) {
+            ensure(1);
+            buf[size++] = b;
+            return this;
+        }
+
+        public Bytes write(byte[] b) {
+            ensure(b.length);
+            System.arraycopy(b, 0, buf, size, b.length);
+            size += b.length;
+            return this;
+        }
+
+        /** A number in decimal (ASCII). */
+        public Bytes ascii(long n) {
+            return write(Long.toString(n).getBytes(StandardCharsets.US_ASCII));
+        }
+
+        /** One CSV field, as {@link BulkInsert#csv(StringBuilder, Object)}. */
+        public Bytes csv(Object v) {
+            if (v instanceof String s) {
+                write((byte) '"');
+                write((s.indexOf('"') < 0 ? s : s.replace("\"", "\"\"")).getBytes(StandardCharsets.UTF_8));
+                return write((byte) '"');
+            }
+            if (v == null) {
+                return this;
+            }
+            StringBuilder b = new StringBuilder(32);
+            BulkInsert.csv(b, v);
+            return write(b.toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** {@link #csv(StringBuilder, Object)} as a string. */
+    public static String csv(Object v) {
+        StringBuilder b = new StringBuilder();
+        csv(b, v);
+        return b.toString();
+    }
+
     /** One CSV field as COPY reads it: empty for NULL, strings always quoted (an empty string stays empty). */
     public static void csv(StringBuilder out, Object v) {
         switch (v) {
             case null -> {
             }
-            case String s -> {
-                out.append('"');
-                for (int i = 0; i < s.length(); i++) {
-                    char c = s.charAt(i);
-                    if (c == '"') {
-                        out.append('"');
-                    }
-                    out.append(c);
-                }
-                out.append('"');
-            }
+            case String s -> out.append('"').append(s.indexOf('"') < 0 ? s : s.replace("\"", "\"\"")).append('"');
             case BigDecimal d -> out.append(d.toPlainString());
             case OffsetDateTime t -> out.append(t.truncatedTo(ChronoUnit.MICROS));
             default -> out.append(v); // numbers, booleans, ISO dates

@@ -59,9 +59,13 @@ class FieldCipherTest {
         assertThat(all).hasSize(12 + plain.length + 16);
     }
 
-    @Test
-    @DisplayName("R9.7 interoperates with plain BouncyCastle SM4-GCM under the configured data key")
-    void isSm4Gcm() throws Exception {
+    @ParameterizedTest(name = "R9.7 interoperates with plain BouncyCastle SM4-GCM under the configured data key, value {0} of the thread")
+    @ValueSource(ints = {1, 2, 3})
+    void isSm4Gcm(int values) throws Exception {
+        // the thread's cipher is keyed on its first value only; later values must be sealed under the same key
+        for (int i = 1; i < values; i++) {
+            cipher.decrypt(cipher.encrypt("党员" + i));
+        }
         byte[] all = Base64.getDecoder().decode(cipher.encrypt("公民身份号码").substring(3));
         GCMBlockCipher gcm = (GCMBlockCipher) GCMBlockCipher.newInstance(new SM4Engine());
         gcm.init(false, new AEADParameters(new KeyParameter(HexFormat.of().parseHex(CryptoTestKeys.DATA_KEY)), 128,
