@@ -140,7 +140,7 @@ public class MemberService {
         // the roster import's bulk path: sealed in parallel, COPY on PostgreSQL (a province's 4 million members)
         java.time.OffsetDateTime now = java.time.OffsetDateTime.now(clock);
         List<MemberMemberRecord> records = rows.parallelStream().map(m -> repo.newRecord(m, now)).toList();
-        List<Long> ids = bulk.insertBatch(records, today(), scope.username());
+        List<Long> ids = bulk.insertBatch(records, null, null, today(), scope.username());
         List<MemberEvents.MemberFacts> facts = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
             MemberRow m = rows.get(i);
