@@ -143,9 +143,7 @@ public class MemberService {
         List<Long> ids = bulk.insertBatch(records, null, null, today(), scope.username());
         List<MemberEvents.MemberFacts> facts = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
-            MemberRow m = rows.get(i);
-            facts.add(new MemberEvents.MemberFacts(ids.get(i), m.orgId(), m.orgPath(), m.regionOrgId(), m.category(),
-                    m.joinedOn(), m.fullMemberOn(), MemberStanding.NORMAL));
+            facts.add(rows.get(i).registeredAs(ids.get(i)));
         }
         events.publishEvent(new MemberEvents.Registered(facts));
         audit.success("member.seed", "member", null, orgCache.values().stream().findFirst().map(Organization::path).orElse(null),

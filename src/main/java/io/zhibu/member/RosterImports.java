@@ -485,9 +485,7 @@ public class RosterImports {
             List<Long> ids = repo.insertBatch(chunk.records(), chunk.lines(), memberIds, today, scope.username());
             loadNanos += System.nanoTime() - t0;
             for (int i = 0; i < ids.size(); i++) {
-                MemberRow m = chunk.rows().get(i);
-                facts.add(new MemberEvents.MemberFacts(ids.get(i), m.orgId(), m.orgPath(), m.regionOrgId(), m.category(),
-                        m.joinedOn(), m.fullMemberOn(), MemberStanding.NORMAL));
+                facts.add(chunk.rows().get(i).registeredAs(ids.get(i)));
             }
             inserted += ids.size();
             job.processed.set(inserted);

@@ -10,4 +10,10 @@ public record MemberRow(long orgId, String orgPath, long regionOrgId, String nam
                         String personCategory, String jobTitle, MemberCategory category, LocalDate joinedOn,
                         LocalDate fullMemberOn, int probationExtensionMonths, boolean flowMember,
                         String flowDestination, boolean lostContact, LocalDate lostContactOn) {
+
+    /** What the other modules learn of this row once registered under {@code id} (a new member's standing is normal). */
+    public io.zhibu.member.MemberEvents.MemberFacts registeredAs(long id) {
+        return new io.zhibu.member.MemberEvents.MemberFacts(id, orgId, orgPath, regionOrgId, category, joinedOn,
+                fullMemberOn, io.zhibu.member.MemberStanding.NORMAL);
+    }
 }
