@@ -164,33 +164,9 @@ public class RosterImportRepository {
         return Arrays.stream(ids).boxed().toList();
     }
 
-    /** The identity sequence of member_member, resolved once (a per-row pg_get_serial_sequence cost 5 µs a value). */
-    private volatile String sequence;
-
     /** {@code n} new member ids from the identity sequence, in one query. */
     private long[] nextIds(int n) {
-        if (sequence == null) {
-            sequence = db.fetchSingle("select pg_get_serial_sequence('member_member', 'id')").get(0, String.class);
-        }
-        // the name inlined as a constant: nextval('…'::regclass) is resolved once per statement, not once per row
-        String sql = "select nextval('" + sequence.replace("'", "''") + "'::regclass) from generate_series(1, ?)";
-        long[] ids = db.connectionResult(conn -> {
-            long[] out = new long[n];
-            int k = 0;
-            try (PreparedStatement ps = conn.prepareStatement(sql)) {
-                ps.setInt(1, n);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next() && k < n) {
-                        out[k++] = rs.getLong(1);
-                    }
-                }
-            }
-            return k == n ? out : null;
-        });
-        if (ids == null) {
-            throw new IllegalStateException("the sequence gave fewer than " + n + " ids");
-        }
-        return ids;
+        return BulkInsert.identityValues(db, "member_member", n);
     }
 
     private static final String COPY_MEMBERS = "copy member_member (id, created_at, updated_at, "

@@ -204,14 +204,13 @@ public class OrgRepository {
             }
             return ids;
         }
-        List<Long> ids = db.fetch("select nextval(pg_get_serial_sequence('org_organization', 'id')) from generate_series(1, ?)",
-                rows.size()).getValues(0, Long.class);
+        long[] ids = io.zhibu.shared.db.BulkInsert.identityValues(db, "org_organization", rows.size());
         OffsetDateTime now = now();
         List<Object[]> orgRows = new java.util.ArrayList<>(rows.size());
         List<Object[]> changes = new java.util.ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             Seeded s = rows.get(i);
-            long id = ids.get(i);
+            long id = ids[i];
             Organization p = s.parent();
             long region = p == null ? id : p.regionOrgId();
             String code = s.code() == null ? String.format("ZB%08d", id) : s.code();
@@ -223,7 +222,7 @@ public class OrgRepository {
         }
         io.zhibu.shared.db.BulkInsert.rows(db, ORG_ORGANIZATION, SEED_FIELDS, orgRows);
         io.zhibu.shared.db.BulkInsert.rows(db, ORG_CHANGE, CHANGE_FIELDS, changes);
-        return ids;
+        return java.util.Arrays.stream(ids).boxed().toList();
     }
 
     public boolean rename(long id, String name, Integer expectedVersion) {

@@ -31,6 +31,33 @@ public final class BulkInsert {
         return db.dialect().family() == SQLDialect.POSTGRES;
     }
 
+    /**
+     * {@code n} new values of {@code table}'s identity column on PostgreSQL, in one query: rows loaded with COPY
+     * carry their ids. The sequence's name is looked up once and inlined, so {@code nextval} resolves it once per
+     * statement rather than once per row.
+     */
+    public static long[] identityValues(DSLContext db, String table, int n) {
+        String sequence = db.fetchSingle("select pg_get_serial_sequence(?, 'id')", table).get(0, String.class);
+        String sql = "select nextval('" + sequence.replace("'", "''") + "'::regclass) from generate_series(1, ?)";
+        long[] ids = db.connectionResult(conn -> {
+            long[] out = new long[n];
+            int k = 0;
+            try (PreparedStatement ps = conn.prepareStatement(sql)) {
+                ps.setInt(1, n);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next() && k < n) {
+                        out[k++] = rs.getLong(1);
+                    }
+                }
+            }
+            return k == n ? out : null;
+        });
+        if (ids == null) {
+            throw new IllegalStateException("the sequence of " + table + " gave fewer than " + n + " ids");
+        }
+        return ids;
+    }
+
     /** Inserts {@code rows} (each holding one value per field, in order) into {@code table}. */
     public static void rows(DSLContext db, Table<?> table, List<? extends Field<?>> fields, List<Object[]> rows) {
         if (rows.isEmpty()) {
