@@ -473,12 +473,17 @@ public class DevelopmentService {
                 }
             }
             if (complete) {
-                in.votes = new int[] {v[0], v[1], v[2], v[3] == null ? 0 : v[3], v[4], v[5]};
-                if (!io.zhibu.shared.VoteArithmetic.countsConsistent(v[0], v[1], v[2], v[4], v[5]) || in.votes[3] < 0
-                        || in.votes[1] + in.votes[3] > in.votes[0]) {
-                    errors.add(new Violation("votesPresent", "dev.votes.inconsistent"));
-                    in.votes = null;
+                int before = errors.size();
+                // R2.9 counts in long and bounded: none negative, yes + no + abstain ≤ present ≤ due
+                io.zhibu.shared.VoteArithmetic.checkCounts(null, v[0], v[1], v[2], v[4], v[5],
+                        new io.zhibu.shared.VoteArithmetic.Fields("votesDue", "votesPresent", "votesYes", "votesNo",
+                                "votesAbstain"), errors);
+                if (v[3] != null && v[3] < 0) {
+                    errors.add(new Violation("votesWrittenYes", "validation.negative"));
+                } else if (errors.size() == before && (long) v[1] + (v[3] == null ? 0 : v[3]) > v[0]) {
+                    errors.add(new Violation("votesWrittenYes", "dev.votes.inconsistent"));
                 }
+                in.votes = errors.size() > before ? null : new int[] {v[0], v[1], v[2], v[3] == null ? 0 : v[3], v[4], v[5]};
             }
             in.ballot = f.ballot() == null || f.ballot().isBlank() ? (props.anonymousBallotDefault() ? "ANONYMOUS" : "SHOW_OF_HANDS") : f.ballot();
             if (!BALLOTS.contains(in.ballot)) {

@@ -368,7 +368,8 @@ public class MeetingService {
         String decisions = InvalidInputException.collect(errors, () -> TextInput.optional(f.decisions(), "decisions", 2000));
         String subject = InvalidInputException.collect(errors, () -> TextInput.optional(f.voteSubject(), "voteSubject", 200));
         String activities = InvalidInputException.collect(errors, () -> TextInput.optional(f.themeActivities(), "themeActivities", 2000));
-        Vote vote = f.voteKind() == null ? null : computeVote(f, subject, errors);
+        Vote vote = f.voteKind() == null ? null : computeVote(f, subject, errors,
+                repo.attendance(id).stream().filter(a -> !Boolean.TRUE.equals(a.getNonVoting())).count());
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -404,7 +405,7 @@ public class MeetingService {
     }
 
     /** R6.4: the platform's computation from the counts (R1.11–R1.14, R2.9); the recorded result is kept as entered. */
-    private Vote computeVote(MinutesForm f, String subject, List<Violation> errors) {
+    private Vote computeVote(MinutesForm f, String subject, List<Violation> errors, long roll) {
         int before = errors.size();
         for (var e : new Object[][] {{"votingDue", f.votingDue()}, {"votingPresent", f.votingPresent()},
                 {"yes", f.yes()}, {"no", f.no()}, {"abstain", f.abstain()}}) {
@@ -415,24 +416,18 @@ public class MeetingService {
         if (f.voteMethod() == null) {
             errors.add(new Violation("voteMethod", "validation.required"));
         }
+        if (f.writtenYes() != null && f.writtenYes() < 0) {
+            errors.add(new Violation("writtenYes", "validation.negative"));
+        }
+        // counts ≤ the members called to the meeting, yes + no + abstain ≤ present ≤ due (R6.2, R6.4), in long
+        VoteArithmetic.checkCounts(roll, f.votingDue(), f.votingPresent(), f.yes(), f.no(), f.abstain(),
+                new VoteArithmetic.Fields("votingDue", "votingPresent", "yes", "no", "abstain"), errors);
         if (errors.size() > before) {
             return null;
         }
         int due = f.votingDue();
         int present = f.votingPresent();
         int written = f.writtenYes() == null ? 0 : f.writtenYes();
-        if (due < 0 || present < 0 || f.yes() < 0 || f.no() < 0 || f.abstain() < 0 || written < 0) {
-            errors.add(new Violation("yes", "meeting.vote.negative"));
-            return null;
-        }
-        if (present > due) {
-            errors.add(new Violation("votingPresent", "meeting.vote.presentOverDue"));
-            return null;
-        }
-        if (!VoteArithmetic.countsConsistent(due, present, f.yes(), f.no(), f.abstain())) {
-            errors.add(new Violation("yes", "meeting.vote.tooManyBallots", f.yes() + f.no() + f.abstain(), present));
-            return null;
-        }
         if (f.voteKind() == VoteKind.ADMISSION && written > due - present) {
             errors.add(new Violation("writtenYes", "meeting.vote.writtenOverAbsent", due - present));
             return null;
