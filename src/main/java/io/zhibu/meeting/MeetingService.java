@@ -54,13 +54,16 @@ public class MeetingService {
     private final Duration checkinAfterEnd;
     private final VoteArithmetic.MajorityBase electionBase;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final io.zhibu.meeting.internal.CheckinAttempts attempts;
 
     public MeetingService(MeetingRepository repo, OrgService orgs, MemberService members, AuditLog audit, Clock clock,
+                          io.zhibu.meeting.internal.CheckinAttempts attempts,
                           @Value("${zhibu.meeting.checkin-before:30m}") Duration checkinBefore,
                           @Value("${zhibu.meeting.checkin-after-end:30m}") Duration checkinAfterEnd,
                           @Value("${zhibu.meeting.election-majority-base:DUE}") VoteArithmetic.MajorityBase electionBase,
                           org.springframework.context.ApplicationEventPublisher events) {
         this.events = events;
+        this.attempts = attempts;
         this.repo = repo;
         this.orgs = orgs;
         this.members = members;
@@ -228,13 +231,26 @@ public class MeetingService {
         }
         MeetingAttendanceRecord a = repo.attendee(id, scope.selfMemberId()).orElseThrow(() -> new NotFoundException("meeting", id));
         requireUnlocked(m);
+        attempts.countIp(); // per client IP: a 429 for a guessing burst
+        if (a.getCheckinLockedAt() != null) {
+            throw new ConflictException("meeting.checkin.locked");
+        }
         OffsetDateTime now = now();
         String code = cmd == null || cmd.code() == null ? "" : cmd.code().strip();
         if (code.isEmpty()) {
             throw InvalidInputException.of("code", "validation.required");
         }
-        if (!java.security.MessageDigest.isEqual(code.getBytes(), m.getCheckinCode().getBytes())) {
-            throw InvalidInputException.of("code", "meeting.checkin.badCode");
+        if (!java.security.MessageDigest.isEqual(code.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                m.getCheckinCode().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            int failures = attempts.wrongCode(a.getId());
+            int max = attempts.limits().maxWrongCodes();
+            if (failures >= max) {
+                // the secretary sees it on the to-do list (CheckinLockTodos) and marks attendance in person
+                audit.refused("meeting.checkin.locked", "meeting", id, m.getOrgPath(),
+                        "member " + a.getMemberId() + " after " + failures + " wrong codes");
+                throw new ConflictException("meeting.checkin.locked");
+            }
+            throw InvalidInputException.of("code", "meeting.checkin.badCode.left", max - failures);
         }
         if (now.isBefore(m.getStartsAt().minus(checkinBefore)) || now.isAfter(m.getEndsAt().plus(checkinAfterEnd))) {
             throw InvalidInputException.of("code", "meeting.checkin.closed");

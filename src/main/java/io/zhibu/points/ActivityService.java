@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -47,8 +46,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class ActivityService {
     public static final int MAX_PHOTOS = 9;
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Pattern MOBILE = Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
-    private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9A-Za-z])\\d{17}[0-9Xx](?![0-9A-Za-z])");
 
     /** A photo's bytes with its type. */
     public record PhotoContent(String contentType, byte[] bytes) {
@@ -213,8 +210,9 @@ public class ActivityService {
     @Transactional(readOnly = true)
     public SharedActivity shared(String token) {
         PointsActivityRecord a = byToken(token);
-        return new SharedActivity(a.getOrgName(), a.getPublicTitle(), a.getPublicBody(), a.getMeetingTitle() == null ? null
-                : mask(a.getMeetingTitle(), List.of()),
+        // masked again on the way out: copies stored before the content-based mask are covered as well
+        return new SharedActivity(a.getOrgName(), mask(a.getPublicTitle(), List.of()), mask(a.getPublicBody(), List.of()),
+                a.getMeetingTitle() == null ? null : mask(a.getMeetingTitle(), List.of()),
                 repo.photos(List.of(a.getId())).stream().map(PointsActivityPhotoRecord::getId).toList(), a.getLikes(),
                 a.getCreatedAt());
     }
@@ -234,8 +232,8 @@ public class ActivityService {
                 .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList()) {
             t = t.replace(n, n.charAt(0) + "*".repeat(n.length() - 1));
         }
-        t = MOBILE.matcher(t).replaceAll(m -> m.group().substring(0, 3) + "****" + m.group().substring(7));
-        return ID_NUMBER.matcher(t).replaceAll(m -> m.group().substring(0, 6) + "********" + m.group().substring(14));
+        // by normalized content: +86 137-3643-5330, full-width digits, 410821 19900806 7852 … (issue 19)
+        return io.zhibu.shared.PersonalDataMask.mask(t);
     }
 
     private List<String> rosterNames(DataScope scope, long orgId) {

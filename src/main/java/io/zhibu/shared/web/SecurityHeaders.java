@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +19,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * request came over HTTPS (directly or through a proxy's X-Forwarded-Proto), Strict-Transport-Security.
  */
 @Configuration
-@EnableConfigurationProperties(SecurityHeaders.Properties.class)
 public class SecurityHeaders {
 
     /** {@code zhibu.headers.*}: the header values; an empty value leaves the header out. */
