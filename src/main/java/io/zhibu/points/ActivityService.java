@@ -3,7 +3,6 @@ package io.zhibu.points;
 import io.zhibu.audit.AuditLog;
 import io.zhibu.db.tables.records.PointsActivityPhotoRecord;
 import io.zhibu.db.tables.records.PointsActivityRecord;
-import io.zhibu.meeting.AttachmentService;
 import io.zhibu.meeting.FileStore;
 import io.zhibu.meeting.MeetingRecords;
 import io.zhibu.meeting.MeetingService;
@@ -60,9 +59,13 @@ public class ActivityService {
     private final Clock clock;
     private final long maxBytes;
 
+    private final io.zhibu.shared.upload.UploadCheck photoCheck;
+
     public ActivityService(ActivityRepository repo, io.zhibu.member.MemberService members, OrgService orgs, MeetingService meetings, FileStore files,
                            AuditLog audit, Clock clock,
-                           @Value("${zhibu.points.max-photo-bytes:10485760}") long maxBytes) {
+                           @Value("${zhibu.points.max-photo-bytes:10485760}") long maxBytes,
+                           io.zhibu.shared.upload.UploadCheck photoCheck) {
+        this.photoCheck = photoCheck;
         this.repo = repo;
         this.members = members;
         this.orgs = orgs;
@@ -107,12 +110,17 @@ public class ActivityService {
         }
         List<String> types = new ArrayList<>();
         for (PhotoUpload p : uploads) {
-            String type = AttachmentService.sniff(p.bytes());
+            String type = null;
             if (p.bytes().length > maxBytes) {
                 errors.add(new Violation("photos", "points.photo.tooLarge", maxBytes / (1024 * 1024)));
-            } else if (type == null || type.equals("application/pdf")) {
-                // the name says .jpg, the bytes say otherwise: refused (R9.2 upload checks)
-                errors.add(new Violation("photos", "points.photo.badType", p.fileName() == null ? "" : p.fileName()));
+            } else {
+                // decoded whole (a JPEG header followed by HTML is no photo): the shared upload checker
+                try {
+                    type = photoCheck.check("photos", p.fileName(), p.bytes(), io.zhibu.shared.upload.FileType.PHOTOS)
+                            .contentType();
+                } catch (InvalidInputException e) {
+                    errors.add(new Violation("photos", "points.photo.badType", p.fileName() == null ? "" : p.fileName()));
+                }
             }
             types.add(type);
         }
