@@ -266,7 +266,7 @@ public class UploadCheck {
     /** Index after the EOI marker that ends the first image's scan data (segments walked, not searched). */
     static int jpegEnd(byte[] b) {
         int i = 2;
-        while (i + 4 <= b.length) {
+        while (i + 2 <= b.length) {
             if ((b[i] & 0xFF) != 0xFF) {
                 return -1;
             }
@@ -281,6 +281,9 @@ public class UploadCheck {
             if (marker >= 0xD0 && marker <= 0xD7 || marker == 0x01) {
                 i += 2;
                 continue;
+            }
+            if (i + 4 > b.length) {
+                return -1;
             }
             int len = ((b[i + 2] & 0xFF) << 8) | (b[i + 3] & 0xFF);
             i += 2 + len;
