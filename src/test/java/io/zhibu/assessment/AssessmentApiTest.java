@@ -114,11 +114,11 @@ class AssessmentApiTest extends IntegrationTest {
         Api.Response ev = secretary.multipart(mine + "/evidence?itemCode=B6a", "阵地.jpg", io.zhibu.support.TestFiles.jpeg());
         assertThat(ev.status()).as(ev.body()).isEqualTo(201);
         // issue 19: evidence is an allow-list checked by content — no SVG with script, no .html, no .exe
-        for (String[] bad : new String[][] {{"x.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"},
+        for (String[] trick : new String[][] {{"x.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"},
                 {"x.html", "<html><script>alert(1)</script></html>"}, {"x.exe", "MZ\u0090\u0000"}}) {
-            Api.Response r = secretary.multipart(mine + "/evidence", bad[0], bad[1].getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            assertThat(r.status()).as(bad[0]).isEqualTo(400);
-            assertThat(r.at("/errors/0/field").asText()).isEqualTo("file");
+            Api.Response refused = secretary.multipart(mine + "/evidence", trick[0], trick[1].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(refused.status()).as(trick[0]).isEqualTo(400);
+            assertThat(refused.at("/errors/0/field").asText()).isEqualTo("file");
         }
         Api.Response scripted = secretary.multipart(mine + "/evidence", "x.pdf", io.zhibu.support.TestFiles.pdfWithJavaScript());
         assertThat(scripted.status()).as("a PDF with an auto-run script").isEqualTo(400);
