@@ -163,7 +163,8 @@ class RectificationApiTest extends IntegrationTest {
         // closed: no more answers
         assertThat(secretary.post(API + "/surveys/" + id + "/close", null).status()).isEqualTo(403);
         assertThat(township.post(API + "/surveys/" + id + "/close", null).at("/status").asText()).isEqualTo("CLOSED");
-        assertThat(anonymous.post(path, answer("respondent-" + UUID.randomUUID(), 2, true, true)).status()).isEqualTo(409);
+        assertThat(anonymous.post(path, answer("respondent-" + UUID.randomUUID(), 2, true, true)).status()).isEqualTo(400);
+        assertThat(anonymous.post(path, answer(who[3], 2, true, true)).status()).isEqualTo(409);
     }
 
     /** The demo data (or another test) may have designated the branch: finish that rectification first. */

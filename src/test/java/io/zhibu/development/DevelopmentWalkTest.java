@@ -253,6 +253,8 @@ class DevelopmentWalkTest extends IntegrationTest {
         ok(id, 23, conv);
         JsonNode before = secretary.get("/api/v1/development/persons/" + id).json();
 
+        assertThat(amend(id, 22, end.minusDays(5)).status()).isEqualTo(200); // the conversion request came earlier
+        before = secretary.get("/api/v1/development/persons/" + id).json();
         // R2.10: the conversion meeting moved before the probation year ends
         Api.Response early = amend(id, 23, end.minusDays(1));
         assertThat(early.status()).as(early.body()).isEqualTo(400);

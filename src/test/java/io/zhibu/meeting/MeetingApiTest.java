@@ -66,7 +66,7 @@ class MeetingApiTest extends IntegrationTest {
                 + "\"voteKind\":\"MOTION\",\"voteMethod\":\"SHOW_OF_HANDS\",\"votingDue\":10,\"votingPresent\":6,\"yes\":5,\"no\":1,"
                 + "\"abstain\":1,\"version\":" + version + "}");
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.body()).contains("exceed the voters present");
+        assertThat(bad.body()).contains("more than the 6 present");
         assertThat(secretary.get("/api/v1/meetings/" + id).at("/version").asInt()).isEqualTo(version);
         assertThat(secretary.get("/api/v1/meetings/" + id).at("/host").isMissingNode()).isTrue();
 
