@@ -264,8 +264,8 @@ class DevelopmentWalkTest extends IntegrationTest {
         Api.Response child = amend(id, 1, birth.plusYears(10));
         assertThat(child.status()).as(child.body()).isEqualTo(400);
         assertThat(child.body()).contains("dev.gate.age");
-        // art.13: the activist date moved so that step 7 comes less than a year later
-        Api.Response activist = amend(id, 3, b.plusMonths(1).plusDays(3));
+        // art.13: step 7 moved to less than a year after the activist date (step 3)
+        Api.Response activist = amend(id, 7, b.plusMonths(1).plusYears(1).minusDays(1));
         assertThat(activist.status()).as(activist.body()).isEqualTo(400);
         assertThat(activist.body()).contains("dev.gate.activistYear");
         // refused amendments changed nothing

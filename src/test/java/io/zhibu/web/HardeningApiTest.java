@@ -214,6 +214,44 @@ class HardeningApiTest extends IntegrationTest {
         assertThat(new io.zhibu.support.WebSession(port, "auditor", PASSWORD).get("/audit/chain").body()).contains("chain-ok");
     }
 
+    @Autowired
+    io.zhibu.shared.crypto.Hmacs hmacs;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+    @Autowired
+    io.zhibu.audit.internal.AuditWriter writer;
+
+    /** Retention: rows past the online days move to the archive unchanged and the chain still verifies; then back. */
+    @Test
+    void oldRowsAreArchivedNeverDeletedAndStayChained() {
+        var archive = io.zhibu.db.Tables.AUDIT_EVENT_ARCHIVE;
+        int online = db.fetchCount(AUDIT_EVENT);
+        // a clock two days ahead and one online day: every row so far is "old"
+        var chain = new io.zhibu.audit.internal.AuditChain(db, hmacs, new io.zhibu.audit.AuditProperties(1, 30), tx,
+                java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofDays(2)), writer);
+        long moved = chain.archive();
+        try {
+            assertThat(moved).isEqualTo(online);
+            assertThat(db.fetchCount(archive)).isEqualTo(online);
+            assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("audit.archive"))).isPositive();
+            var report = chain.verify();
+            assertThat(report.intact()).as(String.valueOf(report)).isTrue();
+            assertThat(report.archived()).isEqualTo(online);
+        } finally {
+            tx.executeWithoutResult(st -> {
+                db.insertInto(AUDIT_EVENT, AUDIT_EVENT.ID, AUDIT_EVENT.OCCURRED_AT, AUDIT_EVENT.ACTOR, AUDIT_EVENT.ACTOR_ROLE,
+                                AUDIT_EVENT.ACTION, AUDIT_EVENT.TARGET_TYPE, AUDIT_EVENT.TARGET_ID, AUDIT_EVENT.SCOPE_PATH,
+                                AUDIT_EVENT.DETAIL, AUDIT_EVENT.SOURCE_IP, AUDIT_EVENT.OUTCOME, AUDIT_EVENT.MAC, AUDIT_EVENT.PREV_MAC)
+                        .select(db.select(archive.ID, archive.OCCURRED_AT, archive.ACTOR, archive.ACTOR_ROLE, archive.ACTION,
+                                archive.TARGET_TYPE, archive.TARGET_ID, archive.SCOPE_PATH, archive.DETAIL, archive.SOURCE_IP,
+                                archive.OUTCOME, archive.MAC, archive.PREV_MAC).from(archive))
+                        .execute();
+                db.deleteFrom(archive).execute();
+            });
+        }
+        assertThat(chain.verify().intact()).isTrue();
+    }
+
     @Test
     void thePublicSharePageMasksNumbersHoweverTheyAreTyped() throws Exception {
         Api secretary = as("secretary");

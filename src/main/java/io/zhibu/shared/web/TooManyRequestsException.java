@@ -6,7 +6,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
-/** A rate limit was reached (HTTP 429 with Retry-After); {@code code} is the message key shown. */
+/**
+ * A rate limit was reached (HTTP 429 with Retry-After); {@code code} is the message key shown. Pages that do not
+ * handle it get the 429 status through {@code @ResponseStatus}.
+ */
+@org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.TOO_MANY_REQUESTS)
 public class TooManyRequestsException extends RuntimeException {
     private final String code;
     private final Duration retryAfter;
