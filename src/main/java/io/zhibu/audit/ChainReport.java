@@ -6,9 +6,9 @@ import java.time.OffsetDateTime;
  * What the audit chain verifier found: rows checked (of them archived, and written before the chain existed) and the
  * first break, null when the chain is whole.
  */
-public record ChainReport(long checked, long archived, long legacy, Break firstBreak) {
-    public boolean intact() {
-        return firstBreak == null;
+public record ChainReport(long checked, long archived, long legacy, boolean intact, Break firstBreak) {
+    public static ChainReport of(long checked, long archived, long legacy, Break firstBreak) {
+        return new ChainReport(checked, archived, legacy, firstBreak == null, firstBreak);
     }
 
     /**

@@ -186,14 +186,14 @@ class BadInputCorpusTest extends IntegrationTest {
 
         LocalDateTime start = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).plusDays(3).truncatedTo(ChronoUnit.HOURS);
         t.add(new Endpoint("meeting.plan", "secretary", "POST", () -> "/api/v1/meetings", () -> map(
-                "orgId", branch, "types", List.of("BRANCH_MEETING"), "title", "语料会议", "startsAt", start.toString(),
+                "orgId", branch, "types", List.of("BRANCH_ASSEMBLY"), "title", "语料会议", "startsAt", start.toString(),
                 "endsAt", start.plusHours(1).toString(), "place", "会议室", "agenda", "学习"),
                 fields("orgId", Kind.ID, "title", Kind.TEXT, "startsAt", Kind.DATETIME, "endsAt", Kind.DATETIME,
                         "place", Kind.TEXT, "agenda", Kind.TEXT),
                 new Effect(0, 1, 0)));
 
         String meeting = secretary.post("/api/v1/meetings", io.zhibu.support.Api.json(map("orgId", branch,
-                "types", List.of("BRANCH_MEETING"), "title", "语料表决", "startsAt", start.minusDays(4).toString(),
+                "types", List.of("BRANCH_ASSEMBLY"), "title", "语料表决", "startsAt", start.minusDays(4).toString(),
                 "endsAt", start.minusDays(4).plusHours(1).toString(), "place", "会议室", "agenda", "表决"))).at("/id").asText();
         t.add(new Endpoint("meeting.minutes", "secretary", "PUT", () -> "/api/v1/meetings/" + meeting + "/minutes", () -> map(
                 "host", "张书记", "recorder", "李委员", "voteKind", "MOTION", "voteMethod", "SHOW_OF_HANDS", "voteSubject", "议题",

@@ -47,7 +47,7 @@ class HardeningApiTest extends IntegrationTest {
         assertThat(field(date)).isEqualTo("joinedOn");
         assertThat(date.at("/errors/0/message").asText()).contains("date");
         Api.Response year = as("secretary").post("/api/v1/meetings", "{\"orgId\":" + f.ownBranchId()
-                + ",\"types\":[\"BRANCH_MEETING\"],\"title\":\"x\",\"startsAt\":\"1900-01-01T09:00\",\"endsAt\":\"1900-01-01T10:00\"}");
+                + ",\"types\":[\"BRANCH_ASSEMBLY\"],\"title\":\"x\",\"startsAt\":\"1900-01-01T09:00\",\"endsAt\":\"1900-01-01T10:00\"}");
         assertThat(year.status()).isEqualTo(400);
         assertThat(field(year)).isEqualTo("startsAt");
         assertThat(year.at("/errors/0/code").asText()).isEqualTo("validation.yearRange");
@@ -121,7 +121,7 @@ class HardeningApiTest extends IntegrationTest {
     }
 
     private static String plan(Api secretary, long orgId, LocalDateTime start) {
-        Api.Response r = secretary.post("/api/v1/meetings", "{\"orgId\":" + orgId + ",\"types\":[\"BRANCH_MEETING\"],\"title\":"
+        Api.Response r = secretary.post("/api/v1/meetings", "{\"orgId\":" + orgId + ",\"types\":[\"BRANCH_ASSEMBLY\"],\"title\":"
                 + "\"加固测试\",\"startsAt\":\"" + start.truncatedTo(ChronoUnit.MINUTES) + "\",\"endsAt\":\""
                 + start.plusHours(2).truncatedTo(ChronoUnit.MINUTES) + "\",\"place\":\"党群服务中心\",\"agenda\":\"学习\"}");
         assertThat(r.status()).as(r.body()).isEqualTo(201);

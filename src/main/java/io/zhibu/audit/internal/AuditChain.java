@@ -74,18 +74,18 @@ public class AuditChain {
                         // written before the chain existed: its own MAC only, and no chained row may precede it
                         legacy++;
                         if (chainStarted) {
-                            return new ChainReport(checked, archived, legacy, new ChainReport.Break(r.id(), r.at(), "LINK"));
+                            return ChainReport.of(checked, archived, legacy, new ChainReport.Break(r.id(), r.at(), "LINK"));
                         }
                         if (!hmacs.auditMac(canonical).equals(r.mac())) {
-                            return new ChainReport(checked, archived, legacy, new ChainReport.Break(r.id(), r.at(), "MAC"));
+                            return ChainReport.of(checked, archived, legacy, new ChainReport.Break(r.id(), r.at(), "MAC"));
                         }
                     } else {
                         String expectedPrev = prevMac == null ? AuditWriter.GENESIS : prevMac;
                         if (!r.prevMac().equals(expectedPrev)) {
-                            return new ChainReport(checked, archived, legacy, new ChainReport.Break(r.id(), r.at(), "LINK"));
+                            return ChainReport.of(checked, archived, legacy, new ChainReport.Break(r.id(), r.at(), "LINK"));
                         }
                         if (!hmacs.auditMac(AuditWriter.chained(canonical, r.role(), r.scopePath(), r.prevMac())).equals(r.mac())) {
-                            return new ChainReport(checked, archived, legacy, new ChainReport.Break(r.id(), r.at(), "MAC"));
+                            return ChainReport.of(checked, archived, legacy, new ChainReport.Break(r.id(), r.at(), "MAC"));
                         }
                         chainStarted = true;
                     }
@@ -94,7 +94,7 @@ public class AuditChain {
                 }
             }
         }
-        return new ChainReport(checked, archived, legacy, null);
+        return ChainReport.of(checked, archived, legacy, null);
     }
 
     private List<Row> page(Table<?> t, long after) {
