@@ -100,7 +100,12 @@ public class SurveyService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        Organization org = orgs.get(scope, form.orgId());
+        Organization org;
+        try {
+            org = orgs.get(scope, form.orgId());
+        } catch (NotFoundException e) {
+            throw InvalidInputException.of("orgId", "member.org.unknown"); // a body id out of scope names its field
+        }
         requireSuperiorOf(scope, org.path());
         if (!org.type().holdsMembers()) {
             throw InvalidInputException.of("orgId", "assessment.survey.branchOnly");
