@@ -100,12 +100,7 @@ public class SurveyService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        Organization org;
-        try {
-            org = orgs.get(scope, form.orgId());
-        } catch (NotFoundException e) {
-            throw InvalidInputException.of("orgId", "member.org.unknown"); // a body id out of scope names its field
-        }
+        Organization org = orgs.get(scope, form.orgId()); // out of scope: 404, as every scope probe expects
         requireSuperiorOf(scope, org.path());
         if (!org.type().holdsMembers()) {
             throw InvalidInputException.of("orgId", "assessment.survey.branchOnly");
