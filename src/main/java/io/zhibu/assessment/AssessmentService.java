@@ -69,8 +69,12 @@ public class AssessmentService {
         this.events = events;
     }
 
+    private final io.zhibu.shared.upload.UploadCheck uploads;
+
     public AssessmentService(AssessmentRepository repo, CampaignEngine engine, PresetLibrary presets, OrgService orgs,
-                             AuditLog audit, Clock clock, TransactionTemplate tx) {
+                             AuditLog audit, Clock clock, TransactionTemplate tx,
+                             io.zhibu.shared.upload.UploadCheck uploads) {
+        this.uploads = uploads;
         this.repo = repo;
         this.engine = engine;
         this.presets = presets;
@@ -478,6 +482,10 @@ public class AssessmentService {
             errors.add(new Violation("file", "assessment.evidence.tooLarge", MAX_EVIDENCE_BYTES / 1024 / 1024));
         }
         String name = InvalidInputException.collect(errors, () -> TextInput.required(fileName, "file", 200));
+        // typed allow-list checked on the whole file: images decoded, PDFs without scripts, office files without macros
+        io.zhibu.shared.upload.UploadCheck.Checked checked = errors.isEmpty()
+                ? InvalidInputException.collect(errors, () -> uploads.check("file", fileName, content,
+                        io.zhibu.shared.upload.FileType.DOCUMENTS)) : null;
         if (itemCode != null && !itemCode.isBlank() && !itemsByCode(body(repo.system(c.getSystemId()).orElseThrow())).containsKey(itemCode)) {
             errors.add(new Violation("itemCode", "assessment.item.unknown", itemCode));
         }
@@ -491,7 +499,7 @@ public class AssessmentService {
             e.setOrgPath(r.getOrgPath());
             e.setItemCode(itemCode == null || itemCode.isBlank() ? null : itemCode);
             e.setFileName(name);
-            e.setContentType(contentType == null || contentType.length() > 100 ? "application/octet-stream" : contentType);
+            e.setContentType(checked.contentType());
             e.setSizeBytes((long) content.length);
             e.setContent(content);
             e.setCreatedBy(scope.username());

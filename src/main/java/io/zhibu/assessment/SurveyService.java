@@ -13,26 +13,24 @@ import io.zhibu.shared.InvalidInputException;
 import io.zhibu.shared.NotFoundException;
 import io.zhibu.shared.TextInput;
 import io.zhibu.shared.Violation;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 三率测评 (rules.md §8.1; Minhang, Qingshen): the superior opens an anonymous survey of one branch's members and the
- * public it serves, answered through a public link or QR code without login. One answer per person per survey: only
- * HMAC-SHA256(survey salt, respondent token) is kept with an answer, never who answered; a second answer is a 409.
+ * public it serves. One answer per invited respondent (issue 19): the superior issues one-time tickets — a QR slip or
+ * link per member of the branch and numbered slips for the public — and an answer must present one; only a keyed
+ * hash (HMAC-SM3 with the index key and the survey's salt) of each ticket is stored, so a forged ticket is refused and
+ * a used one answers 409. Which member got a ticket is kept apart from the tickets; a signed-in member may instead
+ * answer in the app once (recorded as having answered, never which answer). Answers per client IP are rate-limited.
  * The rates ({@link SurveyRates}) feed the veto and score through the {@code survey.*} facts.
  */
 @Service
@@ -44,7 +42,19 @@ public class SurveyService {
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    public SurveyService(RectificationRepository repo, OrgService orgs, AuditLog audit, Clock clock, TransactionTemplate tx) {
+    private final io.zhibu.shared.crypto.Hmacs hmacs;
+    private final org.springframework.beans.factory.ObjectProvider<SurveyRoster> roster;
+    private final io.zhibu.shared.web.RateLimits rates;
+    private final io.zhibu.shared.web.RateLimits.Limit perIp;
+
+    public SurveyService(RectificationRepository repo, OrgService orgs, AuditLog audit, Clock clock, TransactionTemplate tx,
+                         io.zhibu.shared.crypto.Hmacs hmacs, org.springframework.beans.factory.ObjectProvider<SurveyRoster> roster,
+                         io.zhibu.shared.web.RateLimits rates,
+                         @org.springframework.beans.factory.annotation.Value("${zhibu.assessment.survey.answers-per-ip:60}") int answersPerIp) {
+        this.hmacs = hmacs;
+        this.roster = roster;
+        this.rates = rates;
+        this.perIp = new io.zhibu.shared.web.RateLimits.Limit("survey-answer-ip", answersPerIp, java.time.Duration.ofHours(1));
         this.repo = repo;
         this.orgs = orgs;
         this.audit = audit;
@@ -66,8 +76,9 @@ public class SurveyService {
     }
 
     /**
-     * One anonymous answer. {@code respondent}: the respondent's own token (the answer page keeps one per browser in a
-     * cookie); {@code audienceKind} MEMBER or PUBLIC; {@code satisfaction} 2 满意, 1 基本满意, 0 不满意.
+     * One anonymous answer. {@code respondent}: the one-time ticket issued to the respondent (its kind, MEMBER or
+     * PUBLIC, comes from the ticket; {@code audienceKind} is then ignored); {@code satisfaction} 2 满意, 1 基本满意,
+     * 0 不满意.
      */
     public record AnswerForm(String respondent, String audienceKind, Integer satisfaction, Boolean aware, Boolean tookPart) {
     }
@@ -89,7 +100,7 @@ public class SurveyService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        Organization org = orgs.get(scope, form.orgId());
+        Organization org = orgs.get(scope, form.orgId()); // out of scope: 404, as every scope probe expects
         requireSuperiorOf(scope, org.path());
         if (!org.type().holdsMembers()) {
             throw InvalidInputException.of("orgId", "assessment.survey.branchOnly");
@@ -147,21 +158,113 @@ public class SurveyService {
 
     public PublicSurvey publicSurvey(String token) {
         AssessmentSurveyRecord s = byToken(token);
-        return new PublicSurvey(s.getToken(), s.getOrgName(), s.getTitle(), "OPEN".equals(s.getStatus()));
+        return new PublicSurvey(s.getToken(), s.getOrgName(), io.zhibu.shared.PersonalDataMask.mask(s.getTitle()),
+                "OPEN".equals(s.getStatus()));
     }
 
-    /** Records one anonymous answer; the same respondent again → 409, a closed survey → 409, bad input → 400. */
+    /** Which tickets to issue: one per member of the branch not yet invited, and {@code publicCount} public slips. */
+    public record TicketForm(Boolean members, Integer publicCount) {
+    }
+
+    /** One issued ticket (shown once: only its hash is stored); {@code label} is the member's name or a slip number. */
+    public record Ticket(String label, String audienceKind, String ticket) {
+    }
+
+    /** Issues one-time tickets; the superior only, while the survey is open. */
+    public List<Ticket> issueTickets(DataScope scope, long id, TicketForm form) {
+        requireManager(scope);
+        AssessmentSurveyRecord s = visible(scope, id);
+        requireSuperiorOf(scope, s.getOrgPath());
+        if (!"OPEN".equals(s.getStatus())) {
+            throw new ConflictException("assessment.survey.closed");
+        }
+        int publicCount = form == null || form.publicCount() == null ? 0 : form.publicCount();
+        if (publicCount < 0 || publicCount > 5_000) {
+            throw InvalidInputException.of("publicCount", "assessment.survey.publicCount");
+        }
+        boolean members = form != null && Boolean.TRUE.equals(form.members());
+        List<Ticket> out = new ArrayList<>();
+        return tx.execute(st -> {
+            List<String> memberHashes = new ArrayList<>();
+            if (members) {
+                java.util.Set<Long> invited = repo.invitees(id);
+                List<SurveyRoster.Respondent> people = new ArrayList<>(roster.getIfAvailable(() -> o -> List.of())
+                        .members(s.getOrgId()));
+                // tickets are handed out in a shuffled order: nothing on file ties a hash to a roster position
+                java.util.Collections.shuffle(people, RANDOM);
+                for (SurveyRoster.Respondent r : people) {
+                    if (repo.addInvitee(id, r.memberId(), "TICKET")) {
+                        String t = randomToken(16);
+                        memberHashes.add(ticketHash(s, t));
+                        out.add(new Ticket(r.name(), "MEMBER", t));
+                    }
+                }
+                out.sort(java.util.Comparator.comparing(Ticket::label));
+            }
+            List<String> publicHashes = new ArrayList<>();
+            int first = repo.ticketCount(id) + 1;
+            for (int i = 0; i < publicCount; i++) {
+                String t = randomToken(16);
+                publicHashes.add(ticketHash(s, t));
+                out.add(new Ticket("#" + (first + memberHashes.size() + i), "PUBLIC", t));
+            }
+            java.util.Collections.shuffle(memberHashes, RANDOM);
+            repo.insertTickets(id, memberHashes, "MEMBER");
+            repo.insertTickets(id, publicHashes, "PUBLIC");
+            audit.success("assessment.survey.tickets", "assessment_survey", id, s.getOrgPath(),
+                    memberHashes.size() + " member tickets, " + publicHashes.size() + " public tickets");
+            return out;
+        });
+    }
+
+    /** Records one anonymous answer with a ticket; forged ticket → 400, used ticket or closed survey → 409. */
     public void answer(String token, AnswerForm form) {
+        rates.check(perIp, io.zhibu.shared.web.RateLimits.clientIp()); // a stuffing burst from one address: 429
         AssessmentSurveyRecord s = byToken(token);
         List<Violation> errors = new ArrayList<>();
         String respondent = form == null ? null : form.respondent();
-        if (respondent == null || respondent.length() < 16 || respondent.length() > 100) {
+        String kind = null;
+        if (respondent == null || respondent.isBlank() || respondent.length() > 100) {
             errors.add(new Violation("respondent", "assessment.survey.respondent"));
+        } else {
+            kind = repo.ticketKind(s.getId(), ticketHash(s, respondent.strip()));
+            if (kind == null) {
+                errors.add(new Violation("respondent", "assessment.survey.ticket.unknown")); // forged or mistyped
+            }
         }
-        String kind = form == null ? null : form.audienceKind();
-        if (!"MEMBER".equals(kind) && !"PUBLIC".equals(kind)) {
-            errors.add(new Violation("audienceKind", "assessment.survey.kind"));
+        validate(form, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
         }
+        store(s, ticketHash(s, respondent.strip()), kind, form);
+    }
+
+    /** A signed-in member of the surveyed branch answers once in the app (no ticket needed; unlinkable answer). */
+    public void answerAsMember(DataScope scope, long surveyId, AnswerForm form) {
+        if (!scope.selfOnly() || scope.selfMemberId() == null) {
+            throw new ForbiddenException("members answer their branch's survey");
+        }
+        AssessmentSurveyRecord s = repo.survey(surveyId).filter(x -> scope.covers(x.getOrgPath())
+                        || x.getOrgPath().equals(scope.orgPath()))
+                .orElseThrow(() -> new NotFoundException("survey", surveyId));
+        List<Violation> errors = new ArrayList<>();
+        validate(form, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        if (!"OPEN".equals(s.getStatus())) {
+            throw new ConflictException("assessment.survey.closed");
+        }
+        tx.executeWithoutResult(st -> {
+            if (!repo.addInvitee(s.getId(), scope.selfMemberId(), "SIGNED_IN")) {
+                throw new ConflictException("assessment.survey.answeredOrTicket");
+            }
+            // a random respondent value: the answer row holds nothing that leads back to the member
+            store(s, ticketHash(s, randomToken(24)), "MEMBER", form);
+        });
+    }
+
+    private static void validate(AnswerForm form, List<Violation> errors) {
         if (form == null || form.satisfaction() == null || form.satisfaction() < 0 || form.satisfaction() > 2) {
             errors.add(new Violation("satisfaction", "assessment.survey.satisfaction.invalid"));
         }
@@ -171,15 +274,15 @@ public class SurveyService {
         if (form == null || form.tookPart() == null) {
             errors.add(new Violation("tookPart", "validation.required"));
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+    }
+
+    private void store(AssessmentSurveyRecord s, String respondentHash, String kind, AnswerForm form) {
         if (!"OPEN".equals(s.getStatus())) {
             throw new ConflictException("assessment.survey.closed");
         }
         AssessmentSurveyAnswerRecord a = new AssessmentSurveyAnswerRecord();
         a.setSurveyId(s.getId());
-        a.setRespondentHash(respondentHash(s.getSalt(), respondent));
+        a.setRespondentHash(respondentHash);
         a.setAudienceKind(kind);
         a.setSatisfaction(form.satisfaction());
         a.setAware(form.aware());
@@ -191,15 +294,9 @@ public class SurveyService {
         }
     }
 
-    /** HMAC-SHA256 keyed by the survey's salt: answers of one survey cannot be joined to a token of another. */
-    static String respondentHash(String salt, String respondent) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(salt.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(respondent.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The keyed hash of a ticket: HMAC-SM3 (index key) over the survey's salt and the ticket. */
+    String ticketHash(AssessmentSurveyRecord s, String ticket) {
+        return hmacs.blindIndex("survey-ticket", s.getSalt() + '\u0000' + ticket, 64);
     }
 
     public static String randomToken(int bytes) {

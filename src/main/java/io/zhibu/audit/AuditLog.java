@@ -42,6 +42,15 @@ public class AuditLog {
         write(a, action, targetType, targetId, null, detail, outcome);
     }
 
+    /**
+     * A refusal by the current user inside its scope (e.g. a check-in locked after wrong codes): survives the
+     * rollback of the attempt and is visible to the auditors of {@code scopePath}.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void refused(String action, String targetType, Object targetId, String scopePath, String detail) {
+        write(actor(), action, targetType, targetId, scopePath, detail, AuditOutcome.DENIED);
+    }
+
     /** For events that happen before a user is in the security context (login). */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void forUser(String username, String role, String scopePath, String action, String detail,

@@ -242,37 +242,97 @@ public class DevelopmentService {
         }
         LocalDate date = checkDate(f.date(), null, errors);
         if (target != null && date != null) {
-            for (DevStepRecord r : rows) {
-                if (r.getStepNo() < target.getStepNo() && date.isBefore(r.getDoneOn())
-                        || r.getStepNo() > target.getStepNo() && date.isAfter(r.getDoneOn())) {
-                    errors.add(new Violation("date", "dev.gate.order", r.getStepNo(), r.getDoneOn()));
-                    break;
-                }
-            }
-            if (target.getStepNo() == 15 && p.getMemberId() != null) {
-                errors.add(new Violation("date", "dev.amend.admitted"));
-            }
             DevTimeline after = timeline(p, rows.stream().map(r -> r == target
                     ? new DevTimeline.Done(r.getStepNo(), r.getRound(), date, decision(r), r.getExtensionMonths())
                     : done(r)).toList());
-            if (after.done(7) && !DevelopmentRules.cultivatedOneYear(after.date(3), after.date(7))) {
-                errors.add(new Violation("date", "dev.gate.activistYear", DevelopmentRules.earliestTarget(after.date(3))));
-            }
+            // every gate and date rule of the amended step and of the steps whose dates depend on it (issue 19)
+            errors.addAll(amendmentViolations(p, rows, target, date, after));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         LocalDate old = target.getDoneOn();
+        // derived fields follow the amended dates: the application date (step 1), the last step's date
+        if (target.getStepNo() == 1 && target.getRound() == 1) {
+            p.setAppliedOn(date);
+        }
+        LocalDate last = rows.stream().map(r -> r == target ? date : r.getDoneOn()).max(java.util.Comparator.naturalOrder())
+                .orElse(date);
+        p.setLastStepOn(last);
         if (!repo.update(p, f.version())) {
             throw new ConflictException("error.concurrentChange");
         }
         repo.setStepDate(target.getId(), date);
+        if (target.getStepNo() == 15 && p.getMemberId() != null) {
+            // R2.8/R2.10: joining date = branch meeting, full membership = probation end; the member record follows
+            // (a refusal by the member module rolls the whole amendment back)
+            MemberView m = members.get(scope, p.getMemberId());
+            LocalDate fullOn = DevState.FULL.name().equals(p.getState())
+                    ? DevelopmentRules.probationEnd(date, p.getExtensionMonths()) : m.fullMemberOn();
+            members.update(scope, m.id(), new MemberForm(m.orgId(), m.name(), null, m.gender(), m.birthDate(),
+                    m.ethnicity(), m.education(), m.personCategory(), m.jobTitle(), null, null, m.category(), date,
+                    fullOn, m.probationExtensionMonths(), m.flowMember(), m.flowDestination(), m.lostContact(),
+                    m.lostContactOn(), m.version()));
+        }
         String detail = "step " + target.getStepNo() + " round " + target.getRound() + ": " + old + " -> " + date
                 + "; reason: " + reason;
         repo.log(p, scope.username(), "AMEND", target.getStepNo(), detail);
         audit.success("development.amend", "dev_person", p.getId(), p.getOrgPath(), detail);
         pipelineChanged(scope, personId);
         return detail(scope, personId);
+    }
+
+    /**
+     * The gates and date rules a timeline must still meet after an amendment, for every recorded step (so the steps
+     * whose dates depend on the amended one are re-checked too): R2.12 order, R2.1 age on the application date,
+     * art.13 one year of cultivation before step 7, R2.7 公示 ending by its decision (steps 7 and 23), art.25
+     * approval within 3 (special: 6) months of the branch meeting, R2.8/R2.10 no conversion before probation ends.
+     */
+    private List<Violation> amendmentViolations(DevPersonRecord p, List<DevStepRecord> rows, DevStepRecord target,
+                                                LocalDate date, DevTimeline after) {
+        List<Violation> v = new ArrayList<>();
+        for (DevStepRecord r : rows) {
+            if (r.getStepNo() < target.getStepNo() && date.isBefore(r.getDoneOn())
+                    || r.getStepNo() > target.getStepNo() && date.isAfter(r.getDoneOn())) {
+                v.add(new Violation("date", "dev.gate.order", r.getStepNo(), r.getDoneOn()));
+                return v;
+            }
+        }
+        LocalDate applied = after.date(1);
+        if (applied != null && p.getBirthDate() != null && !DevelopmentRules.oldEnough(p.getBirthDate(), applied)) {
+            v.add(new Violation("date", "dev.gate.age", p.getBirthDate().plusYears(18))); // R2.1
+        }
+        if (after.done(7) && after.date(3) != null && !DevelopmentRules.cultivatedOneYear(after.date(3), after.date(7))) {
+            v.add(new Violation("date", "dev.gate.activistYear", DevelopmentRules.earliestTarget(after.date(3))));
+        }
+        for (DevStepRecord r : rows) {
+            LocalDate on = r == target ? date : r.getDoneOn();
+            if ((r.getStepNo() == 7 || r.getStepNo() == 23) && r.getNoticeTo() != null && r.getNoticeTo().isAfter(on)) {
+                v.add(new Violation("date", "dev.gate.noticeDates")); // R2.7: the 公示 ends by the decision
+            }
+        }
+        if (after.done(17) && after.date(15) != null) {
+            LocalDate approval = after.date(17);
+            LocalDate meeting = after.date(15);
+            DevStepRecord s17 = rows.stream().filter(r -> r.getStepNo() == 17).findFirst().orElse(null);
+            if (approval.isAfter(DevelopmentRules.approvalLatest(meeting))) {
+                v.add(new Violation("date", "dev.gate.approvalLate", DevelopmentRules.approvalLatest(meeting)));
+            } else if (approval.isAfter(DevelopmentRules.approvalDue(meeting))
+                    && (s17 == null || s17.getExceptionReason() == null)) {
+                v.add(new Violation("date", "dev.gate.approvalSpecial", DevelopmentRules.approvalDue(meeting)));
+            }
+        }
+        for (DevStepRecord r : rows) {
+            if (r.getStepNo() == 23 && Decision.CONVERT.name().equals(r.getDecision()) && after.date(15) != null) {
+                LocalDate on = r == target ? date : r.getDoneOn();
+                int extension = p.getExtensionMonths() == null ? 0 : p.getExtensionMonths();
+                if (!DevelopmentRules.conversionAllowed(after.date(15), extension, on)) {
+                    v.add(new Violation("date", "dev.gate.probationNotOver",
+                            DevelopmentRules.probationEnd(after.date(15), extension))); // R2.10
+                }
+            }
+        }
+        return v;
     }
 
     /** 终止培养 (§3.1 side state) before admission, with a reason. */
@@ -473,12 +533,17 @@ public class DevelopmentService {
                 }
             }
             if (complete) {
-                in.votes = new int[] {v[0], v[1], v[2], v[3] == null ? 0 : v[3], v[4], v[5]};
-                if (!io.zhibu.shared.VoteArithmetic.countsConsistent(v[0], v[1], v[2], v[4], v[5]) || in.votes[3] < 0
-                        || in.votes[1] + in.votes[3] > in.votes[0]) {
-                    errors.add(new Violation("votesPresent", "dev.votes.inconsistent"));
-                    in.votes = null;
+                int before = errors.size();
+                // R2.9 counts in long and bounded: none negative, yes + no + abstain ≤ present ≤ due
+                io.zhibu.shared.VoteArithmetic.checkCounts(null, v[0], v[1], v[2], v[4], v[5],
+                        new io.zhibu.shared.VoteArithmetic.Fields("votesDue", "votesPresent", "votesYes", "votesNo",
+                                "votesAbstain"), errors);
+                if (v[3] != null && v[3] < 0) {
+                    errors.add(new Violation("votesWrittenYes", "validation.negative"));
+                } else if (errors.size() == before && (long) v[1] + (v[3] == null ? 0 : v[3]) > v[0]) {
+                    errors.add(new Violation("votesWrittenYes", "dev.votes.inconsistent"));
                 }
+                in.votes = errors.size() > before ? null : new int[] {v[0], v[1], v[2], v[3] == null ? 0 : v[3], v[4], v[5]};
             }
             in.ballot = f.ballot() == null || f.ballot().isBlank() ? (props.anonymousBallotDefault() ? "ANONYMOUS" : "SHOW_OF_HANDS") : f.ballot();
             if (!BALLOTS.contains(in.ballot)) {

@@ -52,12 +52,16 @@ public class PayrollImport {
     private final Set<String> deducted;
     private final BaseRecompute recompute;
 
+    private final io.zhibu.shared.upload.UploadCheck uploads;
+
     public PayrollImport(DuesRepository repo, DuesCalculator calculator, MemberDirectory directory, OrgService orgs,
                          AuditLog audit, TransactionTemplate tx, Clock clock,
                          @Value("${zhibu.dues.payroll.id-columns:身份证号,公民身份号码,idNumber}") Set<String> idColumns,
                          @Value("${zhibu.dues.payroll.excluded:艰苦边远地区津贴,特殊岗位津贴,住房公积金,提租补贴,通讯补贴,交通补贴,社会保险补贴,伤残抚恤金,备注,姓名,序号}") Set<String> excluded,
                          @Value("${zhibu.dues.payroll.deducted:个人所得税}") Set<String> deducted,
-                         @Value("${zhibu.dues.recompute:ANNUAL}") BaseRecompute recompute) {
+                         @Value("${zhibu.dues.recompute:ANNUAL}") BaseRecompute recompute,
+                         io.zhibu.shared.upload.UploadCheck uploads) {
+        this.uploads = uploads;
         this.recompute = recompute;
         this.repo = repo;
         this.calculator = calculator;
@@ -80,7 +84,20 @@ public class PayrollImport {
             throw new ForbiddenException("only the treasurer may import payroll");
         }
         Organization org = orgs.get(scope, orgId);
+        uploads.check("file", filename, content, io.zhibu.shared.upload.FileType.SHEETS); // zip limits before parsing
         List<List<String>> table = read(filename, content);
+        for (int r = 0; r < table.size(); r++) {
+            for (String v : table.get(r)) {
+                // a formula-like cell (= + - @ tab CR) is never data; no cell longer than a spreadsheet cell
+                if (io.zhibu.shared.upload.SpreadsheetCells.isFormula(v)) {
+                    throw InvalidInputException.of("row" + (r + 1), "upload.formula");
+                }
+                if (v != null && v.length() > io.zhibu.shared.upload.SpreadsheetCells.MAX_CELL_CHARS) {
+                    throw InvalidInputException.of("row" + (r + 1), "upload.cellTooLong",
+                            io.zhibu.shared.upload.SpreadsheetCells.MAX_CELL_CHARS);
+                }
+            }
+        }
         if (table.size() < 2) {
             throw InvalidInputException.of("file", "dues.payroll.empty");
         }
@@ -178,7 +195,9 @@ public class PayrollImport {
                     rows.limit(MAX_ROWS + 1L).forEach((Row row) -> {
                         List<String> cells = new ArrayList<>();
                         for (int c = 0; c < row.getCellCount(); c++) {
-                            cells.add(row.getCellText(c));
+                            var cell = row.getCell(c);
+                            cells.add(cell != null && cell.getType() == org.dhatim.fastexcel.reader.CellType.FORMULA
+                                    ? "=" : row.getCellText(c));
                         }
                         out.add(cells);
                     });

@@ -74,9 +74,13 @@ public class MaterialService {
     private final Clock clock;
     private final long maxBytes;
 
+    private final io.zhibu.shared.upload.UploadCheck uploads;
+
     public MaterialService(LearningRepository repo, StudyRules rules, OrgService orgs, FileStore files, AuditLog audit,
                            ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
-                           @Value("${zhibu.learning.max-file-bytes:41943040}") long maxBytes) {
+                           @Value("${zhibu.learning.max-file-bytes:41943040}") long maxBytes,
+                           io.zhibu.shared.upload.UploadCheck uploads) {
+        this.uploads = uploads;
         this.repo = repo;
         this.rules = rules;
         this.orgs = orgs;
@@ -237,7 +241,18 @@ public class MaterialService {
             errors.add(new Violation("file", "learning.file.tooLarge", maxBytes / (1024 * 1024)));
             return null;
         }
-        String actual = FileTypes.sniff(bytes);
+        String actual;
+        try {
+            // the shared checker: a PDF is parsed whole and refused with scripts or actions; a video's boxes are walked
+            actual = uploads.check("file", fileName, bytes, kind == MaterialKind.PDF
+                    ? java.util.EnumSet.of(io.zhibu.shared.upload.FileType.PDF)
+                    : java.util.EnumSet.of(io.zhibu.shared.upload.FileType.MP4, io.zhibu.shared.upload.FileType.WEBM))
+                    .contentType();
+        } catch (InvalidInputException e) {
+            errors.addAll(e.violations().stream().map(v -> "upload.type".equals(v.code())
+                    ? new Violation("file", "learning.file.notWhatItSays") : v).toList());
+            return null;
+        }
         String claimed = FileTypes.claimed(fileName);
         boolean fits = kind == MaterialKind.PDF ? "application/pdf".equals(actual) : VIDEO_TYPES.contains(actual);
         if (!fits || (claimed != null && !claimed.equals(actual))) {

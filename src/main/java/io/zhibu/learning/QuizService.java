@@ -74,8 +74,12 @@ public class QuizService {
     private final TransactionTemplate tx;
     private final Clock clock;
 
+    private final io.zhibu.shared.upload.UploadCheck uploads;
+
     public QuizService(LearningRepository repo, StudyRules rules, OrgService orgs, AuditLog audit,
-                       ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+                       ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
+                       io.zhibu.shared.upload.UploadCheck uploads) {
+        this.uploads = uploads;
         this.repo = repo;
         this.rules = rules;
         this.orgs = orgs;
@@ -237,6 +241,7 @@ public class QuizService {
     public ImportResult importQuestions(DataScope scope, long bankId, String fileName, byte[] content) {
         Access.requireManager(scope);
         tx.executeWithoutResult(s -> editable(scope, bankId));
+        uploads.check("file", fileName, content, io.zhibu.shared.upload.FileType.SHEETS); // zip limits before parsing
         List<List<String>> table = Sheets.read(fileName, content, MAX_ROWS);
         if (table.size() < 2) {
             throw InvalidInputException.of("file", "learning.import.empty");

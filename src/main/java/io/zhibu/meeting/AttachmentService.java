@@ -41,9 +41,12 @@ public class AttachmentService {
     private final AuditLog audit;
     private final Clock clock;
     private final long maxBytes;
+    private final io.zhibu.shared.upload.UploadCheck uploads;
 
     public AttachmentService(MeetingRepository repo, MeetingService meetings, FileStore files, AuditLog audit, Clock clock,
-                             @Value("${zhibu.meeting.max-attachment-bytes:10485760}") long maxBytes) {
+                             @Value("${zhibu.meeting.max-attachment-bytes:10485760}") long maxBytes,
+                             io.zhibu.shared.upload.UploadCheck uploads) {
+        this.uploads = uploads;
         this.repo = repo;
         this.meetings = meetings;
         this.files = files;
@@ -80,10 +83,9 @@ public class AttachmentService {
         if (bytes.length > maxBytes) {
             throw InvalidInputException.of("file", "meeting.attachment.tooLarge", maxBytes / (1024 * 1024));
         }
-        String type = sniff(bytes);
-        if (type == null || (kind == Kind.PHOTO && type.equals("application/pdf"))) {
-            throw InvalidInputException.of("file", "meeting.attachment.badType");
-        }
+        // the whole file is checked (decoded image, parsed PDF without scripts or actions), not its first bytes
+        String type = uploads.check("file", name, bytes, kind == Kind.PHOTO ? io.zhibu.shared.upload.FileType.PHOTOS
+                : io.zhibu.shared.upload.FileType.SCANS).contentType();
         String key = pathAndRegion[1] + "/" + meetingId + "/" + UUID.randomUUID();
         files.put(key, bytes);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

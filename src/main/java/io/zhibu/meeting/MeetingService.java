@@ -54,13 +54,16 @@ public class MeetingService {
     private final Duration checkinAfterEnd;
     private final VoteArithmetic.MajorityBase electionBase;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final io.zhibu.meeting.internal.CheckinAttempts attempts;
 
     public MeetingService(MeetingRepository repo, OrgService orgs, MemberService members, AuditLog audit, Clock clock,
+                          io.zhibu.meeting.internal.CheckinAttempts attempts,
                           @Value("${zhibu.meeting.checkin-before:30m}") Duration checkinBefore,
                           @Value("${zhibu.meeting.checkin-after-end:30m}") Duration checkinAfterEnd,
                           @Value("${zhibu.meeting.election-majority-base:DUE}") VoteArithmetic.MajorityBase electionBase,
                           org.springframework.context.ApplicationEventPublisher events) {
         this.events = events;
+        this.attempts = attempts;
         this.repo = repo;
         this.orgs = orgs;
         this.members = members;
@@ -228,13 +231,26 @@ public class MeetingService {
         }
         MeetingAttendanceRecord a = repo.attendee(id, scope.selfMemberId()).orElseThrow(() -> new NotFoundException("meeting", id));
         requireUnlocked(m);
+        attempts.countIp(); // per client IP: a 429 for a guessing burst
+        if (a.getCheckinLockedAt() != null) {
+            throw new ConflictException("meeting.checkin.locked");
+        }
         OffsetDateTime now = now();
         String code = cmd == null || cmd.code() == null ? "" : cmd.code().strip();
         if (code.isEmpty()) {
             throw InvalidInputException.of("code", "validation.required");
         }
-        if (!java.security.MessageDigest.isEqual(code.getBytes(), m.getCheckinCode().getBytes())) {
-            throw InvalidInputException.of("code", "meeting.checkin.badCode");
+        if (!java.security.MessageDigest.isEqual(code.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                m.getCheckinCode().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            int failures = attempts.wrongCode(a.getId());
+            int max = attempts.limits().maxWrongCodes();
+            if (failures >= max) {
+                // the secretary sees it on the to-do list (CheckinLockTodos) and marks attendance in person
+                audit.refused("meeting.checkin.locked", "meeting", id, m.getOrgPath(),
+                        "member " + a.getMemberId() + " after " + failures + " wrong codes");
+                throw new ConflictException("meeting.checkin.locked");
+            }
+            throw InvalidInputException.of("code", "meeting.checkin.badCode.left", max - failures);
         }
         if (now.isBefore(m.getStartsAt().minus(checkinBefore)) || now.isAfter(m.getEndsAt().plus(checkinAfterEnd))) {
             throw InvalidInputException.of("code", "meeting.checkin.closed");
@@ -368,7 +384,8 @@ public class MeetingService {
         String decisions = InvalidInputException.collect(errors, () -> TextInput.optional(f.decisions(), "decisions", 2000));
         String subject = InvalidInputException.collect(errors, () -> TextInput.optional(f.voteSubject(), "voteSubject", 200));
         String activities = InvalidInputException.collect(errors, () -> TextInput.optional(f.themeActivities(), "themeActivities", 2000));
-        Vote vote = f.voteKind() == null ? null : computeVote(f, subject, errors);
+        Vote vote = f.voteKind() == null ? null : computeVote(f, subject, errors,
+                repo.attendance(id).stream().filter(a -> !Boolean.TRUE.equals(a.getNonVoting())).count());
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -404,7 +421,7 @@ public class MeetingService {
     }
 
     /** R6.4: the platform's computation from the counts (R1.11–R1.14, R2.9); the recorded result is kept as entered. */
-    private Vote computeVote(MinutesForm f, String subject, List<Violation> errors) {
+    private Vote computeVote(MinutesForm f, String subject, List<Violation> errors, long roll) {
         int before = errors.size();
         for (var e : new Object[][] {{"votingDue", f.votingDue()}, {"votingPresent", f.votingPresent()},
                 {"yes", f.yes()}, {"no", f.no()}, {"abstain", f.abstain()}}) {
@@ -415,24 +432,18 @@ public class MeetingService {
         if (f.voteMethod() == null) {
             errors.add(new Violation("voteMethod", "validation.required"));
         }
+        if (f.writtenYes() != null && f.writtenYes() < 0) {
+            errors.add(new Violation("writtenYes", "validation.negative"));
+        }
+        // counts ≤ the members called to the meeting, yes + no + abstain ≤ present ≤ due (R6.2, R6.4), in long
+        VoteArithmetic.checkCounts(roll, f.votingDue(), f.votingPresent(), f.yes(), f.no(), f.abstain(),
+                new VoteArithmetic.Fields("votingDue", "votingPresent", "yes", "no", "abstain"), errors);
         if (errors.size() > before) {
             return null;
         }
         int due = f.votingDue();
         int present = f.votingPresent();
         int written = f.writtenYes() == null ? 0 : f.writtenYes();
-        if (due < 0 || present < 0 || f.yes() < 0 || f.no() < 0 || f.abstain() < 0 || written < 0) {
-            errors.add(new Violation("yes", "meeting.vote.negative"));
-            return null;
-        }
-        if (present > due) {
-            errors.add(new Violation("votingPresent", "meeting.vote.presentOverDue"));
-            return null;
-        }
-        if (!VoteArithmetic.countsConsistent(due, present, f.yes(), f.no(), f.abstain())) {
-            errors.add(new Violation("yes", "meeting.vote.tooManyBallots", f.yes() + f.no() + f.abstain(), present));
-            return null;
-        }
         if (f.voteKind() == VoteKind.ADMISSION && written > due - present) {
             errors.add(new Violation("writtenYes", "meeting.vote.writtenOverAbsent", due - present));
             return null;

@@ -102,7 +102,7 @@ public class RosterExport {
     }
 
     private void write(Worksheet ws, int r, MemberMemberRecord m, Organization o, boolean reveal) {
-        ws.value(r, RosterColumn.NAME.ordinal(), m.getName());
+        ws.value(r, RosterColumn.NAME.ordinal(), io.zhibu.shared.upload.SpreadsheetCells.safe(m.getName()));
         ws.value(r, RosterColumn.GENDER.ordinal(), "1".equals(m.getGender()) ? "男" : "女");
         ws.value(r, RosterColumn.ETHNICITY.ordinal(), MemberCodes.label(MemberCodes.ETHNICITY, m.getEthnicity(), java.util.Locale.CHINA));
         ws.value(r, RosterColumn.ID_NUMBER.ordinal(), reveal ? members.decrypt(m.getIdNumberEnc()) : m.getIdNumberMasked());
@@ -115,26 +115,26 @@ public class RosterExport {
                     MemberCodes.label(MemberCodes.PERSON_CATEGORY, m.getPersonCategory(), java.util.Locale.CHINA));
         }
         ws.value(r, RosterColumn.ORG_CODE.ordinal(), o.code());
-        ws.value(r, RosterColumn.ORG_NAME.ordinal(), o.name());
+        ws.value(r, RosterColumn.ORG_NAME.ordinal(), io.zhibu.shared.upload.SpreadsheetCells.safe(o.name()));
         ws.value(r, RosterColumn.CATEGORY.ordinal(), MemberCategory.FULL.name().equals(m.getCategory()) ? "正式党员" : "预备党员");
         ws.value(r, RosterColumn.JOINED_ON.ordinal(), m.getJoinedOn().toString());
         if (m.getFullMemberOn() != null) {
             ws.value(r, RosterColumn.FULL_MEMBER_ON.ordinal(), m.getFullMemberOn().toString());
         }
         if (m.getJobTitle() != null) {
-            ws.value(r, RosterColumn.JOB_TITLE.ordinal(), m.getJobTitle());
+            ws.value(r, RosterColumn.JOB_TITLE.ordinal(), io.zhibu.shared.upload.SpreadsheetCells.safe(m.getJobTitle()));
         }
         String phone = reveal ? members.decrypt(m.getPhoneEnc()) : m.getPhoneMasked();
         if (phone != null) {
             ws.value(r, RosterColumn.PHONE.ordinal(), phone);
         }
         if (reveal && m.getAddressEnc() != null) {
-            ws.value(r, RosterColumn.ADDRESS.ordinal(), members.decrypt(m.getAddressEnc()));
+            ws.value(r, RosterColumn.ADDRESS.ordinal(), io.zhibu.shared.upload.SpreadsheetCells.safe(members.decrypt(m.getAddressEnc())));
         }
         ws.value(r, RosterColumn.STANDING.ordinal(), MemberStanding.NORMAL.name().equals(m.getStanding()) ? "正常" : "停止党籍");
         ws.value(r, RosterColumn.FLOW.ordinal(), m.getFlowMember() ? "是" : "否");
         if (m.getFlowDestination() != null) {
-            ws.value(r, RosterColumn.FLOW_DESTINATION.ordinal(), m.getFlowDestination());
+            ws.value(r, RosterColumn.FLOW_DESTINATION.ordinal(), io.zhibu.shared.upload.SpreadsheetCells.safe(m.getFlowDestination()));
         }
         ws.value(r, RosterColumn.LOST_CONTACT.ordinal(), m.getLostContact() ? "是" : "否");
         if (m.getLostContactOn() != null) {

@@ -69,10 +69,14 @@ public class RosterImports {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RosterImports.class);
     private final Path dir;
 
+    private final io.zhibu.shared.upload.UploadCheck uploads;
+
     public RosterImports(MemberRepository members, RosterImportRepository repo,
                          OrgService orgs, AuditLog audit, ApplicationEventPublisher events, MessageSource messages,
                          PlatformTransactionManager txm, Clock clock,
-                         @Value("${zhibu.import.max-bytes:41943040}") long maxBytes) throws IOException {
+                         @Value("${zhibu.import.max-bytes:41943040}") long maxBytes,
+                         io.zhibu.shared.upload.UploadCheck uploads) throws IOException {
+        this.uploads = uploads;
         this.members = members;
         this.repo = repo;
         this.orgs = orgs;
@@ -109,6 +113,13 @@ public class RosterImports {
         }
     }
 
+    private static boolean isZip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] h = in.readNBytes(4);
+            return h.length == 4 && h[0] == 'P' && h[1] == 'K' && h[2] == 3 && h[3] == 4;
+        }
+    }
+
     /** Stores an upload (at most {@code zhibu.import.max-bytes}) and returns its token. */
     public String upload(DataScope scope, InputStream in, String fileName) {
         requireImporter(scope);
@@ -131,6 +142,16 @@ public class RosterImports {
                         throw InvalidInputException.of("file", "import.file.tooLarge", maxBytes / 1024 / 1024);
                     }
                     out.write(buf, 0, n);
+                }
+            }
+            // the shared upload checker: an .xlsx is read as a zip stream with entry, size and ratio limits before the
+            // reader parses it (a zip bomb is refused here); type and encoding problems are the report's (FileProblem)
+            if (isZip(file)) {
+                try {
+                    uploads.checkSheet("file", file, name.toLowerCase(Locale.ROOT).endsWith(".xlsx") ? name : name + ".xlsx");
+                } catch (InvalidInputException e) {
+                    Files.deleteIfExists(file);
+                    throw e;
                 }
             }
             Job job = new Job(scope.username(), file, name);
@@ -583,7 +604,7 @@ public class RosterImports {
                     issues.forEach(i -> bad.put(i.column(), true));
                     for (int c = 0; c < cols.length; c++) {
                         if (values[c] != null) {
-                            ws.value(row, c + 1, values[c]);
+                            ws.value(row, c + 1, io.zhibu.shared.upload.SpreadsheetCells.safe(values[c]));
                         }
                         if (bad.containsKey(cols[c].header())) {
                             ws.style(row, c + 1).fillColor("FFC7CE").set();

@@ -254,7 +254,14 @@ public class OrgService {
     public Organization rename(DataScope scope, long id, Rename cmd) {
         requireOrgManager(scope);
         Organization org = get(scope, id);
-        String name = TextInput.required(cmd.name(), "name", 100);
+        List<Violation> errors = new ArrayList<>();
+        String name = InvalidInputException.collect(errors, () -> TextInput.required(cmd.name(), "name", 100));
+        if (cmd.version() == null) {
+            errors.add(new Violation("version", "validation.required")); // an update states the version it changes
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
         requireActive(org);
         if (!repo.rename(id, name, cmd.version())) {
             throw new ConflictException("error.concurrentChange");

@@ -65,7 +65,7 @@ public class OrgTerms {
         Organization o = orgs.get(scope, orgId);
         return repo.elections(o.id()).stream().map(e -> new ElectionView(e.getId(), e.getOrgId(), e.getHeldOn(),
                 e.getVotersDue(), e.getVotersDue(), e.getVotersPresent(), e.getSeats(), e.getCandidates(),
-                VoteArithmetic.minimumCandidates(e.getSeats()), e.getBallotsIssued(), e.getBallotsReturned(),
+                (int) VoteArithmetic.minimumCandidates(e.getSeats()), e.getBallotsIssued(), e.getBallotsReturned(),
                 e.getMajorityBase(), e.getQuorumOk(), e.getCandidatesOk(), e.getBallotsOk(), List.of(), e.getResult(),
                 e.getTermId())).toList();
     }
@@ -118,14 +118,50 @@ public class OrgTerms {
             errors.add(new Violation("heldOn", "validation.futureDate"));
         }
         int computedDue = voting.getIfAvailable(() -> (id, d) -> 0).votersDue(o.id(), heldOn == null ? today() : heldOn);
-        int due = f.votersDue() == null ? computedDue : f.votersDue();
+        // the roll bounds every count where it is known (a 党委's members sit in its branches: no roll of its own)
+        Long roll = computedDue > 0 ? Long.valueOf(computedDue) : null;
+        VoteArithmetic.checkCounts(roll, f.votersDue(), f.votersPresent(), null, null, null,
+                new VoteArithmetic.Fields("votersDue", "votersPresent", "votes", "votes", "votes"), errors);
+        int due = f.votersDue() == null ? computedDue : Math.max(0, f.votersDue());
+        if (f.votersDue() == null && f.votersPresent() != null && f.votersPresent() > due) {
+            errors.add(new Violation("votersPresent", "vote.count.presentOverDue", String.valueOf(due)));
+        }
         int present = count(errors, "votersPresent", f.votersPresent());
         int seats = count(errors, "seats", f.seats());
         int candidates = count(errors, "candidates", f.candidates());
         int issued = count(errors, "ballotsIssued", f.ballotsIssued());
         int returned = count(errors, "ballotsReturned", f.ballotsReturned());
-        if (present > due) {
-            errors.add(new Violation("votersPresent", "term.present.moreThanDue", due));
+        if (f.seats() != null && f.seats() <= 0) {
+            errors.add(new Violation("seats", "vote.seats.positive"));
+        } else if (f.seats() != null && f.seats() > due && due > 0) {
+            errors.add(new Violation("seats", "vote.count.overRoll", String.valueOf(due)));
+        } else if (f.seats() != null && f.candidates() != null && f.candidates() >= 0) {
+            if (f.candidates() < f.seats()) {
+                errors.add(new Violation("candidates", "vote.candidates.belowSeats", String.valueOf(f.seats())));
+            } else if (!VoteArithmetic.enoughCandidates(f.seats(), f.candidates())) { // R1.12
+                errors.add(new Violation("candidates", "vote.candidates.tooFew",
+                        String.valueOf(VoteArithmetic.minimumCandidates(f.seats()))));
+            } else if (f.candidates() > VoteArithmetic.MAX_VOTERS) {
+                errors.add(new Violation("candidates", "vote.count.tooLarge", String.valueOf(VoteArithmetic.MAX_VOTERS)));
+            }
+        }
+        if (f.ballotsIssued() != null && f.votersPresent() != null && f.ballotsIssued() > f.votersPresent()
+                && f.votersPresent() >= 0) {
+            errors.add(new Violation("ballotsIssued", "vote.ballots.overPresent", String.valueOf(f.votersPresent())));
+        }
+        List<Integer> votes = f.electedVotes() == null ? List.of() : f.electedVotes();
+        for (int i = 0; i < votes.size(); i++) {
+            Integer v = votes.get(i);
+            if (v == null) {
+                errors.add(new Violation("electedVotes[" + i + "]", "validation.required"));
+            } else if (v < 0) {
+                errors.add(new Violation("electedVotes[" + i + "]", "validation.negative"));
+            } else if (f.ballotsReturned() != null && f.ballotsReturned() >= 0 && v > f.ballotsReturned()) {
+                errors.add(new Violation("electedVotes[" + i + "]", "vote.count.overBallots", String.valueOf(f.ballotsReturned())));
+            }
+        }
+        if (f.seats() != null && f.seats() > 0 && votes.size() > f.seats()) {
+            errors.add(new Violation("electedVotes", "vote.count.overBallots", String.valueOf(f.seats())));
         }
         String result = InvalidInputException.collect(errors, () -> TextInput.required(f.result(), "result", 1000));
         if (!errors.isEmpty()) {
@@ -168,7 +204,7 @@ public class OrgTerms {
         }
         audit.success("org.election", "org", o.id(), o.path(), "due " + due + ", present " + present + ", valid " + valid);
         return new ElectionView(id, o.id(), heldOn, due, computedDue, present, seats, candidates,
-                VoteArithmetic.minimumCandidates(seats), issued, returned, base.name(), quorum, enough, ballots, electedOk,
+                (int) VoteArithmetic.minimumCandidates(seats), issued, returned, base.name(), quorum, enough, ballots, electedOk,
                 result, termId);
     }
 

@@ -3,7 +3,6 @@ package io.zhibu.points;
 import io.zhibu.audit.AuditLog;
 import io.zhibu.db.tables.records.PointsActivityPhotoRecord;
 import io.zhibu.db.tables.records.PointsActivityRecord;
-import io.zhibu.meeting.AttachmentService;
 import io.zhibu.meeting.FileStore;
 import io.zhibu.meeting.MeetingRecords;
 import io.zhibu.meeting.MeetingService;
@@ -30,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -47,8 +45,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class ActivityService {
     public static final int MAX_PHOTOS = 9;
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Pattern MOBILE = Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
-    private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9A-Za-z])\\d{17}[0-9Xx](?![0-9A-Za-z])");
 
     /** A photo's bytes with its type. */
     public record PhotoContent(String contentType, byte[] bytes) {
@@ -63,9 +59,13 @@ public class ActivityService {
     private final Clock clock;
     private final long maxBytes;
 
+    private final io.zhibu.shared.upload.UploadCheck photoCheck;
+
     public ActivityService(ActivityRepository repo, io.zhibu.member.MemberService members, OrgService orgs, MeetingService meetings, FileStore files,
                            AuditLog audit, Clock clock,
-                           @Value("${zhibu.points.max-photo-bytes:10485760}") long maxBytes) {
+                           @Value("${zhibu.points.max-photo-bytes:10485760}") long maxBytes,
+                           io.zhibu.shared.upload.UploadCheck photoCheck) {
+        this.photoCheck = photoCheck;
         this.repo = repo;
         this.members = members;
         this.orgs = orgs;
@@ -110,12 +110,17 @@ public class ActivityService {
         }
         List<String> types = new ArrayList<>();
         for (PhotoUpload p : uploads) {
-            String type = AttachmentService.sniff(p.bytes());
+            String type = null;
             if (p.bytes().length > maxBytes) {
                 errors.add(new Violation("photos", "points.photo.tooLarge", maxBytes / (1024 * 1024)));
-            } else if (type == null || type.equals("application/pdf")) {
-                // the name says .jpg, the bytes say otherwise: refused (R9.2 upload checks)
-                errors.add(new Violation("photos", "points.photo.badType", p.fileName() == null ? "" : p.fileName()));
+            } else {
+                // decoded whole (a JPEG header followed by HTML is no photo): the shared upload checker
+                try {
+                    type = photoCheck.check("photos", p.fileName(), p.bytes(), io.zhibu.shared.upload.FileType.PHOTOS)
+                            .contentType();
+                } catch (InvalidInputException e) {
+                    errors.add(new Violation("photos", "points.photo.badType", p.fileName() == null ? "" : p.fileName()));
+                }
             }
             types.add(type);
         }
@@ -213,8 +218,9 @@ public class ActivityService {
     @Transactional(readOnly = true)
     public SharedActivity shared(String token) {
         PointsActivityRecord a = byToken(token);
-        return new SharedActivity(a.getOrgName(), a.getPublicTitle(), a.getPublicBody(), a.getMeetingTitle() == null ? null
-                : mask(a.getMeetingTitle(), List.of()),
+        // masked again on the way out: copies stored before the content-based mask are covered as well
+        return new SharedActivity(a.getOrgName(), mask(a.getPublicTitle(), List.of()), mask(a.getPublicBody(), List.of()),
+                a.getMeetingTitle() == null ? null : mask(a.getMeetingTitle(), List.of()),
                 repo.photos(List.of(a.getId())).stream().map(PointsActivityPhotoRecord::getId).toList(), a.getLikes(),
                 a.getCreatedAt());
     }
@@ -234,8 +240,8 @@ public class ActivityService {
                 .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList()) {
             t = t.replace(n, n.charAt(0) + "*".repeat(n.length() - 1));
         }
-        t = MOBILE.matcher(t).replaceAll(m -> m.group().substring(0, 3) + "****" + m.group().substring(7));
-        return ID_NUMBER.matcher(t).replaceAll(m -> m.group().substring(0, 6) + "********" + m.group().substring(14));
+        // by normalized content: +86 137-3643-5330, full-width digits, 410821 19900806 7852 … (issue 19)
+        return io.zhibu.shared.PersonalDataMask.mask(t);
     }
 
     private List<String> rosterNames(DataScope scope, long orgId) {

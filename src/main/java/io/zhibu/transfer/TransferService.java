@@ -83,6 +83,9 @@ public class TransferService {
             String letter = InvalidInputException.collect(errors, () -> TextInput.required(n.letterNumber(), "letterNumber", 40));
             if (n.validUntil() == null) {
                 errors.add(new Violation("validUntil", "validation.required"));
+            } else if (n.validUntil().isBefore(today())) {
+                // R4.5: an expired letter is not received; the sending side reissues it (REISSUE)
+                errors.add(new Violation("validUntil", "validation.expired"));
             }
             throwIf(errors);
             t.setChannel(TransferChannel.PAPER.name());

@@ -111,8 +111,17 @@ class AssessmentApiTest extends IntegrationTest {
         assertThat(self.at("/score").asDouble()).isEqualTo(before + 24, org.assertj.core.data.Offset.offset(0.001));
         assertThat(self.at("/selfSubmittedAt").isMissingNode()).isFalse();
         assertThat(item(self.json(), "B2a").get("selfNote").asText()).isEqualTo("见会议记录");
-        Api.Response ev = secretary.multipart(mine + "/evidence?itemCode=B6a", "阵地.jpg", new byte[]{1, 2, 3});
+        Api.Response ev = secretary.multipart(mine + "/evidence?itemCode=B6a", "阵地.jpg", io.zhibu.support.TestFiles.jpeg());
         assertThat(ev.status()).as(ev.body()).isEqualTo(201);
+        // issue 19: evidence is an allow-list checked by content — no SVG with script, no .html, no .exe
+        for (String[] trick : new String[][] {{"x.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"},
+                {"x.html", "<html><script>alert(1)</script></html>"}, {"x.exe", "MZ\u0090\u0000"}}) {
+            Api.Response refused = secretary.multipart(mine + "/evidence", trick[0], trick[1].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(refused.status()).as(trick[0]).isEqualTo(400);
+            assertThat(refused.at("/errors/0/field").asText()).isEqualTo("file");
+        }
+        Api.Response scripted = secretary.multipart(mine + "/evidence", "x.pdf", io.zhibu.support.TestFiles.pdfWithJavaScript());
+        assertThat(scripted.status()).as("a PDF with an auto-run script").isEqualTo(400);
         assertThat(secretary.get("/api/v1/assessment/evidence/" + ev.at("/id").asLong()).status()).isEqualTo(200);
 
         // the secretary cannot spot-check the own branch

@@ -38,7 +38,7 @@ public class AssessmentScopeProbes implements ScopeProbeSet {
             assertThat(c.status()).as(c.body()).isEqualTo(201);
             long campaign = c.at("/id").asLong();
             Api.Response e = admin.multipart("/api/v1/assessment/campaigns/" + campaign + "/results/"
-                    + t.facts().foreignBranchId() + "/evidence", "probe.txt", new byte[]{1});
+                    + t.facts().foreignBranchId() + "/evidence", "probe.png", io.zhibu.support.TestFiles.png());
             assertThat(e.status()).as(e.body()).isEqualTo(201);
             foreign = new long[]{system, campaign, e.at("/id").asLong()};
         }

@@ -63,25 +63,40 @@ class RectificationApiTest extends IntegrationTest {
         assertThat(opened.at("/rates/answers").asInt()).isZero();
         assertThat(opened.at("/rates/satisfaction").isNumber()).isFalse();
 
+        // one-time tickets (issue 19): the superior issues them; only their keyed hashes are stored
+        assertThat(secretary.post(API + "/surveys/" + id + "/tickets", "{\"publicCount\":6}").status()).isEqualTo(403);
+        Api.Response issued = township.post(API + "/surveys/" + id + "/tickets", "{\"members\":false,\"publicCount\":6}");
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        String[] who = new String[6];
+        for (int i = 0; i < 6; i++) {
+            who[i] = issued.json().get(i).get("ticket").asText();
+        }
         // anonymous answers without login: 1 满意, 1 基本满意, 3 不满意 → 40% (veto)
         Api anonymous = api();
         String path = "/survey/" + token + "/answers";
-        String[] who = new String[5];
         for (int i = 0; i < 5; i++) {
-            who[i] = "respondent-" + UUID.randomUUID();
             Api.Response a = anonymous.post(path, answer(who[i], i == 0 ? 2 : i == 1 ? 1 : 0, i < 4, i < 2));
             assertThat(a.status()).as(a.body()).isEqualTo(201);
         }
         Api.Response again = anonymous.post(path, answer(who[2], 2, true, true));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.body()).contains("already answered");
-        assertThat(anonymous.post(path, answer("respondent-" + UUID.randomUUID(), 5, true, true)).status()).isEqualTo(400);
-        assertThat(anonymous.post("/survey/nope/answers", answer("respondent-" + UUID.randomUUID(), 1, true, true)).status()).isEqualTo(404);
-        // no identity, only a salted hash of the respondent token
+        // a ticket the client invents is refused: 40 forged answers cannot move the rate
+        for (int i = 0; i < 40; i++) {
+            Api.Response forged = anonymous.post(path, answer("respondent-" + UUID.randomUUID(), 0, false, false));
+            assertThat(forged.status()).isEqualTo(400);
+            assertThat(forged.at("/errors/0/field").asText()).isEqualTo("respondent");
+        }
+        assertThat(anonymous.post(path, answer(who[5], 5, true, true)).status()).isEqualTo(400);
+        assertThat(anonymous.post("/survey/nope/answers", answer(who[5], 1, true, true)).status()).isEqualTo(404);
+        // no identity, only a keyed hash of the ticket
         assertThat(db.fetchCount(ASSESSMENT_SURVEY_ANSWER, ASSESSMENT_SURVEY_ANSWER.SURVEY_ID.eq(id))).isEqualTo(5);
         for (String h : db.select(ASSESSMENT_SURVEY_ANSWER.RESPONDENT_HASH).from(ASSESSMENT_SURVEY_ANSWER)
                 .where(ASSESSMENT_SURVEY_ANSWER.SURVEY_ID.eq(id)).fetch(ASSESSMENT_SURVEY_ANSWER.RESPONDENT_HASH)) {
-            assertThat(h).hasSize(64).doesNotContain("respondent");
+            assertThat(h).hasSize(64);
+            for (String t : who) {
+                assertThat(h).doesNotContain(t);
+            }
         }
 
         JsonNode r = township.get(API + "/surveys/" + id).json().get("rates");
@@ -96,13 +111,16 @@ class RectificationApiTest extends IntegrationTest {
         // the public page works without login; the same browser answering twice gets a clear 409
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         String base = "http://localhost:" + port + "/survey/" + token;
-        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(base)).header("Accept-Language", "en").GET().build(),
+        HttpResponse<String> noTicket = browser.send(HttpRequest.newBuilder(URI.create(base)).header("Accept-Language", "en").GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(noTicket.body()).contains("survey-no-ticket").doesNotContain("answer-form");
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(base + "?t=" + who[5])).header("Accept-Language", "en").GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("三率测评").contains("answer-form");
         Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
         assertThat(csrf.find()).isTrue();
-        String form = "audienceKind=MEMBER&aware=true&tookPart=true&satisfaction=2&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        String form = "ticket=" + who[5] + "&aware=true&tookPart=true&satisfaction=2&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
         HttpRequest post = HttpRequest.newBuilder(URI.create(base)).header("Accept-Language", "en")
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build();
         HttpResponse<String> first = browser.send(post, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -145,7 +163,8 @@ class RectificationApiTest extends IntegrationTest {
         // closed: no more answers
         assertThat(secretary.post(API + "/surveys/" + id + "/close", null).status()).isEqualTo(403);
         assertThat(township.post(API + "/surveys/" + id + "/close", null).at("/status").asText()).isEqualTo("CLOSED");
-        assertThat(anonymous.post(path, answer("respondent-" + UUID.randomUUID(), 2, true, true)).status()).isEqualTo(409);
+        assertThat(anonymous.post(path, answer("respondent-" + UUID.randomUUID(), 2, true, true)).status()).isEqualTo(400);
+        assertThat(anonymous.post(path, answer(who[3], 2, true, true)).status()).isEqualTo(409);
     }
 
     /** The demo data (or another test) may have designated the branch: finish that rectification first. */

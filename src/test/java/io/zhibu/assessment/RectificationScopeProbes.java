@@ -89,6 +89,13 @@ public class RectificationScopeProbes implements ScopeProbeSet {
             t.township404("GET", api + "/surveys/" + foreign(t)[1], null);
         });
         p.put("POST /api/v1/assessment/surveys/{id}/close", t -> t.township404("POST", api + "/surveys/" + foreign(t)[1] + "/close", null));
+        p.put("POST /api/v1/assessment/surveys/{id}/tickets", t -> t.township404("POST", api + "/surveys/" + foreign(t)[1] + "/tickets",
+                "{\"publicCount\":1}"));
+        p.put("POST /api/v1/assessment/surveys/{id}/answers", t -> {
+            Api.Response r = t.as("member").post(api + "/surveys/" + foreign(t)[1] + "/answers",
+                    "{\"satisfaction\":2,\"aware\":true,\"tookPart\":true}");
+            assertThat(r.status()).isEqualTo(404);
+        });
         // --- pages
         String page = "/assessment";
         p.put("GET /assessment/weak", t -> {
@@ -116,6 +123,8 @@ public class RectificationScopeProbes implements ScopeProbeSet {
                 "" + t.facts().foreignBranchId(), "title", "x", "audience", "3"))));
         p.put("GET /assessment/surveys/{id}", t -> t.page404(t.secretaryWeb().get(page + "/surveys/" + foreign(t)[1])));
         p.put("POST /assessment/surveys/{id}/close", t -> t.page404(t.townshipWeb().post(page + "/surveys/" + foreign(t)[1] + "/close", Map.of())));
+        p.put("POST /assessment/surveys/{id}/tickets", t -> t.page404(t.townshipWeb().post(page + "/surveys/" + foreign(t)[1] + "/tickets",
+                Map.of("publicCount", "1"))));
         return p;
     }
 }

@@ -80,6 +80,8 @@ class MeetingBrowserTest extends IntegrationTest {
         var link = member.findElements(By.className("meeting-link")).stream()
                 .filter(l -> l.getText().equals("浏览器测试支委会")).findFirst();
         assertThat(link).as(member.getPageSource()).isPresent();
+        // a longer list (other tests' meetings) must not leave the link under the sticky bar
+        ((org.openqa.selenium.JavascriptExecutor) member).executeScript("arguments[0].scrollIntoView({block:'center'})", link.get());
         link.get().click();
         member.findElement(By.id("code")).sendKeys(code);
         submit(member, "checkin-submit");

@@ -44,8 +44,10 @@ class RectificationBrowserTest extends IntegrationTest {
                 + (LocalDate.now().getYear() + 31) + "}");
         assertThat(s.status()).as(s.body()).isEqualTo(201);
 
+        String ticket = township.post("/api/v1/assessment/surveys/" + s.at("/id").asLong() + "/tickets",
+                "{\"publicCount\":1}").json().get(0).get("ticket").asText();
         browser = Browser.start(390, 844);
-        browser.get(url("/survey/" + s.at("/token").asText()));
+        browser.get(url("/survey/" + s.at("/token").asText() + "?t=" + ticket));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("手机测评");
         click(By.id("a-y"));
         click(By.id("p-n"));

@@ -231,6 +231,55 @@ class DevelopmentWalkTest extends IntegrationTest {
         assertThat(member.get("fullMemberOn").asText()).isEqualTo(extendedEnd.toString()); // 党龄 from the end (R2.10)
     }
 
+    private Api.Response amend(long id, int stepNo, LocalDate date) {
+        int v = secretary.get("/api/v1/development/persons/" + id).at("/version").asInt();
+        return secretary.post("/api/v1/development/persons/" + id + "/amendments", Api.json(f("version", v,
+                "stepNo", stepNo, "round", 1, "date", date.toString(), "reason", "录入错误更正")));
+    }
+
+    /** Issue 19 point 12: an amendment re-runs the gates of the amended step and the later ones; refusals change nothing. */
+    @Test
+    void amendmentsRerunEveryGateAndUpdateDerivedDates() {
+        LocalDate b = TODAY.minusYears(5).withDayOfMonth(3);
+        long id = register("发展改", TestIds.fresh(true), b);
+        List<JsonNode> full = fullMembers(2);
+        String sponsors = full.get(0).get("id").asText() + "," + full.get(1).get("id").asText();
+        LocalDate m = walkToConversionRequest(id, b, sponsors, "ZY-AM");
+        LocalDate end = m.plusYears(1);
+        Map<String, Object> conv = votes(end, 9, 9, 9);
+        conv.put("decision", "CONVERT");
+        conv.put("noticeFrom", end.minusDays(20).toString());
+        conv.put("noticeTo", end.minusDays(2).toString());
+        ok(id, 23, conv);
+        JsonNode before = secretary.get("/api/v1/development/persons/" + id).json();
+
+        assertThat(amend(id, 22, end.minusDays(5)).status()).isEqualTo(200); // the conversion request came earlier
+        before = secretary.get("/api/v1/development/persons/" + id).json();
+        // R2.10: the conversion meeting moved before the probation year ends
+        Api.Response early = amend(id, 23, end.minusDays(1));
+        assertThat(early.status()).as(early.body()).isEqualTo(400);
+        assertThat(early.body()).contains("dev.gate.probationNotOver");
+        // R2.1: an application date on which the applicant was 10
+        LocalDate birth = LocalDate.parse(before.get("birthDate").asText());
+        Api.Response child = amend(id, 1, birth.plusYears(10));
+        assertThat(child.status()).as(child.body()).isEqualTo(400);
+        assertThat(child.body()).contains("dev.gate.age");
+        // art.13: step 7 moved to less than a year after the activist date (step 3)
+        Api.Response activist = amend(id, 7, b.plusMonths(1).plusYears(1).minusDays(1));
+        assertThat(activist.status()).as(activist.body()).isEqualTo(400);
+        assertThat(activist.body()).contains("dev.gate.activistYear");
+        // refused amendments changed nothing
+        JsonNode same = secretary.get("/api/v1/development/persons/" + id).json();
+        assertThat(same.get("version").asInt()).isEqualTo(before.get("version").asInt());
+        assertThat(same.get("steps").toString()).isEqualTo(before.get("steps").toString());
+        assertThat(same.at("/person/appliedOn").asText()).isEqualTo(b.toString());
+
+        // a valid amendment of step 1 moves the application date with it
+        Api.Response earlier = amend(id, 1, b.minusDays(10));
+        assertThat(earlier.status()).as(earlier.body()).isEqualTo(200);
+        assertThat(earlier.at("/person/appliedOn").asText()).isEqualTo(b.minusDays(10).toString());
+    }
+
     @Test
     void aSponsorUnderProbationInThePartyIsRefused() {
         LocalDate b = TODAY.minusYears(3).withDayOfMonth(5);

@@ -103,10 +103,10 @@ class LearningApiTest extends LearningTestBase {
         assertThat(fake.status()).isEqualTo(400);
         assertThat(fake.body()).contains("not what its name says");
         Api.Response renamed = secretary.multipart("/api/v1/learning/materials/upload" + fields, "rules.mp4",
-                "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+                io.zhibu.support.TestFiles.pdf());
         assertThat(renamed.status()).isEqualTo(400);
         Api.Response real = secretary.multipart("/api/v1/learning/materials/upload" + fields, "rules.pdf",
-                "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+                io.zhibu.support.TestFiles.pdf());
         ok(real);
         Api.Response file = secretary.get("/api/v1/learning/materials/" + real.at("/id").asLong() + "/file");
         assertThat(file.status()).isEqualTo(200);

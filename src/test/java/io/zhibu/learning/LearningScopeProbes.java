@@ -42,7 +42,7 @@ public class LearningScopeProbes implements ScopeProbeSet {
         assertThat(m.status()).as(m.body()).isEqualTo(200);
         foreignMaterial = m.at("/id").asLong();
         Api.Response pdf = admin.multipart("/api/v1/learning/materials/upload?orgId=" + org + "&kind=PDF&title=probe&topic=probe&minutes=5",
-                "p.pdf", "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+                "p.pdf", io.zhibu.support.TestFiles.pdf());
         assertThat(pdf.status()).as(pdf.body()).isEqualTo(200);
         foreignPdf = pdf.at("/id").asLong();
         foreignBank = admin.post("/api/v1/learning/banks", "{\"orgId\":" + org + ",\"name\":\"" + FOREIGN_BANK + "\"}").at("/id").asLong();
@@ -94,7 +94,7 @@ public class LearningScopeProbes implements ScopeProbeSet {
                 "bodyHtml", "<p>x</p>"))));
         p.put("POST /api/v1/learning/materials/upload", t -> {
             Api.Response r = t.secretary().multipart(base + "/materials/upload?orgId=" + t.facts().foreignBranchId()
-                    + "&kind=PDF&title=x&topic=x&minutes=5", "x.pdf", "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII));
+                    + "&kind=PDF&title=x&topic=x&minutes=5", "x.pdf", io.zhibu.support.TestFiles.pdf());
             assertThat(r.status()).isEqualTo(404);
             assertThat(r.body()).doesNotContain(t.facts().foreignBranchName());
         });

@@ -171,8 +171,13 @@ class RosterImportApiTest extends IntegrationTest {
         byte[] xlsx = xlsx(uniqueName(), false);
         byte[] cut = Arrays.copyOf(xlsx, xlsx.length / 2);
         Uploads.Result truncated = files.upload("/api/v1/members/imports", "cut.xlsx", cut);
-        assertThat(truncated.at("/fileError").asBoolean()).as(truncated.body()).isTrue();
-        assertThat(files.post("/api/v1/members/imports/" + truncated.at("/token").asText() + "/commit").status()).isEqualTo(409);
+        // issue 19: the zip container is checked whole before any parsing — a truncated one is refused at upload
+        assertThat(truncated.status()).as(truncated.body()).isEqualTo(400);
+        assertThat(truncated.at("/errors/0/field").asText()).isEqualTo("file");
+        // a zip bomb dressed as a roster: refused by the ratio limit before the reader opens it
+        Uploads.Result bomb = files.upload("/api/v1/members/imports", "bomb.xlsx", io.zhibu.support.TestFiles.xlsxBomb(64 << 20));
+        assertThat(bomb.status()).as(bomb.body()).isEqualTo(400);
+        assertThat(bomb.body()).contains("upload.zipRatio");
         // not a spreadsheet at all
         assertThat(files.upload("/api/v1/members/imports", "x.pdf", "%PDF-1.4".getBytes()).at("/fileError").asBoolean()).isTrue();
         // an unclosed quote in a CSV

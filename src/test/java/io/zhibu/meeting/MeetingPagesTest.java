@@ -66,7 +66,7 @@ class MeetingPagesTest extends IntegrationTest {
                 "voteKind", "MOTION", "voteMethod", "ANONYMOUS", "votingDue", "5", "votingPresent", "4", "yes", "4", "no", "1",
                 "abstain", "0", "version", "" + version));
         assertThat(bad.status()).isEqualTo(200);
-        assertThat(bad.body()).contains("minutes-errors", "exceed the voters present");
+        assertThat(bad.body()).contains("minutes-errors", "more than the 4 present");
         assertThat(api.get("/api/v1/meetings/" + id).at("/version").asInt()).isEqualTo(version);
 
         WebSession.Page ok = secretary.post("/meetings/" + id + "/minutes", form("host", "张书记", "recorder", "李委员",

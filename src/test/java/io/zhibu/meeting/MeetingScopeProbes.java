@@ -19,6 +19,8 @@ import tools.jackson.databind.JsonNode;
  * invisible (404) to the branch secretary and to the demo member, through every API call and page.
  */
 public class MeetingScopeProbes implements ScopeProbeSet {
+    private static final String PDF = new String(io.zhibu.support.TestFiles.pdf(), java.nio.charset.StandardCharsets.US_ASCII);
+
 
     /** A meeting in the foreign branch, now, with its first attendance row id. */
     record Foreign(long id, long attendanceId) {
@@ -147,10 +149,10 @@ public class MeetingScopeProbes implements ScopeProbeSet {
         p.put("POST /meetings/makeups/{attendanceId}/done", t -> t.page404(t.secretaryWeb().post(
                 "/meetings/makeups/" + foreign(t).attendanceId() + "/done", Map.of("note", "x"))));
         // --- attachments
-        p.put("POST " + api + "/{id}/attachments", t -> t.api404("POST", api + "/" + foreign(t).id() + "/attachments?kind=SIGN_IN", "%PDF-1.4"));
+        p.put("POST " + api + "/{id}/attachments", t -> t.api404("POST", api + "/" + foreign(t).id() + "/attachments?kind=SIGN_IN", PDF));
         p.put("GET " + api + "/{id}/attachments/{attachmentId}", t -> {
             long f = foreign(t).id();
-            Api.Response up = t.as("admin").post(api + "/" + f + "/attachments?kind=SIGN_IN", "%PDF-1.4\n");
+            Api.Response up = t.as("admin").post(api + "/" + f + "/attachments?kind=SIGN_IN", PDF);
             assertThat(up.status()).isEqualTo(201);
             t.api404("GET", api + "/" + f + "/attachments/" + up.at("/id").asLong());
             t.api404("GET", api + "/" + f + "/attachments/" + up.at("/id").asLong() + "0");
@@ -159,7 +161,7 @@ public class MeetingScopeProbes implements ScopeProbeSet {
                 Map.of("kind", "PHOTO"))));
         p.put("GET /meetings/{id}/attachments/{attachmentId}", t -> {
             long f = foreign(t).id();
-            Api.Response up = t.as("admin").post(api + "/" + f + "/attachments?kind=SIGN_IN", "%PDF-1.4\n");
+            Api.Response up = t.as("admin").post(api + "/" + f + "/attachments?kind=SIGN_IN", PDF);
             t.page404(t.secretaryWeb().get("/meetings/" + f + "/attachments/" + up.at("/id").asLong()));
         });
         // --- democratic evaluation

@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Member points end to end over the API: facts from meetings and dues, branch entries, corrections, rankings, feed. */
 public class PointsApiTest extends IntegrationTest {
-    public static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1};
+    public static final byte[] PNG = io.zhibu.support.TestFiles.png();
 
     public static String plan(Api secretary, long orgId, String title) {
         LocalDateTime start = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).minusMinutes(10).truncatedTo(ChronoUnit.MINUTES);

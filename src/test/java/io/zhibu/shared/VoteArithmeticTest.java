@@ -60,4 +60,44 @@ class VoteArithmeticTest {
         assertThat(VoteArithmetic.countsConsistent(9, 6, 5, 1, 1)).isFalse();
         assertThat(VoteArithmetic.countsConsistent(9, 10, 5, 0, 0)).isFalse();
     }
+
+    @Test
+    @DisplayName("Issue 19: counts near Integer.MAX_VALUE neither overflow into 'invalid' nor into 'not elected'")
+    void noOverflow() {
+        int max = Integer.MAX_VALUE;
+        assertThat(VoteArithmetic.electionQuorum(max, max)).isTrue();
+        assertThat(VoteArithmetic.meetingQuorum(max, max)).isTrue();
+        assertThat(VoteArithmetic.motionPasses(max, max)).isTrue();
+        assertThat(VoteArithmetic.admissionPasses(max, max, 0)).isTrue();
+        assertThat(VoteArithmetic.elected(1_999_999_999, 2_000_000_000, 2_000_000_000, MajorityBase.DUE)).isTrue();
+        assertThat(VoteArithmetic.countsConsistent(max, max, max, max, max)).isFalse(); // 3 × max > present
+        assertThat(VoteArithmetic.enoughCandidates(max, max)).isFalse();
+    }
+
+    @Test
+    @DisplayName("Bounds with field errors: negative, over the roll, present over due, votes over present")
+    void checkCounts() {
+        var f = new VoteArithmetic.Fields("due", "present", "yes", "no", "abstain");
+        java.util.List<Violation> e = new java.util.ArrayList<>();
+        VoteArithmetic.checkCounts(30L, 31, 20, 10, 5, 5, f, e);
+        assertThat(e).extracting(Violation::field, Violation::code).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("due", "vote.count.overRoll"));
+        e.clear();
+        VoteArithmetic.checkCounts(30L, 30, 31, 0, 0, 0, f, e);
+        assertThat(e).extracting(Violation::field).containsExactly("present");
+        e.clear();
+        VoteArithmetic.checkCounts(30L, 30, 20, 10, 6, 5, f, e);
+        assertThat(e).extracting(Violation::field, Violation::code).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("yes", "vote.count.votesOverPresent"));
+        e.clear();
+        VoteArithmetic.checkCounts(null, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, 0, 0, f, e);
+        assertThat(e).extracting(Violation::code).containsExactly("vote.count.tooLarge");
+        e.clear();
+        VoteArithmetic.checkCounts(30L, 30, 20, -1, 0, 0, f, e);
+        assertThat(e).extracting(Violation::field, Violation::code).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("yes", "validation.negative"));
+        e.clear();
+        VoteArithmetic.checkCounts(30L, 30, 20, 10, 5, 5, f, e);
+        assertThat(e).isEmpty();
+    }
 }

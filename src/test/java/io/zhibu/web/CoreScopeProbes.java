@@ -72,6 +72,7 @@ public class CoreScopeProbes implements ScopeProbeSet {
         });
         // --- API: audit (audit role only; scope-limited for auditors)
         p.put("GET /api/v1/audit", t -> assertThat(t.secretary().get("/api/v1/audit").status()).isEqualTo(403));
+        p.put("GET /api/v1/audit/chain", t -> assertThat(t.secretary().get("/api/v1/audit/chain").status()).isEqualTo(403));
         // --- pages
         p.put("GET /orgs", t -> {
             String body = t.secretaryWeb().get("/orgs?q=" + Api.enc(t.facts().foreignBranchName())).body();
@@ -107,6 +108,7 @@ public class CoreScopeProbes implements ScopeProbeSet {
             assertThat(r.body()).contains("is-invalid");
         });
         p.put("GET /audit", t -> assertThat(t.secretaryWeb().get("/audit").status()).isEqualTo(403));
+        p.put("GET /audit/chain", t -> assertThat(t.secretaryWeb().get("/audit/chain").status()).isEqualTo(403));
         return p;
     }
 

@@ -154,4 +154,53 @@ public class RectificationRepository {
         return db.selectFrom(ASSESSMENT_SURVEY).where(AssessmentRepository.subtree(ASSESSMENT_SURVEY.ORG_PATH, subtreePath))
                 .and(ASSESSMENT_SURVEY.ASSESS_YEAR.eq(year)).orderBy(ASSESSMENT_SURVEY.ID.desc()).fetch();
     }
+
+    // ---------------------------------------------------------------- survey tickets (issue 19)
+
+    public void insertTickets(long surveyId, java.util.List<String> hashes, String kind) {
+        var t = io.zhibu.db.Tables.ASSESSMENT_SURVEY_TICKET;
+        var q = db.insertInto(t, t.SURVEY_ID, t.TICKET_HASH, t.AUDIENCE_KIND);
+        for (String h : hashes) {
+            q = q.values(surveyId, h, kind);
+        }
+        if (!hashes.isEmpty()) {
+            q.execute();
+        }
+    }
+
+    /** The audience kind of a ticket on file, or null for a forged one. */
+    public String ticketKind(long surveyId, String hash) {
+        var t = io.zhibu.db.Tables.ASSESSMENT_SURVEY_TICKET;
+        return db.select(t.AUDIENCE_KIND).from(t).where(t.SURVEY_ID.eq(surveyId)).and(t.TICKET_HASH.eq(hash))
+                .fetchOne(t.AUDIENCE_KIND);
+    }
+
+    public int ticketCount(long surveyId) {
+        var t = io.zhibu.db.Tables.ASSESSMENT_SURVEY_TICKET;
+        return db.fetchCount(t, t.SURVEY_ID.eq(surveyId));
+    }
+
+    /** Members already invited or answered (a ticket issued, or an answer signed in). */
+    public java.util.Set<Long> invitees(long surveyId) {
+        var i = io.zhibu.db.Tables.ASSESSMENT_SURVEY_INVITEE;
+        return new java.util.HashSet<>(db.select(i.MEMBER_ID).from(i).where(i.SURVEY_ID.eq(surveyId)).fetch(i.MEMBER_ID));
+    }
+
+    /** Records a member as invited (false when already invited or answered: one answer per member). */
+    public boolean addInvitee(long surveyId, long memberId, String how) {
+        var i = io.zhibu.db.Tables.ASSESSMENT_SURVEY_INVITEE;
+        if (db.fetchExists(i, i.SURVEY_ID.eq(surveyId).and(i.MEMBER_ID.eq(memberId)))) {
+            return false;
+        }
+        try {
+            return db.insertInto(i, i.SURVEY_ID, i.MEMBER_ID, i.HOW).values(surveyId, memberId, how).execute() == 1;
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    public java.util.List<AssessmentSurveyRecord> openSurveysOf(long orgId) {
+        return db.selectFrom(ASSESSMENT_SURVEY).where(ASSESSMENT_SURVEY.ORG_ID.eq(orgId))
+                .and(ASSESSMENT_SURVEY.STATUS.eq("OPEN")).orderBy(ASSESSMENT_SURVEY.ID.desc()).fetch();
+    }
 }

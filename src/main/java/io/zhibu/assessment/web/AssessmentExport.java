@@ -38,7 +38,7 @@ public class AssessmentExport {
         try {
             Workbook wb = new Workbook(out, "Zhibu", "1.0");
             Worksheet ws = wb.newWorksheet(messages.get("assessment.ranking.title"));
-            ws.value(0, 0, c.name() + " · " + c.year() + " · " + c.systemName() + " v" + c.systemVersion());
+            ws.value(0, 0, io.zhibu.shared.upload.SpreadsheetCells.safe(c.name()) + " · " + c.year() + " · " + c.systemName() + " v" + c.systemVersion());
             if (c.stats() != null && c.stats().passRate() != null) {
                 ws.value(0, 5, messages.get("assessment.stats.passRate") + " " + c.stats().passRate() + "%");
             }
@@ -51,7 +51,7 @@ public class AssessmentExport {
             int r = 2;
             for (ResultRow row : rows) {
                 ws.value(r, 0, row.rank());
-                ws.value(r, 1, row.orgName());
+                ws.value(r, 1, io.zhibu.shared.upload.SpreadsheetCells.safe(row.orgName()));
                 ws.value(r, 2, row.score());
                 ws.value(r, 3, row.stars());
                 ws.value(r, 4, row.tierLabel() == null ? "" : row.tierLabel());
@@ -69,11 +69,15 @@ public class AssessmentExport {
         return out.toByteArray();
     }
 
+    /** Evidence: a decoded image inline with its type, every other file a download (checked type, nosniff). */
     public static ResponseEntity<byte[]> file(AssessmentEvidenceRecord e) {
+        io.zhibu.shared.upload.FileType t = io.zhibu.shared.upload.FileType.ofContentType(e.getContentType());
+        boolean image = t != null && t.image();
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''"
+                .header(HttpHeaders.CONTENT_DISPOSITION, (image ? "inline" : "attachment") + "; filename*=UTF-8''"
                         + URLEncoder.encode(e.getFileName(), StandardCharsets.UTF_8).replace("+", "%20"))
                 .header("X-Content-Type-Options", "nosniff")
-                .contentType(MediaType.APPLICATION_OCTET_STREAM).body(e.getContent());
+                .contentType(image ? MediaType.parseMediaType(t.contentType()) : MediaType.APPLICATION_OCTET_STREAM)
+                .body(e.getContent());
     }
 }

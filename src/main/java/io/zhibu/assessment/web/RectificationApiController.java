@@ -97,4 +97,19 @@ public class RectificationApiController {
     public SurveyView close(@PathVariable long id) {
         return surveys.close(CurrentScope.get(), id);
     }
+
+    @PostMapping("/surveys/{id}/tickets")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Issue one-time answer tickets (one per member of the branch, and public slips); shown once")
+    public List<SurveyService.Ticket> tickets(@PathVariable long id, @RequestBody SurveyService.TicketForm form) {
+        return surveys.issueTickets(CurrentScope.get(), id, form);
+    }
+
+    @PostMapping("/surveys/{id}/answers")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "A signed-in member answers the branch's survey once (anonymous answer)")
+    public java.util.Map<String, Object> answer(@PathVariable long id, @RequestBody SurveyService.AnswerForm form) {
+        surveys.answerAsMember(CurrentScope.get(), id, form);
+        return java.util.Map.of("recorded", true);
+    }
 }

@@ -149,6 +149,23 @@ public class RectificationPageController {
         return "assessment/survey";
     }
 
+    /** Issues one-time tickets and shows them once as a printable sheet of links and QR codes. */
+    @PostMapping("/surveys/{id}/tickets")
+    public String tickets(@PathVariable long id, @RequestParam(required = false) Boolean members,
+                          @RequestParam(required = false) Integer publicCount, Model model, RedirectAttributes flash) {
+        String back = "/assessment/surveys/" + id;
+        return act(flash, back, () -> {
+            SurveyView v = surveys.get(CurrentScope.get(), id);
+            List<SurveyService.Ticket> tickets = surveys.issueTickets(CurrentScope.get(), id,
+                    new SurveyService.TicketForm(members, publicCount));
+            String base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/survey/" + v.token()).toUriString();
+            model.addAttribute("v", v);
+            model.addAttribute("slips", tickets.stream().map(t -> java.util.Map.of("label", t.label(), "kind",
+                    t.audienceKind(), "link", base + "?t=" + t.ticket(), "qr", QrSvg.of(base + "?t=" + t.ticket()))).toList());
+            return "assessment/survey-tickets";
+        });
+    }
+
     @PostMapping("/surveys/{id}/close")
     public String closeSurvey(@PathVariable long id, RedirectAttributes flash) {
         String back = "/assessment/surveys/" + id;

@@ -6,27 +6,24 @@ import io.zhibu.assessment.SurveyService.PublicSurvey;
 import io.zhibu.shared.ConflictException;
 import io.zhibu.shared.InvalidInputException;
 import io.zhibu.shared.web.Messages;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The anonymous answer page of a three-rate survey, reached by its link or QR code without login
- * ({@link SurveyPublicSecurity}). The browser gets a random respondent token in a cookie (scoped to this survey's
- * path); only its salted hash is stored with the answer, so the same browser answering again gets a clear 409.
+ * The anonymous answer page of a three-rate survey, reached without login ({@link SurveyPublicSecurity}) by the
+ * personal link or QR slip that carries a one-time ticket ({@code ?t=…}); only the ticket's keyed hash is on file, so
+ * a forged ticket is refused and a used one answers 409 (issue 19).
  */
 @Controller
 public class SurveyPublicController {
-    static final String COOKIE = "zb_survey";
     private final SurveyService surveys;
     private final Messages messages;
 
@@ -36,27 +33,20 @@ public class SurveyPublicController {
     }
 
     @GetMapping("/survey/{token}")
-    public String page(@PathVariable String token, @CookieValue(name = COOKIE, required = false) String respondent,
-                       HttpServletResponse response, Model model) {
+    public String page(@PathVariable String token, @RequestParam(name = "t", required = false) String ticket, Model model) {
         model.addAttribute("s", surveys.publicSurvey(token));
-        if (respondent == null || respondent.length() < 16 || respondent.length() > 100) {
-            Cookie c = new Cookie(COOKIE, SurveyService.randomToken(24));
-            c.setPath("/survey/" + token);
-            c.setHttpOnly(true);
-            c.setMaxAge(400 * 24 * 3600);
-            c.setAttribute("SameSite", "Lax");
-            response.addCookie(c);
-        }
+        model.addAttribute("ticket", ticket == null || ticket.isBlank() || ticket.length() > 100 ? null : ticket.strip());
         return "assessment/survey-public";
     }
 
     @PostMapping("/survey/{token}")
-    public String answer(@PathVariable String token, @CookieValue(name = COOKIE, required = false) String respondent,
-                         @RequestParam Map<String, String> params, HttpServletResponse response, Model model) {
+    public String answer(@PathVariable String token, @RequestParam Map<String, String> params, HttpServletResponse response,
+                         Model model) {
         PublicSurvey s = surveys.publicSurvey(token);
         model.addAttribute("s", s);
+        model.addAttribute("ticket", params.get("ticket"));
         try {
-            surveys.answer(token, new AnswerForm(respondent, params.get("audienceKind"), integer(params.get("satisfaction")),
+            surveys.answer(token, new AnswerForm(params.get("ticket"), null, integer(params.get("satisfaction")),
                     bool(params.get("aware")), bool(params.get("tookPart"))));
             model.addAttribute("thanks", true);
         } catch (InvalidInputException e) {
@@ -65,6 +55,9 @@ public class SurveyPublicController {
         } catch (ConflictException e) {
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("actionErrors", List.of(messages.get(e.code(), e.args())));
+        } catch (io.zhibu.shared.web.TooManyRequestsException e) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            model.addAttribute("actionErrors", List.of(messages.get(e.code(), e.retryAfterSeconds())));
         }
         return "assessment/survey-public";
     }

@@ -20,11 +20,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class AuditReader {
     private final DSLContext db;
-    private final io.zhibu.shared.crypto.Hmacs hmacs;
+    private final AuditChain chain;
 
-    public AuditReader(DSLContext db, io.zhibu.shared.crypto.Hmacs hmacs) {
+    public AuditReader(DSLContext db, AuditChain chain) {
         this.db = db;
-        this.hmacs = hmacs;
+        this.chain = chain;
     }
 
     public Page<AuditEntry> search(DataScope scope, AuditQuery.Filter f, int page, int size) {
@@ -56,10 +56,11 @@ public class AuditReader {
     }
 
     private AuditEntry toEntry(AuditEventRecord r) {
-        String expected = hmacs.auditMac(AuditWriter.canonical(r.getOccurredAt(), r.getActor(), r.getAction(),
-                r.getTargetType(), r.getTargetId(), r.getDetail(), r.getSourceIp(), r.getOutcome()));
+        boolean intact = chain.intact(r.getId(), r.getOccurredAt(), r.getActor(), r.getActorRole(), r.getAction(),
+                r.getTargetType(), r.getTargetId(), r.getScopePath(), r.getDetail(), r.getSourceIp(), r.getOutcome(),
+                r.getMac(), r.getPrevMac());
         return new AuditEntry(r.getId(), r.getOccurredAt(), r.getActor(), r.getActorRole(), r.getAction(),
                 r.getTargetType(), r.getTargetId(), r.getDetail(), r.getSourceIp(), AuditOutcome.valueOf(r.getOutcome()),
-                expected.equals(r.getMac()));
+                intact);
     }
 }

@@ -35,4 +35,11 @@ public class AuditPageController {
                 .encode().build().toUriString());
         return "audit/list";
     }
+
+    /** The chain verifier's page: rows checked and the first break, if any. */
+    @GetMapping("/audit/chain")
+    public String chain(Model model) {
+        model.addAttribute("report", audit.verifyChain(CurrentScope.get()));
+        return "audit/chain";
+    }
 }

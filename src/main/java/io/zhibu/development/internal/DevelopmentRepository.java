@@ -76,7 +76,7 @@ public class DevelopmentRepository {
         return db.update(DEV_PERSON).set(DEV_PERSON.STATE, p.getState()).set(DEV_PERSON.IN_PIPELINE, p.getInPipeline())
                 .set(DEV_PERSON.PIPELINE_KEY, p.getInPipeline() ? p.getIdNumberBidx() : null)
                 .set(DEV_PERSON.LAST_STEP, p.getLastStep()).set(DEV_PERSON.LAST_STEP_ON, p.getLastStepOn())
-                .set(DEV_PERSON.CONVERSION_ROUND, p.getConversionRound())
+                .set(DEV_PERSON.CONVERSION_ROUND, p.getConversionRound()).set(DEV_PERSON.APPLIED_ON, p.getAppliedOn())
                 .set(DEV_PERSON.EXTENSION_MONTHS, p.getExtensionMonths()).set(DEV_PERSON.MEMBER_ID, p.getMemberId())
                 .set(DEV_PERSON.CLOSED_ON, p.getClosedOn()).set(DEV_PERSON.CLOSED_REASON, p.getClosedReason())
                 .set(DEV_PERSON.VERSION, versionRead + 1).set(DEV_PERSON.UPDATED_AT, OffsetDateTime.now())

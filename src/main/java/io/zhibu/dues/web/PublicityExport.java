@@ -23,7 +23,7 @@ public class PublicityExport {
         try {
             Workbook wb = new Workbook(out, "Zhibu", "1.0");
             Worksheet ws = wb.newWorksheet(messages.get("dues.publicity.title"));
-            ws.value(0, 0, p.orgName() + " " + p.from() + " – " + p.to());
+            ws.value(0, 0, io.zhibu.shared.upload.SpreadsheetCells.safe(p.orgName()) + " " + p.from() + " – " + p.to());
             String[] head = {"dues.col.member", "dues.col.category", "dues.col.due", "dues.col.paid", "dues.col.paidUpTo"};
             for (int c = 0; c < head.length; c++) {
                 ws.value(1, c, messages.get(head[c]));
@@ -31,7 +31,7 @@ public class PublicityExport {
             }
             int r = 2;
             for (DuesViews.PublicityLine l : p.lines()) {
-                ws.value(r, 0, l.memberName());
+                ws.value(r, 0, io.zhibu.shared.upload.SpreadsheetCells.safe(l.memberName()));
                 ws.value(r, 1, (l.category() == null ? "" : messages.get("dues.category." + l.category()))
                         + (l.relief() == null ? "" : " · " + messages.get("dues.relief.kind." + l.relief()))); // R5.5, no reason
                 ws.value(r, 2, l.due());

@@ -23,7 +23,7 @@ public class ReconciliationExport {
         try {
             Workbook wb = new Workbook(out, "Zhibu", "1.0");
             Worksheet ws = wb.newWorksheet(messages.get("dues.reconciliation.title"));
-            ws.value(0, 0, rec.orgName() + " " + rec.from() + " – " + rec.to());
+            ws.value(0, 0, io.zhibu.shared.upload.SpreadsheetCells.safe(rec.orgName()) + " " + rec.from() + " – " + rec.to());
             String[] head = {"dues.col.month", "dues.field.method", "dues.col.payments", "dues.col.received",
                 "dues.col.booked", "dues.col.difference"};
             for (int c = 0; c < head.length; c++) {

@@ -30,15 +30,23 @@ public final class Sheets {
                     rows.limit(maxRows + 1L).forEach((Row row) -> {
                         List<String> cells = new ArrayList<>();
                         for (int c = 0; c < row.getCellCount(); c++) {
+                            var cell = row.getCell(c);
+                            if (cell != null && cell.getType() == org.dhatim.fastexcel.reader.CellType.FORMULA) {
+                                throw InvalidInputException.of("row" + (out.size() + 1), "upload.formula");
+                            }
                             cells.add(row.getCellText(c));
                         }
-                        out.add(cells);
+                        out.add(checked(cells, out.size() + 1));
                     });
                 }
                 return out;
             }
             if (name.endsWith(".csv")) {
-                return csv(new String(content, StandardCharsets.UTF_8).replace("\uFEFF", ""), maxRows);
+                List<List<String>> rows = csv(new String(content, StandardCharsets.UTF_8).replace("\uFEFF", ""), maxRows);
+                for (int r = 0; r < rows.size(); r++) {
+                    checked(rows.get(r), r + 1);
+                }
+                return rows;
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof InvalidInputException i) {
@@ -47,6 +55,23 @@ public final class Sheets {
             throw InvalidInputException.of("file", "learning.import.unreadable");
         }
         throw InvalidInputException.of("file", "learning.import.format");
+    }
+
+    /**
+     * Issue 19: a formula-like cell (= + - @ tab CR) is never taken as data, and no cell is longer than a spreadsheet
+     * cell can be; either refuses the file with the row.
+     */
+    private static List<String> checked(List<String> cells, int rowNumber) {
+        for (String v : cells) {
+            if (io.zhibu.shared.upload.SpreadsheetCells.isFormula(v)) {
+                throw InvalidInputException.of("row" + rowNumber, "upload.formula");
+            }
+            if (v != null && v.length() > io.zhibu.shared.upload.SpreadsheetCells.MAX_CELL_CHARS) {
+                throw InvalidInputException.of("row" + rowNumber, "upload.cellTooLong",
+                        io.zhibu.shared.upload.SpreadsheetCells.MAX_CELL_CHARS);
+            }
+        }
+        return cells;
     }
 
     public static String cell(List<String> cells, int c) {

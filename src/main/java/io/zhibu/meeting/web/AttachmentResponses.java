@@ -7,7 +7,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** A stored attachment as a download: its sniffed type, never rendered inline as anything else. */
+/**
+ * A stored attachment: its checked type with nosniff; only a decoded image is shown inline, every other file
+ * (a PDF sign-in sheet) is a download ({@code Content-Disposition: attachment}).
+ */
 final class AttachmentResponses {
     private AttachmentResponses() {
     }
@@ -15,7 +18,9 @@ final class AttachmentResponses {
     static ResponseEntity<byte[]> of(AttachmentService.Content c) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(c.meta().contentType()))
                 .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                .header(HttpHeaders.CONTENT_DISPOSITION, (io.zhibu.shared.upload.FileType.PHOTOS.contains(
+                        io.zhibu.shared.upload.FileType.ofContentType(c.meta().contentType()))
+                        ? ContentDisposition.inline() : ContentDisposition.attachment())
                         .filename(c.meta().fileName(), StandardCharsets.UTF_8).build().toString())
                 .body(c.bytes());
     }

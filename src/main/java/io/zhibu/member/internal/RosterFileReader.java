@@ -120,6 +120,14 @@ public final class RosterFileReader {
                                 case EMPTY -> null;
                                 default -> cell.getText();
                             };
+                            if (v != null && v.length() > io.zhibu.shared.upload.SpreadsheetCells.MAX_CELL_CHARS) {
+                                throw new CellTooLong();
+                            }
+                            if (t == CellType.STRING && io.zhibu.shared.upload.SpreadsheetCells.isFormula(v)) {
+                                formula[map[c]] = true; // text typed as =…, +…, @… is not data either
+                                any = true;
+                                continue;
+                            }
                             if (v != null && !v.isBlank()) {
                                 values[map[c]] = v.strip();
                                 any = true;
@@ -133,6 +141,8 @@ public final class RosterFileReader {
                 return;
             }
             throw new FileProblem("import.file.wrongSheet", expectedHeaders());
+        } catch (CellTooLong e) {
+            throw new FileProblem("upload.cellTooLong", io.zhibu.shared.upload.SpreadsheetCells.MAX_CELL_CHARS);
         } catch (IOException | UncheckedIOException | org.dhatim.fastexcel.reader.ExcelReaderException e) {
             throw new FileProblem("import.file.unreadable");
         } catch (RuntimeException e) {
@@ -141,6 +151,13 @@ public final class RosterFileReader {
                 throw new FileProblem("import.file.unreadable");
             }
             throw e;
+        }
+    }
+
+    /** A cell longer than a spreadsheet cell can be (thrown out of the row stream's lambda-free loop). */
+    private static final class CellTooLong extends RuntimeException {
+        CellTooLong() {
+            super(null, null, false, false);
         }
     }
 
@@ -183,13 +200,17 @@ public final class RosterFileReader {
                 boolean[] formula = new boolean[values.length];
                 boolean any = false;
                 for (int c = 0; c < Math.min(rec.size(), map.length); c++) {
-                    String v = rec.get(c).strip();
+                    String raw = rec.get(c);
+                    String v = raw.strip();
                     if (map[c] < 0 || v.isEmpty()) {
                         continue;
                     }
+                    if (raw.length() > io.zhibu.shared.upload.SpreadsheetCells.MAX_CELL_CHARS) {
+                        throw new FileProblem("upload.cellTooLong", io.zhibu.shared.upload.SpreadsheetCells.MAX_CELL_CHARS);
+                    }
                     any = true;
-                    if (v.startsWith("=")) {
-                        formula[map[c]] = true; // a formula (or CSV injection) is never taken as data
+                    if (io.zhibu.shared.upload.SpreadsheetCells.isFormula(raw)) {
+                        formula[map[c]] = true; // = + - @ tab CR: a formula (or CSV injection) is never taken as data
                     } else {
                         values[map[c]] = v;
                     }

@@ -96,7 +96,7 @@ class BulletinExport {
                 int r = 2;
                 for (List<String> row : s.rows()) {
                     for (int c = 0; c < row.size(); c++) {
-                        ws.value(r, c, row.get(c));
+                        ws.value(r, c, io.zhibu.shared.upload.SpreadsheetCells.safe(row.get(c)));
                     }
                     r++;
                 }
