@@ -100,4 +100,70 @@ class StarRatingTest {
                 2L, StarRating.rate(d("98"), StarRating.DEFAULT_TIERS, List.of()));
         assertThat(StarRating.applyQuotas(in, StarRating.DEFAULT_TIERS)).isEqualTo(in);
     }
+
+    @Test
+    void quotasRankByScoreWhateverTheOrderOfIdsAndTiers() {
+        // tiers listed lowest first, and the best scores carry the highest ids: the quota still goes by score
+        List<Tier> tiers = List.of(new Tier(3, "三星", d("70"), d("80"), null), new Tier(4, "四星", d("80"), d("90"), null),
+                new Tier(5, "五星", d("90"), null, 20));
+        Map<Long, StarRating.Rating> in = new java.util.LinkedHashMap<>();
+        String[] scores = {"91", "92", "93", "94", "95", "75", "75", "75", "75", "75"};
+        for (int i = 0; i < scores.length; i++) {
+            in.put((long) i + 1, StarRating.rate(d(scores[i]), tiers, List.of()));
+        }
+        Map<Long, StarRating.Rating> out = StarRating.applyQuotas(in, tiers);
+        // 20% of 10 = 2 five-star places: 95 (id 5) and 94 (id 4)
+        assertThat(out.get(5L).stars()).isEqualTo(5);
+        assertThat(out.get(4L).stars()).isEqualTo(5);
+        assertThat(out.get(3L).stars()).isEqualTo(4);
+        assertThat(out.get(1L).stars()).isEqualTo(4);
+        assertThat(out.get(1L).rule()).isEqualTo(StarRating.Rule.QUOTA);
+        assertThat(out.get(6L).stars()).isEqualTo(3);
+    }
+
+    @Test
+    void whenNoTierHasRoomTheBranchGetsNoStar() {
+        // every tier capped at 10% of 10 branches = 1 place each: the fourth-best qualifying branch gets no star
+        List<Tier> tiers = List.of(new Tier(5, "五星", d("90"), null, 10), new Tier(4, "四星", d("80"), d("90"), 10),
+                new Tier(3, "三星", d("70"), d("80"), 10));
+        Map<Long, StarRating.Rating> in = new HashMap<>();
+        String[] scores = {"99", "98", "97", "96", "50", "50", "50", "50", "50", "50"};
+        for (int i = 0; i < scores.length; i++) {
+            in.put((long) i + 1, StarRating.rate(d(scores[i]), tiers, List.of()));
+        }
+        Map<Long, StarRating.Rating> out = StarRating.applyQuotas(in, tiers);
+        assertThat(out.get(1L).stars()).isEqualTo(5);
+        assertThat(out.get(2L).stars()).isEqualTo(4);
+        assertThat(out.get(3L).stars()).isEqualTo(3);
+        assertThat(out.get(4L).stars()).isZero();
+        assertThat(out.get(4L).tier()).isNull();
+        assertThat(out.get(4L).rule()).isEqualTo(StarRating.Rule.QUOTA);
+        assertThat(out.get(5L)).isEqualTo(in.get(5L));
+    }
+
+    @Test
+    void withoutTiersQuotasChangeNothing() {
+        Map<Long, StarRating.Rating> in = Map.of(1L, StarRating.rate(d("99"), StarRating.DEFAULT_TIERS, List.of()));
+        assertThat(StarRating.applyQuotas(in, List.of())).isEqualTo(in);
+    }
+
+    @Test
+    void tierRangesAreHalfOpenWhateverTheirOrder() {
+        List<Tier> ascending = List.of(StarRating.DEFAULT_TIERS.get(2), StarRating.DEFAULT_TIERS.get(1),
+                StarRating.DEFAULT_TIERS.get(0));
+        assertThat(StarRating.tierOf(d("80"), ascending).stars()).isEqualTo(4);
+        assertThat(StarRating.tierOf(d("95"), ascending).stars()).isEqualTo(5);
+        assertThat(StarRating.tierOf(d("59.99"), ascending)).isNull();
+        assertThat(StarRating.lowestTierMin(StarRating.DEFAULT_TIERS)).isEqualByComparingTo("60");
+        assertThat(StarRating.lowestTierMin(List.of())).isNull();
+    }
+
+    @Test
+    void aYesNoFactGivesAllOrNothing() {
+        // zeroAt = fullAt: the item is met exactly at that value; a missing fact gives no points
+        Item held = new Item("c", "按期换届", d("10"), ScoringMode.DERIVED, "org.term_on_time", d("1"), d("1"), null);
+        assertThat(StarRating.derivedPoints(held, d("1"))).isEqualByComparingTo("10");
+        assertThat(StarRating.derivedPoints(held, d("0"))).isEqualByComparingTo("0");
+        assertThat(StarRating.derivedPoints(held, null)).isEqualByComparingTo("0").hasScaleOf(2);
+    }
 }

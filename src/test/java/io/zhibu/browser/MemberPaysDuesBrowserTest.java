@@ -43,6 +43,7 @@ class MemberPaysDuesBrowserTest extends IntegrationTest {
         browser.get(url("/dues"));
         String before = browser.findElement(By.id("dues-paid-up-to")).getText();
         String target = browser.findElement(By.id("upTo")).getDomProperty("value");
+        long paidRowsBefore = paidRows();
         browser.findElement(By.id("pay-button")).click();
 
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d ->
@@ -52,8 +53,12 @@ class MemberPaysDuesBrowserTest extends IntegrationTest {
         back.click();
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(back));
         assertThat(browser.findElement(By.id("dues-paid-up-to")).getText()).isEqualTo(target).isNotEqualTo(before);
-        // the ledger shows the payment once
-        assertThat(browser.findElements(By.cssSelector("#payments tbody tr")).stream()
-                .filter(r -> r.getText().contains("已到账")).count()).isGreaterThanOrEqualTo(1);
+        // the ledger shows the payment exactly once: one click, one charge
+        assertThat(paidRows()).isEqualTo(paidRowsBefore + 1);
+    }
+
+    private long paidRows() {
+        return browser.findElements(By.cssSelector("#payments tbody tr")).stream()
+                .filter(r -> r.getText().contains("已到账")).count();
     }
 }

@@ -126,4 +126,92 @@ class DevTimelineTest {
         Due eligible = new Due("TARGET_ELIGIBLE", 7, d("2024-02-29"), null);
         assertThat(DevTimeline.status(eligible, d("2024-06-01"), 30)).isEqualTo(DevelopmentModel.DeadlineStatus.DUE_SOON);
     }
+
+    @Test
+    void theLastStepIsTwentyFiveAndAFinishedFileOwesNothing() {
+        DevTimeline before = new DevTimeline(upTo(24), DevState.PROBATIONARY, 1, 0, PROPS);
+        assertThat(before.next()).isEqualTo(25);
+        assertThat(before.deadlines()).isEmpty(); // step 25 (filing) carries no R2.12 timer
+        DevTimeline done = new DevTimeline(upTo(25), DevState.FULL, 1, 0, PROPS);
+        assertThat(done.next()).isZero();
+        assertThat(done.deadlines()).isEmpty();
+        assertThat(done.repeatable()).isEmpty();
+        assertThat(done.lastDate()).isEqualTo(d("2020-01-31").plusMonths(24));
+        assertThat(new DevTimeline(List.of(), DevState.APPLICANT, 1, 0, PROPS).lastDate()).isNull();
+    }
+
+    @Test
+    void decisionsAndExtensionsComeFromTheLatestRoundOfTheCurrentConversion() {
+        List<Done> steps = new ArrayList<>(upTo(22));
+        steps.add(new Done(23, 1, d("2021-12-01"), Decision.EXTEND, 6));
+        steps.add(new Done(6, 1, d("2020-06-30"), Decision.NOT_QUALIFIED, null));
+        steps.add(new Done(6, 2, d("2020-07-31"), Decision.QUALIFIED, null));
+        DevTimeline round1 = new DevTimeline(steps, DevState.PROBATIONARY, 1, 6, PROPS);
+        assertThat(round1.decision(23)).isEqualTo(Decision.EXTEND);
+        assertThat(round1.extensionOf(23)).isEqualTo(6);
+        assertThat(round1.decision(6)).isEqualTo(Decision.QUALIFIED);
+        assertThat(round1.decision(24)).isNull();
+        assertThat(round1.extensionOf(21)).isZero();
+        // in the second conversion round the first round's meeting no longer counts
+        DevTimeline round2 = new DevTimeline(steps, DevState.PROBATIONARY, 2, 6, PROPS);
+        assertThat(round2.decision(23)).isNull();
+        assertThat(round2.extensionOf(23)).isZero();
+        assertThat(round2.roundFor(23)).isEqualTo(2);
+        assertThat(round2.roundFor(6)).isEqualTo(4); // three records of step 6 so far (upTo + two) → the fourth
+        assertThat(round2.roundFor(1)).isEqualTo(1);
+    }
+
+    @Test
+    void probationReviewsRepeatOnlyWhileProbationaryAndBeforeTheConversionMeeting() {
+        List<Done> steps = new ArrayList<>(upTo(21));
+        assertThat(new DevTimeline(steps, DevState.PROBATIONARY, 1, 0, PROPS).repeatable()).containsExactly(21);
+        assertThat(new DevTimeline(steps, DevState.FULL, 1, 0, PROPS).repeatable()).isEmpty();
+        assertThat(new DevTimeline(upTo(20), DevState.PROBATIONARY, 1, 0, PROPS).repeatable()).isEmpty();
+        steps.add(s(22, "2022-01-01"));
+        steps.add(s(23, "2022-01-02"));
+        assertThat(new DevTimeline(steps, DevState.PROBATIONARY, 1, 0, PROPS).repeatable()).isEmpty();
+        assertThat(new DevTimeline(upTo(6), DevState.CANCELLED, 1, 0, PROPS).repeatable()).isEmpty();
+    }
+
+    @Test
+    void earliestDatesAreTheActivistYearAndTheProbationEnd() {
+        DevTimeline a = t(DevState.ACTIVIST, s(1, "2023-01-10"), s(2, "2023-01-20"), s(3, "2023-02-28"));
+        assertThat(a.earliest(7)).isEqualTo(d("2024-02-28"));
+        assertThat(a.earliest(5)).isNull();
+        assertThat(t(DevState.APPLICANT, s(1, "2023-01-10")).earliest(7)).isNull();
+        List<Done> steps = new ArrayList<>(upTo(14));
+        steps.add(s(15, "2024-02-29"));
+        assertThat(new DevTimeline(steps, DevState.PROBATIONARY, 1, 0, PROPS).earliest(23)).isEqualTo(d("2025-02-28"));
+        assertThat(new DevTimeline(upTo(14), DevState.TARGET, 1, 0, PROPS).earliest(23)).isNull();
+    }
+
+    @Test
+    void theWholeDeadlineListAtEachStage() {
+        // after the higher committee's pre-review of the branch meeting (step 16 done) the approval is due
+        List<Done> steps = new ArrayList<>(upTo(14));
+        steps.add(s(15, "2024-08-31"));
+        steps.add(s(16, "2024-09-10"));
+        DevTimeline waiting = new DevTimeline(steps, DevState.TARGET, 1, 0, PROPS);
+        assertThat(waiting.next()).isEqualTo(17);
+        assertThat(waiting.deadlines()).containsExactly(new Due("APPROVAL", 17, d("2024-11-30"), d("2025-02-28")));
+        // an applicant: only the talk
+        assertThat(t(DevState.APPLICANT, s(1, "2024-01-31")).deadlines())
+                .containsExactly(new Due("TALK", 2, d("2024-02-29"), null));
+        // an activist after the sixth step: the next review and the date the target step becomes possible
+        DevTimeline activist = new DevTimeline(upTo(6), DevState.ACTIVIST, 1, 0, PROPS);
+        assertThat(activist.deadlines()).containsExactly(
+                new Due("ACTIVIST_REVIEW", 6, d("2020-12-30"), null), // 30 June + 6 months (R2.4)
+                new Due("TARGET_ELIGIBLE", 7, d("2021-03-31"), null));
+        // a probationary member after the oath: the review and the end of probation
+        List<Done> p = new ArrayList<>(upTo(14));
+        p.add(s(15, "2024-02-29"));
+        p.add(s(16, "2024-03-10"));
+        p.add(s(17, "2024-03-31"));
+        p.add(s(18, "2024-04-10"));
+        p.add(s(19, "2024-04-11"));
+        p.add(s(20, "2024-04-12"));
+        assertThat(new DevTimeline(p, DevState.PROBATIONARY, 1, 0, PROPS).deadlines()).containsExactly(
+                new Due("PROBATION_REVIEW", 21, d("2024-09-30"), null),
+                new Due("PROBATION_END", 23, d("2025-02-28"), null));
+    }
 }

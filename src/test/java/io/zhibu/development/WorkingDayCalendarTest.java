@@ -33,4 +33,24 @@ class WorkingDayCalendarTest {
         assertThat(c.isWorkingDay(d("2025-10-11"))).isTrue();
         assertThat(c.isWorkingDay(d("2025-10-03"))).isFalse();
     }
+
+    @Test
+    void aYearIsLoadedByEitherListAndAnEmptyRangeIsProvisionalOnlyWithoutIt() {
+        WorkingDayCalendar onlyWorkdays = new WorkingDayCalendar(List.of(), List.of(d("2026-02-14")));
+        assertThat(onlyWorkdays.between(d("2026-03-02"), d("2026-03-06")).provisional()).isFalse();
+        WorkingDayCalendar onlyHolidays = new WorkingDayCalendar(List.of(d("2027-01-01")), List.of());
+        assertThat(onlyHolidays.between(d("2027-03-01"), d("2027-03-05")).provisional()).isFalse();
+        assertThat(onlyHolidays.between(d("2026-03-02"), d("2026-03-06")).provisional()).isTrue();
+        // from after to: no days; provisional only when the year has no calendar
+        assertThat(onlyHolidays.between(d("2027-03-05"), d("2027-03-01"))).isEqualTo(new WorkingDayCalendar.Count(0, false));
+        assertThat(onlyHolidays.between(d("2026-03-05"), d("2026-03-01"))).isEqualTo(new WorkingDayCalendar.Count(0, true));
+    }
+
+    @Test
+    void aNoticeOfNoDaysEndsWhereItStartsAndOneDayEndsOnTheFirstWorkingDay() {
+        WorkingDayCalendar c = new WorkingDayCalendar(List.of(), List.of());
+        assertThat(c.endOfNotice(d("2025-03-08"), 0)).isEqualTo(d("2025-03-08")); // a Saturday
+        assertThat(c.endOfNotice(d("2025-03-08"), 1)).isEqualTo(d("2025-03-10"));
+        assertThat(c.endOfNotice(d("2025-03-10"), 1)).isEqualTo(d("2025-03-10"));
+    }
 }

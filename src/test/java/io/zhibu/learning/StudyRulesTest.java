@@ -151,4 +151,50 @@ class StudyRulesTest {
         assertThat(QuestionRules.correct("ACD", "AC")).isFalse();
         assertThat(QuestionRules.correct("B", null)).isFalse();
     }
+
+    @Test
+    void settingsOutsideTheirRangesAreRefusedAtStart() {
+        StudyRules.Settings d = StudyRules.defaults();
+        assertThat(new StudyRules(d).settings()).isEqualTo(d);
+        assertThat(new StudyRules(d).dailyAttempts()).isEqualTo(d.dailyAttempts());
+        for (int[] ok : new int[][] {{5, 1, 1}, {5, 31, 1}}) {
+            new StudyRules(withBeatDayCap(d, ok[0], ok[1], ok[2]));
+        }
+        for (int[] bad : new int[][] {{4, 23, 60}, {15, 0, 60}, {15, 32, 60}, {15, 23, 0}}) {
+            assertThatThrownBy(() -> new StudyRules(withBeatDayCap(d, bad[0], bad[1], bad[2])))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    private static StudyRules.Settings withBeatDayCap(StudyRules.Settings d, int beat, int day, int cap) {
+        return new StudyRules.Settings(beat, d.minDwellSeconds(), d.minDwellPercent(), cap, d.memberHours(),
+                d.cadreHours(), day, d.dailyAttempts(), d.answerGraceSeconds());
+    }
+
+    @Test
+    void progressAndScoresAtTheirEdges() {
+        assertThat(StudyRules.percent(BigDecimal.ONE, 0)).isEqualTo(100); // nothing required: done
+        assertThat(StudyRules.percent(new BigDecimal("16"), 32)).isEqualTo(50);
+        assertThat(StudyRules.percent(new BigDecimal("40"), 32)).isEqualTo(100);
+        assertThat(StudyRules.score(0, 0)).isEqualByComparingTo("0").hasScaleOf(1);
+        assertThat(StudyRules.score(7, 9)).isEqualByComparingTo("77.8");
+    }
+
+    @Test
+    void questionKindsAndOptionCountsAtTheirEdges() {
+        assertThat(QuestionRules.kind(null)).isNull();
+        assertThat(QuestionRules.kind(" 多选题 ")).isEqualTo(QuestionKind.MULTIPLE);
+        assertThat(QuestionRules.kind("tf")).isEqualTo(QuestionKind.TRUE_FALSE);
+        assertThat(QuestionRules.kind("填空")).isNull();
+        assertThat(QuestionRules.normalize(QuestionKind.MULTIPLE, "AB", 2)).isEqualTo("AB"); // two is enough
+        assertThat(QuestionRules.normalize(QuestionKind.SINGLE, "F", 6)).isEqualTo("F"); // the sixth of six options
+        assertThat(QuestionRules.options(QuestionKind.TRUE_FALSE, null)).isEqualTo(QuestionRules.TRUE_FALSE);
+        assertThat(QuestionRules.options(QuestionKind.SINGLE, List.of("x", "y"))).containsExactly("x", "y");
+        assertThat(QuestionRules.options(QuestionKind.MULTIPLE, List.of("a", "b", "c", "d", "e", "f"))).hasSize(6);
+        assertThatThrownBy(() -> QuestionRules.options(QuestionKind.MULTIPLE, List.of("a", "b", "c", "d", "e", "f", "g")))
+                .hasMessage("learning.question.options");
+        assertThatThrownBy(() -> QuestionRules.options(QuestionKind.SINGLE, List.of("x", "")))
+                .hasMessage("learning.question.options");
+        assertThatThrownBy(() -> QuestionRules.options(QuestionKind.SINGLE, null)).hasMessage("learning.question.options");
+    }
 }

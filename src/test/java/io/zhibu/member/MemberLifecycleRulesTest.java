@@ -121,4 +121,40 @@ class MemberLifecycleRulesTest {
         assertThat(MemberLifecycleRules.mayVote(observed, TODAY.plusDays(1))).as("ends on its end date").isTrue();
         assertThat(MemberLifecycleRules.mayVote(with(MemberStanding.NORMAL, null, DisciplineType.SERIOUS_WARNING, TODAY.plusYears(1)), TODAY)).isTrue();
     }
+
+    @Test
+    void cancelledProbationOnlyForProbationaryMembers() { // R2.11
+        var cancel = new LifecycleChange(MemberEventType.EXITED, TODAY, "r", "d", ExitType.PROBATION_CANCELLED, null,
+                null, null, null);
+        assertThatThrownBy(() -> MemberLifecycleRules.check(FULL, cancel, TODAY)).isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).violations()).extracting("code")
+                        .containsExactly("lifecycle.exit.notProbationary"));
+        LifecycleState prob = new LifecycleState(MemberCategory.PROBATIONARY, MemberStanding.NORMAL,
+                LocalDate.of(2025, 9, 1), 0, null, false, false, null, null, false);
+        assertThatCode(() -> MemberLifecycleRules.check(prob, cancel, TODAY)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void anEndDateOfOtherDisciplinesMustFollowTheDecision() {
+        LocalDate on = LocalDate.of(2026, 1, 15);
+        for (LocalDate bad : new LocalDate[] {on, on.minusDays(1)}) {
+            var c = new LifecycleChange(MemberEventType.DISCIPLINED, on, "r", "d", null, DisciplineType.WARNING, bad,
+                    null, null);
+            assertThatThrownBy(() -> MemberLifecycleRules.check(FULL, c, TODAY)).isInstanceOf(InvalidInputException.class)
+                    .satisfies(e -> assertThat(((InvalidInputException) e).violations()).extracting("code")
+                            .containsExactly("lifecycle.until.beforeStart"));
+        }
+        var later = new LifecycleChange(MemberEventType.DISCIPLINED, on, "r", "d", null, DisciplineType.WARNING,
+                on.plusDays(1), null, null);
+        assertThatCode(() -> MemberLifecycleRules.check(FULL, later, TODAY)).doesNotThrowAnyException();
+        var open = new LifecycleChange(MemberEventType.DISCIPLINED, on, "r", "d", null, DisciplineType.WARNING, null,
+                null, null);
+        assertThatCode(() -> MemberLifecycleRules.check(FULL, open, TODAY)).doesNotThrowAnyException();
+        // without a decision date only the missing date is reported, not the end date
+        var undated = new LifecycleChange(MemberEventType.DISCIPLINED, null, "r", "d", null, DisciplineType.WARNING,
+                on, null, null);
+        assertThatThrownBy(() -> MemberLifecycleRules.check(FULL, undated, TODAY))
+                .satisfies(e -> assertThat(((InvalidInputException) e).violations()).extracting("field")
+                        .containsExactly("effectiveOn"));
+    }
 }

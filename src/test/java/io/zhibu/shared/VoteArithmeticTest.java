@@ -100,4 +100,45 @@ class VoteArithmeticTest {
         VoteArithmetic.checkCounts(30L, 30, 20, 10, 5, 5, f, e);
         assertThat(e).isEmpty();
     }
+
+    @Test
+    @DisplayName("Counts at their bounds: zero counts and full attendance are consistent; one over is not")
+    void countsAtTheirBounds() {
+        assertThat(VoteArithmetic.countsConsistent(0, 0, 0, 0, 0)).isTrue();
+        assertThat(VoteArithmetic.countsConsistent(9, 9, 9, 0, 0)).isTrue(); // full attendance, all yes
+        assertThat(VoteArithmetic.countsConsistent(9, 9, 3, 3, 3)).isTrue();
+        assertThat(VoteArithmetic.countsConsistent(-1, 0, 0, 0, 0)).isFalse();
+        assertThat(VoteArithmetic.countsConsistent(9, -1, 0, 0, 0)).isFalse();
+        assertThat(VoteArithmetic.countsConsistent(9, 5, -1, 0, 0)).isFalse();
+        assertThat(VoteArithmetic.countsConsistent(9, 5, 0, -1, 0)).isFalse();
+        assertThat(VoteArithmetic.countsConsistent(9, 5, 0, 0, -1)).isFalse();
+        assertThat(VoteArithmetic.countsConsistent(9, 5, 0, 6, 0)).isFalse();
+        assertThat(VoteArithmetic.countsConsistent(9, 5, 0, 0, 6)).isFalse();
+    }
+
+    @Test
+    @DisplayName("Field errors name the negative count, whichever it is; bounds are inclusive")
+    void checkCountsPerField() {
+        var f = new VoteArithmetic.Fields("due", "present", "yes", "no", "abstain");
+        java.util.List<Violation> e = new java.util.ArrayList<>();
+        VoteArithmetic.checkCounts(30L, -1, 0, 0, 0, 0, f, e);
+        assertThat(e).extracting(Violation::field).containsExactly("due");
+        e.clear();
+        VoteArithmetic.checkCounts(30L, 30, -1, 0, 0, 0, f, e);
+        assertThat(e).extracting(Violation::field).containsExactly("present");
+        e.clear();
+        VoteArithmetic.checkCounts(30L, 30, 20, 0, -1, 0, f, e);
+        assertThat(e).extracting(Violation::field).containsExactly("no");
+        e.clear();
+        VoteArithmetic.checkCounts(30L, 30, 20, 0, 0, -1, f, e);
+        assertThat(e).extracting(Violation::field).containsExactly("abstain");
+        e.clear();
+        VoteArithmetic.checkCounts(30L, 30, 30, 10, 10, 10, f, e); // present = due, votes = present
+        assertThat(e).isEmpty();
+        VoteArithmetic.checkCounts(30L, 30, 20, 0, 21, 0, f, e); // "no" alone over present
+        assertThat(e).extracting(Violation::code).containsExactly("vote.count.votesOverPresent");
+        e.clear();
+        VoteArithmetic.checkCounts(30L, 30, 20, 0, 0, 21, f, e); // "abstain" alone over present
+        assertThat(e).extracting(Violation::code).containsExactly("vote.count.votesOverPresent");
+    }
 }

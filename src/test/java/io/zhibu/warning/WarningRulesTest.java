@@ -160,4 +160,37 @@ class WarningRulesTest {
             assertThat(WarningRule.byId(r.id())).contains(r);
         }
     }
+
+    @Test
+    void prefiltersForTheSetBasedSweepAreExact() {
+        LocalDate today = day("2026-05-31");
+        // R1.8: terms ending within the 6-month notice period (+3 days of slack for month ends)
+        assertThat(TermExpiryRule.endsBy(today, d(WarningRule.TERM_EXPIRY))).isEqualTo(day("2026-12-03"));
+        // R3.4: lost 3 months ago (alert); suspended 2 years ago (expulsion due)
+        assertThat(LostContactRule.lostBy(today, d(WarningRule.LOST_CONTACT))).isEqualTo(day("2026-03-03"));
+        assertThat(LostContactRule.suspendedBy(today, d(WarningRule.LOST_CONTACT))).isEqualTo(day("2024-06-03"));
+        // R4.5: letters ending within the lead days
+        assertThat(TransferExpiryRule.validUntilBy(today, d(WarningRule.TRANSFER_EXPIRY))).isEqualTo(day("2026-06-07"));
+    }
+
+    @Test
+    void missingDatesRaiseNothing() {
+        LocalDate today = day("2026-05-31");
+        assertThat(DevDeadlineRule.level(null, null, today, d(WarningRule.DEV_DEADLINE))).isNull();
+        assertThat(TransferExpiryRule.level(null, today, d(WarningRule.TRANSFER_EXPIRY))).isNull();
+        assertThat(DisciplineRule.level(null, today, d(WarningRule.DISCIPLINE))).isNull();
+        assertThat(LostContactRule.level(null, null, today, d(WarningRule.LOST_CONTACT))).isNull();
+    }
+
+    @Test
+    void whoMustActFollowsTheRule() {
+        // R1.8: the branch and the body above it; R5.6: the branch and the member in arrears; R2.12: the branch
+        assertThat(WarningRule.TERM_EXPIRY.forBranch()).isTrue();
+        assertThat(WarningRule.TERM_EXPIRY.forUpper()).isTrue();
+        assertThat(WarningRule.TERM_EXPIRY.forMember()).isFalse();
+        assertThat(WarningRule.DUES_ARREARS.forMember()).isTrue();
+        assertThat(WarningRule.DUES_ARREARS.forUpper()).isFalse();
+        assertThat(WarningRule.DEV_DEADLINE.forBranch()).isTrue();
+        assertThat(WarningRule.DEV_DEADLINE.forUpper()).isFalse();
+    }
 }
