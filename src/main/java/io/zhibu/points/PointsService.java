@@ -332,8 +332,9 @@ public class PointsService {
         int s = Page.clampSize(size);
         String path = orgId == null ? scope.orgPath() : orgs.get(scope, orgId).path();
         Long root = orgId != null ? orgId : scope.scopeOrgId();
-        long total = root == null ? repo.allMembers(y) : repo.org(root, y).map(PointsOrgYearRecord::getSubMembers).orElse(0);
-        List<PointsMemberYearRecord> rows = repo.memberRanking(y, path, metric, p * s, s);
+        long population = repo.allMembers(y);
+        long total = root == null ? population : repo.org(root, y).map(PointsOrgYearRecord::getSubMembers).orElse(0);
+        List<PointsMemberYearRecord> rows = repo.memberRanking(y, path, metric, p * s, s, total, population);
         Map<Long, String> names = directory.namesOf(scope, rows.stream().map(PointsMemberYearRecord::getMemberId).toList());
         Map<Long, String> orgNames = orgs.namesOf(rows.stream().map(PointsMemberYearRecord::getOrgId).distinct().toList());
         List<MemberRank> items = new ArrayList<>();

@@ -119,9 +119,28 @@ public class MemberRepository {
             return MEMBER_MEMBER.ID_TAIL_BIDX.eq(idTailIndex(q));
         }
         if (q.matches("[A-Za-z]{1,20}")) {
-            return MEMBER_MEMBER.NAME_INITIALS.startsWith(q.toLowerCase());
+            return initialsStartWith(q.toLowerCase());
         }
         return MEMBER_MEMBER.NAME.contains(q);
+    }
+
+    /**
+     * Pinyin initials starting with {@code prefix} (lower-case letters) as a range, not a LIKE: a B-tree range serves
+     * it under every collation, where LIKE 'wjg%' needs the C collation or a pattern operator class on PostgreSQL.
+     */
+    static Condition initialsStartWith(String prefix) {
+        Condition from = MEMBER_MEMBER.NAME_INITIALS.ge(prefix);
+        String upper = nextPrefix(prefix);
+        return upper == null ? from : from.and(MEMBER_MEMBER.NAME_INITIALS.lt(upper));
+    }
+
+    /** The smallest string after every string starting with {@code prefix} ("wjg" → "wjh", "wz" → "x"), or null. */
+    static String nextPrefix(String prefix) {
+        String p = prefix;
+        while (!p.isEmpty() && p.charAt(p.length() - 1) == 'z') {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p.isEmpty() ? null : p.substring(0, p.length() - 1) + (char) (p.charAt(p.length() - 1) + 1);
     }
 
     public long count(Condition c) {

@@ -365,12 +365,43 @@ public class PointsRepository {
         };
     }
 
-    /** Members of a subtree ranked by a metric: the index on (year, metric) or (year, org_path) serves it. */
-    public List<PointsMemberYearRecord> memberRanking(int year, String path, Metric metric, int offset, int limit) {
-        SortField<?> order = memberMetric(metric).desc();
-        return db.selectFrom(POINTS_MEMBER_YEAR).where(POINTS_MEMBER_YEAR.POINTS_YEAR.eq(year))
-                .and(subtree(POINTS_MEMBER_YEAR.ORG_PATH, path))
-                .orderBy(order, POINTS_MEMBER_YEAR.MEMBER_ID.asc()).limit(limit).offset(offset).fetch();
+    /**
+     * Members of a subtree ranked by a metric, with a plan chosen here rather than by the planner's guess of the
+     * subtree's share (which flipped between plans with the subtree size and made townships slower than the city):
+     * a subtree small enough to sort is read through the (year, org_path) range and sorted ({@link #sortsSubtree});
+     * a larger one walks the (year, metric) index and keeps the rows of the subtree, which finds a page after about
+     * (offset + limit) × population / subtree rows. Each query is written so that the other index cannot serve it.
+     */
+    public List<PointsMemberYearRecord> memberRanking(int year, String path, Metric metric, int offset, int limit,
+                                                      long subtreeMembers, long population) {
+        var t = POINTS_MEMBER_YEAR;
+        Field<?> m = memberMetric(metric);
+        if (path == null || path.isEmpty()) {
+            return db.selectFrom(t).where(t.POINTS_YEAR.eq(year)).orderBy(m.desc(), t.MEMBER_ID.asc())
+                    .limit(limit).offset(offset).fetch();
+        }
+        if (sortsSubtree(subtreeMembers, population, offset + limit)) {
+            // "metric + 0" is not the indexed column: the path range is read and the subtree sorted
+            return db.selectFrom(t).where(t.POINTS_YEAR.eq(year)).and(subtree(t.ORG_PATH, path))
+                    .orderBy(m.plus(0).desc(), t.MEMBER_ID.asc()).limit(limit).offset(offset).fetch();
+        }
+        // "substring(path) = p" is not a range on the path index: the metric index is walked in order
+        return db.selectFrom(t).where(t.POINTS_YEAR.eq(year))
+                .and(DSL.substring(t.ORG_PATH, 1, path.length()).eq(path))
+                .orderBy(m.desc(), t.MEMBER_ID.asc()).limit(limit).offset(offset).fetch();
+    }
+
+    /**
+     * Whether sorting the whole subtree is cheaper than walking the metric index until a page of the subtree is found:
+     * sorting costs about {@code subtree} rows, walking about {@code rows × population / subtree}; they cross at
+     * subtree = √(rows × population). A factor 2 in favour of the sort, whose rows are adjacent in the path index.
+     */
+    public static boolean sortsSubtree(long subtree, long population, int rows) {
+        if (subtree <= 0 || population <= 0) {
+            return true;
+        }
+        double crossover = 2 * Math.sqrt((double) rows * population);
+        return subtree <= Math.max(2_000, crossover);
     }
 
     /** 1-based rank of one member in the subtree (count of those strictly ahead, plus ties with a smaller id). */

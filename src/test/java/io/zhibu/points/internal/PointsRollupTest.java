@@ -105,7 +105,24 @@ class PointsRollupTest extends IntegrationTest {
         assertThat(repo.org(99900001L, year).orElseThrow().getSubPoints()).isEqualTo(25 + 22 + 2);
 
         // subtree ranking from the rollups: the town B branch, best first
-        var ranking = repo.memberRanking(year, TOWN_B, PointsRepository.Metric.POINTS, 0, 10);
-        assertThat(ranking).extracting(r -> r.getMemberId()).containsExactly(m0 + 4, m0 + 3, m0 + 5);
+        // (both plans: the path range sorted, as for a small subtree, and the metric index walked, as for a large one)
+        var sorted = repo.memberRanking(year, TOWN_B, PointsRepository.Metric.POINTS, 0, 10, 3, 3);
+        assertThat(sorted).extracting(r -> r.getMemberId()).containsExactly(m0 + 4, m0 + 3, m0 + 5);
+        var walked = repo.memberRanking(year, TOWN_B, PointsRepository.Metric.POINTS, 0, 10, 1_000_000, 100_000_000);
+        assertThat(walked).extracting(r -> r.getMemberId()).containsExactly(m0 + 4, m0 + 3, m0 + 5);
+        assertThat(repo.memberRanking(year, TOWN_B, PointsRepository.Metric.POINTS, 1, 1, 1_000_000, 100_000_000))
+                .extracting(r -> r.getMemberId()).containsExactly(m0 + 3);
+    }
+
+    @org.junit.jupiter.api.Test
+    void thePlanFollowsTheSubtreeSize() {
+        // city of 220,000, a page of 20: sort up to about 4,200 members (2 × √(20 × 220,000)), walk the index above
+        assertThat(PointsRepository.sortsSubtree(40, 220_000, 20)).isTrue();
+        assertThat(PointsRepository.sortsSubtree(4_000, 220_000, 20)).isTrue();
+        assertThat(PointsRepository.sortsSubtree(5_000, 220_000, 20)).isFalse();
+        assertThat(PointsRepository.sortsSubtree(22_000, 220_000, 20)).isFalse();
+        // a small platform always sorts (at least 2,000 rows); unknown sizes sort
+        assertThat(PointsRepository.sortsSubtree(1_999, 2_000, 20)).isTrue();
+        assertThat(PointsRepository.sortsSubtree(0, 0, 20)).isTrue();
     }
 }
