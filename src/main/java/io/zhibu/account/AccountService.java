@@ -182,6 +182,10 @@ public class AccountService {
         if (u == null || u.getMfaSecret() == null || u.getMfaEnrolledAt() == null) {
             return new Refused("auth.mfa.bad");
         }
+        if (throttle.locked(u.getId(), RateLimits.clientIp())) {
+            audit.forUser(u.getUsername(), u.getRole(), null, "auth.mfa", "locked after failures", AuditOutcome.DENIED);
+            return new Refused("auth.mfa.bad");
+        }
         String secret = cipher.decrypt(u.getMfaSecret());
         boolean ok = Totp.verify(secret, code, clock);
         String via = "totp";

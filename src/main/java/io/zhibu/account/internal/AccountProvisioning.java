@@ -129,6 +129,69 @@ public class AccountProvisioning {
     @EventListener
     void on(MemberEvents.Moved e) {
         repo.moveMembers(e.memberIds(), e.orgId(), e.orgPath());
+        // a secretary who leaves the branch leaves the position's role behind
+        for (Long memberId : e.memberIds()) {
+            repo.findByMember(memberId).filter(a -> "POSITION".equals(a.getRoleSource()))
+                    .filter(a -> a.getScopeOrgId() == null || a.getScopeOrgId() != e.orgId())
+                    .ifPresent(a -> toMember(a, "moved to another branch"));
+        }
+    }
+
+    /**
+     * Staff roles follow positions (issue 15 §3): the secretary and deputy secretary named on a branch's current
+     * term get the branch-secretary role for that branch; the holders of the previous term go back to members.
+     * A name matches when exactly one active member of the branch has it (else nobody gets the role: audited).
+     */
+    @EventListener
+    void on(OrgEvents.TermOpened e) {
+        if (!e.holdsMembers()) {
+            return;
+        }
+        List<Long> holders = new ArrayList<>();
+        List<String> unmatched = new ArrayList<>();
+        for (String name : new String[] {e.secretary(), e.deputySecretary()}) {
+            if (name == null || name.isBlank()) {
+                continue;
+            }
+            List<Long> ids = directory.idsNamed(e.orgId(), name);
+            if (ids.size() == 1) {
+                holders.add(ids.getFirst());
+            } else {
+                unmatched.add(name);
+            }
+        }
+        for (AccountUserRecord a : repo.positionHolders(e.orgId())) {
+            if (!holders.contains(a.getMemberId())) {
+                toMember(a, "term replaced");
+            }
+        }
+        for (Long memberId : holders) {
+            AccountUserRecord a = repo.findByMember(memberId).orElse(null);
+            if (a == null || !Role.MEMBER.name().equals(a.getRole())) {
+                continue;
+            }
+            Map<Field<?>, Object> set = new LinkedHashMap<>();
+            set.put(ACCOUNT_USER.ROLE, Role.BRANCH_SECRETARY.name());
+            set.put(ACCOUNT_USER.SCOPE_ORG_ID, e.orgId());
+            set.put(ACCOUNT_USER.ROLE_SOURCE, "POSITION");
+            repo.update(a.getId(), set);
+            repo.deleteTokensOf(a.getId());
+            audit.success("account.role.position", "account", a.getUsername(), e.path(), "BRANCH_SECRETARY");
+        }
+        if (!unmatched.isEmpty()) {
+            audit.success("account.role.position", "org", e.orgId(), e.path(),
+                    "no unique member named " + String.join(", ", unmatched));
+        }
+    }
+
+    private void toMember(AccountUserRecord a, String why) {
+        Map<Field<?>, Object> set = new LinkedHashMap<>();
+        set.put(ACCOUNT_USER.ROLE, Role.MEMBER.name());
+        set.put(ACCOUNT_USER.SCOPE_ORG_ID, null);
+        set.put(ACCOUNT_USER.ROLE_SOURCE, null);
+        repo.update(a.getId(), set);
+        repo.deleteTokensOf(a.getId());
+        audit.success("account.role.position", "account", a.getUsername(), a.getOrgPath(), "MEMBER (" + why + ")");
     }
 
     @EventListener
