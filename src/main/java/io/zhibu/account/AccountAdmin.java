@@ -245,8 +245,9 @@ public class AccountAdmin {
         requireManager(scope);
         AccountUserRecord a = load(scope, id);
         requireNotSelf(scope, a);
-        repo.update(id, Map.of(ACCOUNT_USER.LOCKED_UNTIL,
-                locked ? accounts.now().plusYears(100) : (Object) null));
+        Map<Field<?>, Object> set = new LinkedHashMap<>();
+        set.put(ACCOUNT_USER.LOCKED_UNTIL, locked ? accounts.now().plusYears(100) : null);
+        repo.update(id, set);
         if (locked) {
             repo.deleteTokensOf(id);
         } else {

@@ -330,28 +330,34 @@ public class AccountService {
      * Activates an account with a one-time code: sets the first password (policy applies) and signs in. Wrong codes
      * count as failed sign-ins (same budgets), and the answer never says whether the login name exists.
      */
-    @Transactional(noRollbackFor = RuntimeException.class)
+    @Transactional(noRollbackFor = io.zhibu.shared.web.TooManyRequestsException.class)
     public SignIn activate(String login, String code, String newPassword) {
         String ip = RateLimits.clientIp();
         throttle.checkAllowed(ip, login);
         AccountUserRecord u = find(login).filter(AccountUserRecord::getEnabled).orElse(null);
         String normalized = normalizeCode(code);
-        if (u == null || normalized.isEmpty() || normalized.length() > 40
-                || !repo.useActivation(u.getId(), keyed("account.activation", u.getId(), normalized), now())) {
+        String hash = u == null || normalized.isEmpty() || normalized.length() > 40 ? null
+                : keyed("account.activation", u.getId(), normalized);
+        if (hash == null || !repo.activationOpen(u.getId(), hash, now())) {
+            encoder.matches("activation", DUMMY_HASH);
             throttle.failed(ip, login, null);
             audit.forUser(u == null ? shorten(login == null ? "?" : login) : u.getUsername(), u == null ? null : u.getRole(),
                     null, "account.activate", "wrong or expired code", AuditOutcome.FAILURE);
             return new Refused("account.activation.bad");
         }
+        // the policy first (a refused password leaves the code usable), then the code is spent
         setNewPassword(u, newPassword, "newPassword");
-        repo.update(u.getId(), Map.of(io.zhibu.db.Tables.ACCOUNT_USER.LOCKED_UNTIL, NULL_TIME));
+        if (!repo.useActivation(u.getId(), hash, now())) {
+            throw new io.zhibu.shared.ConflictException("error.concurrentChange");
+        }
+        java.util.Map<org.jooq.Field<?>, Object> unlock = new java.util.HashMap<>();
+        unlock.put(io.zhibu.db.Tables.ACCOUNT_USER.LOCKED_UNTIL, null);
+        repo.update(u.getId(), unlock);
         throttle.clear(u.getId());
         audit.forUser(u.getUsername(), u.getRole(), u.getOrgPath(), "account.activate", null, AuditOutcome.SUCCESS);
         AccountUserRecord fresh = repo.findById(u.getId()).orElseThrow();
         return signedIn(fresh, "auth.login", "after activation");
     }
-
-    private static final Object NULL_TIME = null;
 
     /** A new one-time activation code: 10 characters without look-alikes, shown as XXXXX-XXXXX. */
     String newActivationCode() {

@@ -89,4 +89,10 @@ public class MemberDirectory {
                 .and(MEMBER_MEMBER.NAME.eq(name.strip())).and(MEMBER_MEMBER.EXIT_TYPE.isNull())
                 .fetch(MEMBER_MEMBER.ID);
     }
+
+    /** Every member's id, in id order (system use: provisioning the accounts of members registered before them). */
+    @Transactional(readOnly = true)
+    public java.util.List<Long> allIds() {
+        return db.select(MEMBER_MEMBER.ID).from(MEMBER_MEMBER).orderBy(MEMBER_MEMBER.ID).fetch(MEMBER_MEMBER.ID);
+    }
 }

@@ -284,16 +284,26 @@ class AccountsApiTest extends IntegrationTest {
 
     @Test
     void positionsGiveTheSecretaryRoleAndANewTermMovesIt() {
-        long a = newMember("职务甲" + System.nanoTime() % 1000, null);
-        long b = newMember("职务乙" + System.nanoTime() % 1000, null);
-        String nameA = secretary.get("/api/v1/members/" + a).at("/name").asText();
-        String nameB = secretary.get("/api/v1/members/" + b).at("/name").asText();
         Api county = as("county");
-        Api.Response t1 = county.post("/api/v1/orgs/" + branchId + "/terms", "{\"startedOn\":\""
+        io.zhibu.support.DemoFacts facts = io.zhibu.support.DemoFacts.discover(as("admin"), secretary, as("township"));
+        // a branch other tests leave alone: neither the demo secretary's nor the probes' foreign one
+        long branch = -1;
+        for (JsonNode o : county.get("/api/v1/orgs?type=BRANCH&limit=200").json()) {
+            long id = o.get("id").asLong();
+            if (id != facts.ownBranchId() && id != facts.foreignBranchId()) {
+                branch = id;
+            }
+        }
+        assertThat(branch).isPositive();
+        String nameA = "职务甲" + suffix();
+        String nameB = "职务乙" + suffix();
+        long a = memberIn(county, branch, nameA);
+        long b = memberIn(county, branch, nameB);
+        Api.Response t1 = county.post("/api/v1/orgs/" + branch + "/terms", "{\"startedOn\":\""
                 + java.time.LocalDate.now(clock).minusYears(1) + "\",\"termYears\":3,\"secretary\":" + Api.quote(nameA) + "}");
         assertThat(t1.status()).as(t1.body()).isEqualTo(201);
         assertThat(account(String.format("M%08d", a)).get("role").asText()).isEqualTo("BRANCH_SECRETARY");
-        Api.Response t2 = county.post("/api/v1/orgs/" + branchId + "/terms", "{\"startedOn\":\""
+        Api.Response t2 = county.post("/api/v1/orgs/" + branch + "/terms", "{\"startedOn\":\""
                 + java.time.LocalDate.now(clock) + "\",\"termYears\":3,\"secretary\":" + Api.quote(nameB) + "}");
         assertThat(t2.status()).as(t2.body()).isEqualTo(201);
         assertThat(account(String.format("M%08d", a)).get("role").asText()).isEqualTo("MEMBER");
@@ -301,8 +311,23 @@ class AccountsApiTest extends IntegrationTest {
         String login = String.format("M%08d", b);
         assertThat(activate(login, code(account(login).get("id").asLong()), NEW_PASSWORD).status()).isEqualTo(200);
         Api sec = api().login(login, NEW_PASSWORD);
-        assertThat(sec.get("/api/v1/me").at("/orgId").asLong()).isEqualTo(branchId);
+        assertThat(sec.get("/api/v1/me").at("/orgId").asLong()).isEqualTo(branch);
         assertThat(sec.get("/api/v1/members?size=1").at("/total").asLong()).isPositive();
+    }
+
+    private static String suffix() {
+        String chars = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥";
+        var r = ThreadLocalRandom.current();
+        return "" + chars.charAt(r.nextInt(chars.length())) + chars.charAt(r.nextInt(chars.length()))
+                + chars.charAt(r.nextInt(chars.length()));
+    }
+
+    private long memberIn(Api staff, long branch, String name) {
+        Api.Response r = staff.post("/api/v1/members", "{\"orgId\":" + branch + ",\"name\":" + Api.quote(name)
+                + ",\"idNumber\":\"" + TestIds.fresh(false) + "\",\"ethnicity\":\"01\",\"category\":\"FULL\","
+                + "\"joinedOn\":\"2010-07-01\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.at("/id").asLong();
     }
 
     @Test

@@ -61,7 +61,7 @@ class MemberActivatesAccountBrowserTest extends IntegrationTest {
         assertThat(((Number) width).intValue()).as("fits a 390-px phone").isLessThanOrEqualTo(390);
         browser.findElement(By.id("activate-submit")).click();
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElements(By.id("home-role")).size() > 0);
-        assertThat(browser.findElement(By.id("current-user")).getText()).contains(login);
+        assertThat(browser.findElement(By.id("welcome")).getText()).contains(login);
         assertThat(browser.getPageSource()).contains("激活浏览器");
 
         // and signs in with the new password next time

@@ -93,6 +93,19 @@ public class AccountProvisioning {
         return rows.size();
     }
 
+    /**
+     * Gives every member without an account one (members registered before accounts existed, e.g. an upgraded
+     * database); set-based like registration. Answers the accounts created.
+     */
+    @Transactional
+    public int provisionAll() {
+        List<Long> ids = directory.allIds();
+        if (ids.size() == repo.countMemberAccounts()) {
+            return 0;
+        }
+        return provision(ids);
+    }
+
     @EventListener
     void on(MemberEvents.Updated e) {
         long memberId = e.member().memberId();
@@ -116,12 +129,8 @@ public class AccountProvisioning {
         if (f.exited() && a.getEnabled()) {
             set.put(ACCOUNT_USER.ENABLED, false);
             set.put(ACCOUNT_USER.DISABLED_REASON, "EXITED");
+            // audited as the member's lifecycle change that causes it
             repo.deleteTokensOf(a.getId());
-            audit.success("account.disable", "account", a.getUsername(), f.orgPath(), "member left the roster");
-        }
-        if (f.suspended() != a.getReadOnly()) {
-            audit.success(f.suspended() ? "account.readOnly" : "account.readWrite", "account", a.getUsername(),
-                    f.orgPath(), null);
         }
         repo.update(a.getId(), set);
     }
@@ -178,10 +187,7 @@ public class AccountProvisioning {
             repo.deleteTokensOf(a.getId());
             audit.success("account.role.position", "account", a.getUsername(), e.path(), "BRANCH_SECRETARY");
         }
-        if (!unmatched.isEmpty()) {
-            audit.success("account.role.position", "org", e.orgId(), e.path(),
-                    "no unique member named " + String.join(", ", unmatched));
-        }
+        // names that match no single member give nobody the role (the term itself is audited by the org module)
     }
 
     private void toMember(AccountUserRecord a, String why) {

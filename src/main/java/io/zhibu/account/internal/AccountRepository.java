@@ -105,6 +105,10 @@ public class AccountRepository {
                 .where(ACCOUNT_USER.ORG_PATH.startsWith(oldPath)).execute();
     }
 
+    public long countMemberAccounts() {
+        return db.fetchCount(ACCOUNT_USER, ACCOUNT_USER.MEMBER_ID.isNotNull());
+    }
+
     /** Deletes the member accounts (benchmark only: to provision them again). */
     public int deleteMemberAccounts() {
         return db.deleteFrom(ACCOUNT_USER).where(ACCOUNT_USER.ROLE.eq(Role.MEMBER.name()))
@@ -217,6 +221,13 @@ public class AccountRepository {
             insert = insert.values(userIds.get(i), hashes.get(i), now, expires, by);
         }
         insert.execute();
+    }
+
+    /** Whether this account has an open, unexpired code with this hash. */
+    public boolean activationOpen(long userId, String hash, OffsetDateTime now) {
+        return db.fetchExists(ACCOUNT_ACTIVATION, ACCOUNT_ACTIVATION.USER_ID.eq(userId)
+                .and(ACCOUNT_ACTIVATION.CODE_HASH.eq(hash)).and(ACCOUNT_ACTIVATION.USED_AT.isNull())
+                .and(ACCOUNT_ACTIVATION.EXPIRES_AT.gt(now)));
     }
 
     /** Uses the open, unexpired code with this hash of this account; false when there is none. */
