@@ -9,17 +9,25 @@ import io.zhibu.org.OrgService;
 import io.zhibu.org.Organization;
 import io.zhibu.shared.DataScope;
 import io.zhibu.shared.InvalidInputException;
+import io.zhibu.shared.MobilePhone;
 import io.zhibu.shared.OrgPath;
 import io.zhibu.shared.Role;
+import io.zhibu.shared.crypto.FieldCipher;
+import io.zhibu.shared.crypto.Hmacs;
+import io.zhibu.shared.web.RateLimits;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -27,25 +35,33 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 账号: users, sign-in with the 等保 login-failure policy (R9.6: lock after 5 failures for 15 minutes),
- * opaque API tokens (stored only as hashes; 8 h lifetime, 30 min idle), and the data scope of each user.
+ * 账号: sign-in with the 等保 login-failure policy (R9.6: lock after 5 failures for 15 minutes, per account and
+ * client address; failure budgets per address and login name, see {@link SignInThrottle}), activation with one-time
+ * codes, password changes under {@link PasswordPolicy}, password expiry for staff, the TOTP second factor, opaque API
+ * tokens (stored only as hashes; 8 h lifetime, 30 min idle), and the data scope of each user.
  */
 @Service
 public class AccountService {
-    public static final int MAX_FAILURES = 5;
+    public static final int MAX_FAILURES = SignInThrottle.MAX_FAILURES;
+    static final String ISSUER = "Zhibu";
 
     private final AccountRepository repo;
     private final PasswordEncoder encoder;
     private final OrgService orgs;
     private final MemberService members;
     private final AuditLog audit;
-    private final Duration lockFor;
+    private final Hmacs hmacs;
+    private final FieldCipher cipher;
+    private final AccountsProperties props;
+    private final SignInThrottle throttle;
+    private final Clock clock;
     private final Duration tokenLifetime;
     private final Duration tokenIdle;
     private final SecureRandom random = new SecureRandom();
 
     public AccountService(AccountRepository repo, PasswordEncoder encoder, OrgService orgs, MemberService members,
-                          AuditLog audit, @Value("${zhibu.security.lock-duration:15m}") Duration lockFor,
+                          AuditLog audit, Hmacs hmacs, FieldCipher cipher, AccountsProperties props, Clock clock,
+                          @Value("${zhibu.security.lock-duration:15m}") Duration lockFor,
                           @Value("${zhibu.security.token-lifetime:8h}") Duration tokenLifetime,
                           @Value("${zhibu.security.token-idle:30m}") Duration tokenIdle) {
         this.repo = repo;
@@ -53,57 +69,144 @@ public class AccountService {
         this.orgs = orgs;
         this.members = members;
         this.audit = audit;
-        this.lockFor = lockFor;
+        this.hmacs = hmacs;
+        this.cipher = cipher;
+        this.props = props;
+        this.clock = clock;
         this.tokenLifetime = tokenLifetime;
         this.tokenIdle = tokenIdle;
+        this.throttle = new SignInThrottle(props.failuresPerIp(), props.failuresPerLogin(), props.throttleWindow(),
+                lockFor, clock);
     }
 
     public sealed interface SignIn {
     }
 
-    public record SignedIn(DataScope scope, String displayName) implements SignIn {
+    public record SignedIn(DataScope scope, String displayName, Restriction restriction) implements SignIn {
+    }
+
+    /** The password was right; a second-factor code must follow ({@link #completeSecondFactor}). */
+    public record MfaRequired(long userId, String mfaToken) implements SignIn {
     }
 
     public record Refused(String reasonCode) implements SignIn {
     }
 
-    /** Verifies a password; counts failures and locks the account after {@link #MAX_FAILURES}. Audited either way. */
+    SignInThrottle throttle() {
+        return throttle;
+    }
+
+    /**
+     * Verifies a login name (or mobile number) and password. Unknown, unactivated, disabled and locked accounts get
+     * the same answer after the same work (one hash comparison) as a wrong password. Audited either way; a spent
+     * failure budget answers 429 before anything else.
+     */
     @Transactional(noRollbackFor = RuntimeException.class)
-    public SignIn authenticate(String username, String password) {
-        OffsetDateTime now = now();
-        AccountUserRecord u = username == null ? null : repo.findByUsername(username.strip()).orElse(null);
-        if (u == null || !u.getEnabled()) {
-            // Same work and answer as a wrong password, so usernames cannot be probed.
-            encoder.matches(password == null ? "" : password, DUMMY_HASH);
-            audit.forUser(username == null ? "?" : username, null, null, "auth.login", "unknown or disabled user", AuditOutcome.FAILURE);
+    public SignIn authenticate(String login, String password) {
+        String ip = RateLimits.clientIp();
+        throttle.checkAllowed(ip, login);
+        String shown = shorten(login == null ? "?" : login.strip());
+        AccountUserRecord u = find(login).orElse(null);
+        boolean tooLong = password != null && password.getBytes(StandardCharsets.UTF_8).length > 72;
+        String why = null;
+        if (u == null) {
+            why = "unknown user";
+        } else if (!u.getEnabled()) {
+            why = "disabled";
+        } else if (u.getPasswordHash() == null) {
+            why = "not activated";
+        } else if (u.getLockedUntil() != null && u.getLockedUntil().isAfter(now())) {
+            why = "account locked";
+        } else if (throttle.locked(u.getId(), ip)) {
+            why = "account locked after failures";
+        } else if (tooLong) {
+            why = "password too long";
+        }
+        if (why != null) {
+            // Same work and answer as a wrong password, so login names cannot be probed.
+            encoder.matches(password == null || tooLong ? "" : password, DUMMY_HASH);
+            throttle.failed(ip, login, null);
+            audit.forUser(u == null ? shown : u.getUsername(), u == null ? null : u.getRole(), null, "auth.login", why,
+                    u != null && why.contains("locked") ? AuditOutcome.DENIED : AuditOutcome.FAILURE);
             return new Refused("auth.badCredentials");
         }
-        if (u.getLockedUntil() != null && u.getLockedUntil().isAfter(now)) {
-            audit.forUser(u.getUsername(), u.getRole(), null, "auth.login", "account locked", AuditOutcome.DENIED);
-            return new Refused("auth.locked");
-        }
         if (password == null || !encoder.matches(password, u.getPasswordHash())) {
-            int failures = u.getFailedLogins() + 1;
-            OffsetDateTime lockUntil = failures >= MAX_FAILURES ? now.plus(lockFor) : null;
-            repo.recordFailure(u.getId(), failures >= MAX_FAILURES ? 0 : failures, lockUntil);
+            boolean locked = throttle.failed(ip, login, u.getId());
+            repo.recordFailure(u.getId());
             audit.forUser(u.getUsername(), u.getRole(), null, "auth.login",
-                    lockUntil == null ? "wrong password (" + failures + ")" : "wrong password, account locked", AuditOutcome.FAILURE);
-            return new Refused(lockUntil == null ? "auth.badCredentials" : "auth.locked");
+                    locked ? "wrong password, account locked" : "wrong password (" + throttle.failures(u.getId(), ip) + ")",
+                    AuditOutcome.FAILURE);
+            return new Refused("auth.badCredentials");
         }
-        repo.recordSuccess(u.getId());
+        throttle.succeeded(u.getId(), ip);
+        Role role = Role.valueOf(u.getRole());
+        if (props.mfaRoles().contains(role) && u.getMfaEnrolledAt() != null) {
+            String token = randomToken();
+            repo.insertChallenge(sha256(token), u.getId(), now().plusMinutes(5));
+            audit.forUser(u.getUsername(), u.getRole(), null, "auth.login", "password ok, second factor required",
+                    AuditOutcome.SUCCESS);
+            return new MfaRequired(u.getId(), token);
+        }
+        return signedIn(u, "auth.login", null);
+    }
+
+    private SignedIn signedIn(AccountUserRecord u, String action, String detail) {
+        repo.recordSuccess(u.getId(), now());
         DataScope scope = scopeOf(u);
-        audit.forUser(u.getUsername(), u.getRole(), scope.orgPath(), "auth.login", null, AuditOutcome.SUCCESS);
-        return new SignedIn(scope, u.getDisplayName());
+        audit.forUser(u.getUsername(), u.getRole(), scope.orgPath(), action, detail, AuditOutcome.SUCCESS);
+        return new SignedIn(scope, u.getDisplayName(), restrictionOf(u));
+    }
+
+    /** The second step: a TOTP code (or an unused recovery code) for a pending challenge. */
+    @Transactional(noRollbackFor = RuntimeException.class)
+    public SignIn completeSecondFactor(String mfaToken, String code) {
+        if (mfaToken == null || mfaToken.length() > 100) {
+            return new Refused("auth.mfa.bad");
+        }
+        Optional<Long> user = repo.challengeUser(sha256(mfaToken), now());
+        if (user.isEmpty()) {
+            audit.forUser("?", null, null, "auth.mfa", "unknown or expired challenge", AuditOutcome.FAILURE);
+            return new Refused("auth.mfa.bad");
+        }
+        SignIn result = verifySecondFactor(user.get(), code);
+        if (result instanceof SignedIn) {
+            repo.deleteChallenge(sha256(mfaToken));
+        }
+        return result;
+    }
+
+    /** Checks a second-factor code of an account whose password was right (pages keep the account in the session). */
+    @Transactional(noRollbackFor = RuntimeException.class)
+    public SignIn verifySecondFactor(long userId, String code) {
+        AccountUserRecord u = repo.findById(userId).filter(AccountUserRecord::getEnabled).orElse(null);
+        if (u == null || u.getMfaSecret() == null || u.getMfaEnrolledAt() == null) {
+            return new Refused("auth.mfa.bad");
+        }
+        if (throttle.locked(u.getId(), RateLimits.clientIp())) {
+            audit.forUser(u.getUsername(), u.getRole(), null, "auth.mfa", "locked after failures", AuditOutcome.DENIED);
+            return new Refused("auth.mfa.bad");
+        }
+        String secret = cipher.decrypt(u.getMfaSecret());
+        boolean ok = Totp.verify(secret, code, clock);
+        String via = "totp";
+        if (!ok && code != null && code.strip().length() <= 40) {
+            ok = repo.useRecoveryCode(userId, keyed("account.recovery", userId, normalizeCode(code)), now());
+            via = "recovery code";
+        }
+        if (!ok) {
+            throttle.failed(RateLimits.clientIp(), u.getUsername(), u.getId());
+            audit.forUser(u.getUsername(), u.getRole(), null, "auth.mfa", "wrong code", AuditOutcome.FAILURE);
+            return new Refused("auth.mfa.bad");
+        }
+        return signedIn(u, "auth.mfa", via);
     }
 
     /** Issues an API token for a signed-in user; only its SHA-256 is stored. */
     @Transactional
     public String issueToken(DataScope scope) {
-        byte[] raw = new byte[32];
-        random.nextBytes(raw);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        String token = randomToken();
         OffsetDateTime now = now();
-        repo.insertToken(hash(token), scope.userId(), now, now.plus(tokenLifetime));
+        repo.insertToken(sha256(token), scope.userId(), now, now.plus(tokenLifetime));
         return token;
     }
 
@@ -114,24 +217,32 @@ public class AccountService {
             return Optional.empty();
         }
         OffsetDateTime now = now();
-        return repo.findLiveToken(hash(token), now, now.minus(tokenIdle)).flatMap(live -> {
+        return repo.findLiveToken(sha256(token), now, now.minus(tokenIdle)).flatMap(live -> {
             // The idle clock needs minute precision only: skip the write on most requests.
             if (live.lastUsedAt().isBefore(now.minusMinutes(1))) {
-                repo.touchToken(hash(token), now);
+                repo.touchToken(sha256(token), now);
             }
             return repo.findById(live.userId()).filter(AccountUserRecord::getEnabled)
-                    .map(u -> new SignedIn(scopeOf(u), u.getDisplayName()));
+                    .filter(u -> u.getPasswordHash() != null)
+                    .map(u -> new SignedIn(scopeOf(u), u.getDisplayName(), restrictionOf(u)));
         });
+    }
+
+    /** The current state of a signed-in account (pages re-check it, e.g. after a password change). */
+    @Transactional(readOnly = true)
+    public Optional<SignedIn> current(long userId) {
+        return repo.findById(userId).filter(AccountUserRecord::getEnabled)
+                .map(u -> new SignedIn(scopeOf(u), u.getDisplayName(), restrictionOf(u)));
     }
 
     @Transactional
     public void revokeToken(String token) {
         if (token != null) {
-            repo.deleteToken(hash(token));
+            repo.deleteToken(sha256(token));
         }
     }
 
-    /** Creates an account (demo seeding and the security administrator's account management). */
+    /** Creates an account with a password (demo seeding); a member's account, if it exists, is taken over. */
     @Transactional
     public long createUser(String username, String displayName, String rawPassword, Role role, Long scopeOrgId,
                            Long memberId) {
@@ -142,7 +253,21 @@ public class AccountService {
             throw InvalidInputException.of("username", "account.username.taken");
         }
         PasswordPolicy.check(rawPassword);
-        long id = repo.insertUser(username, displayName, encoder.encode(rawPassword), role, scopeOrgId, memberId, now());
+        String hash = encoder.encode(rawPassword);
+        OffsetDateTime now = now();
+        Optional<AccountUserRecord> own = memberId == null ? Optional.empty() : repo.findByMember(memberId);
+        long id;
+        if (own.isPresent()) {
+            id = own.get().getId();
+            repo.update(id, Map.of(io.zhibu.db.Tables.ACCOUNT_USER.USERNAME, username,
+                    io.zhibu.db.Tables.ACCOUNT_USER.DISPLAY_NAME, displayName,
+                    io.zhibu.db.Tables.ACCOUNT_USER.ROLE, role.name()));
+            repo.setPassword(id, hash, now);
+        } else {
+            String path = scopeOrgId == null ? null : orgs.scopeRootFor(scopeOrgId).map(Organization::path).orElse(null);
+            id = repo.insertUser(username, displayName, null, role, scopeOrgId, memberId, path, now);
+            repo.setPassword(id, hash, now);
+        }
         audit.success("account.create", "account", username, null, role + " scopeOrg=" + scopeOrgId);
         return id;
     }
@@ -152,7 +277,201 @@ public class AccountService {
         return repo.findByUsername(username).isPresent();
     }
 
-    private DataScope scopeOf(AccountUserRecord u) {
+    // --- passwords -----------------------------------------------------------------------------------------------
+
+    /** Changes the caller's own password: the current one must be right, the new one pass the policy. */
+    @Transactional(noRollbackFor = io.zhibu.shared.ForbiddenException.class)
+    public void changePassword(DataScope scope, String currentPassword, String newPassword) {
+        AccountUserRecord u = repo.findById(scope.userId()).orElseThrow(() -> new io.zhibu.shared.ForbiddenException("no account"));
+        if (currentPassword == null || currentPassword.isEmpty()) {
+            throw InvalidInputException.of("currentPassword", "validation.required");
+        }
+        if (u.getPasswordHash() == null || currentPassword.length() > 128
+                || !encoder.matches(currentPassword, u.getPasswordHash())) {
+            audit.failure(u.getUsername(), "account.password.change", "account", u.getUsername(), "wrong current password",
+                    AuditOutcome.FAILURE);
+            throw InvalidInputException.of("currentPassword", "account.password.currentWrong");
+        }
+        setNewPassword(u, newPassword, "newPassword");
+        audit.success("account.password.change", "account", u.getUsername(), u.getOrgPath(), null);
+    }
+
+    private void setNewPassword(AccountUserRecord u, String newPassword, String field) {
+        checkNotMobile(u, null, newPassword);
+        List<String> last = repo.lastPasswords(u.getId(), PasswordPolicy.HISTORY);
+        PasswordPolicy.check(newPassword, field, personal(u),
+                p -> last.stream().anyMatch(h -> encoder.matches(p, h))
+                        || (u.getPasswordHash() != null && encoder.matches(p, u.getPasswordHash())));
+        repo.setPassword(u.getId(), encoder.encode(newPassword), now());
+    }
+
+    private List<String> personal(AccountUserRecord u) {
+        List<String> l = new ArrayList<>();
+        l.add(u.getUsername());
+        return l;
+    }
+
+    /** Checks the mobile-number rule: the new password may not contain the mobile the member signs in with. */
+    private void checkNotMobile(AccountUserRecord u, String login, String newPassword) {
+        if (u.getPhoneBidx() == null || newPassword == null) {
+            return;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("1[3-9]\\d{9}").matcher(newPassword);
+        while (m.find()) {
+            if (u.getPhoneBidx().equals(hmacs.blindIndex("member.phone", m.group(), 64))) {
+                throw InvalidInputException.of("newPassword", "account.password.personal");
+            }
+        }
+    }
+
+    // --- activation ----------------------------------------------------------------------------------------------
+
+    /**
+     * Activates an account with a one-time code: sets the first password (policy applies) and signs in. Wrong codes
+     * count as failed sign-ins (same budgets), and the answer never says whether the login name exists.
+     */
+    @Transactional(noRollbackFor = io.zhibu.shared.web.TooManyRequestsException.class)
+    public SignIn activate(String login, String code, String newPassword) {
+        String ip = RateLimits.clientIp();
+        throttle.checkAllowed(ip, login);
+        AccountUserRecord u = find(login).filter(AccountUserRecord::getEnabled).orElse(null);
+        String normalized = normalizeCode(code);
+        String hash = u == null || normalized.isEmpty() || normalized.length() > 40 ? null
+                : keyed("account.activation", u.getId(), normalized);
+        if (hash == null || !repo.activationOpen(u.getId(), hash, now())) {
+            encoder.matches("activation", DUMMY_HASH);
+            throttle.failed(ip, login, null);
+            audit.forUser(u == null ? shorten(login == null ? "?" : login) : u.getUsername(), u == null ? null : u.getRole(),
+                    null, "account.activate", "wrong or expired code", AuditOutcome.FAILURE);
+            return new Refused("account.activation.bad");
+        }
+        // the policy first (a refused password leaves the code usable), then the code is spent
+        setNewPassword(u, newPassword, "newPassword");
+        if (!repo.useActivation(u.getId(), hash, now())) {
+            throw new io.zhibu.shared.ConflictException("error.concurrentChange");
+        }
+        java.util.Map<org.jooq.Field<?>, Object> unlock = new java.util.HashMap<>();
+        unlock.put(io.zhibu.db.Tables.ACCOUNT_USER.LOCKED_UNTIL, null);
+        repo.update(u.getId(), unlock);
+        throttle.clear(u.getId());
+        audit.forUser(u.getUsername(), u.getRole(), u.getOrgPath(), "account.activate", null, AuditOutcome.SUCCESS);
+        AccountUserRecord fresh = repo.findById(u.getId()).orElseThrow();
+        return signedIn(fresh, "auth.login", "after activation");
+    }
+
+    /** A new one-time activation code: 10 characters without look-alikes, shown as XXXXX-XXXXX. */
+    String newActivationCode() {
+        String alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            if (i == 5) {
+                sb.append('-');
+            }
+            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+
+    String activationHash(long userId, String code) {
+        return keyed("account.activation", userId, normalizeCode(code));
+    }
+
+    static String normalizeCode(String code) {
+        return code == null ? "" : code.strip().replace("-", "").replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+    }
+
+    // --- second factor enrolment ---------------------------------------------------------------------------------
+
+    public record Enrolment(String secret, String otpauthUri) {
+    }
+
+    /** Starts (or restarts) TOTP enrolment: a new secret, kept encrypted, active once a code confirms it. */
+    @Transactional
+    public Enrolment startEnrolment(DataScope scope) {
+        AccountUserRecord u = repo.findById(scope.userId()).orElseThrow();
+        if (u.getMfaEnrolledAt() != null) {
+            throw new io.zhibu.shared.ConflictException("account.mfa.alreadyEnrolled");
+        }
+        String secret = Totp.newSecret();
+        repo.update(u.getId(), Map.of(io.zhibu.db.Tables.ACCOUNT_USER.MFA_SECRET, cipher.encrypt(secret)));
+        audit.success("account.mfa.start", "account", u.getUsername(), u.getOrgPath(), null);
+        return new Enrolment(secret, Totp.uri(secret, ISSUER, u.getUsername()));
+    }
+
+    /** Confirms enrolment with a first code; answers the recovery codes (shown once, stored hashed). */
+    @Transactional
+    public List<String> confirmEnrolment(DataScope scope, String code) {
+        AccountUserRecord u = repo.findById(scope.userId()).orElseThrow();
+        if (u.getMfaSecret() == null || u.getMfaEnrolledAt() != null) {
+            throw InvalidInputException.of("code", "account.mfa.notStarted");
+        }
+        if (!Totp.verify(cipher.decrypt(u.getMfaSecret()), code, clock)) {
+            throw InvalidInputException.of("code", "account.mfa.wrongCode");
+        }
+        repo.update(u.getId(), Map.of(io.zhibu.db.Tables.ACCOUNT_USER.MFA_ENROLLED_AT, now()));
+        List<String> codes = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String c = newActivationCode();
+            codes.add(c);
+            hashes.add(keyed("account.recovery", u.getId(), normalizeCode(c)));
+        }
+        repo.replaceRecoveryCodes(u.getId(), hashes);
+        audit.success("account.mfa.enrol", "account", u.getUsername(), u.getOrgPath(), null);
+        return codes;
+    }
+
+    @Transactional(readOnly = true)
+    public boolean mfaEnrolled(long userId) {
+        return repo.findById(userId).map(u -> u.getMfaEnrolledAt() != null).orElse(false);
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------------
+
+    /** The account of a login name: the user name (member code, staff name) or the member's mobile number. */
+    Optional<AccountUserRecord> find(String login) {
+        if (login == null) {
+            return Optional.empty();
+        }
+        String l = login.strip();
+        if (l.isEmpty() || l.length() > 64) {
+            return Optional.empty();
+        }
+        Optional<AccountUserRecord> byName = repo.findByUsername(l);
+        if (byName.isPresent()) {
+            return byName;
+        }
+        if (l.matches("m\\d{8,}")) {
+            return repo.findByUsername(l.toUpperCase(java.util.Locale.ROOT));
+        }
+        String mobile;
+        try {
+            mobile = MobilePhone.normalize(l, "login");
+        } catch (InvalidInputException e) {
+            return Optional.empty();
+        }
+        List<AccountUserRecord> byPhone = repo.findByPhoneIndex(hmacs.blindIndex("member.phone", mobile, 64));
+        return byPhone.size() == 1 ? Optional.of(byPhone.getFirst()) : Optional.empty();
+    }
+
+    Restriction restrictionOf(AccountUserRecord u) {
+        Role role = Role.valueOf(u.getRole());
+        if (props.mfaEnforced() && props.mfaRoles().contains(role) && u.getMfaEnrolledAt() == null) {
+            return Restriction.MFA_ENROLL;
+        }
+        if (passwordExpired(u, role)) {
+            return Restriction.PASSWORD_CHANGE;
+        }
+        return u.getReadOnly() ? Restriction.READ_ONLY : Restriction.NONE;
+    }
+
+    boolean passwordExpired(AccountUserRecord u, Role role) {
+        Duration max = props.maxPasswordAge(role);
+        return u.getPasswordHash() != null && !max.isZero() && !max.isNegative()
+                && u.getPasswordChangedAt().plus(max).isBefore(now());
+    }
+
+    DataScope scopeOf(AccountUserRecord u) {
         Role role = Role.valueOf(u.getRole());
         Long scopeOrgId = u.getScopeOrgId();
         if (role == Role.MEMBER && u.getMemberId() != null) {
@@ -175,7 +494,21 @@ public class AccountService {
         return new DataScope(u.getId(), u.getUsername(), role, scopeOrgId, path, region, u.getMemberId());
     }
 
-    private static String hash(String token) {
+    String keyed(String purpose, long userId, String value) {
+        return hmacs.blindIndex(purpose, userId + ":" + value, 64);
+    }
+
+    private String randomToken() {
+        byte[] raw = new byte[32];
+        random.nextBytes(raw);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+
+    static String shorten(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+    }
+
+    static String sha256(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
@@ -183,8 +516,8 @@ public class AccountService {
         }
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     /** A valid hash of a random password, compared against for unknown users. */

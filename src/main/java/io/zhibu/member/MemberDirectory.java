@@ -58,4 +58,41 @@ public class MemberDirectory {
                 .where(MEMBER_MEMBER.ID_NUMBER_BIDX.eq(repo.idIndex(normalized)))
                 .and(MemberRepository.subtree(scope.orgPath())).fetchOptional(MEMBER_MEMBER.ID);
     }
+
+    // --- added for the accounts (issue 15): what an account needs of its member; no roster data beyond that.
+
+    /** A member as their account sees them: name, branch, the phone's blind index (login by mobile), status. */
+    public record AccountFacts(long memberId, String name, long orgId, String orgPath, String phoneIndex,
+                               boolean exited, boolean suspended) {
+    }
+
+    /** Account facts of these members (system use: provisioning inside the registering transaction). */
+    @Transactional(readOnly = true)
+    public java.util.List<AccountFacts> accountFacts(Collection<Long> memberIds) {
+        if (memberIds.isEmpty()) {
+            return java.util.List.of();
+        }
+        var m = MEMBER_MEMBER;
+        return db.select(m.ID, m.NAME, m.ORG_ID, m.ORG_PATH, m.PHONE_BIDX, m.EXIT_TYPE, m.STANDING).from(m)
+                .where(m.ID.in(memberIds))
+                .fetch(r -> new AccountFacts(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        r.value6() != null, MemberStanding.SUSPENDED.name().equals(r.value7())));
+    }
+
+    /** Active members of a branch with exactly this name (a committee term names its secretary by name). */
+    @Transactional(readOnly = true)
+    public java.util.List<Long> idsNamed(long orgId, String name) {
+        if (name == null || name.isBlank()) {
+            return java.util.List.of();
+        }
+        return db.select(MEMBER_MEMBER.ID).from(MEMBER_MEMBER).where(MEMBER_MEMBER.ORG_ID.eq(orgId))
+                .and(MEMBER_MEMBER.NAME.eq(name.strip())).and(MEMBER_MEMBER.EXIT_TYPE.isNull())
+                .fetch(MEMBER_MEMBER.ID);
+    }
+
+    /** Every member's id, in id order (system use: provisioning the accounts of members registered before them). */
+    @Transactional(readOnly = true)
+    public java.util.List<Long> allIds() {
+        return db.select(MEMBER_MEMBER.ID).from(MEMBER_MEMBER).orderBy(MEMBER_MEMBER.ID).fetch(MEMBER_MEMBER.ID);
+    }
 }

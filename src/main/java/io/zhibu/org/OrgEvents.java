@@ -28,4 +28,8 @@ public final class OrgEvents {
     /** An organization was dissolved (it had no members and no active children left). */
     public record OrgDissolved(long orgId, String path) {
     }
+
+    /** A committee term opened (recorded, or elected): its secretary and deputy by name (issue 15: roles follow positions). */
+    public record TermOpened(long orgId, String path, boolean holdsMembers, String secretary, String deputySecretary) {
+    }
 }

@@ -102,6 +102,8 @@ public class OrgTerms {
         OrgTermRecord t = record(o, f, new ArrayList<>(), scope);
         long id = repo.openTerm(t);
         events.publishEvent(io.zhibu.shared.rollup.FactsChanged.stock("org", List.of(o.id())));
+        events.publishEvent(new OrgEvents.TermOpened(o.id(), o.path(), o.type().holdsMembers(), t.getSecretary(),
+                t.getDeputySecretary()));
         audit.success("org.term.open", "org", o.id(), o.path(), t.getStartedOn() + " +" + t.getTermYears() + "y");
         return repo.terms(o.id()).stream().filter(x -> x.getId() == id).map(x -> view(x, o.name(), null)).findFirst().orElseThrow();
     }
@@ -200,6 +202,8 @@ public class OrgTerms {
                     c.disciplineMember()), new ArrayList<>(), scope);
             termId = repo.openTerm(t);
             events.publishEvent(io.zhibu.shared.rollup.FactsChanged.stock("org", List.of(o.id())));
+            events.publishEvent(new OrgEvents.TermOpened(o.id(), o.path(), o.type().holdsMembers(), t.getSecretary(),
+                    t.getDeputySecretary()));
             repo.linkTerm(id, termId);
         }
         audit.success("org.election", "org", o.id(), o.path(), "due " + due + ", present " + present + ", valid " + valid);

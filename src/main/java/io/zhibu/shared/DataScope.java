@@ -43,8 +43,9 @@ public record DataScope(long userId, String username, Role role, Long scopeOrgId
         return ROSTER_MANAGERS.contains(role) || (role == Role.MEMBER && memberId != null && memberId.equals(selfMemberId));
     }
 
+    /** 三权分立 (R9.6, issue 15): only the auditor reads the audit trail — not the platform administrator. */
     public boolean canReadAudit() {
-        return role == Role.AUDITOR || role == Role.ADMIN;
+        return role == Role.AUDITOR;
     }
 
     public boolean canReadOrgs() {

@@ -80,6 +80,28 @@ public final class Api {
     }
     // --- end of dues addition
 
+    // --- added for the accounts (issue 15): a POST that answers a file (the activation slip sheet as PDF)
+    public byte[] bytesPost(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/pdf")
+                .POST(HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + r.statusCode());
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+    // --- end of accounts addition
+
     /** A download (exports): the raw bytes of a 200 answer. */
     public byte[] bytes(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();

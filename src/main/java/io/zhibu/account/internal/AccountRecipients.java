@@ -8,7 +8,7 @@ import java.util.List;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
-/** Notification recipients for the warning module: enabled secretaries, organization staff and members. */
+/** Notification recipients for the warning module: enabled, activated secretaries, organization staff and members. */
 @Component
 class AccountRecipients implements RecipientDirectory {
     private final DSLContext db;
@@ -22,6 +22,8 @@ class AccountRecipients implements RecipientDirectory {
         var u = ACCOUNT_USER;
         return db.select(u.ID, u.USERNAME, u.DISPLAY_NAME, u.ROLE, u.SCOPE_ORG_ID, u.MEMBER_ID).from(u)
                 .where(u.ENABLED.isTrue())
+                // unactivated member accounts (issue 15) receive nothing until they are activated
+                .and(u.PASSWORD_HASH.isNotNull())
                 .and(u.ROLE.in(Role.BRANCH_SECRETARY.name(), Role.ORG_STAFF.name(), Role.MEMBER.name()))
                 .fetch(r -> new Recipient(r.value1(), r.value2(), r.value3(), Role.valueOf(r.value4()), r.value5(),
                         r.value6()));

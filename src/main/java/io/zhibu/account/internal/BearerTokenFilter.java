@@ -24,7 +24,7 @@ public class BearerTokenFilter extends OncePerRequestFilter {
         String header = req.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             accounts.resolveToken(header.substring(7).strip()).ifPresent(s -> {
-                ZhibuPrincipal p = new ZhibuPrincipal(s.scope(), s.displayName());
+                ZhibuPrincipal p = new ZhibuPrincipal(s.scope(), s.displayName(), s.restriction());
                 var auth = UsernamePasswordAuthenticationToken.authenticated(p, null, p.authorities());
                 SecurityContextHolder.getContext().setAuthentication(auth);
             });

@@ -26,14 +26,17 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AccountService accounts) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AccountService accounts, io.zhibu.shared.web.Messages messages)
+            throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/login").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/login", "/api/v1/auth/activate",
+                                "/api/v1/auth/mfa").permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(new BearerTokenFilter(accounts), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new AccountGuardFilter(messages), BearerTokenFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problem(res, HttpStatus.UNAUTHORIZED, "Authentication required"))
                         .accessDeniedHandler((req, res, ex) -> problem(res, HttpStatus.FORBIDDEN, "Access denied")));
@@ -42,14 +45,16 @@ public class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, io.zhibu.shared.web.Messages messages) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
+                        .requestMatchers("/login", "/activate", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error").permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .addFilterBefore(new AccountGuardFilter(messages),
+                        org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
         return http.build();

@@ -1,5 +1,6 @@
 package io.zhibu.account.internal;
 
+import io.zhibu.account.Restriction;
 import io.zhibu.shared.DataScope;
 import io.zhibu.shared.ScopedPrincipal;
 import java.io.Serializable;
@@ -8,8 +9,17 @@ import java.util.List;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** The signed-in user: name, role authority and data scope. */
-public record ZhibuPrincipal(DataScope scope, String displayName) implements ScopedPrincipal, Serializable {
+/** The signed-in user: name, role authority, data scope, and what they must do first ({@link Restriction}). */
+public record ZhibuPrincipal(DataScope scope, String displayName, Restriction restriction)
+        implements ScopedPrincipal, Serializable {
+    public ZhibuPrincipal(DataScope scope, String displayName) {
+        this(scope, displayName, Restriction.NONE);
+    }
+
+    public ZhibuPrincipal {
+        restriction = restriction == null ? Restriction.NONE : restriction;
+    }
+
     public Collection<GrantedAuthority> authorities() {
         return List.of(new SimpleGrantedAuthority("ROLE_" + scope.role().name()));
     }

@@ -1,0 +1,121 @@
+package io.zhibu.account;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.zhibu.shared.web.TooManyRequestsException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * Sign-in protection rules (issue 15 §7, R9.6), one place:
+ * <ul>
+ *   <li>failed sign-ins are budgeted per client address and per login name (Bucket4j token buckets, refilled over
+ *   the window): when a budget is spent, sign-in answers 429 with Retry-After <em>before</em> any password hashing, so
+ *   a burst of bad logins costs almost nothing and does not slow everybody else down;</li>
+ *   <li>R9.6 lock after {@value #MAX_FAILURES} failures for the lock duration — counted per account <em>and</em>
+ *   client address, so nobody can lock {@code admin} for everyone by failing five times from somewhere;</li>
+ *   <li>successful sign-ins spend nothing, so colleagues behind one address are not throttled by each other.</li>
+ * </ul>
+ * One node's view (kept in memory): behind several nodes each applies its own budgets.
+ */
+public class SignInThrottle {
+    /** R9.6: five consecutive failures lock the account (for this client address). */
+    public static final int MAX_FAILURES = 5;
+
+    private final long perIp;
+    private final long perLogin;
+    private final Duration window;
+    private final Duration lockFor;
+    private final Clock clock;
+    private final Cache<String, Bucket> buckets;
+    private final Cache<String, Failures> failures;
+
+    private static final class Failures {
+        int count;
+        Instant lockedUntil;
+    }
+
+    public SignInThrottle(long perIp, long perLogin, Duration window, Duration lockFor, Clock clock) {
+        this.perIp = perIp;
+        this.perLogin = perLogin;
+        this.window = window;
+        this.lockFor = lockFor;
+        this.clock = clock;
+        Duration keep = window.compareTo(lockFor) > 0 ? window : lockFor;
+        this.buckets = Caffeine.newBuilder().maximumSize(200_000).expireAfterAccess(keep).build();
+        this.failures = Caffeine.newBuilder().maximumSize(200_000).expireAfterAccess(keep).build();
+    }
+
+    /** The key of a login name: trimmed, lower case, at most 64 characters (longer names are one key). */
+    public static String loginKey(String login) {
+        String l = login == null ? "" : login.strip().toLowerCase(Locale.ROOT);
+        return l.length() > 64 ? l.substring(0, 64) : l;
+    }
+
+    /** Throws 429 (with the wait) when the address or the login name has used up its failure budget. */
+    public void checkAllowed(String ip, String login) {
+        probe(bucket("ip|" + ip, perIp));
+        probe(bucket("login|" + loginKey(login), perLogin));
+    }
+
+    private static void probe(Bucket b) {
+        var p = b.estimateAbilityToConsume(1);
+        if (!p.canBeConsumed()) {
+            throw new TooManyRequestsException("auth.tooManyAttempts", Duration.ofNanos(p.getNanosToWaitForRefill()));
+        }
+    }
+
+    /** Records a failed attempt; true when it locks the account for this address (R9.6). */
+    public boolean failed(String ip, String login, Long accountId) {
+        bucket("ip|" + ip, perIp).tryConsume(1);
+        bucket("login|" + loginKey(login), perLogin).tryConsume(1);
+        if (accountId == null) {
+            return false;
+        }
+        Failures f = failures.get(accountId + "|" + ip, k -> new Failures());
+        synchronized (f) {
+            f.count++;
+            if (f.count >= MAX_FAILURES) {
+                f.count = 0;
+                f.lockedUntil = clock.instant().plus(lockFor);
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** Whether the account is locked for this address after repeated failures. */
+    public boolean locked(long accountId, String ip) {
+        Failures f = failures.getIfPresent(accountId + "|" + ip);
+        if (f == null) {
+            return false;
+        }
+        synchronized (f) {
+            return f.lockedUntil != null && f.lockedUntil.isAfter(clock.instant());
+        }
+    }
+
+    /** Failures so far from this address (for the audit detail). */
+    public int failures(long accountId, String ip) {
+        Failures f = failures.getIfPresent(accountId + "|" + ip);
+        return f == null ? 0 : f.count;
+    }
+
+    public void succeeded(long accountId, String ip) {
+        failures.invalidate(accountId + "|" + ip);
+    }
+
+    /** Unlock by the security administrator: forget every address's failures of the account. */
+    public void clear(long accountId) {
+        failures.asMap().keySet().removeIf(k -> k.startsWith(accountId + "|"));
+    }
+
+    private Bucket bucket(String key, long capacity) {
+        return buckets.get(key, k -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, window).build()).build());
+    }
+}
