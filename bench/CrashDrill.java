@@ -75,7 +75,7 @@ public class CrashDrill {
                     w.write("姓名,性别,民族,公民身份号码,出生日期,学历,所在党组织代码,党员类别,入党日期,联系电话,家庭住址\n");
                     for (int i = 0; i < n; i++) {
                         LocalDate birth = birth0.plusDays(i / 450);
-                        String first17 = "410821" + birth.toString().replace("-", "") + String.format("%03d", 500 + i % 450);
+                        String first17 = "110105" + birth.toString().replace("-", "") + String.format("%03d", 500 + i % 450);
                         w.write(String.join(",", "演练" + gz[i % 10] + zh[i % 12], (i % 450) % 2 == 1 ? "男" : "女", "01",
                                 first17 + check(first17), birth.toString(), "21", codes.get(i % codes.size()), "正式党员",
                                 birth.plusYears(25).toString(), "139" + String.format("%08d", i), "城关镇东关村" + (i % 200) + "号"));
