@@ -23,7 +23,7 @@ BASE=http://127.0.0.1:$PORT
 PGBIN=$(pg_config --bindir 2>/dev/null || echo /usr/lib/postgresql/15/bin)
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 cd "$(dirname "$0")/.."
-CP="target/classes:$(cat target/cp.txt)"
+CP="$WORK/classes:$(cat target/cp.txt)"
 RESULTS=$WORK/results.txt
 fails=0
 
@@ -61,6 +61,7 @@ if [[ -f "$WORK/app.pid" ]]; then kill "$(cat "$WORK/app.pid")" 2>/dev/null; fi
 [[ -d "$WORK/pg" ]] && as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -m immediate stop >/dev/null 2>&1
 rm -rf "$WORK"; mkdir -p "$WORK/data"; chmod 777 "$WORK"
 "${JAVA_HOME:+$JAVA_HOME/bin/}javac" -d "$WORK/cls" bench/CrashDrill.java
+cp -r target/classes "$WORK/classes" # a snapshot: a build during the drill must not change the app under test
 as_pg "$PGBIN/initdb" -D "$WORK/pg" -U postgres --auth=trust -E UTF8 >/dev/null
 as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -o "-p $PGPORT -k $WORK -c max_connections=60" -l "$WORK/pg.log" -w start >/dev/null
 createdb -h 127.0.0.1 -p "$PGPORT" -U postgres -E UTF8 zhibu
