@@ -173,6 +173,31 @@ public class DuesService {
         });
     }
 
+    private io.zhibu.shared.db.StatementTimeouts timeouts;
+
+    /** Long statements of this job run under the job's statement timeout ({@code zhibu.db.job-statement-timeout}). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setTimeouts(io.zhibu.shared.db.StatementTimeouts timeouts) {
+        this.timeouts = timeouts;
+    }
+
+    private io.zhibu.shared.jobs.JobRuns jobRuns;
+
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setJobRuns(io.zhibu.shared.jobs.JobRuns jobRuns) {
+        this.jobRuns = jobRuns;
+    }
+
+    private <T> T recorded(String job, String by, java.util.function.Supplier<T> work) {
+        return jobRuns == null ? work.get() : jobRuns.record(job, by, work);
+    }
+
+    private void jobTimeout() {
+        if (timeouts != null) {
+            timeouts.forJob();
+        }
+    }
+
     // --- monthly bills
 
     /** 开具 the month's bills for the org's subtree (or the whole scope): one set-based statement, idempotent. */
@@ -187,11 +212,13 @@ public class DuesService {
         String path = orgId == null ? scope.orgPath() : orgs.get(scope, orgId).path();
         long start = System.nanoTime();
         try {
-            int n = tx.execute(s -> {
+            // one transaction: a crash leaves no bill of it; the run row says FAILED after the restart (JobRecovery)
+            int n = recorded("dues.issue", scope.username() + " " + period + " " + path, () -> tx.execute(s -> {
+                jobTimeout();
                 int issued = repo.issue(period.atDay(1), path, recompute == BaseRecompute.MONTHLY);
                 audit.success("dues.issue", "org", orgId, path, period + ": " + issued + " bills");
                 return issued;
-            });
+            }));
             return new IssueResult(period, orgId == null ? scope.scopeOrgIdOrZero() : orgId, n,
                     (System.nanoTime() - start) / 1_000_000);
         } catch (DataIntegrityViolationException e) {

@@ -150,7 +150,7 @@ public class MemberLifecycle {
         requireStaff(scope);
         LocalDate d = date == null ? today() : date;
         // members are counted in the branch they belonged to on the date (moves record the branch left)
-        Condition c = repo.placedAt(orgId == null ? scope.orgPath() : orgs.get(scope, orgId).path(), d);
+        MemberLifecycleRepository.Placement c = repo.placedAt(orgId == null ? scope.orgPath() : orgs.get(scope, orgId).path(), d);
         var counts = repo.countsAt(c, d);
         int p = Page.clampPage(page);
         int s = Page.clampSize(size);

@@ -89,6 +89,31 @@ public class RosterImports {
         this.dir = Files.createTempDirectory("zhibu-import");
     }
 
+    private io.zhibu.shared.db.StatementTimeouts timeouts;
+
+    /** Long statements of this job run under the job's statement timeout ({@code zhibu.db.job-statement-timeout}). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setTimeouts(io.zhibu.shared.db.StatementTimeouts timeouts) {
+        this.timeouts = timeouts;
+    }
+
+    private io.zhibu.shared.jobs.JobRuns jobRuns;
+
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setJobRuns(io.zhibu.shared.jobs.JobRuns jobRuns) {
+        this.jobRuns = jobRuns;
+    }
+
+    private <T> T recorded(String job, String by, java.util.function.Supplier<T> work) {
+        return jobRuns == null ? work.get() : jobRuns.record(job, by, work);
+    }
+
+    private void jobTimeout() {
+        if (timeouts != null) {
+            timeouts.forJob();
+        }
+    }
+
     /** An upload and what became of it; one per file, owned by the uploader. */
     private static final class Job {
         final String token = UUID.randomUUID().toString();
@@ -293,7 +318,11 @@ public class RosterImports {
         }
         long start = System.nanoTime();
         try {
-            int inserted = tx.execute(status -> insertAll(scope, job));
+            // one transaction: a crash leaves no row of it; the run row says FAILED after the restart (JobRecovery)
+            int inserted = recorded("roster.import", scope.username() + " " + job.fileName, () -> tx.execute(status -> {
+                jobTimeout();
+                return insertAll(scope, job);
+            }));
             ImportResult r = new ImportResult(token, inserted, job.report.unchanged(), job.report.invalid(),
                     (System.nanoTime() - start) / 1_000_000);
             job.result = r;

@@ -56,6 +56,21 @@ public class PageExceptionHandler {
         return "error";
     }
 
+    /** A statement cut off by its timeout, or no database: 503 with a clear page (the timeout is audited). */
+    @ExceptionHandler({org.springframework.dao.DataAccessException.class, org.jooq.exception.DataAccessException.class})
+    public String database(RuntimeException e, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        io.zhibu.shared.db.DatabaseTrouble trouble = io.zhibu.shared.db.DatabaseTrouble.of(e);
+        if (trouble == null) {
+            throw e;
+        }
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setHeader("Retry-After", "10");
+        model.addAttribute("status", 503);
+        model.addAttribute("messageKey", trouble == io.zhibu.shared.db.DatabaseTrouble.TIMEOUT
+                ? "error.timeout" : "error.databaseUnavailable");
+        return "error";
+    }
+
     @ExceptionHandler(ConflictException.class)
     @ResponseStatus(HttpStatus.CONFLICT)
     public String conflict(ConflictException e, Model model) {

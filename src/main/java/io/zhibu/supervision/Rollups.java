@@ -21,10 +21,14 @@ public class Rollups {
     private final RollupRepository repo;
     private final AuditLog audit;
 
-    public Rollups(RollupEngine engine, RollupRepository repo, AuditLog audit) {
+    private final org.springframework.transaction.support.TransactionTemplate tx;
+
+    public Rollups(RollupEngine engine, RollupRepository repo, AuditLog audit,
+                   org.springframework.transaction.PlatformTransactionManager txm) {
         this.engine = engine;
         this.repo = repo;
         this.audit = audit;
+        this.tx = new org.springframework.transaction.support.TransactionTemplate(txm);
     }
 
     /** A run of a rollup job (progress for the admin page). */
@@ -55,12 +59,30 @@ public class Rollups {
         return repo.pendingCount();
     }
 
-    /** Starts a full rebuild in the background and returns its run (poll {@link #run}). */
+    /**
+     * Starts a full rebuild in the background and returns its run (poll {@link #run}). The run row and the audit
+     * record commit together before the work starts (issue 19: the audit write needs a transaction, the rebuild ran
+     * without one and answered 500); the outcome is on the run, a failure also in the audit trail.
+     */
     public Run rebuild(DataScope scope) {
         requireAdmin(scope);
-        long id = repo.startRun("REBUILD", scope.username());
-        audit.success("supervision.rebuild", "rollup", id, scope.orgPath(), "full rebuild started");
-        Thread.ofVirtual().name("rollup-rebuild-" + id).start(() -> execute(id));
+        Long id = tx.execute(s -> {
+            long run = repo.startRun("REBUILD", scope.username());
+            audit.success("supervision.rebuild", "rollup", run, scope.orgPath(), "full rebuild started");
+            return run;
+        });
+        Thread.ofVirtual().name("rollup-rebuild-" + id).start(() -> {
+            try {
+                execute(id);
+            } catch (RuntimeException e) {
+                try {
+                    audit.failure(scope.username(), "supervision.rebuild", "rollup", id, e.toString(),
+                            io.zhibu.audit.AuditOutcome.FAILURE);
+                } catch (RuntimeException ignored) {
+                    // the run row says FAILED already
+                }
+            }
+        });
         return run(scope, id);
     }
 

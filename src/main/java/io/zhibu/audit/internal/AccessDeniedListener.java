@@ -65,6 +65,7 @@ class AccessDeniedListener {
             case NOT_FOUND -> "refused.notFound";
             case FORBIDDEN -> "access.denied";
             case INVALID -> "refused.invalid";
+            case TIMEOUT -> "refused.timeout";
         };
         record(action, r.method() + " " + r.uri(), r.what());
     }

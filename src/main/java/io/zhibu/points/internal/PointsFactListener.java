@@ -6,13 +6,17 @@ import io.zhibu.points.PointFact;
 import io.zhibu.points.PointItem;
 import io.zhibu.points.PointsService;
 import java.time.YearMonth;
-import org.springframework.context.event.EventListener;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Platform facts → points (§8.4), each with a unique fact key so a repeated event never counts twice:
  * attendance (present +, absent without leave − when the minutes are locked, R6.3) and dues (a month paid by its
- * end is on time, later is late, R5.6). Runs in the fact's transaction. The learning module's events
+ * end is on time, later is late, R5.6). Runs after the fact's transaction committed, in its own (issue 19: a
+ * failure here must not roll back a check-in or a payment); Spring Modulith's publication registry logs each
+ * delivery in {@code event_publication} with the fact and resubmits it until it succeeds ({@code EventRetries}). The learning module's events
  * ({@code MaterialCompleted}, {@code QuizLevelPassed}, {@code TestSubmitted}) map the same way: one
  * {@link PointFact} each with keys {@code material:<id>:member:<id>}, {@code quiz:<bank>:level:<n>:member:<id>},
  * {@code test:<paper>:member:<id>}.
@@ -35,7 +39,8 @@ class PointsFactListener {
         return "meeting:" + meetingId + ":member:" + memberId + ":absent";
     }
 
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     void on(MeetingEvents.AttendanceRecorded e) {
         if (PRESENT.equals(e.status())) {
             points.reverseFact(absentKey(e.meetingId(), e.memberId()), "attendance corrected: present");
@@ -47,7 +52,8 @@ class PointsFactListener {
         }
     }
 
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     void on(MeetingEvents.AttendanceClosed e) {
         for (MeetingEvents.Outcome o : e.outcomes()) {
             if (PRESENT.equals(o.status())) {
@@ -60,7 +66,8 @@ class PointsFactListener {
         }
     }
 
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     void on(DuesEvents.MonthsPaid e) {
         for (YearMonth m : e.months()) {
             boolean onTime = !e.paidOn().isAfter(m.atEndOfMonth());
@@ -69,7 +76,8 @@ class PointsFactListener {
         }
     }
 
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     void on(DuesEvents.PaymentReversed e) {
         points.reverseLinked("dues-payment", String.valueOf(e.paymentId()), "dues payment reversed");
     }

@@ -146,9 +146,26 @@ public class ApiExceptionHandler {
         if (e instanceof ErrorResponse r) {
             return ApiFallbackHandler.typed(problems, r);
         }
+        io.zhibu.shared.db.DatabaseTrouble trouble = io.zhibu.shared.db.DatabaseTrouble.of(e);
+        if (trouble != null) {
+            return databaseTrouble(problems, trouble, e);
+        }
         log.error("Unexpected error in an API request", e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
                 .body(problems.status(HttpStatus.INTERNAL_SERVER_ERROR, "error.unexpected"));
+    }
+
+    /**
+     * 503 for a statement cut off by its timeout (or a lock wait) and for a database that cannot be reached: the
+     * request changed nothing and may be tried again ({@code Retry-After}); the timeout is audited by
+     * {@link RefusalRecorder}.
+     */
+    static ResponseEntity<ProblemDetail> databaseTrouble(ApiProblems problems, io.zhibu.shared.db.DatabaseTrouble trouble,
+                                                         Exception e) {
+        log.warn("API request answered 503 ({}): {}", trouble, e.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "10")
+                .body(problems.status(HttpStatus.SERVICE_UNAVAILABLE,
+                        trouble == io.zhibu.shared.db.DatabaseTrouble.TIMEOUT ? "error.timeout" : "error.databaseUnavailable"));
     }
 
     private static Class<?> typeOf(BindException e, String field) {

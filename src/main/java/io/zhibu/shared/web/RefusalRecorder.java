@@ -47,6 +47,9 @@ public class RefusalRecorder implements HandlerExceptionResolver, Ordered {
     private Refusal refusal(HttpServletRequest request, Exception ex) {
         String method = request.getMethod();
         String uri = request.getRequestURI();
+        if (io.zhibu.shared.db.DatabaseTrouble.of(ex) == io.zhibu.shared.db.DatabaseTrouble.TIMEOUT) {
+            return new Refusal(Refusal.Kind.TIMEOUT, method, uri, "statement timeout: the request was stopped");
+        }
         if (ex instanceof NotFoundException) {
             return new Refusal(Refusal.Kind.NOT_FOUND, method, uri, ex.getMessage());
         }

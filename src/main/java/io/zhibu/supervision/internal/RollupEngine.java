@@ -80,6 +80,20 @@ public class RollupEngine {
         this.locks = new DefaultLockingTaskExecutor(lockProvider);
     }
 
+    private io.zhibu.shared.db.StatementTimeouts timeouts;
+
+    /** Long statements of this job run under the job's statement timeout ({@code zhibu.db.job-statement-timeout}). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setTimeouts(io.zhibu.shared.db.StatementTimeouts timeouts) {
+        this.timeouts = timeouts;
+    }
+
+    private void jobTimeout() {
+        if (timeouts != null) {
+            timeouts.forJob();
+        }
+    }
+
     /** Changes whenever this node wrote the table (apply with changes, rebuild): cached dashboards start over. */
     public long version() {
         return version.get();
@@ -233,6 +247,7 @@ public class RollupEngine {
                 };
                 // one read-only transaction per source, with room to hash and sort millions of rows in memory
                 bulkRead.executeWithoutResult(st -> {
+                    jobTimeout();
                     repo.raiseWorkMem(rebuildWorkMem);
                     s.ownValues(null, from, to, sink);
                 });
@@ -252,6 +267,7 @@ public class RollupEngine {
         Computed c = computeAll();
         long computed = System.nanoTime();
         Long written = tx.execute(s -> {
+            jobTimeout();
             repo.deleteAll();
             long n = repo.insertAll(c::forEachCell);
             repo.deleteDirtyUpTo(maxDirty);

@@ -27,8 +27,16 @@ public class RollupRepository {
     private static final int INSERT_CHUNK = 20_000;
     private final DSLContext db;
 
+    private String node = "unknown";
+
     public RollupRepository(DSLContext db) {
         this.db = db;
+    }
+
+    /** The node recorded on runs (start-up recovery marks a dead node's RUNNING runs FAILED). */
+    @org.springframework.beans.factory.annotation.Autowired
+    void setNode(io.zhibu.shared.jobs.JobNode node) {
+        this.node = node.id();
     }
 
     /** One cell of the rollup table. */
@@ -235,8 +243,8 @@ public class RollupRepository {
 
     public long startRun(String kind, String by) {
         return db.insertInto(SUPERVISION_RUN, SUPERVISION_RUN.KIND, SUPERVISION_RUN.STATUS, SUPERVISION_RUN.STARTED_AT,
-                        SUPERVISION_RUN.STARTED_BY)
-                .values(kind, "RUNNING", OffsetDateTime.now(), by).returning(SUPERVISION_RUN.ID).fetchOne().getId();
+                        SUPERVISION_RUN.STARTED_BY, SUPERVISION_RUN.NODE)
+                .values(kind, "RUNNING", OffsetDateTime.now(), by, node).returning(SUPERVISION_RUN.ID).fetchOne().getId();
     }
 
     public void finishRun(long id, String status, long rows, long millis, String note) {

@@ -60,6 +60,20 @@ public class SweepEngine {
         this.clock = clock;
     }
 
+    private io.zhibu.shared.db.StatementTimeouts timeouts;
+
+    /** Long statements of this job run under the job's statement timeout ({@code zhibu.db.job-statement-timeout}). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setTimeouts(io.zhibu.shared.db.StatementTimeouts timeouts) {
+        this.timeouts = timeouts;
+    }
+
+    private void jobTimeout() {
+        if (timeouts != null) {
+            timeouts.forJob();
+        }
+    }
+
     /** What a run did. */
     public record Result(long runId, int candidates, int opened, int changed, int closed, List<String> failedRules,
                          long millis) {
@@ -104,7 +118,10 @@ public class SweepEngine {
                 work.add(() -> {
                     long ts = System.nanoTime();
                     try {
-                        int n = tx.execute(s -> stageRule(run, today, source, settings, seen));
+                        int n = tx.execute(s -> {
+                            jobTimeout();
+                            return stageRule(run, today, source, settings, seen);
+                        });
                         log.info("warning source {} ({}): {} candidates in {} ms", rule.id(),
                                 source.getClass().getSimpleName(), n, (System.nanoTime() - ts) / 1_000_000);
                         int done = staged.addAndGet(n);
@@ -126,6 +143,7 @@ public class SweepEngine {
         long td = System.nanoTime();
         int[] counts = new int[3];
         List<Record6<Long, Long, String, String, String, String>> changed = tx.execute(s -> {
+            jobTimeout();
             repo.bulkJoinsOnly();
             var ch = repo.changeLevels(run, today, now);
             repo.refreshFacts(run);

@@ -38,8 +38,16 @@ public class WarningRepository {
     static final String SYSTEM = "system";
     private final DSLContext db;
 
+    private String node = "unknown";
+
     public WarningRepository(DSLContext db) {
         this.db = db;
+    }
+
+    /** The node recorded on sweeps (start-up recovery marks a dead node's RUNNING sweeps FAILED). */
+    @org.springframework.beans.factory.annotation.Autowired
+    void setNode(io.zhibu.shared.jobs.JobNode node) {
+        this.node = node.id();
     }
 
     public DSLContext db() {
@@ -64,8 +72,8 @@ public class WarningRepository {
 
     public long startRun(LocalDate on, String trigger, String actor, String status, OffsetDateTime now) {
         return db.insertInto(WARNING_SWEEP, WARNING_SWEEP.ON_DATE, WARNING_SWEEP.TRIGGER_KIND, WARNING_SWEEP.STARTED_BY,
-                        WARNING_SWEEP.STATUS, WARNING_SWEEP.STAGE, WARNING_SWEEP.STARTED_AT)
-                .values(on, trigger, actor, status, "start", now).returning(WARNING_SWEEP.ID).fetchOne().getId();
+                        WARNING_SWEEP.STATUS, WARNING_SWEEP.STAGE, WARNING_SWEEP.STARTED_AT, WARNING_SWEEP.NODE)
+                .values(on, trigger, actor, status, "start", now, node).returning(WARNING_SWEEP.ID).fetchOne().getId();
     }
 
     public void markStatus(long run, String status) {
