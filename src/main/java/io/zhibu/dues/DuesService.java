@@ -133,7 +133,13 @@ public class DuesService {
             List<DuesAccountRecord> rows = repo.accountsOfOrg(org.id(), 1000);
             Map<Long, String> names = directory.namesOf(scope, rows.stream().map(DuesAccountRecord::getMemberId).toList());
             YearMonth current = currentMonth();
-            return rows.stream().map(r -> account(r, names.get(r.getMemberId()), current)).toList();
+            // the unpaid months of the whole branch in one query (not one arrears query per member)
+            Map<Long, Integer> unpaid = new java.util.HashMap<>();
+            for (Record x : repo.arrears(org.path(), org.id(), current.atDay(1), 1, 10_000)) {
+                unpaid.putIfAbsent(x.get("member_id", Long.class), x.get("months", Integer.class));
+            }
+            return rows.stream().map(r -> account(r, names.get(r.getMemberId()), unpaid.getOrDefault(r.getMemberId(), 0)))
+                    .toList();
         });
     }
 
@@ -732,6 +738,10 @@ public class DuesService {
         int unpaid = repo.arrears(r.getOrgPath(), r.getOrgId(), current.atDay(1), 1, 10_000).stream()
                 .filter(x -> x.get("member_id", Long.class).equals(r.getMemberId()))
                 .mapToInt(x -> x.get("months", Integer.class)).findFirst().orElse(0);
+        return account(r, name, unpaid);
+    }
+
+    private Account account(DuesAccountRecord r, String name, int unpaid) {
         return new Account(r.getMemberId(), name, r.getOrgId(), r.getMemberCategory(), r.getStanding(),
                 r.getDuesCategory() == null ? null : DuesCategory.valueOf(r.getDuesCategory()), r.getMonthlyBase(),
                 r.getMonthlyAmount(), r.getBaseYear(), r.getPaidUpTo() == null ? null : YearMonth.from(r.getPaidUpTo()),

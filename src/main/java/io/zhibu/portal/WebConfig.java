@@ -25,6 +25,37 @@ public class WebConfig implements WebMvcConfigurer {
         return r;
     }
 
+    /**
+     * The message bundles ({@code spring.messages.*}) with whole numbers passed as plain digits: MessageFormat would
+     * print a year as "2,026" and an id or count as "10,000"; the pages print numbers without grouping everywhere.
+     */
+    @Bean
+    org.springframework.context.MessageSource messageSource(
+            @org.springframework.beans.factory.annotation.Value("${spring.messages.basename:i18n/messages}") String basename,
+            @org.springframework.beans.factory.annotation.Value("${spring.messages.encoding:UTF-8}") String encoding) {
+        PlainNumberMessageSource s = new PlainNumberMessageSource();
+        s.setBasenames(org.springframework.util.StringUtils.commaDelimitedListToStringArray(
+                org.springframework.util.StringUtils.trimAllWhitespace(basename)));
+        s.setDefaultEncoding(encoding);
+        s.setFallbackToSystemLocale(false);
+        return s;
+    }
+
+    /** See {@link #messageSource}: integral arguments are formatted as plain digits. */
+    static class PlainNumberMessageSource extends org.springframework.context.support.ResourceBundleMessageSource {
+        @Override
+        protected Object[] resolveArguments(Object[] args, Locale locale) {
+            Object[] out = super.resolveArguments(args, locale);
+            for (int i = 0; i < out.length; i++) {
+                if (out[i] instanceof Integer || out[i] instanceof Long || out[i] instanceof Short
+                        || out[i] instanceof java.math.BigInteger) {
+                    out[i] = String.valueOf(out[i]);
+                }
+            }
+            return out;
+        }
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor i = new LocaleChangeInterceptor();

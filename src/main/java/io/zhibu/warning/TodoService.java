@@ -41,8 +41,11 @@ public class TodoService {
     private final ObjectProvider<WarningDirectory> directory;
     private final Clock clock;
 
+    private final ObjectProvider<WarningQuery> query;
+
     public TodoService(WarningRepository repo, ObjectProvider<TodoSource> sources,
-                       ObjectProvider<WarningDirectory> directory, Clock clock) {
+                       ObjectProvider<WarningDirectory> directory, Clock clock, ObjectProvider<WarningQuery> query) {
+        this.query = query;
         this.repo = repo;
         this.sources = sources;
         this.directory = directory;
@@ -56,6 +59,7 @@ public class TodoService {
         }
         LocalDate today = LocalDate.now(clock);
         List<TodoItem> out = new ArrayList<>(fromWarnings(scope));
+        out.addAll(supervision(scope));
         for (TodoSource s : sources.orderedStream().toList()) {
             try {
                 out.addAll(s.todos(scope, today));
@@ -68,6 +72,31 @@ public class TodoService {
         out.sort(Comparator.comparing(TodoItem::dueOn, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(t -> t.severity() == null ? 0 : -t.severity().rank()));
         return out.size() > LIMIT ? List.copyOf(out.subList(0, LIMIT)) : out;
+    }
+
+    /**
+     * Organization departments (and the platform administrator) supervise their subtree: one to-do per rule with
+     * urgent or critical open warnings below them ("督办"), linking to those warnings — grouped, never one line each.
+     */
+    private List<TodoItem> supervision(DataScope scope) {
+        if (scope.role() != Role.ORG_STAFF && scope.role() != Role.ADMIN) {
+            return List.of();
+        }
+        WarningQuery q = query.getIfAvailable();
+        if (q == null) {
+            return List.of();
+        }
+        Map<String, Long> byRule = new java.util.LinkedHashMap<>();
+        for (WarningViews.RuleSeverityCount c : q.openCounts(scope, null)) {
+            if (c.severity().rank() >= Severity.URGENT.rank()) {
+                byRule.merge(c.rule(), c.count(), Long::sum);
+            }
+        }
+        List<TodoItem> out = new ArrayList<>();
+        byRule.forEach((rule, n) -> out.add(new TodoItem("supervise:" + rule, "todo.supervise",
+                List.of(new TodoItem.Key("warning.rule." + rule), n), null, Severity.URGENT,
+                "/warnings?rule=" + rule + "&minSeverity=" + Severity.URGENT.name(), scope.scopeOrgId())));
+        return out;
     }
 
     /** Which open warnings the caller must act on. */

@@ -59,10 +59,9 @@ class MemberSeesPointsBrowserTest extends IntegrationTest {
         checkIn.click();
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(checkIn));
 
-        // one tap from the menu (the phone's collapsed navbar opens first)
-        browser.findElement(By.cssSelector(".navbar-toggler")).click();
+        // one tap from the member's bottom tab bar (phone)
         WebElement nav = new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(ExpectedConditions.elementToBeClickable(By.id("nav-points")));
+                .until(ExpectedConditions.elementToBeClickable(By.id("tab-points")));
         nav.click();
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(nav));
         List<WebElement> lines = browser.findElements(By.cssSelector("#points-ledger li[data-item='MEETING_ATTENDED']")).stream()

@@ -47,7 +47,7 @@ public class SecurityConfig {
     @Order(2)
     SecurityFilterChain web(HttpSecurity http, io.zhibu.shared.web.Messages messages) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/activate", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
+                        .requestMatchers("/login", "/activate", "/webjars/**", "/css/**", "/js/**", "/app/**", "/sw.js", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .anyRequest().authenticated())

@@ -158,20 +158,35 @@ public class AssessmentPageController {
 
     /** Superiors see the ranking; a branch secretary goes straight to the own result. */
     @GetMapping("/campaigns/{id}")
-    public String campaign(@PathVariable long id, @RequestParam(required = false) Boolean print, Model model) {
+    public String campaign(@PathVariable long id, @RequestParam(required = false) Boolean print,
+                           @RequestParam(required = false) String q, @RequestParam(required = false) Integer stars,
+                           @RequestParam(required = false) Integer page, Model model) {
         DataScope scope = CurrentScope.get();
         CampaignView c = service.campaign(scope, id);
         if (scope.role() == Role.BRANCH_SECRETARY && scope.scopeOrgId() != null && print == null) {
             return "redirect:/assessment/campaigns/" + id + "/results/" + scope.scopeOrgId();
         }
         model.addAttribute("c", c);
-        model.addAttribute("rows", service.ranking(scope, id));
+        // a county ranks hundreds of branches: filter by name and stars, one page at a time (printing shows all)
+        var all = service.ranking(scope, id);
+        var shown = io.zhibu.shared.web.ListPages.named(all, q, ResultRow::orgName);
+        if (stars != null) {
+            shown = shown.stream().filter(r -> r.stars() == stars).toList();
+        }
+        var pageOf = io.zhibu.shared.web.ListPages.page(shown, Boolean.TRUE.equals(print) ? Integer.valueOf(0) : page,
+                Boolean.TRUE.equals(print) ? Math.max(1, shown.size()) : io.zhibu.shared.web.ListPages.PAGE_SIZE);
+        model.addAttribute("rows", pageOf.items());
+        model.addAttribute("rowsPage", pageOf);
+        model.addAttribute("rowCount", all.size());
+        model.addAttribute("q", q);
+        model.addAttribute("starsFilter", stars);
+        model.addAttribute("pageBase", io.zhibu.shared.web.ListPages.base("/assessment/campaigns/" + id, "q", q, "stars", stars));
         List<Map<String, Object>> chart = new ArrayList<>();
-        for (int stars = 5; stars >= 0; stars--) {
-            Integer n = c.stats() == null ? null : c.stats().stars().get(stars);
-            if (n != null || stars >= 3) {
-                chart.add(Map.of("stars", stars, "value", n == null ? 0 : n,
-                        "name", stars > 0 ? "★".repeat(stars) : messages.get("assessment.noStar")));
+        for (int tier = 5; tier >= 0; tier--) {
+            Integer n = c.stats() == null ? null : c.stats().stars().get(tier);
+            if (n != null || tier >= 3) {
+                chart.add(Map.of("stars", tier, "value", n == null ? 0 : n,
+                        "name", tier > 0 ? "★".repeat(tier) : messages.get("assessment.noStar")));
             }
         }
         model.addAttribute("starChart", CampaignEngine.JSON.writeValueAsString(chart));

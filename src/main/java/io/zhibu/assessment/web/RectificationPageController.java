@@ -49,7 +49,9 @@ public class RectificationPageController {
 
     /** Designations (active and lifted: the history) and, for a superior, the candidates of a chosen campaign. */
     @GetMapping("/weak")
-    public String weakList(@RequestParam(required = false) Long campaignId, Model model) {
+    public String weakList(@RequestParam(required = false) Long campaignId, @RequestParam(required = false) String q,
+                           @RequestParam(required = false) String signal, @RequestParam(required = false) Integer page,
+                           Model model) {
         DataScope scope = CurrentScope.get();
         model.addAttribute("list", weak.list(scope, null));
         boolean manager = scope.canManageOrgs();
@@ -59,7 +61,21 @@ public class RectificationPageController {
             model.addAttribute("campaigns", campaigns);
             Long chosen = campaignId != null ? campaignId : campaigns.isEmpty() ? null : campaigns.getFirst().id();
             model.addAttribute("campaignId", chosen);
-            model.addAttribute("candidates", chosen == null ? List.of() : weak.candidates(scope, chosen));
+            List<WeakLaxService.Candidate> all = chosen == null ? List.of() : weak.candidates(scope, chosen);
+            // a county's campaign can flag hundreds of branches: a summary per signal, filters, 20 per page
+            java.util.Map<String, Long> bySignal = new java.util.TreeMap<>();
+            all.forEach(c -> c.signals().forEach(g -> bySignal.merge(String.valueOf(g), 1L, Long::sum)));
+            List<WeakLaxService.Candidate> shown = io.zhibu.shared.web.ListPages.named(all, q, WeakLaxService.Candidate::orgName);
+            if (signal != null && !signal.isBlank()) {
+                shown = shown.stream().filter(c -> c.signals().stream().anyMatch(g -> String.valueOf(g).equals(signal))).toList();
+            }
+            model.addAttribute("candidateCount", all.size());
+            model.addAttribute("bySignal", bySignal);
+            model.addAttribute("candidates", io.zhibu.shared.web.ListPages.page(shown, page, 20));
+            model.addAttribute("q", q);
+            model.addAttribute("signal", signal);
+            model.addAttribute("pageBase", io.zhibu.shared.web.ListPages.base("/assessment/weak", "campaignId", chosen,
+                    "q", q, "signal", signal));
         }
         return "assessment/weak";
     }

@@ -3,12 +3,19 @@ package io.zhibu.dues.internal;
 import static io.zhibu.db.Tables.DUES_ACCOUNT;
 import static io.zhibu.db.Tables.DUES_BILL;
 
+import io.zhibu.member.MemberDirectory;
+import io.zhibu.shared.DataScope;
+import io.zhibu.shared.OrgPath;
+import io.zhibu.shared.Role;
 import io.zhibu.warning.DuesArrearsRule;
 import io.zhibu.warning.RuleSettings;
 import io.zhibu.warning.WarningCandidate;
 import io.zhibu.warning.WarningRule;
 import io.zhibu.warning.WarningSource;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -20,10 +27,14 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DuesArrearsWarnings implements WarningSource {
+    private static final DataScope SYSTEM = new DataScope(0, "system", Role.ADMIN, null, OrgPath.ROOT, null, null);
+    private static final int NAME_BATCH = 1000;
     private final DSLContext db;
+    private final MemberDirectory members;
 
-    DuesArrearsWarnings(DSLContext db) {
+    DuesArrearsWarnings(DSLContext db, MemberDirectory members) {
         this.db = db;
+        this.members = members;
     }
 
     @Override
@@ -50,14 +61,32 @@ class DuesArrearsWarnings implements WarningSource {
         try (var cursor = db.select(perMember.field(a.MEMBER_ID), perMember.field(a.ORG_ID), perMember.field(a.ORG_PATH),
                         months, perMember.field("since", LocalDate.class))
                 .from(perMember).where(months.ge(min)).fetchLazy()) {
+            List<WarningCandidate> batch = new ArrayList<>(NAME_BATCH);
             for (var r : cursor) {
                 String level = DuesArrearsRule.level(r.value4(), settings);
                 if (level != null) {
                     // since = the first unpaid month; the detail is the number of unpaid months
-                    sink.accept(new WarningCandidate(WarningRule.DUES_ARREARS, "member:" + r.value1(), r.value2(),
+                    batch.add(new WarningCandidate(WarningRule.DUES_ARREARS, "member:" + r.value1(), r.value2(),
                             r.value3(), r.value1(), null, level, r.value5(), String.valueOf(r.value4())));
+                    if (batch.size() == NAME_BATCH) {
+                        named(batch, sink);
+                    }
                 }
             }
+            named(batch, sink);
         }
+    }
+
+    /** The warning names the member who owes (the to-do and the inbox say whom to talk to). */
+    private void named(List<WarningCandidate> batch, Consumer<WarningCandidate> sink) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Map<Long, String> names = members.namesOf(SYSTEM, batch.stream().map(WarningCandidate::memberId).toList());
+        for (WarningCandidate c : batch) {
+            sink.accept(new WarningCandidate(c.rule(), c.subjectKey(), c.orgId(), c.orgPath(), c.memberId(),
+                    names.get(c.memberId()), c.level(), c.dueOn(), c.detail()));
+        }
+        batch.clear();
     }
 }

@@ -222,9 +222,24 @@ public class DuesPageController {
 
     @GetMapping("/collection")
     public String collection(@RequestParam(required = false) Long orgId,
-                             @RequestParam(required = false) YearMonth period, Model model) {
+                             @RequestParam(required = false) YearMonth period, @RequestParam(required = false) String q,
+                             @RequestParam(required = false) Boolean behind, @RequestParam(required = false) Integer page,
+                             Model model) {
         DataScope scope = CurrentScope.get();
-        model.addAttribute("c", dues.collection(scope, orgId, period));
+        DuesViews.Collection c = dues.collection(scope, orgId, period);
+        model.addAttribute("c", c);
+        // a county holds hundreds of branches: filter (name, not fully collected), the lowest rates first, one page
+        List<DuesViews.CollectionLine> lines = io.zhibu.shared.web.ListPages.named(c.branches(), q, DuesViews.CollectionLine::orgName);
+        if (Boolean.TRUE.equals(behind)) {
+            lines = lines.stream().filter(l -> l.rate() == null || l.rate().compareTo(java.math.BigDecimal.ONE) < 0).toList();
+        }
+        lines = lines.stream().sorted(java.util.Comparator.comparing(DuesViews.CollectionLine::rate,
+                java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))).toList();
+        model.addAttribute("lines", io.zhibu.shared.web.ListPages.page(lines, page, io.zhibu.shared.web.ListPages.PAGE_SIZE));
+        model.addAttribute("q", q);
+        model.addAttribute("behind", Boolean.TRUE.equals(behind));
+        model.addAttribute("pageBase", io.zhibu.shared.web.ListPages.base("/dues/collection", "orgId", orgId,
+                "period", period, "q", q, "behind", Boolean.TRUE.equals(behind) ? "true" : null));
         model.addAttribute("orgId", orgId);
         model.addAttribute("current", dues.currentMonth());
         return "dues/collection";

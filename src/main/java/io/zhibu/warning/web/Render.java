@@ -28,11 +28,25 @@ class Render {
     WarningViews.Message message(Inbox.Raw m) {
         List<String> a = m.args();
         String text = switch (m.kind()) {
-            case "WARNING" -> a.size() < 5 ? m.key() : messages.get(m.key(), messages.get("warning.rule." + a.get(0)),
-                    messages.get("warning.level." + a.get(0) + "." + a.get(1)), a.get(2), a.get(3), a.get(4));
+            case "WARNING" -> a.size() < 5 ? m.key() : warning(a);
             default -> messages.get(m.key(), a.toArray());
         };
         return new WarningViews.Message(m.id(), m.kind(), m.warningId(), text, null, m.createdAt(), m.read());
+    }
+
+    /** "rule：level · who · where（期限 date）", leaving out the parts a warning does not have (no blank "（期限 ）"). */
+    private String warning(List<String> a) {
+        StringBuilder b = new StringBuilder(messages.get("warning.rule." + a.get(0))).append(messages.get("inbox.msg.sep"))
+                .append(messages.get("warning.level." + a.get(0) + "." + a.get(1)));
+        for (String part : List.of(a.get(2), a.get(3))) {
+            if (!part.isBlank() && b.indexOf(part) < 0) {
+                b.append(" · ").append(part);
+            }
+        }
+        if (!a.get(4).isBlank()) {
+            b.append(messages.get("inbox.msg.due", a.get(4)));
+        }
+        return b.toString();
     }
 
     String rule(String id) {

@@ -126,7 +126,7 @@ public class WarningPageController {
         List<WarningViews.Todo> items = render.todos(todos.todos(CurrentScope.get()));
         model.addAttribute("total", items.size());
         model.addAttribute("items", items.size() > 5 ? items.subList(0, 5) : items);
-        return "warning/todos :: todocard";
+        return "warning/todocard :: todocard";
     }
 
     @GetMapping("/inbox")
@@ -144,7 +144,7 @@ public class WarningPageController {
     @GetMapping("/inbox/badge")
     public String badge(Model model) {
         model.addAttribute("unread", inbox.unread(CurrentScope.get()));
-        return "warning/inbox :: inboxbadge";
+        return "warning/inboxbadge :: inboxbadge";
     }
 
     @PostMapping("/inbox/{id}/read")
