@@ -141,7 +141,7 @@ class MeetingLivedYear implements LivedYear {
                             : EnumSet.of(MeetingType.BRANCH_ASSEMBLY),
                             withLecture ? "第" + ((month - 1) / 3 + 1) + "季度党员大会暨党课：" + lecture
                                     : "第" + ((month - 1) / 3 + 1) + "季度支部党员大会",
-                            at(ym, 20 + r.nextInt(5), 15), people.size(), "通报支部工作；" + (withLecture ? "书记讲党课《" + lecture + "》；" : "")
+                            at(ym, 20 + r.nextInt(5), 10), people.size(), "通报支部工作；" + (withLecture ? "书记讲党课《" + lecture + "》；" : "")
                                     + "讨论决定支部重要事项"));
                 }
                 if (month == 1 && r.nextDouble() < Math.min(0.98, d + 0.08)) {
