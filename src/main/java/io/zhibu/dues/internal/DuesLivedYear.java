@@ -113,8 +113,22 @@ class DuesLivedYear implements LivedYear {
                 rows[0] += tx.execute(s -> pay(chunk, first.atDay(1), e.getKey(), today));
             }
         }
+        rows[0] += tx.execute(s -> entries(root));
         tx.executeWithoutResult(s -> demo.demoRemittances(current, root));
         return rows[0];
+    }
+
+    /** The ledger entry of every lived-year payment (one per payment and month): one set-based insert. */
+    private long entries(String root) {
+        var db = repo.db();
+        var p = DUES_PAYMENT;
+        return db.insertInto(DUES_ENTRY, DUES_ENTRY.REGION_ORG_ID, DUES_ENTRY.ORG_PATH, DUES_ENTRY.MEMBER_ID,
+                        DUES_ENTRY.PERIOD, DUES_ENTRY.KIND, DUES_ENTRY.AMOUNT, DUES_ENTRY.PAYMENT_ID, DUES_ENTRY.METHOD,
+                        DUES_ENTRY.RECEIPT_NO, DUES_ENTRY.CREATED_BY, DUES_ENTRY.CREATED_AT)
+                .select(db.select(p.REGION_ORG_ID, p.ORG_PATH, p.MEMBER_ID, p.PERIOD_FROM, DSL.inline("PAYMENT"), p.AMOUNT,
+                                p.ID, DSL.inline("CASH"), DSL.inline("DEMO"), DSL.inline("demo-year"), p.COMPLETED_AT)
+                        .from(p).where(p.CREATED_BY.eq("demo-year")).and(DuesRepository.subtree(p.ORG_PATH, root)))
+                .execute();
     }
 
     /** Each member of {@code ids} paid every bill from {@code from} to {@code paidUpTo}, each in its month. */
@@ -136,14 +150,6 @@ class DuesLivedYear implements LivedYear {
                                 DSL.inline("DEMO"), DSL.inline("demo-year"), paidAt, paidAt, DSL.inline(BigDecimal.ZERO),
                                 DSL.inline(false), DSL.inline(0))
                         .from(b).where(bills))
-                .execute();
-        n += db.insertInto(DUES_ENTRY, DUES_ENTRY.REGION_ORG_ID, DUES_ENTRY.ORG_PATH, DUES_ENTRY.MEMBER_ID,
-                        DUES_ENTRY.PERIOD, DUES_ENTRY.KIND, DUES_ENTRY.AMOUNT, DUES_ENTRY.PAYMENT_ID, DUES_ENTRY.METHOD,
-                        DUES_ENTRY.RECEIPT_NO, DUES_ENTRY.CREATED_BY, DUES_ENTRY.CREATED_AT)
-                .select(db.select(b.REGION_ORG_ID, b.ORG_PATH, b.MEMBER_ID, b.PERIOD, DSL.inline("PAYMENT"), b.AMOUNT_DUE,
-                                p.ID, DSL.inline("CASH"), DSL.inline("DEMO"), DSL.inline("demo-year"), p.COMPLETED_AT)
-                        .from(b).join(p).on(p.MEMBER_ID.eq(b.MEMBER_ID)).and(p.IDEMPOTENCY_KEY.eq(key))
-                        .where(bills))
                 .execute();
         db.update(DUES_ACCOUNT).set(DUES_ACCOUNT.PAID_UP_TO, paidUpTo).where(DUES_ACCOUNT.MEMBER_ID.in(ids)).execute();
         return n;
