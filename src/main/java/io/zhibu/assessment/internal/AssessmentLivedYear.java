@@ -89,10 +89,12 @@ class AssessmentLivedYear implements LivedYear {
             Organization b = branches.get((int) ((long) i * branches.size() / surveyed));
             var s = surveys.open(SYSTEM, new SurveyService.SurveyForm(b.id(), year + " 年度三率测评", 30, year));
             int answers = 12 + r.nextInt(12);
+            // one-time slips handed out to the public (the members answer in the app or with their own slips)
+            var tickets = surveys.issueTickets(SYSTEM, s.id(), new SurveyService.TicketForm(false, answers + 5));
             for (int k = 0; k < answers; k++) {
                 int u = r.nextInt(10);
-                surveys.answer(s.token(), new SurveyService.AnswerForm(SurveyService.randomToken(16),
-                        k % 3 == 0 ? "MEMBER" : "PUBLIC", u < 7 ? 2 : u < 9 ? 1 : 0, r.nextInt(10) < 8, r.nextInt(10) < 6));
+                surveys.answer(s.token(), new SurveyService.AnswerForm(tickets.get(k).ticket(),
+                        "PUBLIC", u < 7 ? 2 : u < 9 ? 1 : 0, r.nextInt(10) < 8, r.nextInt(10) < 6));
             }
             rows += answers + 1;
         }

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import org.jooq.Condition;
 import org.jooq.DatePart;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -38,6 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class DuesLivedYear implements LivedYear {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DuesLivedYear.class);
     private static final int CHUNK = 1_000;
     private final DuesRepository repo;
     private final DuesCalculator calculator;
@@ -71,6 +71,7 @@ class DuesLivedYear implements LivedYear {
         YearMonth current = YearMonth.from(region.today());
         YearMonth first = YearMonth.from(region.firstDay());
         long[] rows = {0};
+        long t0 = System.nanoTime();
         tx.executeWithoutResult(s -> {
             for (int k = 0; k < DuesDemoData.PROFILES.length; k++) {
                 DuesCategory c = (DuesCategory) DuesDemoData.PROFILES[k][0];
@@ -86,6 +87,7 @@ class DuesLivedYear implements LivedYear {
                 rows[0] += repo.issue(m.atDay(1), root);
             }
         });
+        log.info("lived-year dues: bases and bills in {} ms", (System.nanoTime() - t0) / 1_000_000);
         // who has paid up to which month: by the branch's diligence, the same for every module
         List<OrgNode> branches = orgs.activeNodes().stream()
                 .filter(n -> n.type().holdsMembers() && region.covers(n.path())).toList();
@@ -106,14 +108,28 @@ class DuesLivedYear implements LivedYear {
             byPaidUpTo.computeIfAbsent(paidTo.atDay(1), k -> new ArrayList<>()).add(r.value1());
         }
         LocalDate today = region.today();
-        for (var e : byPaidUpTo.entrySet()) {
-            List<Long> ids = e.getValue();
-            for (int i = 0; i < ids.size(); i += CHUNK) {
-                List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
-                rows[0] += tx.execute(s -> pay(chunk, first.atDay(1), e.getKey(), today));
+        // paid-up-to per member: one JDBC batch of primary-key updates, then the payments in one statement
+        tx.executeWithoutResult(s -> db.connection(conn -> {
+            try (var ps = conn.prepareStatement("update dues_account set paid_up_to = ? where member_id = ?")) {
+                int n = 0;
+                for (var e : byPaidUpTo.entrySet()) {
+                    for (long id : e.getValue()) {
+                        ps.setObject(1, e.getKey());
+                        ps.setLong(2, id);
+                        ps.addBatch();
+                        if (++n % CHUNK == 0) {
+                            ps.executeBatch();
+                        }
+                    }
+                }
+                ps.executeBatch();
             }
-        }
+        }));
+        log.info("lived-year dues: paid-up-to in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        rows[0] += tx.execute(s -> pay(root, first.atDay(1), today));
+        log.info("lived-year dues: payments in {} ms", (System.nanoTime() - t0) / 1_000_000);
         rows[0] += tx.execute(s -> entries(root));
+        log.info("lived-year dues: entries in {} ms", (System.nanoTime() - t0) / 1_000_000);
         tx.executeWithoutResult(s -> demo.demoRemittances(current, root));
         return rows[0];
     }
@@ -131,27 +147,27 @@ class DuesLivedYear implements LivedYear {
                 .execute();
     }
 
-    /** Each member of {@code ids} paid every bill from {@code from} to {@code paidUpTo}, each in its month. */
-    private long pay(List<Long> ids, LocalDate from, LocalDate paidUpTo, LocalDate today) {
+    /** Each member paid every bill from {@code from} up to the account's paid-up-to month, each in its month. */
+    private long pay(String root, LocalDate from, LocalDate today) {
         var db = repo.db();
         var b = DUES_BILL;
+        var a = DUES_ACCOUNT;
         var p = DUES_PAYMENT;
-        Condition bills = b.MEMBER_ID.in(ids).and(b.PERIOD.between(from, paidUpTo));
         Field<String> key = DSL.concat(DSL.val("demo-year-"), b.PERIOD.cast(String.class));
         // paid around the branch's 主题党日 of the month (the 1st to the 18th), never after today
         Field<LocalDate> paidOn = DSL.least(DSL.localDateAdd(b.PERIOD, b.MEMBER_ID.mod(18L).cast(Integer.class), DatePart.DAY),
                 DSL.val(today));
         Field<OffsetDateTime> paidAt = paidOn.cast(SQLDataType.TIMESTAMPWITHTIMEZONE);
-        long n = db.insertInto(p, p.REGION_ORG_ID, p.ORG_PATH, p.MEMBER_ID, p.IDEMPOTENCY_KEY, p.GATEWAY, p.METHOD, p.STATUS,
+        return db.insertInto(p, p.REGION_ORG_ID, p.ORG_PATH, p.MEMBER_ID, p.IDEMPOTENCY_KEY, p.GATEWAY, p.METHOD, p.STATUS,
                         p.AMOUNT, p.PERIOD_FROM, p.PERIOD_TO, p.RECEIPT_NO, p.CREATED_BY, p.CREATED_AT, p.COMPLETED_AT,
                         p.VOLUNTARY, p.REMIT_IN_FULL, p.VERSION)
                 .select(db.select(b.REGION_ORG_ID, b.ORG_PATH, b.MEMBER_ID, key, DSL.inline("OFFLINE"),
                                 DSL.inline("CASH"), DSL.inline("SUCCEEDED"), b.AMOUNT_DUE, b.PERIOD, b.PERIOD,
                                 DSL.inline("DEMO"), DSL.inline("demo-year"), paidAt, paidAt, DSL.inline(BigDecimal.ZERO),
                                 DSL.inline(false), DSL.inline(0))
-                        .from(b).where(bills))
+                        .from(b).join(a).on(a.MEMBER_ID.eq(b.MEMBER_ID))
+                        .where(DuesRepository.subtree(b.ORG_PATH, root)).and(b.PERIOD.ge(from))
+                        .and(b.PERIOD.le(a.PAID_UP_TO)))
                 .execute();
-        db.update(DUES_ACCOUNT).set(DUES_ACCOUNT.PAID_UP_TO, paidUpTo).where(DUES_ACCOUNT.MEMBER_ID.in(ids)).execute();
-        return n;
     }
 }
