@@ -31,7 +31,9 @@ import org.springframework.stereotype.Component;
  * <p>
  * Properties: {@code zhibu.datagen.orgs} (default 8,300, exact), {@code zhibu.datagen.members} (default 220,000),
  * {@code zhibu.datagen.seed}, {@code zhibu.datagen.chunk} (members per transaction, default 2,000) and
- * {@code zhibu.datagen.exit} (default true: exit when done; false keeps the application running).
+ * {@code zhibu.datagen.exit} (default true: exit when done; false keeps the application running) and
+ * {@code zhibu.datagen.lived-year} (default false: true gives the region the demo county's lived year — a year of
+ * meetings, dues, development, transfers and a published assessment — see {@link LivedYearLoader}).
  * Organizations are created one by one through {@code OrgService}, members in chunks through
  * {@code MemberService.seed}, each call its own transaction, as the audited actor "system"; members are generated
  * lazily, so memory stays bounded. Each run adds a new city root: 洛阳, then 新乡, then 南阳 (each city's ID numbers
@@ -57,6 +59,8 @@ public class CityDataCommand implements ApplicationRunner {
     private final boolean province;
     private final int provinceOrgs;
     private final int provinceMembers;
+    private final LivedYearLoader livedYear;
+    private final boolean withLivedYear;
 
     public CityDataCommand(OrgService orgs, MemberService members, org.jooq.DSLContext db,
                            ConfigurableApplicationContext context, Clock clock,
@@ -67,7 +71,11 @@ public class CityDataCommand implements ApplicationRunner {
                            @Value("${zhibu.datagen.exit:true}") boolean exit,
                            @Value("${zhibu.datagen.province:false}") boolean province,
                            @Value("${zhibu.datagen.province-orgs:150000}") int provinceOrgs,
-                           @Value("${zhibu.datagen.province-members:4000000}") int provinceMembers) {
+                           @Value("${zhibu.datagen.province-members:4000000}") int provinceMembers,
+                           LivedYearLoader livedYear,
+                           @Value("${zhibu.datagen.lived-year:false}") boolean withLivedYear) {
+        this.livedYear = livedYear;
+        this.withLivedYear = withLivedYear;
         this.province = province;
         this.provinceOrgs = provinceOrgs;
         this.provinceMembers = provinceMembers;
@@ -188,6 +196,15 @@ public class CityDataCommand implements ApplicationRunner {
         long rows = (long) specs.size() + plan.memberCount();
         log.info("Region data: loaded {} ({} organizations, {} members) in {} s, {} rows/s", plan.root().name(),
                 specs.size(), plan.memberCount(), String.format("%.1f", seconds), Math.round(rows / seconds));
+        if (withLivedYear) {
+            // the same lived year as the demo county's (issue 16 point 8), so benchmarks see the same shape
+            long t = System.nanoTime();
+            Organization root = orgs.get(SystemActor.SCOPE, ids[plan.root().key()]);
+            List<LivedYearLoader.Step> steps = livedYear.load(root, seed, 12);
+            refreshStatistics();
+            log.info("Region data: the lived year of {} in {} s: {}", root.name(),
+                    String.format("%.1f", (System.nanoTime() - t) / 1e9), steps);
+        }
     }
 
     /** A bulk load leaves the planner's statistics stale; PostgreSQL gets them refreshed at once. */

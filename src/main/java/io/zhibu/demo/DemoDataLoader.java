@@ -55,12 +55,21 @@ public class DemoDataLoader implements ApplicationRunner {
     private final String configuredPassword;
     private final int memberCount;
     private final long seed;
+    private final LivedYearLoader livedYear;
+    private final boolean withLivedYear;
+    private final int livedMonths;
 
     public DemoDataLoader(OrgService orgs, MemberService members, AccountService accounts, DemoDirectory directory,
                           PlatformTransactionManager transactionManager, Clock clock,
                           @Value("${zhibu.demo.password:}") String password,
                           @Value("${zhibu.demo.members:10000}") int memberCount,
-                          @Value("${zhibu.demo.seed:" + DemoDataGenerator.DEFAULT_SEED + "}") long seed) {
+                          @Value("${zhibu.demo.seed:" + DemoDataGenerator.DEFAULT_SEED + "}") long seed,
+                          LivedYearLoader livedYear,
+                          @Value("${zhibu.demo.lived-year:false}") boolean withLivedYear,
+                          @Value("${zhibu.demo.lived-months:12}") int livedMonths) {
+        this.livedYear = livedYear;
+        this.withLivedYear = withLivedYear;
+        this.livedMonths = livedMonths;
         this.orgs = orgs;
         this.members = members;
         this.accounts = accounts;
@@ -92,6 +101,13 @@ public class DemoDataLoader implements ApplicationRunner {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         log.info("Demo data loaded: {} organizations, {} members, {} accounts in {} ms", plan.orgs().size(),
                 plan.memberCount(), USERNAMES.size(), took.toMillis());
+        if (withLivedYear) {
+            long t = System.nanoTime();
+            Organization county = orgs.get(SystemActor.SCOPE, directory.get().countyId());
+            List<LivedYearLoader.Step> steps = livedYear.load(county, seed, livedMonths);
+            log.info("Demo data: the county's lived year ({} months) in {} ms: {}", livedMonths,
+                    (System.nanoTime() - t) / 1_000_000, steps);
+        }
         banner(generated ? password : null);
     }
 

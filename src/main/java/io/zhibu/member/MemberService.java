@@ -120,6 +120,18 @@ public class MemberService {
         return view(updated, v.org().name());
     }
 
+    /**
+     * The members in good standing of the subtree at {@code rootPath}, in roster order (branch path, id): a bulk read
+     * for platform jobs and the demo history (one query, no sensitive fields); admin scope only.
+     */
+    @Transactional(readOnly = true)
+    public List<RosterLine> rosterLines(DataScope scope, String rootPath) {
+        if (scope.role() != Role.ADMIN) {
+            throw new ForbiddenException("bulk roster reads are for the platform administrator");
+        }
+        return repo.rosterLines(rootPath);
+    }
+
     /** Bulk registration of already-validated existing members (demo and benchmark seeding); admin only. */
     @Transactional
     public int seed(DataScope scope, List<MemberForm> forms) {

@@ -36,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Order(20)
 class DuesDemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DuesDemoData.class);
-    private static final Object[][] PROFILES = {
+    static final Object[][] PROFILES = {
         {DuesCategory.EMPLOYED, "2800.00"}, {DuesCategory.EMPLOYED, "4500.00"}, {DuesCategory.EMPLOYED, "7200.00"},
         {DuesCategory.RETIRED, "3600.00"}, {DuesCategory.RETIRED, "5600.00"}, {DuesCategory.FARMER, null},
         {DuesCategory.FARMER, null}, {DuesCategory.STUDENT, null}, {DuesCategory.SELF_EMPLOYED, "12000.00"},
@@ -73,7 +73,7 @@ class DuesDemoData implements ApplicationRunner {
                         .set(DUES_ACCOUNT.MONTHLY_AMOUNT, q.amount()).set(DUES_ACCOUNT.BASE_YEAR, current.getYear())
                         .where(DUES_ACCOUNT.MEMBER_ID.mod(PROFILES.length).eq((long) k)).execute();
             }
-            demoReliefs(current);
+            demoReliefs(current, "");
             for (int back = 2; back >= 0; back--) {
                 repo.issue(current.minusMonths(back).atDay(1), "");
             }
@@ -108,13 +108,13 @@ class DuesDemoData implements ApplicationRunner {
                     .where(DUES_ACCOUNT.MEMBER_ID.mod(7).ne(0L))
                     .and(DSL.exists(db.selectOne().from(DUES_BILL).where(DUES_BILL.MEMBER_ID.eq(DUES_ACCOUNT.MEMBER_ID))))
                     .execute();
-            demoRemittances(current);
+            demoRemittances(current, "");
         });
         log.info("Demo dues: bases and {} months of bills in {} ms", 3, (System.nanoTime() - start) / 1_000_000);
     }
 
     /** R5.5: a few approved exemptions (billed 0 from the start) and a few decisions awaiting the superior. */
-    private void demoReliefs(YearMonth current) {
+    void demoReliefs(YearMonth current, String rootPath) {
         var db = repo.db();
         var a = DUES_ACCOUNT;
         for (Object[] spec : new Object[][] {{3L, "APPROVED", "EXEMPT", "0.00"}, {5L, "PENDING", "REDUCED", "0.10"}}) {
@@ -131,13 +131,14 @@ class DuesDemoData implements ApplicationRunner {
                                     DSL.val(OffsetDateTime.now(clock)), DSL.val(approved ? "demo-county" : null),
                                     DSL.val(approved ? OffsetDateTime.now(clock) : null), DSL.val(0))
                             .from(a).where(a.MEMBER_ID.mod(97L).eq((Long) spec[0]))
+                            .and(DuesRepository.subtree(a.ORG_PATH, rootPath))
                             .and(a.MONTHLY_AMOUNT.gt(new BigDecimal("0.10"))))
                     .execute();
         }
     }
 
     /** 上缴: each branch remitted what it collected in the months before last; every other one is confirmed. */
-    private void demoRemittances(YearMonth current) {
+    void demoRemittances(YearMonth current, String rootPath) {
         var db = repo.db();
         var b = DUES_BILL;
         LocalDate from = current.minusMonths(2).atDay(1);
@@ -156,7 +157,7 @@ class DuesDemoData implements ApplicationRunner {
                                 DSL.when(b.ORG_ID.mod(2L).eq(0L), DSL.val("CONFIRMED")).otherwise(DSL.val("RECORDED")),
                                 DSL.val("demo"), DSL.val(OffsetDateTime.now(clock)), DSL.val(0))
                         .from(b).where(b.PERIOD.between(from, to)).and(b.MEMBER_ID.mod(7L).ne(0L))
-                        .and(len.gt(8))
+                        .and(len.gt(8)).and(DuesRepository.subtree(b.ORG_PATH, rootPath))
                         .groupBy(b.REGION_ORG_ID, b.ORG_ID, b.ORG_PATH)
                         .having(DSL.sum(b.AMOUNT_DUE).gt(BigDecimal.ZERO)))
                 .execute();

@@ -239,6 +239,16 @@ public class MemberRepository {
         return db.fetchCount(MEMBER_MEMBER, c);
     }
 
+    /** Members in good standing of a subtree, in roster order, as light lines (one query). */
+    public List<io.zhibu.member.RosterLine> rosterLines(String path) {
+        var m = MEMBER_MEMBER;
+        return db.select(m.ID, m.ORG_ID, m.ORG_PATH, m.REGION_ORG_ID, m.NAME, m.CATEGORY, m.JOINED_ON).from(m)
+                .where(subtree(path)).and(m.EXIT_TYPE.isNull()).and(m.STANDING.eq(MemberStanding.NORMAL.name()))
+                .orderBy(m.ORG_PATH, m.ID)
+                .fetch(r -> new io.zhibu.member.RosterLine(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        MemberCategory.valueOf(r.value6()), r.value7()));
+    }
+
     public List<Long> idsOfOrg(long orgId) {
         return db.select(MEMBER_MEMBER.ID).from(MEMBER_MEMBER).where(MEMBER_MEMBER.ORG_ID.eq(orgId)).fetch(MEMBER_MEMBER.ID);
     }

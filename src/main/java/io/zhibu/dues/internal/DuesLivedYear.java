@@ -1,0 +1,173 @@
+package io.zhibu.dues.internal;
+
+import static io.zhibu.db.Tables.DUES_ACCOUNT;
+import static io.zhibu.db.Tables.DUES_BILL;
+import static io.zhibu.db.Tables.DUES_ENTRY;
+import static io.zhibu.db.Tables.DUES_PAYMENT;
+
+import io.zhibu.dues.DuesCalculator;
+import io.zhibu.dues.DuesCategory;
+import io.zhibu.dues.DuesQuote;
+import io.zhibu.org.OrgNode;
+import io.zhibu.org.OrgService;
+import io.zhibu.shared.demo.LivedYear;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.jooq.DatePart;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A lived year of dues (rules.md §5) for the demo county or a generated city, set-based in the dues module's own
+ * tables: every member's category and base with the calculator's amount (R5.1–R5.3), the monthly bills of the year
+ * and of this month (the monthly issue, R5.4), and payments month by month: most members paid up to last month (about a
+ * third also this month already), branches that lag have more members behind — one or two months (no warning yet) and
+ * a few three months and more (the arrears rules, R5.6). One cash payment per member and month with its ledger entry
+ * (so the reconciliation balances), a few reliefs (R5.5) and the branches' remittances (上缴).
+ */
+@Component
+class DuesLivedYear implements LivedYear {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DuesLivedYear.class);
+    private static final int CHUNK = 1_000;
+    private final DuesRepository repo;
+    private final DuesCalculator calculator;
+    private final DuesDemoData demo;
+    private final OrgService orgs;
+    private final TransactionTemplate tx;
+
+    DuesLivedYear(DuesRepository repo, DuesCalculator calculator, DuesDemoData demo, OrgService orgs,
+                  TransactionTemplate tx) {
+        this.repo = repo;
+        this.calculator = calculator;
+        this.demo = demo;
+        this.orgs = orgs;
+        this.tx = tx;
+    }
+
+    @Override
+    public String name() {
+        return "dues";
+    }
+
+    @Override
+    public int order() {
+        return 20;
+    }
+
+    @Override
+    public long generate(Region region) {
+        var db = repo.db();
+        String root = region.rootPath();
+        YearMonth current = YearMonth.from(region.today());
+        YearMonth first = YearMonth.from(region.firstDay());
+        long[] rows = {0};
+        long t0 = System.nanoTime();
+        tx.executeWithoutResult(s -> {
+            for (int k = 0; k < DuesDemoData.PROFILES.length; k++) {
+                DuesCategory c = (DuesCategory) DuesDemoData.PROFILES[k][0];
+                BigDecimal base = DuesDemoData.PROFILES[k][1] == null ? null : new BigDecimal((String) DuesDemoData.PROFILES[k][1]);
+                DuesQuote q = calculator.quote(c, base);
+                db.update(DUES_ACCOUNT).set(DUES_ACCOUNT.DUES_CATEGORY, c.name()).set(DUES_ACCOUNT.MONTHLY_BASE, base)
+                        .set(DUES_ACCOUNT.MONTHLY_AMOUNT, q.amount()).set(DUES_ACCOUNT.BASE_YEAR, current.getYear())
+                        .where(DUES_ACCOUNT.MEMBER_ID.mod(DuesDemoData.PROFILES.length).eq((long) k))
+                        .and(DuesRepository.subtree(DUES_ACCOUNT.ORG_PATH, root)).execute();
+            }
+            demo.demoReliefs(current, root);
+            for (YearMonth m = first; !m.isAfter(current); m = m.plusMonths(1)) {
+                rows[0] += repo.issue(m.atDay(1), root);
+            }
+        });
+        log.info("lived-year dues: bases and bills in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        // who has paid up to which month: by the branch's diligence, the same for every module
+        List<OrgNode> branches = orgs.activeNodes().stream()
+                .filter(n -> n.type().holdsMembers() && region.covers(n.path())).toList();
+        Map<Long, Double> diligence = region.diligence(branches.stream().map(OrgNode::id).toList());
+        Map<LocalDate, List<Long>> byPaidUpTo = new TreeMap<>();
+        for (var r : db.select(DUES_ACCOUNT.MEMBER_ID, DUES_ACCOUNT.ORG_ID).from(DUES_ACCOUNT)
+                .where(DuesRepository.subtree(DUES_ACCOUNT.ORG_PATH, root)).orderBy(DUES_ACCOUNT.MEMBER_ID).fetch()) {
+            SplittableRandom rnd = region.random("dues", r.value1());
+            double d = diligence.getOrDefault(r.value2(), 0.95);
+            double late = 0.02 + (1 - d) * 0.5;
+            YearMonth paidTo;
+            if (rnd.nextDouble() >= late) {
+                paidTo = rnd.nextDouble() < 0.35 ? current : current.minusMonths(1);
+            } else {
+                double v = rnd.nextDouble();
+                paidTo = current.minusMonths(v < 0.55 ? 2 : v < 0.8 ? 3 : v < 0.95 ? 4 + rnd.nextInt(2) : 7 + rnd.nextInt(2));
+            }
+            byPaidUpTo.computeIfAbsent(paidTo.atDay(1), k -> new ArrayList<>()).add(r.value1());
+        }
+        LocalDate today = region.today();
+        // paid-up-to per member: one JDBC batch of primary-key updates, then the payments in one statement
+        tx.executeWithoutResult(s -> db.connection(conn -> {
+            try (var ps = conn.prepareStatement("update dues_account set paid_up_to = ? where member_id = ?")) {
+                int n = 0;
+                for (var e : byPaidUpTo.entrySet()) {
+                    for (long id : e.getValue()) {
+                        ps.setObject(1, e.getKey());
+                        ps.setLong(2, id);
+                        ps.addBatch();
+                        if (++n % CHUNK == 0) {
+                            ps.executeBatch();
+                        }
+                    }
+                }
+                ps.executeBatch();
+            }
+        }));
+        log.info("lived-year dues: paid-up-to in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        rows[0] += tx.execute(s -> pay(root, first.atDay(1), today));
+        log.info("lived-year dues: payments in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        rows[0] += tx.execute(s -> entries(root));
+        log.info("lived-year dues: entries in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        tx.executeWithoutResult(s -> demo.demoRemittances(current, root));
+        return rows[0];
+    }
+
+    /** The ledger entry of every lived-year payment (one per payment and month): one set-based insert. */
+    private long entries(String root) {
+        var db = repo.db();
+        var p = DUES_PAYMENT;
+        return db.insertInto(DUES_ENTRY, DUES_ENTRY.REGION_ORG_ID, DUES_ENTRY.ORG_PATH, DUES_ENTRY.MEMBER_ID,
+                        DUES_ENTRY.PERIOD, DUES_ENTRY.KIND, DUES_ENTRY.AMOUNT, DUES_ENTRY.PAYMENT_ID, DUES_ENTRY.METHOD,
+                        DUES_ENTRY.RECEIPT_NO, DUES_ENTRY.CREATED_BY, DUES_ENTRY.CREATED_AT)
+                .select(db.select(p.REGION_ORG_ID, p.ORG_PATH, p.MEMBER_ID, p.PERIOD_FROM, DSL.inline("PAYMENT"), p.AMOUNT,
+                                p.ID, DSL.inline("CASH"), DSL.inline("DEMO"), DSL.inline("demo-year"), p.COMPLETED_AT)
+                        .from(p).where(p.CREATED_BY.eq("demo-year")).and(DuesRepository.subtree(p.ORG_PATH, root)))
+                .execute();
+    }
+
+    /** Each member paid every bill from {@code from} up to the account's paid-up-to month, each in its month. */
+    private long pay(String root, LocalDate from, LocalDate today) {
+        var db = repo.db();
+        var b = DUES_BILL;
+        var a = DUES_ACCOUNT;
+        var p = DUES_PAYMENT;
+        Field<String> key = DSL.concat(DSL.val("demo-year-"), b.PERIOD.cast(String.class));
+        // paid around the branch's 主题党日 of the month (the 1st to the 18th), never after today
+        Field<LocalDate> paidOn = DSL.least(DSL.localDateAdd(b.PERIOD, b.MEMBER_ID.mod(18L).cast(Integer.class), DatePart.DAY),
+                DSL.val(today));
+        Field<OffsetDateTime> paidAt = paidOn.cast(SQLDataType.TIMESTAMPWITHTIMEZONE);
+        return db.insertInto(p, p.REGION_ORG_ID, p.ORG_PATH, p.MEMBER_ID, p.IDEMPOTENCY_KEY, p.GATEWAY, p.METHOD, p.STATUS,
+                        p.AMOUNT, p.PERIOD_FROM, p.PERIOD_TO, p.RECEIPT_NO, p.CREATED_BY, p.CREATED_AT, p.COMPLETED_AT,
+                        p.VOLUNTARY, p.REMIT_IN_FULL, p.VERSION)
+                .select(db.select(b.REGION_ORG_ID, b.ORG_PATH, b.MEMBER_ID, key, DSL.inline("OFFLINE"),
+                                DSL.inline("CASH"), DSL.inline("SUCCEEDED"), b.AMOUNT_DUE, b.PERIOD, b.PERIOD,
+                                DSL.inline("DEMO"), DSL.inline("demo-year"), paidAt, paidAt, DSL.inline(BigDecimal.ZERO),
+                                DSL.inline(false), DSL.inline(0))
+                        .from(b).join(a).on(a.MEMBER_ID.eq(b.MEMBER_ID))
+                        .where(DuesRepository.subtree(b.ORG_PATH, root)).and(b.PERIOD.ge(from))
+                        .and(b.PERIOD.le(a.PAID_UP_TO)))
+                .execute();
+    }
+}
