@@ -25,9 +25,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AccountRepository {
     private final DSLContext db;
+    /** Emptied on every write to an account or its tokens (see {@link TokenCache}). */
+    private final TokenCache tokens;
 
-    public AccountRepository(DSLContext db) {
+    public AccountRepository(DSLContext db, TokenCache tokens) {
         this.db = db;
+        this.tokens = tokens;
     }
 
     public Optional<AccountUserRecord> findByUsername(String username) {
@@ -66,6 +69,7 @@ public class AccountRepository {
     }
 
     public void update(long id, Map<Field<?>, Object> set) {
+        tokens.invalidateAll();
         db.update(ACCOUNT_USER).set(set).where(ACCOUNT_USER.ID.eq(id)).execute();
     }
 
@@ -94,12 +98,14 @@ public class AccountRepository {
     }
 
     public int moveMembers(Collection<Long> memberIds, long orgId, String orgPath) {
+        tokens.invalidateAll();
         return db.update(ACCOUNT_USER).set(ACCOUNT_USER.ORG_ID, orgId).set(ACCOUNT_USER.ORG_PATH, orgPath)
                 .where(ACCOUNT_USER.MEMBER_ID.in(memberIds)).execute();
     }
 
     /** A subtree moved: re-root the stored paths (members' branches and staff scopes). */
     public int rePath(String oldPath, String newPath) {
+        tokens.invalidateAll();
         return db.update(ACCOUNT_USER)
                 .set(ACCOUNT_USER.ORG_PATH, DSL.val(newPath).concat(DSL.substring(ACCOUNT_USER.ORG_PATH, oldPath.length() + 1)))
                 .where(ACCOUNT_USER.ORG_PATH.startsWith(oldPath)).execute();
@@ -111,6 +117,7 @@ public class AccountRepository {
 
     /** Deletes the member accounts (benchmark only: to provision them again). */
     public int deleteMemberAccounts() {
+        tokens.invalidateAll();
         return db.deleteFrom(ACCOUNT_USER).where(ACCOUNT_USER.ROLE.eq(Role.MEMBER.name()))
                 .and(ACCOUNT_USER.PASSWORD_HASH.isNull()).execute();
     }
@@ -141,10 +148,12 @@ public class AccountRepository {
     }
 
     public int deleteTokensOf(long userId) {
+        tokens.invalidateAll();
         return db.deleteFrom(ACCOUNT_TOKEN).where(ACCOUNT_TOKEN.USER_ID.eq(userId)).execute();
     }
 
     public int deleteTokensOfMembers(Collection<Long> memberIds) {
+        tokens.invalidateAll();
         return db.deleteFrom(ACCOUNT_TOKEN).where(ACCOUNT_TOKEN.USER_ID.in(
                 DSL.select(ACCOUNT_USER.ID).from(ACCOUNT_USER).where(ACCOUNT_USER.MEMBER_ID.in(memberIds)))).execute();
     }
@@ -186,12 +195,14 @@ public class AccountRepository {
     }
 
     public void deleteToken(String hash) {
+        tokens.invalidateAll();
         db.deleteFrom(ACCOUNT_TOKEN).where(ACCOUNT_TOKEN.TOKEN_HASH.eq(hash)).execute();
     }
 
     // --- passwords -----------------------------------------------------------------------------------------------
 
     public void setPassword(long id, String hash, OffsetDateTime now) {
+        tokens.invalidateAll();
         db.update(ACCOUNT_USER).set(ACCOUNT_USER.PASSWORD_HASH, hash).set(ACCOUNT_USER.PASSWORD_CHANGED_AT, now)
                 .set(ACCOUNT_USER.FAILED_LOGINS, 0).where(ACCOUNT_USER.ID.eq(id)).execute();
         db.insertInto(ACCOUNT_PASSWORD_HISTORY).set(ACCOUNT_PASSWORD_HISTORY.USER_ID, id)

@@ -13,9 +13,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /** Authenticates API calls by {@code Authorization: Bearer <token>}. */
 public class BearerTokenFilter extends OncePerRequestFilter {
     private final AccountService accounts;
+    private final TokenCache cache;
 
-    public BearerTokenFilter(AccountService accounts) {
+    public BearerTokenFilter(AccountService accounts, TokenCache cache) {
         this.accounts = accounts;
+        this.cache = cache;
     }
 
     @Override
@@ -23,7 +25,8 @@ public class BearerTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = req.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            accounts.resolveToken(header.substring(7).strip()).ifPresent(s -> {
+            String token = header.substring(7).strip();
+            cache.resolve(token, () -> accounts.resolveToken(token)).ifPresent(s -> {
                 ZhibuPrincipal p = new ZhibuPrincipal(s.scope(), s.displayName(), s.restriction());
                 var auth = UsernamePasswordAuthenticationToken.authenticated(p, null, p.authorities());
                 SecurityContextHolder.getContext().setAuthentication(auth);

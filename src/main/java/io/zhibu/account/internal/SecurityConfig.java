@@ -26,7 +26,8 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AccountService accounts, io.zhibu.shared.web.Messages messages)
+    SecurityFilterChain api(HttpSecurity http, AccountService accounts, TokenCache tokenCache,
+                            io.zhibu.shared.web.Messages messages)
             throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(c -> c.disable())
@@ -35,7 +36,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/login", "/api/v1/auth/activate",
                                 "/api/v1/auth/mfa").permitAll()
                         .anyRequest().authenticated())
-                .addFilterBefore(new BearerTokenFilter(accounts), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(accounts, tokenCache), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new AccountGuardFilter(messages), BearerTokenFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problem(res, HttpStatus.UNAUTHORIZED, "Authentication required"))

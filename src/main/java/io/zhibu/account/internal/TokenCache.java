@@ -1,0 +1,73 @@
+package io.zhibu.account.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.zhibu.account.AccountService.SignedIn;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Verified bearer tokens for a few seconds, so that an API call costs no database round trip for its token (issue
+ * 20: the token check was two SQL statements per call). Only tokens the database accepted are kept, keyed by the
+ * token's SHA-256; every change to an account or its tokens on this node empties the cache at once and again after
+ * its commit, and the short lifetime ({@code zhibu.security.token-cache-ttl}, default 5 s; 0 turns it off) bounds
+ * how long another node may still honour a revoked token or a locked account.
+ */
+@Component
+public class TokenCache {
+    private final Cache<String, SignedIn> cache;
+    private final boolean enabled;
+
+    public TokenCache(@Value("${zhibu.security.token-cache-ttl:5s}") Duration ttl) {
+        this.enabled = !ttl.isZero() && !ttl.isNegative();
+        this.cache = Caffeine.newBuilder().expireAfterWrite(enabled ? ttl : Duration.ofNanos(1)).maximumSize(200_000)
+                .build();
+    }
+
+    /** The signed-in user of a token: from the cache, or from {@code verify} (kept only when it is present). */
+    public Optional<SignedIn> resolve(String token, Supplier<Optional<SignedIn>> verify) {
+        if (!enabled || token == null || token.length() > 100) {
+            return verify.get();
+        }
+        String key = sha256(token);
+        SignedIn hit = cache.getIfPresent(key);
+        if (hit != null) {
+            return Optional.of(hit);
+        }
+        Optional<SignedIn> verified = verify.get();
+        verified.ifPresent(s -> cache.put(key, s));
+        return verified;
+    }
+
+    /** Forget every verified token: now, and once more after the current transaction commits. */
+    public void invalidateAll() {
+        cache.invalidateAll();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    cache.invalidateAll();
+                }
+            });
+        }
+    }
+
+    private static String sha256(String token) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    long size() {
+        cache.cleanUp();
+        return cache.estimatedSize();
+    }
+}
