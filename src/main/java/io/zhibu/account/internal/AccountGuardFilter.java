@@ -61,7 +61,7 @@ public class AccountGuardFilter extends OncePerRequestFilter {
 
     private void lift(HttpServletRequest req, HttpServletResponse res, FilterChain chain, String path, boolean api,
                       String page, String apiPrefix, String reason) throws IOException, ServletException {
-        if (path.equals(page) || path.startsWith(apiPrefix)) {
+        if (path.equals(page) || path.startsWith(page + "/") || path.startsWith(apiPrefix)) {
             chain.doFilter(req, res);
         } else if (api) {
             forbidden(res, reason);
