@@ -269,6 +269,10 @@ class AccountsApiTest extends IntegrationTest {
         assertThat(secadmin.post("/api/v1/accounts/" + id + "/disable", null).at("/status").asText()).isEqualTo("DISABLED");
         assertThat(login(login, NEW_PASSWORD).status()).isEqualTo(401);
         assertThat(secadmin.post("/api/v1/accounts/" + id + "/enable", null).at("/status").asText()).isEqualTo("ACTIVE");
+        // a reset sent by SMS through the SmsSender (the sandbox logs it)
+        Api.Response sms = secadmin.post("/api/v1/accounts/" + id + "/activation-codes", "{\"sms\":true}");
+        assertThat(sms.status()).as(sms.body()).isEqualTo(200);
+        assertThat(login(login, NEW_PASSWORD).status()).as("a reset clears the password").isEqualTo(401);
     }
 
     @Test
