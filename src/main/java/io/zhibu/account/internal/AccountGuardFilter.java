@@ -18,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * page that lifts the restriction.
  */
 public class AccountGuardFilter extends OncePerRequestFilter {
-    private static final Set<String> ALWAYS = Set.of("/api/v1/auth/logout", "/logout", "/error", "/favicon.ico");
+    private static final Set<String> ALWAYS = Set.of("/api/v1/auth/logout", "/logout", "/error", "/favicon.ico",
+            "/login", "/activate");
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final Messages messages;
