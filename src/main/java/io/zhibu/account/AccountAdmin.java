@@ -78,10 +78,8 @@ public class AccountAdmin {
         if (orgId != null) {
             c = c.and(ACCOUNT_USER.ORG_PATH.startsWith(orgPathInScope(scope, orgId)));
         }
-        String query = q == null ? "" : q.strip();
-        if (query.length() > 64) {
-            throw InvalidInputException.of("q", "validation.tooLong", 64);
-        }
+        String query = q == null ? "" : TextInput.optional(q, "q", 64);
+        query = query == null ? "" : query;
         if (!query.isEmpty()) {
             String like = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
             c = c.and(ACCOUNT_USER.USERNAME.likeIgnoreCase(like, '\\').or(ACCOUNT_USER.DISPLAY_NAME.like(like, '\\')));
@@ -235,7 +233,7 @@ public class AccountAdmin {
         requireManager(scope);
         DataScope lookup = new DataScope(scope.userId(), scope.username(), Role.ORG_STAFF, scope.scopeOrgId(),
                 scope.orgPath(), scope.regionOrgId(), null);
-        return orgs.search(lookup, q == null ? null : q.strip(), EnumSet.allOf(OrgType.class), 20);
+        return orgs.search(lookup, TextInput.optional(q, "q", 64), EnumSet.allOf(OrgType.class), 20);
     }
 
     // --- state changes -------------------------------------------------------------------------------------------

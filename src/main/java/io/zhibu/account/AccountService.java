@@ -434,7 +434,8 @@ public class AccountService {
             return Optional.empty();
         }
         String l = login.strip();
-        if (l.isEmpty() || l.length() > 64) {
+        if (l.isEmpty() || l.length() > 64 || !l.equals(printable(l))) {
+            // no login has control characters (nor could the database compare them): unknown
             return Optional.empty();
         }
         Optional<AccountUserRecord> byName = repo.findByUsername(l);
@@ -504,8 +505,14 @@ public class AccountService {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
     }
 
+    /** A login name fit for the audit trail: control characters replaced, at most 60 characters. */
     static String shorten(String s) {
-        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+        String p = printable(s);
+        return p.length() > 60 ? p.substring(0, 60) + "…" : p;
+    }
+
+    static String printable(String s) {
+        return s.replaceAll("[\\p{Cntrl}\\p{Cs}]", "?");
     }
 
     static String sha256(String token) {

@@ -2,6 +2,7 @@ package io.zhibu.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zhibu.support.Api;
 import io.zhibu.support.IntegrationTest;
 import io.zhibu.support.WebSession;
 import java.util.Map;
@@ -9,6 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /** Issue 15 pages: the security administrator's console (linked from their home), slips, separation of duties. */
 class AccountPagesTest extends IntegrationTest {
+    @org.springframework.beans.factory.annotation.Autowired
+    java.time.Clock clock;
+
     @Test
     void securityAdministratorRunsTheConsoleFromTheHomePage() {
         WebSession sec = new WebSession(port, "secadmin", PASSWORD);
@@ -50,5 +54,29 @@ class AccountPagesTest extends IntegrationTest {
         assertThat(api().get("/activate").status()).isEqualTo(200);
         assertThat(secretary.get("/me/password").status()).isEqualTo(200);
         assertThat(secretary.get("/me/mfa").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anEnrolledStaffMemberEntersTheCodeOnThePageAfterThePassword() {
+        Api secadmin = as("secadmin");
+        String name = "pagemfa" + System.nanoTime() % 100_000;
+        Api.Response created = secadmin.post("/api/v1/accounts", "{\"username\":\"" + name
+                + "\",\"displayName\":\"审计二号\",\"role\":\"AUDITOR\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(api().post("/api/v1/auth/activate", "{\"login\":\"" + name + "\",\"activationCode\":\""
+                + created.at("/activationCode").asText() + "\",\"newPassword\":\"Audit#2026pw\"}").status()).isEqualTo(200);
+        Api auditor = api().login(name, "Audit#2026pw");
+        String secret = auditor.post("/api/v1/me/mfa", null).at("/secret").asText();
+        assertThat(auditor.post("/api/v1/me/mfa/confirm", "{\"code\":\"" + Totp.code(secret, clock) + "\"}").status())
+                .isEqualTo(200);
+
+        WebSession web = new WebSession(port, name, "Audit#2026pw");
+        WebSession.Page home = web.get("/audit");
+        assertThat(home.status()).as("nothing before the second factor").isEqualTo(302);
+        assertThat(home.location()).endsWith("/login/mfa");
+        assertThat(web.post("/login/mfa", Map.of("code", "000000")).body()).contains("alert-danger");
+        WebSession.Page ok = web.post("/login/mfa", Map.of("code", Totp.code(secret, clock)));
+        assertThat(ok.status()).isEqualTo(302);
+        assertThat(web.get("/audit").status()).isEqualTo(200);
     }
 }

@@ -31,6 +31,8 @@ class AccountsApiTest extends IntegrationTest {
     AccountBootstrap bootstrap;
     @Autowired
     Clock clock;
+    @Autowired
+    io.zhibu.member.MemberLifecycle lifecycle;
 
     Api secretary;
     Api secadmin;
@@ -161,6 +163,27 @@ class AccountsApiTest extends IntegrationTest {
     }
 
     @Test
+    void aCompletedTransferMovesTheAccountsScope() {
+        long memberId = newMember("账号转接", null);
+        String login = String.format("M%08d", memberId);
+        assertThat(activate(login, code(account(login).get("id").asLong()), NEW_PASSWORD).status()).isEqualTo(200);
+        Api county = as("county");
+        long countyId = county.get("/api/v1/me").at("/orgId").asLong();
+        JsonNode countyOrg = county.get("/api/v1/orgs/" + countyId).json();
+        long target = -1;
+        for (JsonNode o : county.get("/api/v1/orgs?type=BRANCH&limit=200").json()) {
+            if (o.get("id").asLong() != branchId) {
+                target = o.get("id").asLong();
+            }
+        }
+        var scope = new io.zhibu.shared.DataScope(0, "county", io.zhibu.shared.Role.ORG_STAFF, countyId,
+                countyOrg.get("path").asText(), countyOrg.has("regionOrgId") ? countyOrg.get("regionOrgId").asLong() : null, null);
+        lifecycle.completeTransfer(scope, memberId, target, "账号随转");
+        assertThat(account(login).get("orgId").asLong()).isEqualTo(target);
+        assertThat(api().login(login, NEW_PASSWORD).get("/api/v1/me").at("/orgId").asLong()).isEqualTo(target);
+    }
+
+    @Test
     void bulkSeedingProvisionsEveryMemberAndTheDemoCountyHasAccounts() {
         long members = secretary.get("/api/v1/members?size=1").at("/total").asLong();
         long accounts = secretary.get("/api/v1/accounts?size=1").at("/total").asLong();
@@ -246,6 +269,10 @@ class AccountsApiTest extends IntegrationTest {
         assertThat(secadmin.post("/api/v1/accounts/" + id + "/disable", null).at("/status").asText()).isEqualTo("DISABLED");
         assertThat(login(login, NEW_PASSWORD).status()).isEqualTo(401);
         assertThat(secadmin.post("/api/v1/accounts/" + id + "/enable", null).at("/status").asText()).isEqualTo("ACTIVE");
+        // a reset sent by SMS through the SmsSender (the sandbox logs it)
+        Api.Response sms = secadmin.post("/api/v1/accounts/" + id + "/activation-codes", "{\"sms\":true}");
+        assertThat(sms.status()).as(sms.body()).isEqualTo(200);
+        assertThat(login(login, NEW_PASSWORD).status()).as("a reset clears the password").isEqualTo(401);
     }
 
     @Test
@@ -336,6 +363,9 @@ class AccountsApiTest extends IntegrationTest {
         assertThat(login("county", "p".repeat(10_000)).status()).isEqualTo(401);
         assertThat(login("秘书\u0000\uD83D\uDE00", "Whatever#1").status()).isEqualTo(401);
         assertThat(api().post("/api/v1/auth/login", "{\"username\":\"county\"}").status()).isEqualTo(400);
+        assertThat(secadmin.get("/api/v1/accounts?q=" + Api.enc("a\u0000b")).status()).isEqualTo(400);
+        assertThat(secadmin.get("/api/v1/accounts/org-choices?q=" + Api.enc("a\u0000b")).status()).isEqualTo(400);
+        assertThat(secadmin.get("/api/v1/accounts?status=BOGUS").status()).isEqualTo(400);
         assertThat(api().post("/api/v1/auth/activate", "{\"login\":\"" + "y".repeat(5000)
                 + "\",\"activationCode\":\"AAAAA-BBBBB\",\"newPassword\":\"Xyz#12345\"}").status()).isEqualTo(401);
         Api.Response audit = as("auditor").get("/api/v1/audit?action=auth.login&actor=" + "x".repeat(20) + "&size=5");

@@ -18,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * page that lifts the restriction.
  */
 public class AccountGuardFilter extends OncePerRequestFilter {
-    private static final Set<String> ALWAYS = Set.of("/api/v1/auth/logout", "/logout", "/error", "/favicon.ico");
+    private static final Set<String> ALWAYS = Set.of("/api/v1/auth/logout", "/logout", "/error", "/favicon.ico",
+            "/login", "/activate");
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final Messages messages;
@@ -61,7 +62,7 @@ public class AccountGuardFilter extends OncePerRequestFilter {
 
     private void lift(HttpServletRequest req, HttpServletResponse res, FilterChain chain, String path, boolean api,
                       String page, String apiPrefix, String reason) throws IOException, ServletException {
-        if (path.equals(page) || path.startsWith(apiPrefix)) {
+        if (path.equals(page) || path.startsWith(page + "/") || path.startsWith(apiPrefix)) {
             chain.doFilter(req, res);
         } else if (api) {
             forbidden(res, reason);
