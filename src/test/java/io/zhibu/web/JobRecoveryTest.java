@@ -85,13 +85,14 @@ class JobRecoveryTest extends IntegrationTest {
                 .values(LocalDate.now(), "ADMIN", "admin", "RUNNING", "diff", before, node.id())
                 .returning(WARNING_SWEEP.ID).fetchOne().getId();
         db.execute("insert into job_run (job, status, node, started_by, started_at) values"
-                + " ('dues.issue', 'RUNNING', ?, 'secretary', ?), ('roster.import', 'RUNNING', ?, 'county', ?)",
-                node.id(), before, node.id(), before);
+                + " ('dues.issue', 'RUNNING', ?, 'secretary', current_timestamp),"
+                + " ('roster.import', 'RUNNING', ?, 'county', current_timestamp)", node.id(), node.id());
         // the locks the dead node held: a re-run would be skipped for 30 minutes
         for (String lock : new String[] {"supervision-rollups", "warning-sweep"}) {
             db.execute("delete from shedlock where name = ?", lock);
             db.execute("insert into shedlock (name, lock_until, locked_at, locked_by) values (?, ?, ?, ?)", lock,
-                    java.time.LocalDateTime.now().plusMinutes(30), java.time.LocalDateTime.now().minusMinutes(1), node.id());
+                    java.sql.Timestamp.valueOf(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(30)),
+                    java.sql.Timestamp.valueOf(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1)), node.id());
         }
 
         assertThat(recovery.recover()).isGreaterThanOrEqualTo(4);

@@ -14,7 +14,19 @@ public enum DatabaseTrouble {
     TIMEOUT, UNAVAILABLE;
 
     public static DatabaseTrouble of(Throwable e) {
+        if (e instanceof org.springframework.transaction.TransactionSystemException tse
+                && tse.getApplicationException() != null) {
+            // the rollback failed because the connection broke: what broke it is the application exception
+            DatabaseTrouble first = of(tse.getApplicationException());
+            if (first != null) {
+                return first;
+            }
+        }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || t instanceof org.springframework.transaction.CannotCreateTransactionException) {
+                return UNAVAILABLE; // connection lost or refused (Spring's translation of SQLState class 08)
+            }
             if (t instanceof org.springframework.dao.QueryTimeoutException || t instanceof SQLTimeoutException
                     || t instanceof org.springframework.dao.CannotAcquireLockException && !isDeadlock(t)) {
                 return TIMEOUT;
@@ -25,6 +37,9 @@ public enum DatabaseTrouble {
             }
             if (t instanceof SQLException s) {
                 String state = s.getSQLState();
+                if (state == null && "Connection is closed".equals(s.getMessage())) {
+                    return UNAVAILABLE; // Hikari's proxy after the server closed the connection
+                }
                 if ("57014".equals(state) || "55P03".equals(state) || "HYT00".equals(state)) {
                     return TIMEOUT; // query canceled (PG, H2), lock not available (PG), lock timeout (H2)
                 }

@@ -19,9 +19,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableSchedulerLock(defaultLockAtMostFor = "PT30M")
 public class JobsConfig {
     @Bean
-    LockProvider lockProvider(DataSource dataSource) {
+    LockProvider lockProvider(DataSource dataSource, JobNode node) {
         return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
                 .withJdbcTemplate(new JdbcTemplate(dataSource))
+                // locked_by = this node's id, the one on its job runs: start-up recovery releases exactly its locks
+                .withLockedByValue(node.id())
                 .usingDbTime()
                 .build());
     }
