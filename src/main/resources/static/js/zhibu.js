@@ -31,7 +31,7 @@
       btn.addEventListener('click', function (ev) {
         ev.preventDefault();
         var v = btn.getAttribute('data-zb-set-all');
-        document.querySelectorAll('select[data-zb-bulk]').forEach(function (s) { s.value = v; });
+        document.querySelectorAll('select[data-zb-bulk]').forEach(function (s) { if (s.value !== '') s.value = v; });
       });
     });
   });
