@@ -62,7 +62,7 @@ class MeetingPagesTest extends IntegrationTest {
         assertThat(refused.status()).isEqualTo(302);
         assertThat(api.get("/api/v1/meetings/" + id).at("/attendees").findValuesAsString("status")).doesNotContain("PRESENT", "LEAVE");
         String shown = secretary.get("/meetings/" + id).body();
-        assertThat(shown).contains(attendees.get(0).get("name").asText() + "：请假需填写事由");
+        assertThat(shown).contains(attendees.get(0).get("name").asText() + ": leave needs a reason");
 
         // the whole list present, one save
         Map<String, String> all = new java.util.LinkedHashMap<>();
@@ -75,7 +75,7 @@ class MeetingPagesTest extends IntegrationTest {
             assertThat(a.get("status").asText()).as(a.get("name").asText())
                     .isEqualTo(a.get("id").asText().equals(firstId) ? "LEAVE" : "PRESENT");
         }
-        assertThat(secretary.get("/meetings/" + id).body()).contains("出勤已保存");
+        assertThat(secretary.get("/meetings/" + id).body()).contains("Attendance saved");
     }
 
     private static Map<String, String> form(String... kv) {
