@@ -31,7 +31,7 @@
       btn.addEventListener('click', function (ev) {
         ev.preventDefault();
         var v = btn.getAttribute('data-zb-set-all');
-        document.querySelectorAll('select[data-zb-bulk]').forEach(function (s) { s.value = v; });
+        document.querySelectorAll('select[data-zb-bulk]').forEach(function (s) { if (s.value !== '') s.value = v; });
       });
     });
   });
@@ -42,3 +42,19 @@
     });
   }
 })();
+// 5. Pickers (fragments/picker.html): a suggestion fills the hidden id and the visible name.
+document.addEventListener('click', function (ev) {
+  var opt = ev.target.closest && ev.target.closest('.zb-pick-option');
+  if (opt) {
+    var box = opt.closest('.zb-picker');
+    box.querySelector('input[type=hidden]').value = opt.getAttribute('data-id');
+    var q = box.querySelector('.zb-pick-q');
+    q.value = opt.getAttribute('data-label');
+    q.classList.remove('is-invalid');
+    box.querySelector('.zb-pick-options').innerHTML = '';
+    return;
+  }
+  document.querySelectorAll('.zb-pick-options').forEach(function (l) {
+    if (!l.parentNode.contains(ev.target)) l.innerHTML = '';
+  });
+});

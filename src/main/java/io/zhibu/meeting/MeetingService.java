@@ -308,20 +308,82 @@ public class MeetingService {
         if (f.status() == AttendanceStatus.LEAVE && reason == null && a.getReason() == null) {
             throw InvalidInputException.of("reason", "validation.required");
         }
-        a.setStatus(f.status().name());
-        if (f.status() == AttendanceStatus.PRESENT) {
+        apply(m, a, f.status(), reason);
+        audit.success("meeting.attendance", "meeting", id, m.getOrgPath(), a.getName() + " " + f.status());
+        return view(scope, m);
+    }
+
+    /** Sets and saves one attendee's status (R6.3), keeping the check-in time and the reason as the status needs them. */
+    private void apply(MeetingMeetingRecord m, MeetingAttendanceRecord a, AttendanceStatus status, String reason) {
+        a.setStatus(status.name());
+        if (status == AttendanceStatus.PRESENT) {
             a.setCheckedInAt(a.getCheckedInAt() == null ? now() : a.getCheckedInAt());
             a.setReason(null);
-        } else if (f.status() == AttendanceStatus.EXPECTED) {
+        } else if (status == AttendanceStatus.EXPECTED) {
             a.setReason(null);
         } else if (reason != null) {
             a.setReason(reason);
-        } else if (f.status() == AttendanceStatus.ABSENT) {
+        } else if (status == AttendanceStatus.ABSENT) {
             a.setReason(null); // R6.3: absence without reason is stored as such
         }
         saveAttendance(a);
         publishAttendance(m, a);
-        audit.success("meeting.attendance", "meeting", id, m.getOrgPath(), a.getName() + " " + f.status());
+    }
+
+    /** One line of a bulk attendance save: the attendee and the status (and reason) the secretary chose. */
+    public record BulkMark(long attendanceId, AttendanceStatus status, String reason) {
+    }
+
+    /**
+     * Bulk attendance: the secretary marks the whole list and saves once. Every line is checked first; if any is
+     * invalid nothing is changed (the fields are named {@code status_<attendanceId>}/{@code reason_<attendanceId>}).
+     * Lines whose status and reason are unchanged are skipped. One audit entry names the count.
+     */
+    @Transactional
+    public MeetingView markAll(DataScope scope, long id, List<BulkMark> marks) {
+        MeetingMeetingRecord m = loadForUpdate(scope, id);
+        requireSecretary(scope);
+        requireUnlocked(m);
+        java.util.Map<Long, MeetingAttendanceRecord> rows = new java.util.HashMap<>();
+        for (MeetingAttendanceRecord r : repo.attendance(id)) {
+            rows.put(r.getId(), r);
+        }
+        List<io.zhibu.shared.Violation> errors = new java.util.ArrayList<>();
+        List<Object[]> todo = new java.util.ArrayList<>();
+        for (BulkMark b : marks == null ? List.<BulkMark>of() : marks) {
+            MeetingAttendanceRecord a = rows.get(b.attendanceId());
+            if (a == null || Boolean.TRUE.equals(a.getNonVoting())) {
+                throw new NotFoundException("attendance", b.attendanceId());
+            }
+            String field = "status_" + b.attendanceId();
+            if (b.status() == null || b.status() == AttendanceStatus.LEAVE_REQUESTED) {
+                errors.add(new io.zhibu.shared.Violation(field, b.status() == null ? "validation.required" : "validation.invalid"));
+                continue;
+            }
+            String reason;
+            try {
+                reason = TextInput.optional(b.reason(), "reason_" + b.attendanceId(), 200);
+            } catch (InvalidInputException e) {
+                errors.addAll(e.violations());
+                continue;
+            }
+            if (b.status() == AttendanceStatus.LEAVE && reason == null && a.getReason() == null) {
+                errors.add(new io.zhibu.shared.Violation("reason_" + b.attendanceId(), "meeting.bulk.leaveReason", a.getName()));
+                continue;
+            }
+            if (b.status().name().equals(a.getStatus()) && reason == null) {
+                continue;
+            }
+            todo.add(new Object[] {a, b.status(), reason});
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        for (Object[] t : todo) {
+            MeetingAttendanceRecord a = (MeetingAttendanceRecord) t[0];
+            apply(m, a, (AttendanceStatus) t[1], (String) t[2]);
+        }
+        audit.success("meeting.attendance.bulk", "meeting", id, m.getOrgPath(), todo.size() + " attendees marked");
         return view(scope, m);
     }
 

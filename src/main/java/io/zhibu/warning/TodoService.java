@@ -124,10 +124,14 @@ public class TodoService {
                 : d.orgs(rows.stream().map(WarningWarningRecord::getOrgId).distinct().toList());
         return rows.stream().map(w -> {
             WarningDirectory.OrgRef o = orgs.get(w.getOrgId());
-            return new TodoItem("warning:" + w.getRule(), "todo.warning",
-                    List.of(new TodoItem.Key("warning.rule." + w.getRule()),
-                            new TodoItem.Key("warning.level." + w.getRule() + "." + w.getLevel()),
-                            w.getSubjectName() == null ? (o == null ? "" : o.name()) : w.getSubjectName()),
+            Object who = w.getSubjectName() == null ? (o == null ? "" : o.name()) : w.getSubjectName();
+            var rule = new TodoItem.Key("warning.rule." + w.getRule());
+            var level = new TodoItem.Key("warning.level." + w.getRule() + "." + w.getLevel());
+            // 三会一课: say which meeting is missing ("支委会本期未召开"), not only that one is
+            boolean typed = WarningRule.MEETING_COMPLIANCE.id().equals(w.getRule()) && w.getDetail() != null;
+            return new TodoItem("warning:" + w.getRule(), typed ? "todo.warning.typed" : "todo.warning",
+                    typed ? List.of(rule, level, who, new TodoItem.Key("meeting.type." + w.getDetail()))
+                            : List.of(rule, level, who),
                     w.getDueOn(), Severity.valueOf(w.getSeverity()), "/warnings/" + w.getId(), w.getOrgId());
         }).toList();
     }

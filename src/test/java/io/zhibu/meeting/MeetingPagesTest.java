@@ -42,6 +42,42 @@ class MeetingPagesTest extends IntegrationTest {
         assertThat(township.get("/meetings/new").status()).isEqualTo(403);
     }
 
+    /** Issue 16: the secretary marks the whole list and saves once; an invalid line changes nothing. */
+    @Test
+    void bulkAttendanceSavesTheWholeListAtOnce() {
+        Api api = as("secretary");
+        long branch = api.get("/api/v1/me").at("/orgId").asLong();
+        String id = MeetingApiTest.plan(api, branch, "\"BRANCH_ASSEMBLY\"", MeetingApiTest.now().minusMinutes(5), 60, "批量出勤");
+        tools.jackson.databind.JsonNode attendees = api.get("/api/v1/meetings/" + id).at("/attendees");
+        assertThat(attendees.size()).isGreaterThanOrEqualTo(2);
+        WebSession secretary = new WebSession(port, "secretary", PASSWORD);
+        assertThat(secretary.get("/meetings/" + id).body()).contains("attendance-form", "all-present", "attendance-save-all");
+
+        // one line invalid (leave without a reason): nothing is saved, the error names the member
+        Map<String, String> bad = new java.util.LinkedHashMap<>();
+        attendees.forEach(a -> bad.put("status_" + a.get("id").asText(), "PRESENT"));
+        String firstId = attendees.get(0).get("id").asText();
+        bad.put("status_" + firstId, "LEAVE");
+        WebSession.Page refused = secretary.post("/meetings/" + id + "/attendance", bad);
+        assertThat(refused.status()).isEqualTo(302);
+        assertThat(api.get("/api/v1/meetings/" + id).at("/attendees").findValuesAsString("status")).doesNotContain("PRESENT", "LEAVE");
+        String shown = secretary.get("/meetings/" + id).body();
+        assertThat(shown).contains(attendees.get(0).get("name").asText() + ": leave needs a reason");
+
+        // the whole list present, one save
+        Map<String, String> all = new java.util.LinkedHashMap<>();
+        attendees.forEach(a -> all.put("status_" + a.get("id").asText(), "PRESENT"));
+        all.put("status_" + firstId, "LEAVE");
+        all.put("reason_" + firstId, "出差");
+        assertThat(secretary.post("/meetings/" + id + "/attendance", all).status()).isEqualTo(302);
+        tools.jackson.databind.JsonNode after = api.get("/api/v1/meetings/" + id).at("/attendees");
+        for (tools.jackson.databind.JsonNode a : after) {
+            assertThat(a.get("status").asText()).as(a.get("name").asText())
+                    .isEqualTo(a.get("id").asText().equals(firstId) ? "LEAVE" : "PRESENT");
+        }
+        assertThat(secretary.get("/meetings/" + id).body()).contains("Attendance saved");
+    }
+
     private static Map<String, String> form(String... kv) {
         Map<String, String> m = new java.util.LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {

@@ -146,6 +146,10 @@ public class MeetingScopeProbes implements ScopeProbeSet {
             Foreign f = foreign(t);
             t.page404(t.secretaryWeb().post("/meetings/" + f.id() + "/attendance/" + f.attendanceId(), Map.of("status", "PRESENT")));
         });
+        p.put("POST /meetings/{id}/attendance", t -> {
+            Foreign f = foreign(t);
+            t.page404(t.secretaryWeb().post("/meetings/" + f.id() + "/attendance", Map.of("status_" + f.attendanceId(), "PRESENT")));
+        });
         p.put("POST /meetings/makeups/{attendanceId}/done", t -> t.page404(t.secretaryWeb().post(
                 "/meetings/makeups/" + foreign(t).attendanceId() + "/done", Map.of("note", "x"))));
         // --- attachments

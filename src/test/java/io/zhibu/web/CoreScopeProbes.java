@@ -20,12 +20,23 @@ public class CoreScopeProbes implements ScopeProbeSet {
             "POST /api/v1/auth/logout", "revokes the caller's own token",
             "GET /api/v1/me", "the caller's own identity",
             "GET /login", "public sign-in page",
-            "GET /", "home: built only from the caller's scope (checked in DataScopeTest.homeShowsOnlyOwnScope)");
+            "GET /", "home: built only from the caller's scope (checked in DataScopeTest.homeShowsOnlyOwnScope)",
+            "ANY /error", "the error page: shows the status of the caller's own failed request, no data");
     }
 
     @Override
     public Map<String, Consumer<ScopeContext>> probes() {
         Map<String, Consumer<ScopeContext>> p = new LinkedHashMap<>();
+        // --- pickers (issue 16): suggestions only from the caller's scope
+        p.put("GET /pick/{kind}", t -> {
+            String foreign = t.facts().foreignBranchName();
+            assertThat(t.secretaryWeb().get("/pick/orgs?q=" + Api.enc(foreign)).body()).doesNotContain(foreign);
+            assertThat(t.townshipWeb().get("/pick/orgs?q=" + Api.enc(foreign)).body()).doesNotContain(foreign);
+            assertThat(t.secretaryWeb().get("/pick/members?orgId=" + t.facts().foreignBranchId()).body())
+                    .doesNotContain("zb-pick-option");
+            assertThat(t.secretaryWeb().get("/pick/meetings?orgId=" + t.facts().foreignBranchId()).body())
+                    .doesNotContain("zb-pick-option");
+        });
         // --- API: organizations
         p.put("GET /api/v1/orgs", t -> {
             for (JsonNode o : t.secretary().get("/api/v1/orgs").json()) {

@@ -166,6 +166,35 @@ public class MeetingPageController {
         return act(id, flash, "meeting.saved", () -> meetings.mark(CurrentScope.get(), id, attendanceId, body));
     }
 
+    /** Bulk attendance: the whole list in one form ({@code status_<attendanceId>}, {@code reason_<attendanceId>}), saved once. */
+    @PostMapping("/{id}/attendance")
+    public String markAll(@PathVariable long id, @org.springframework.web.bind.annotation.RequestParam
+                          java.util.Map<String, String> form, RedirectAttributes flash) {
+        List<io.zhibu.meeting.MeetingService.BulkMark> marks = new java.util.ArrayList<>();
+        for (var e : form.entrySet()) {
+            if (!e.getKey().startsWith("status_")) {
+                continue;
+            }
+            long attendanceId;
+            try {
+                attendanceId = Long.parseLong(e.getKey().substring("status_".length()));
+            } catch (NumberFormatException x) {
+                throw io.zhibu.shared.InvalidInputException.of(e.getKey(), "validation.invalid");
+            }
+            if (e.getValue() == null || e.getValue().isBlank()) {
+                continue; // left as it is (e.g. a leave request still to be decided)
+            }
+            io.zhibu.meeting.MeetingRecords.AttendanceStatus status;
+            try {
+                status = io.zhibu.meeting.MeetingRecords.AttendanceStatus.valueOf(e.getValue());
+            } catch (IllegalArgumentException x) {
+                throw io.zhibu.shared.InvalidInputException.of(e.getKey(), "validation.invalid");
+            }
+            marks.add(new io.zhibu.meeting.MeetingService.BulkMark(attendanceId, status, form.get("reason_" + attendanceId)));
+        }
+        return act(id, flash, "meeting.savedAll", () -> meetings.markAll(CurrentScope.get(), id, marks));
+    }
+
     @PostMapping("/{id}/non-voting")
     public String nonVoting(@PathVariable long id, NonVotingAttendee body, RedirectAttributes flash) {
         return act(id, flash, "meeting.saved", () -> meetings.addNonVoting(CurrentScope.get(), id, body));
