@@ -128,7 +128,7 @@ class AssessmentLivedYear implements LivedYear {
             weak.addTask(SYSTEM, d.id(), new WeakLaxService.TaskForm("恢复三会一课，按月报告落实情况", "支部书记", today.plusMonths(3)));
             weak.addTask(SYSTEM, d.id(), new WeakLaxService.TaskForm("清理欠缴党费，逐人谈话提醒", "支部组织委员", today.plusMonths(1)));
             if (i == 0) {
-                weak.report(SYSTEM, d.id(), new WeakLaxService.ProgressForm(d.tasks().getFirst().id(), "IN_PROGRESS",
+                weak.report(SYSTEM, d.id(), new WeakLaxService.ProgressForm(d.tasks().getFirst().id(), "DOING",
                         "已召开支委会研究班子调整方案，报乡镇党委审核"));
             }
             rows++;

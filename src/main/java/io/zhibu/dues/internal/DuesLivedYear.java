@@ -101,10 +101,11 @@ class DuesLivedYear implements LivedYear {
                 .where(DuesRepository.subtree(DUES_ACCOUNT.ORG_PATH, root)).orderBy(DUES_ACCOUNT.MEMBER_ID).fetch()) {
             SplittableRandom rnd = region.random("dues", r.value1());
             double d = diligence.getOrDefault(r.value2(), 0.95);
-            double late = 0.02 + (1 - d) * 0.5;
+            double late = Region.model(d) ? 0 : 0.02 + (1 - d) * 0.5;
             YearMonth paidTo;
             if (rnd.nextDouble() >= late) {
-                paidTo = rnd.nextDouble() < 0.35 ? current : current.minusMonths(1);
+                // a model branch collects the month's dues at the start of the month
+                paidTo = Region.model(d) || rnd.nextDouble() < 0.35 ? current : current.minusMonths(1);
             } else {
                 double v = rnd.nextDouble();
                 paidTo = current.minusMonths(v < 0.55 ? 2 : v < 0.8 ? 3 : v < 0.95 ? 4 + rnd.nextInt(2) : 7 + rnd.nextInt(2));

@@ -144,7 +144,7 @@ class MeetingLivedYear implements LivedYear {
                             at(ym, 20 + r.nextInt(5), 10), people.size(), "通报支部工作；" + (withLecture ? "书记讲党课《" + lecture + "》；" : "")
                                     + "讨论决定支部重要事项"));
                 }
-                if (month == 1 && r.nextDouble() < Math.min(0.98, d + 0.08)) {
+                if (month == 1 && (Region.model(d) || r.nextDouble() < Math.min(0.98, d + 0.08))) {
                     planned.add(new Planned(b, EnumSet.of(MeetingType.ORG_LIFE, MeetingType.EVALUATION, MeetingType.HEART_TALK),
                             (ym.getYear() - 1) + "年度组织生活会暨民主评议党员", at(ym, 25 + r.nextInt(3), 14), people.size(),
                             "对照检查、批评与自我批评；民主评议党员；开展谈心谈话"));
