@@ -121,6 +121,7 @@ class DevLivedYear implements LivedYear {
         Map<Long, List<RosterLine>> roster = members.rosterLines(SYSTEM, region.rootPath()).stream()
                 .filter(m -> m.category() == MemberCategory.FULL).collect(Collectors.groupingBy(RosterLine::orgId));
         LocalDate today = region.today();
+        Map<Long, Double> diligence = region.diligence(branches.stream().map(OrgNode::id).toList());
         List<Person> people = new ArrayList<>();
         int stageCursor = 0;
         for (OrgNode b : branches) {
@@ -135,7 +136,7 @@ class DevLivedYear implements LivedYear {
                 int stage = stageCursor < 5 ? stageCursor++ : pick(r.nextDouble());
                 int[] steps = LAST_STEPS[stage];
                 int last = steps[r.nextInt(steps.length)];
-                boolean behind = r.nextInt(10) == 0;
+                boolean behind = r.nextInt(10) == 0 && !Region.model(diligence.getOrDefault(b.id(), 0.95));
                 LocalDate lastOn = today.minusDays(behind ? 60 + r.nextInt(60) : 3 + r.nextInt(25));
                 LocalDate applied = lastOn.minusDays(DAY[last]);
                 int age = 19 + r.nextInt(22);

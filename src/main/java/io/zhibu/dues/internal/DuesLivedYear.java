@@ -83,7 +83,11 @@ class DuesLivedYear implements LivedYear {
                         .and(DuesRepository.subtree(DUES_ACCOUNT.ORG_PATH, root)).execute();
             }
             demo.demoReliefs(current, root);
-            for (YearMonth m = first; !m.isAfter(current); m = m.plusMonths(1)) {
+            // the months before any relief starts: every month's issue in one statement (no bills exist yet);
+            // the last three months through the monthly issue itself (reliefs, R5.5)
+            YearMonth reliefsFrom = current.minusMonths(2);
+            rows[0] += earlyBills(root, first, reliefsFrom.minusMonths(1));
+            for (YearMonth m = first.isAfter(reliefsFrom) ? first : reliefsFrom; !m.isAfter(current); m = m.plusMonths(1)) {
                 rows[0] += repo.issue(m.atDay(1), root);
             }
         });
@@ -97,10 +101,11 @@ class DuesLivedYear implements LivedYear {
                 .where(DuesRepository.subtree(DUES_ACCOUNT.ORG_PATH, root)).orderBy(DUES_ACCOUNT.MEMBER_ID).fetch()) {
             SplittableRandom rnd = region.random("dues", r.value1());
             double d = diligence.getOrDefault(r.value2(), 0.95);
-            double late = 0.02 + (1 - d) * 0.5;
+            double late = Region.model(d) ? 0 : 0.02 + (1 - d) * 0.5;
             YearMonth paidTo;
             if (rnd.nextDouble() >= late) {
-                paidTo = rnd.nextDouble() < 0.35 ? current : current.minusMonths(1);
+                // a model branch collects the month's dues at the start of the month
+                paidTo = Region.model(d) || rnd.nextDouble() < 0.35 ? current : current.minusMonths(1);
             } else {
                 double v = rnd.nextDouble();
                 paidTo = current.minusMonths(v < 0.55 ? 2 : v < 0.8 ? 3 : v < 0.95 ? 4 + rnd.nextInt(2) : 7 + rnd.nextInt(2));
@@ -134,6 +139,31 @@ class DuesLivedYear implements LivedYear {
         return rows[0];
     }
 
+    /** The bills of the months [from, to] for every liable member who had joined by the month's end, in one insert. */
+    private long earlyBills(String root, YearMonth from, YearMonth to) {
+        if (from.isAfter(to)) {
+            return 0;
+        }
+        var db = repo.db();
+        var a = DUES_ACCOUNT;
+        List<org.jooq.Row2<LocalDate, LocalDate>> months = new ArrayList<>();
+        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+            months.add(DSL.row(m.atDay(1), m.plusMonths(1).atDay(1)));
+        }
+        @SuppressWarnings("unchecked")
+        var series = DSL.values(months.toArray(org.jooq.Row2[]::new)).as("m", "period", "next_period");
+        Field<LocalDate> period = series.field("period", LocalDate.class);
+        Field<LocalDate> next = series.field("next_period", LocalDate.class);
+        return db.insertInto(DUES_BILL, DUES_BILL.REGION_ORG_ID, DUES_BILL.ORG_ID, DUES_BILL.ORG_PATH, DUES_BILL.MEMBER_ID,
+                        DUES_BILL.PERIOD, DUES_BILL.AMOUNT_DUE, DUES_BILL.DUES_CATEGORY, DUES_BILL.CREATED_AT)
+                .select(db.select(a.REGION_ORG_ID, a.ORG_ID, a.ORG_PATH, a.MEMBER_ID, period, a.MONTHLY_AMOUNT,
+                                a.DUES_CATEGORY, period.cast(SQLDataType.TIMESTAMPWITHTIMEZONE))
+                        .from(a).crossJoin(series)
+                        .where(DuesRepository.subtree(a.ORG_PATH, root)).and(a.STANDING.eq(DuesRepository.LIABLE_STANDING))
+                        .and(a.JOINED_ON.lt(next)))
+                .execute();
+    }
+
     /** The ledger entry of every lived-year payment (one per payment and month): one set-based insert. */
     private long entries(String root) {
         var db = repo.db();
@@ -165,9 +195,9 @@ class DuesLivedYear implements LivedYear {
                                 DSL.inline("CASH"), DSL.inline("SUCCEEDED"), b.AMOUNT_DUE, b.PERIOD, b.PERIOD,
                                 DSL.inline("DEMO"), DSL.inline("demo-year"), paidAt, paidAt, DSL.inline(BigDecimal.ZERO),
                                 DSL.inline(false), DSL.inline(0))
-                        .from(b).join(a).on(a.MEMBER_ID.eq(b.MEMBER_ID))
-                        .where(DuesRepository.subtree(b.ORG_PATH, root)).and(b.PERIOD.ge(from))
-                        .and(b.PERIOD.le(a.PAID_UP_TO)))
+                        // accounts of the region first, each member's bills through the (member_id, period) index
+                        .from(a).join(b).on(b.MEMBER_ID.eq(a.MEMBER_ID)).and(b.PERIOD.ge(from)).and(b.PERIOD.le(a.PAID_UP_TO))
+                        .where(DuesRepository.subtree(a.ORG_PATH, root)))
                 .execute();
     }
 }

@@ -38,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A lived year of organization life (R6.1 frequencies) for the demo county or a generated city, written set-based into
  * the meeting module's own tables: every month the 支委会 (committee members attend) and the 主题党日 on the branch's
  * fixed day (all members), the 党小组会 where the branch has party groups, in the middle month of each quarter the
- * 支部党员大会 with the 党课, and each January the 组织生活会 with the 民主评议党员 — each held with the branch's
+ * 支部党员大会 with the 党课, the 专题组织生活会 in July and the year's 组织生活会 with 民主评议 in December — each held with the branch's
  * diligence ({@link LivedYear.Region#diligence}), locked minutes (host, recorder, speeches, decisions), attendance
  * from the roster with check-in times, leave with reasons, a few absences with make-up study (R6.3), most done.
  */
@@ -144,10 +144,17 @@ class MeetingLivedYear implements LivedYear {
                             at(ym, 20 + r.nextInt(5), 10), people.size(), "通报支部工作；" + (withLecture ? "书记讲党课《" + lecture + "》；" : "")
                                     + "讨论决定支部重要事项"));
                 }
-                if (month == 1 && r.nextDouble() < Math.min(0.98, d + 0.08)) {
+                // the year's 组织生活会 with 民主评议 and 谈心谈话 in December (ComplianceRules' calendar), and the
+                // mid-year 专题组织生活会 in July, so every year the history touches has its yearly obligations
+                if (month == 12 && (Region.model(d) || r.nextDouble() < Math.min(0.98, d + 0.08))) {
                     planned.add(new Planned(b, EnumSet.of(MeetingType.ORG_LIFE, MeetingType.EVALUATION, MeetingType.HEART_TALK),
-                            (ym.getYear() - 1) + "年度组织生活会暨民主评议党员", at(ym, 25 + r.nextInt(3), 14), people.size(),
-                            "对照检查、批评与自我批评；民主评议党员；开展谈心谈话"));
+                            ym.getYear() + "年度组织生活会暨民主评议党员", at(ym, 15 + r.nextInt(5), 14), people.size(),
+                            "对照检查、批评与自我批评；民主评议党员；通报谈心谈话情况"));
+                }
+                if (month == 7 && (Region.model(d) || r.nextDouble() < Math.min(0.98, d + 0.08))) {
+                    planned.add(new Planned(b, EnumSet.of(MeetingType.ORG_LIFE, MeetingType.HEART_TALK),
+                            ym.getYear() + "年专题组织生活会", at(ym, 25 + r.nextInt(3), 14), people.size(),
+                            "专题学习；查摆问题、批评与自我批评；开展谈心谈话"));
                 }
             }
         }

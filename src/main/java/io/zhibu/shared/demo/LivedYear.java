@@ -45,8 +45,9 @@ public interface LivedYear {
 
         /**
          * How diligent each branch is (0–1: the share of obligations it meets), the same for every module so that a
-         * branch that skips meetings also lags with dues: about 85 % of branches 0.88–1.0, about 11 % 0.70–0.88, and
-         * the weakest max(3, 4 %) "lagging" at 0.30–0.55 (the weak-and-lax candidates).
+         * branch that skips meetings also lags with dues: about 15 % "model" branches at 1.0 (every obligation met: the
+         * five-star candidates), about 70 % 0.88–1.0, about 11 % 0.70–0.88, and the weakest max(3, 4 %) "lagging" at
+         * 0.30–0.55 (the weak-and-lax candidates).
          */
         public java.util.Map<Long, Double> diligence(java.util.Collection<Long> branchIds) {
             java.util.List<Long> ids = new java.util.ArrayList<>(new java.util.TreeSet<>(branchIds));
@@ -60,10 +61,16 @@ public interface LivedYear {
             for (int i = 0; i < ids.size(); i++) {
                 long id = ids.get(i);
                 double u = random("diligence-level", id).nextDouble();
-                double d = i < lagging ? 0.30 + 0.25 * u : draw.get(id) < 0.15 ? 0.70 + 0.18 * u : 0.88 + 0.12 * u;
+                double d = i < lagging ? 0.30 + 0.25 * u : draw.get(id) < 0.15 ? 0.70 + 0.18 * u
+                        : draw.get(id) >= 0.85 ? 1.0 : 0.88 + 0.11 * u;
                 out.put(id, d);
             }
             return out;
+        }
+
+        /** Whether a branch of the given diligence is a model branch (meets every obligation). */
+        public static boolean model(double diligence) {
+            return diligence >= 1.0;
         }
 
         /** Whether a branch of the given diligence is one of the lagging ones. */

@@ -45,12 +45,16 @@ class TransferLivedYear implements LivedYear {
         "中共上海市浦东新区张江镇委员会", "中共深圳市南山区粤海街道工作委员会"};
 
     private final TransferService transfers;
+    private final org.springframework.beans.factory.ObjectProvider<io.zhibu.transfer.DuesClearance> dues;
     private final MemberService members;
     private final OrgService orgs;
     private final DSLContext db;
 
-    TransferLivedYear(TransferService transfers, MemberService members, OrgService orgs, DSLContext db) {
+    TransferLivedYear(TransferService transfers,
+                      org.springframework.beans.factory.ObjectProvider<io.zhibu.transfer.DuesClearance> dues,
+                      MemberService members, OrgService orgs, DSLContext db) {
         this.transfers = transfers;
+        this.dues = dues;
         this.members = members;
         this.orgs = orgs;
         this.db = db;
@@ -79,7 +83,7 @@ class TransferLivedYear implements LivedYear {
         SplittableRandom r = region.random("transfers", region.rootId());
         int wanted = Math.min(300, Math.max(8, branches.size() / 10));
         int made = 0;
-        for (int attempt = 0; made < wanted && attempt < wanted * 4; attempt++) {
+        for (int attempt = 0; made < wanted && attempt < wanted * 10; attempt++) {
             OrgNode from = branches.get(r.nextInt(branches.size()));
             List<RosterLine> people = roster.getOrDefault(from.id(), List.of());
             if (people.size() < 6) {
@@ -89,6 +93,12 @@ class TransferLivedYear implements LivedYear {
             RosterLine m = people.get(3 + r.nextInt(people.size() - 3));
             OrgNode to = branches.get(r.nextInt(branches.size()));
             int kind = made % 10; // 0–5 completed, 6–7 issued, 8 submitted, 9 out of the platform
+            // R4.4: only members whose dues are paid up to this month are approved out; pick another otherwise
+            var clearance = dues.getIfAvailable(() -> io.zhibu.transfer.DuesClearance.UNKNOWN)
+                    .check(m.id(), java.time.YearMonth.from(region.today()));
+            if (clearance.status() == io.zhibu.transfer.DuesClearance.Status.OWING) {
+                continue;
+            }
             try {
                 TransferView t = kind == 9
                         ? transfers.create(SYSTEM, new NewTransfer(TransferKind.OUTGOING, m.id(), null, null,
