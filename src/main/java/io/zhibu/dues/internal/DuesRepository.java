@@ -380,6 +380,10 @@ public class DuesRepository {
                         DSL.sum(due).as("owed"))
                 .from(a).join(DUES_BILL).on(DUES_BILL.MEMBER_ID.eq(a.MEMBER_ID))
                 .where(subtree(a.ORG_PATH, scopePath)).and(orgId == null ? DSL.noCondition() : a.ORG_ID.eq(orgId))
+                // one branch: its members' bills by the member index (the planner would otherwise walk every bill
+                // of the period range and join the accounts; on H2 that was every bill of the year)
+                .and(orgId == null ? DSL.noCondition() : DUES_BILL.MEMBER_ID.in(
+                        db.select(a.MEMBER_ID).from(a).where(a.ORG_ID.eq(orgId)).fetch(a.MEMBER_ID)))
                 .and(DUES_BILL.PERIOD.gt(DSL.coalesce(a.PAID_UP_TO, DSL.val(LocalDate.of(1, 1, 1)))))
                 .and(DUES_BILL.PERIOD.le(current))
                 .and(due.gt(BigDecimal.ZERO))
