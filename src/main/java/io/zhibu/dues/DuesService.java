@@ -179,29 +179,12 @@ public class DuesService {
         });
     }
 
-    private io.zhibu.shared.db.StatementTimeouts timeouts;
+    private io.zhibu.shared.jobs.LongJobs longJobs;
 
-    /** Long statements of this job run under the job's statement timeout ({@code zhibu.db.job-statement-timeout}). */
+    /** Job-run records and the job statement timeout (optional: unit tests build the service by hand). */
     @org.springframework.beans.factory.annotation.Autowired(required = false)
-    void setTimeouts(io.zhibu.shared.db.StatementTimeouts timeouts) {
-        this.timeouts = timeouts;
-    }
-
-    private io.zhibu.shared.jobs.JobRuns jobRuns;
-
-    @org.springframework.beans.factory.annotation.Autowired(required = false)
-    void setJobRuns(io.zhibu.shared.jobs.JobRuns jobRuns) {
-        this.jobRuns = jobRuns;
-    }
-
-    private <T> T recorded(String job, String by, java.util.function.Supplier<T> work) {
-        return jobRuns == null ? work.get() : jobRuns.record(job, by, work);
-    }
-
-    private void jobTimeout() {
-        if (timeouts != null) {
-            timeouts.forJob();
-        }
+    void setLongJobs(io.zhibu.shared.jobs.LongJobs longJobs) {
+        this.longJobs = longJobs;
     }
 
     // --- monthly bills
@@ -219,12 +202,11 @@ public class DuesService {
         long start = System.nanoTime();
         try {
             // one transaction: a crash leaves no bill of it; the run row says FAILED after the restart (JobRecovery)
-            int n = recorded("dues.issue", scope.username() + " " + period + " " + path, () -> tx.execute(s -> {
-                jobTimeout();
+            int n = io.zhibu.shared.jobs.LongJobs.run(longJobs, "dues.issue", scope.username() + " " + period + " " + path, tx, s -> {
                 int issued = repo.issue(period.atDay(1), path, recompute == BaseRecompute.MONTHLY);
                 audit.success("dues.issue", "org", orgId, path, period + ": " + issued + " bills");
                 return issued;
-            }));
+            });
             return new IssueResult(period, orgId == null ? scope.scopeOrgIdOrZero() : orgId, n,
                     (System.nanoTime() - start) / 1_000_000);
         } catch (DataIntegrityViolationException e) {

@@ -89,29 +89,12 @@ public class RosterImports {
         this.dir = Files.createTempDirectory("zhibu-import");
     }
 
-    private io.zhibu.shared.db.StatementTimeouts timeouts;
+    private io.zhibu.shared.jobs.LongJobs longJobs;
 
-    /** Long statements of this job run under the job's statement timeout ({@code zhibu.db.job-statement-timeout}). */
+    /** Job-run records and the job statement timeout (optional: unit tests build the service by hand). */
     @org.springframework.beans.factory.annotation.Autowired(required = false)
-    void setTimeouts(io.zhibu.shared.db.StatementTimeouts timeouts) {
-        this.timeouts = timeouts;
-    }
-
-    private io.zhibu.shared.jobs.JobRuns jobRuns;
-
-    @org.springframework.beans.factory.annotation.Autowired(required = false)
-    void setJobRuns(io.zhibu.shared.jobs.JobRuns jobRuns) {
-        this.jobRuns = jobRuns;
-    }
-
-    private <T> T recorded(String job, String by, java.util.function.Supplier<T> work) {
-        return jobRuns == null ? work.get() : jobRuns.record(job, by, work);
-    }
-
-    private void jobTimeout() {
-        if (timeouts != null) {
-            timeouts.forJob();
-        }
+    void setLongJobs(io.zhibu.shared.jobs.LongJobs longJobs) {
+        this.longJobs = longJobs;
     }
 
     /** An upload and what became of it; one per file, owned by the uploader. */
@@ -319,10 +302,8 @@ public class RosterImports {
         long start = System.nanoTime();
         try {
             // one transaction: a crash leaves no row of it; the run row says FAILED after the restart (JobRecovery)
-            int inserted = recorded("roster.import", scope.username() + " " + job.fileName, () -> tx.execute(status -> {
-                jobTimeout();
-                return insertAll(scope, job);
-            }));
+            int inserted = io.zhibu.shared.jobs.LongJobs.run(longJobs, "roster.import", scope.username() + " " + job.fileName,
+                    tx, status -> insertAll(scope, job));
             ImportResult r = new ImportResult(token, inserted, job.report.unchanged(), job.report.invalid(),
                     (System.nanoTime() - start) / 1_000_000);
             job.result = r;
