@@ -1,73 +1,302 @@
-// Zhibu HTTP load driver: java bench/HttpBench.java <baseUrl> <user> <password> <concurrency> <seconds> <path> [<path>...]
-// Signs in through the API, then keeps <concurrency> virtual threads issuing GETs round-robin over the paths for
-// <seconds> (after a short warm-up), and prints throughput and server round-trip latency p50/p90/p99 per path.
-// Only loopback targets are meant (the machine's own server).
+// Zhibu HTTP benchmark (not a test; JDK only): every row of the speed table in docs/benchmarks/http.md.
+//
+//   java bench/HttpBench.java <baseUrl> <user> <password> [options]
+//     --seconds=N     measured seconds per row (default 10, after a warm-up of N/5, at least 2 s)
+//     --only=TEXT     run only the rows whose label contains TEXT (e.g. --only=dashboard)
+//     --variant=TEXT  a note printed beside each row (e.g. "cache off" after restarting the app with
+//                     --zhibu.supervision.dashboard-cache=PT0S; the dashboard targets then become 150 ms)
+//     --sweep         also start a warning sweep through POST /api/v1/warnings/sweeps and time it to the end
+//     --out=FILE      also write the Markdown table to FILE
+//     --paths P...    ad-hoc mode: closed loop over the given GET paths (round-robin) at --concurrency=N
+//
+// It signs in through the API (bearer token) and, for the HTML row, through the login form (session cookie);
+// discovers representative organizations itself (the caller's scope root, then the first county, township and
+// branch under it); then runs each row as a closed loop — N virtual threads, each sending its next request as soon as
+// the previous answer has been read, no pauses — and prints req/s, p50/p95/p99 of the round trip and the 1-minute
+// load average before and after the row. The client runs on the same machine, so a round trip is what a person or
+// script on loopback would wait for: token check, scope check, queries, JSON or page rendering.
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 public class HttpBench {
+    static final Pattern ORG = Pattern.compile("\\{\"id\":(\\d+),[^{}]*?\"name\":\"([^\"]*)\",\"type\":\"(\\w+)\"[^{}]*?\"hasChildren\":(true|false)\\}");
+    static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    record Org(long id, String name, String type, boolean hasChildren) {
+    }
+
+    record Row(String label, String org, int concurrency, boolean page, List<String> paths, double targetMs) {
+    }
+
+    static String base;
+    static HttpClient api;
+    static HttpClient pages;
+    static String token;
+
     public static void main(String[] a) throws Exception {
-        String base = a[0], user = a[1], password = a[2];
-        int concurrency = Integer.parseInt(a[3]);
-        int seconds = Integer.parseInt(a[4]);
-        List<String> paths = List.of(a).subList(5, a.length);
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-        String login = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/login"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
-        String token = login.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
-        Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
-        paths.forEach(p -> latencies.put(p, new ConcurrentLinkedQueue<>()));
+        base = a[0];
+        String user = a[1], password = a[2];
+        Map<String, String> opt = new java.util.HashMap<>();
+        List<String> adHoc = new ArrayList<>();
+        for (int i = 3; i < a.length; i++) {
+            if (a[i].equals("--paths")) {
+                adHoc.addAll(List.of(a).subList(i + 1, a.length));
+                break;
+            }
+            String[] kv = a[i].replaceFirst("^--", "").split("=", 2);
+            opt.put(kv[0], kv.length > 1 ? kv[1] : "true");
+        }
+        int seconds = Integer.parseInt(opt.getOrDefault("seconds", "10"));
+        String variant = opt.getOrDefault("variant", "");
+        boolean cacheOff = variant.contains("cache off");
+        api = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+        token = signIn(user, password);
+
+        List<Row> rows = new ArrayList<>();
+        if (!adHoc.isEmpty()) {
+            rows.add(new Row("ad hoc", "", Integer.parseInt(opt.getOrDefault("concurrency", "10")), false, adHoc, 0));
+        } else {
+            Org root = orgs(get("/api/v1/orgs")).getFirst();
+            Org county = firstWithChildren(children(root.id()));
+            Org township = firstWithChildren(children(county.id()));
+            Org branch = firstBranch(township);
+            List<Org[]> levels = List.of(new Org[]{root}, new Org[]{county}, new Org[]{township}, new Org[]{branch});
+            String[] levelNames = {"root", "county", "township", "branch"};
+            for (int i = 0; i < 4; i++) {
+                Org o = levels.get(i)[0];
+                rows.add(new Row("dashboard API · " + levelNames[i], o.name(), 50, false,
+                        List.of("/api/v1/supervision/dashboard?orgId=" + o.id()), cacheOff ? 150 : 50));
+            }
+            for (int i = 0; i < 4; i++) {
+                Org o = levels.get(i)[0];
+                rows.add(new Row("/supervision page · " + levelNames[i], o.name(), 10, true,
+                        List.of("/supervision?orgId=" + o.id()), 100));
+            }
+            for (String by : List.of("POINTS", "STUDY")) {
+                for (int i = 0; i < 4; i++) {
+                    Org o = levels.get(i)[0];
+                    rows.add(new Row("member ranking by " + by + " · " + levelNames[i], o.name(), 10, false,
+                            List.of("/api/v1/points/rankings/members?by=" + by + "&size=20&orgId=" + o.id()), 50));
+                }
+            }
+            rows.add(new Row("all-branch ranking by points · root", root.name(), 10, false,
+                    List.of("/api/v1/points/rankings/branches?by=POINTS&size=20&orgId=" + root.id()), 150));
+            rows.add(new Row("all-branch ranking by 三会一课 rate · root", root.name(), 10, false,
+                    List.of("/api/v1/supervision/rankings?rank=MEETING_RATE&limit=20&orgId=" + root.id()), 150));
+            rows.add(new Row("roster page + total · root", root.name(), 10, false,
+                    List.of("/api/v1/members?size=20&orgId=" + root.id()), 100));
+            rows.add(new Row("pinyin search (q=wjg) · root", root.name(), 10, false,
+                    List.of("/api/v1/members?size=20&q=wjg&orgId=" + root.id()), 150));
+            rows.add(new Row("name search (q=" + "王建" + ") · root", root.name(), 10, false,
+                    List.of("/api/v1/members?size=20&q=" + enc("王建") + "&orgId=" + root.id()), 150));
+            rows.add(new Row("token check GET /api/v1/me", "", 50, false, List.of("/api/v1/me"), 20));
+        }
+        String only = opt.get("only");
+        if (only != null) {
+            rows.removeIf(r -> !r.label().contains(only));
+        }
+        if (rows.stream().anyMatch(Row::page)) {
+            pages = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL)
+                    .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+            formSignIn(user, password);
+        }
+
+        List<String> out = new ArrayList<>();
+        out.add("Run " + java.time.OffsetDateTime.now().withNano(0) + " against " + base + " as " + user
+                + (variant.isEmpty() ? "" : " (" + variant + ")") + "; " + seconds + " s per row, closed loop, no pauses; "
+                + Runtime.getRuntime().availableProcessors() + " cores; load average at start " + load() + ".");
+        out.add("");
+        out.add("| What | Organization | Concurrency | req/s | p50 ms | p95 ms | p99 ms | Target p99 | Met | Load 1-min before → after | Non-200 |");
+        out.add("|---|---|---:|---:|---:|---:|---:|---:|---|---|---:|");
+        out.forEach(System.out::println);
+        for (Row r : rows) {
+            String line = run(r, seconds);
+            System.out.println(line);
+            out.add(line);
+        }
+        if (opt.containsKey("sweep")) {
+            String line = sweep();
+            System.out.println(line);
+            out.add("");
+            out.add(line);
+        }
+        if (opt.containsKey("out")) {
+            Files.write(Path.of(opt.get("out")), out);
+        }
+    }
+
+    static String run(Row row, int seconds) throws Exception {
+        ConcurrentLinkedQueue<Long> micros = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
+        AtomicLong count = new AtomicLong();
+        String before = load();
+        long measuredNanos = 0;
         for (int phase = 0; phase < 2; phase++) {
             boolean record = phase == 1;
-            long end = System.nanoTime() + (record ? seconds : Math.max(2, seconds / 5)) * 1_000_000_000L;
+            long start = System.nanoTime();
+            long end = start + (record ? seconds : Math.max(2, seconds / 5)) * 1_000_000_000L;
             try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-                for (int t = 0; t < concurrency; t++) {
+                for (int t = 0; t < row.concurrency(); t++) {
                     int offset = t;
                     pool.submit(() -> {
                         int i = offset;
                         while (System.nanoTime() < end) {
-                            String p = paths.get(i++ % paths.size());
+                            String p = row.paths().get(i++ % row.paths().size());
                             long s = System.nanoTime();
+                            int status;
                             try {
-                                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base + p))
-                                        .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.discarding());
-                                if (r.statusCode() != 200) {
-                                    errors.incrementAndGet();
-                                }
+                                status = send(row.page(), p).statusCode();
                             } catch (Exception e) {
-                                errors.incrementAndGet();
+                                status = -1;
                             }
                             if (record) {
-                                latencies.get(p).add((System.nanoTime() - s) / 1000);
+                                micros.add((System.nanoTime() - s) / 1000);
+                                count.incrementAndGet();
+                                if (status != 200) {
+                                    errors.incrementAndGet();
+                                }
                             }
                         }
                         return null;
                     });
                 }
             }
+            if (record) {
+                measuredNanos = System.nanoTime() - start;
+            }
         }
-        long total = latencies.values().stream().mapToLong(ConcurrentLinkedQueue::size).sum();
-        System.out.printf("concurrency=%d duration=%ds requests=%d throughput=%.0f req/s errors=%d%n",
-                concurrency, seconds, total, total / (double) seconds, errors.get());
-        for (String p : paths) {
-            List<Long> l = new ArrayList<>(latencies.get(p));
-            Collections.sort(l);
-            if (l.isEmpty()) continue;
-            System.out.printf("%-70s n=%6d p50=%6.1fms p90=%6.1fms p99=%6.1fms%n", p, l.size(),
-                    l.get(l.size() / 2) / 1000.0, l.get((int) (l.size() * 0.9)) / 1000.0, l.get((int) (l.size() * 0.99)) / 1000.0);
+        List<Long> sorted = new ArrayList<>(micros);
+        sorted.sort(null);
+        double p99 = pct(sorted, 0.99);
+        String met = row.targetMs() <= 0 ? "—" : p99 <= row.targetMs() ? "yes" : "**no**";
+        return String.format("| %s | %s | %d | %.0f | %.1f | %.1f | %.1f | %s | %s | %s → %s | %d |", row.label(), row.org(),
+                row.concurrency(), count.get() / (measuredNanos / 1e9), pct(sorted, 0.50), pct(sorted, 0.95), p99,
+                row.targetMs() <= 0 ? "—" : String.format("%.0f ms", row.targetMs()), met, before, load(), errors.get());
+    }
+
+    /** Starts a warning sweep through the API and polls it to its end; prints the server's own duration too. */
+    static String sweep() throws Exception {
+        String before = load();
+        long t0 = System.nanoTime();
+        HttpResponse<String> started = api.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/warnings/sweeps"))
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(started.body());
+        if (!id.find()) {
+            return "Warning sweep: could not start (" + started.statusCode() + " " + started.body() + ")";
         }
+        String run;
+        do {
+            Thread.sleep(250);
+            run = get("/api/v1/warnings/sweeps/" + id.group(1));
+        } while (run.contains("\"status\":\"RUNNING\"") || run.contains("\"status\":\"STARTED\""));
+        double wall = (System.nanoTime() - t0) / 1e9;
+        Matcher millis = Pattern.compile("\"millis\":(\\d+)").matcher(run);
+        Matcher status = Pattern.compile("\"status\":\"(\\w+)\"").matcher(run);
+        Matcher opened = Pattern.compile("\"opened\":(\\d+)").matcher(run);
+        return String.format("Warning sweep through the API: %s, %.1f s from the POST to the finished run as polled%s, %s warnings opened; target 10 s; load %s → %s.",
+                status.find() ? status.group(1) : "?", wall, millis.find() ? String.format(" (server-side %.1f s)", Long.parseLong(millis.group(1)) / 1000.0) : "",
+                opened.find() ? opened.group(1) : "?", before, load());
+    }
+
+    static HttpResponse<Void> send(boolean page, String path) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (page) {
+            return pages.send(b.build(), HttpResponse.BodyHandlers.discarding());
+        }
+        return api.send(b.header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    static String signIn(String user, String password) throws Exception {
+        String body = api.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(body);
+        if (!m.find()) {
+            throw new IllegalStateException("sign-in failed (a second factor or a wrong password?): " + body);
+        }
+        return m.group(1);
+    }
+
+    static void formSignIn(String user, String password) throws Exception {
+        String login = pages.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = CSRF.matcher(login);
+        if (!m.find()) {
+            throw new IllegalStateException("no login form at " + base + "/login");
+        }
+        String form = "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(m.group(1));
+        pages.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    static String get(String path) throws Exception {
+        HttpResponse<String> r = api.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
+    static List<Org> orgs(String json) {
+        List<Org> list = new ArrayList<>();
+        Matcher m = ORG.matcher(json);
+        while (m.find()) {
+            list.add(new Org(Long.parseLong(m.group(1)), m.group(2), m.group(3), Boolean.parseBoolean(m.group(4))));
+        }
+        if (list.isEmpty()) {
+            throw new IllegalStateException("no organizations in " + json);
+        }
+        return list;
+    }
+
+    static List<Org> children(long id) throws Exception {
+        return orgs(get("/api/v1/orgs/" + id + "/children"));
+    }
+
+    static Org firstWithChildren(List<Org> list) {
+        return list.stream().filter(Org::hasChildren).findFirst().orElse(list.getFirst());
+    }
+
+    /** The first branch (支部) under an organization, depth first. */
+    static Org firstBranch(Org from) throws Exception {
+        for (Org c : children(from.id())) {
+            if (c.type().endsWith("BRANCH") && !c.type().equals("GENERAL_BRANCH")) {
+                return c;
+            }
+        }
+        return firstBranch(firstWithChildren(children(from.id())));
+    }
+
+    static double pct(List<Long> sorted, double q) {
+        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1)) / 1000.0;
+    }
+
+    static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (Exception e) {
+            return "?";
+        }
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }
