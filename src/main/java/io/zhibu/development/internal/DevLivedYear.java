@@ -121,6 +121,10 @@ class DevLivedYear implements LivedYear {
         Map<Long, List<RosterLine>> roster = members.rosterLines(SYSTEM, region.rootPath()).stream()
                 .filter(m -> m.category() == MemberCategory.FULL).collect(Collectors.groupingBy(RosterLine::orgId));
         LocalDate today = region.today();
+        // Applicants' ID numbers carry the region's own area code, so two regions in one database (the city
+        // generator and the demo county) never hand out the same number (the open-pipeline key is unique).
+        String area = java.util.Optional.ofNullable(orgs.get(SYSTEM, region.rootId()).regionCode())
+                .filter(c -> c.matches("\\d{6}")).orElse("410821");
         Map<Long, Double> diligence = region.diligence(branches.stream().map(OrgNode::id).toList());
         List<Person> people = new ArrayList<>();
         int stageCursor = 0;
@@ -142,7 +146,7 @@ class DevLivedYear implements LivedYear {
                 int age = 19 + r.nextInt(22);
                 LocalDate birth = applied.minusYears(age).minusDays(r.nextInt(360));
                 boolean male = r.nextInt(100) < 62;
-                String first17 = "410821" + birth.toString().replace("-", "")
+                String first17 = area + birth.toString().replace("-", "")
                         + String.format("%02d", r.nextInt(100)) + (male ? 1 + 2 * r.nextInt(5) : 2 * r.nextInt(5));
                 IdCardNumber id = IdCardNumber.parse(first17 + IdCardNumber.checkChar(first17), "idNumber", today);
                 String name = SURNAMES[r.nextInt(SURNAMES.length)] + GIVEN[r.nextInt(GIVEN.length)];
