@@ -93,6 +93,7 @@ public class Dashboards {
     private final Clock clock;
     private final TransactionTemplate readTx;
     private final Cache<SnapshotKey, Snapshot> snapshots;
+    private final Cache<SnapshotKey, Ranking> rankings;
 
     public Dashboards(OrgService orgs, RollupRepository repo, RollupEngine engine, Clock clock,
                       PlatformTransactionManager txm,
@@ -104,6 +105,7 @@ public class Dashboards {
         this.readTx = new TransactionTemplate(txm);
         this.readTx.setReadOnly(true);
         this.snapshots = Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(20_000).build();
+        this.rankings = Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(2_000).build();
     }
 
     public DashboardPeriod period(String code) {
@@ -156,17 +158,12 @@ public class Dashboards {
         Organization org = resolve(scope, orgId);
         DashboardPeriod period = period(periodCode);
         RankBy rank = RankBy.parse(rankBy);
-        List<Organization> branches = org.type().holdsMembers() ? List.of(org)
-                : orgs.activeIn(scope, org.id(), BRANCH_TYPES);
-        Map<Long, Map<String, Long>> figures = new HashMap<>();
-        List<String> keys = new ArrayList<>(period.rollupKeys());
-        keys.add(RollupEngine.NOW);
-        List<Long> ids = branches.stream().map(Organization::id).toList();
-        for (int i = 0; i < ids.size(); i += 5000) {
-            for (Cell c : repo.metricCells(keys, RANKING_METRICS, ids.subList(i, Math.min(ids.size(), i + 5000)))) {
-                figures.computeIfAbsent(c.orgId(), k -> new HashMap<>()).merge(c.metric(), c.subtree(), Long::sum);
-            }
-        }
+        // the subtree's branches and their figures are the same for every caller who may see the org (a scope is a
+        // subtree): kept like the dashboard snapshot, per org, period and rollup version; each call only sorts
+        Ranking base = rankings.get(new SnapshotKey(org.id(), period.code(), engine.version()),
+                k -> readTx.execute(s -> ranking(scope, org, period)));
+        List<Organization> branches = base.branches();
+        Map<Long, Map<String, Long>> figures = base.figures();
         List<Organization> ordered = new ArrayList<>(branches);
         ordered.sort(Comparator.comparing((Organization b) -> figures.getOrDefault(b.id(), Map.of()), rank.order())
                 .thenComparing(Organization::path));
@@ -176,6 +173,41 @@ public class Dashboards {
             out.add(new BranchRank(out.size() + 1, b.id(), b.name(), f, Dashboard.meetingRate(f), Dashboard.duesRate(f)));
         }
         return out;
+    }
+
+    private Ranking ranking(DataScope scope, Organization org, DashboardPeriod period) {
+        List<Organization> branches = org.type().holdsMembers() ? List.of(org)
+                : orgs.activeIn(scope, org.id(), BRANCH_TYPES);
+        Map<Long, Map<String, Long>> figures = new HashMap<>();
+        List<String> keys = new ArrayList<>(period.rollupKeys());
+        keys.add(RollupEngine.NOW);
+        List<Long> ids = branches.stream().map(Organization::id).toList();
+        java.util.function.Consumer<Cell> add =
+                c -> figures.computeIfAbsent(c.orgId(), k -> new HashMap<>()).merge(c.metric(), c.subtree(), Long::sum);
+        if (ids.size() > rangeReadAbove) {
+            // thousands of branches: one range read of the period's cells beats thousands of index probes per metric
+            java.util.Set<Long> wanted = new java.util.HashSet<>(ids);
+            repo.forEachMetricCell(keys, RANKING_METRICS, c -> {
+                if (wanted.contains(c.orgId())) {
+                    add.accept(c);
+                }
+            });
+        } else {
+            repo.metricCells(keys, RANKING_METRICS, ids).forEach(add);
+        }
+        return new Ranking(List.copyOf(branches), figures);
+    }
+
+    /** Above this many branches a ranking reads the period's cells in one range instead of probing each branch. */
+    private int rangeReadAbove = 1_000;
+
+    /** For the test that compares both reads: sets the threshold and forgets the kept rankings. */
+    void rangeReadAbove(int branches) {
+        this.rangeReadAbove = branches;
+        rankings.invalidateAll();
+    }
+
+    private record Ranking(List<Organization> branches, Map<Long, Map<String, Long>> figures) {
     }
 
     static final List<String> RANKING_METRICS = List.of("member.total", "meeting.held", "meeting.missing", "dues.due",

@@ -30,6 +30,24 @@ class RollupConsistencyTest extends IntegrationTest {
     Dashboards dashboards;
 
     @Test
+    void aRankingOfManyBranchesReadsTheSameFiguresAsOneOfFew() {
+        rollups.applyPending();
+        Api county = as("county");
+        long orgId = county.get("/api/v1/me").at("/orgId").asLong();
+        String url = "/api/v1/supervision/rankings?rank=MEETING_RATE&limit=10000&orgId=" + orgId;
+        try {
+            dashboards.rangeReadAbove(Integer.MAX_VALUE);
+            JsonNode probed = county.get(url).json();
+            dashboards.rangeReadAbove(0);
+            JsonNode ranged = county.get(url).json();
+            assertThat(probed.size()).as("the county's branches").isGreaterThan(10);
+            assertThat(ranged).isEqualTo(probed);
+        } finally {
+            dashboards.rangeReadAbove(1_000);
+        }
+    }
+
+    @Test
     void incrementalEqualsRebuildAfterRandomChanges() {
         rollups.applyPending();
         assertThat(rollups.checkNow(20)).as("after the first build").isEmpty();

@@ -234,6 +234,15 @@ public class RollupRepository {
                 .fetch(c -> new Cell(c.getPeriod(), c.getOrgId(), c.getMetric(), c.getOwnValue(), c.getSubtreeValue()));
     }
 
+    /** Every cell of the periods and metrics, streamed (a ranking over thousands of branches filters them). */
+    public void forEachMetricCell(Collection<String> periods, Collection<String> metrics, java.util.function.Consumer<Cell> each) {
+        try (var cursor = db.selectFrom(SUPERVISION_ROLLUP).where(SUPERVISION_ROLLUP.PERIOD.in(periods))
+                .and(SUPERVISION_ROLLUP.METRIC.in(metrics)).fetchSize(5000).fetchLazy()) {
+            cursor.forEach(c -> each.accept(
+                    new Cell(c.getPeriod(), c.getOrgId(), c.getMetric(), c.getOwnValue(), c.getSubtreeValue())));
+        }
+    }
+
     public void forEachCell(java.util.function.Consumer<Cell> each) {
         db.selectFrom(SUPERVISION_ROLLUP).fetchSize(5000).fetchLazy().forEach(c -> each.accept(
                 new Cell(c.getPeriod(), c.getOrgId(), c.getMetric(), c.getOwnValue(), c.getSubtreeValue())));
