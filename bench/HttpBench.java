@@ -2,6 +2,7 @@
 //
 //   java bench/HttpBench.java <baseUrl> <user> <password> [options]
 //     --seconds=N     measured seconds per row (default 10, after a warm-up of N/5, at least 2 s)
+//     --root=ID       the organization to start from (default: the first of the caller's scope roots)
 //     --only=TEXT     run only the rows whose label contains TEXT (e.g. --only=dashboard)
 //     --variant=TEXT  a note printed beside each row (e.g. "cache off" after restarting the app with
 //                     --zhibu.supervision.dashboard-cache=PT0S; the dashboard targets then become 150 ms)
@@ -71,7 +72,8 @@ public class HttpBench {
         if (!adHoc.isEmpty()) {
             rows.add(new Row("ad hoc", "", Integer.parseInt(opt.getOrDefault("concurrency", "10")), false, adHoc, 0));
         } else {
-            Org root = orgs(get("/api/v1/orgs")).getFirst();
+            Org root = opt.containsKey("root") ? orgs("[" + get("/api/v1/orgs/" + opt.get("root")) + "]").getFirst()
+                    : orgs(get("/api/v1/orgs")).getFirst();
             Org county = firstWithChildren(children(root.id()));
             Org township = firstWithChildren(children(county.id()));
             Org branch = firstBranch(township);
