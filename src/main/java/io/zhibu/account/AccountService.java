@@ -138,7 +138,7 @@ public class AccountService {
                     AuditOutcome.FAILURE);
             return new Refused("auth.badCredentials");
         }
-        throttle.succeeded(u.getId(), ip);
+        throttle.succeeded(u.getId(), ip, login, u.getUsername());
         Role role = Role.valueOf(u.getRole());
         if (props.mfaRoles().contains(role) && u.getMfaEnrolledAt() != null) {
             String token = randomToken();
@@ -354,6 +354,7 @@ public class AccountService {
         unlock.put(io.zhibu.db.Tables.ACCOUNT_USER.LOCKED_UNTIL, null);
         repo.update(u.getId(), unlock);
         throttle.clear(u.getId());
+        throttle.succeeded(u.getId(), ip, login, u.getUsername());
         audit.forUser(u.getUsername(), u.getRole(), u.getOrgPath(), "account.activate", null, AuditOutcome.SUCCESS);
         AccountUserRecord fresh = repo.findById(u.getId()).orElseThrow();
         return signedIn(fresh, "auth.login", "after activation");

@@ -13,18 +13,27 @@ import java.util.Locale;
 /**
  * Sign-in protection rules (issue 15 §7, R9.6), one place:
  * <ul>
- *   <li>failed sign-ins are budgeted per client address and per login name (Bucket4j token buckets, refilled over
- *   the window): when a budget is spent, sign-in answers 429 with Retry-After <em>before</em> any password hashing, so
- *   a burst of bad logins costs almost nothing and does not slow everybody else down;</li>
+ *   <li>failed sign-ins are budgeted per client address (Bucket4j token buckets, refilled over the window): when the
+ *   budget is spent, sign-in answers 429 with Retry-After <em>before</em> any password hashing, so a burst of bad
+ *   logins costs almost nothing and does not slow everybody else down;</li>
+ *   <li>a login name under attack from many addresses (a distributed guess) has a second budget, spent and checked
+ *   only by addresses <em>not known</em> for that login name. An address is known for a login name once a sign-in
+ *   with the right password came from it (kept for {@link #KNOWN_FOR}). So an attack from anywhere throttles the
+ *   attackers' addresses but never stops the owner signing in from where they signed in before;</li>
  *   <li>R9.6 lock after {@value #MAX_FAILURES} failures for the lock duration — counted per account <em>and</em>
  *   client address, so nobody can lock {@code admin} for everyone by failing five times from somewhere;</li>
  *   <li>successful sign-ins spend nothing, so colleagues behind one address are not throttled by each other.</li>
  * </ul>
- * One node's view (kept in memory): behind several nodes each applies its own budgets.
+ * Every decision before the password check depends only on the typed login name and the address, never on whether
+ * the account exists, so unknown and locked accounts get the same answers.
+ * One node's view (kept in memory): behind several nodes each applies its own budgets, and a restart forgets the
+ * known addresses (the owner then meets the per-login budget like anybody else until the attack subsides).
  */
 public class SignInThrottle {
     /** R9.6: five consecutive failures lock the account (for this client address). */
     public static final int MAX_FAILURES = 5;
+    /** How long an address stays known for a login name after a sign-in with the right password from it. */
+    public static final Duration KNOWN_FOR = Duration.ofDays(90);
 
     private final long perIp;
     private final long perLogin;
@@ -33,6 +42,7 @@ public class SignInThrottle {
     private final Clock clock;
     private final Cache<String, Bucket> buckets;
     private final Cache<String, Failures> failures;
+    private final Cache<String, Boolean> known;
 
     private static final class Failures {
         int count;
@@ -48,6 +58,7 @@ public class SignInThrottle {
         Duration keep = window.compareTo(lockFor) > 0 ? window : lockFor;
         this.buckets = Caffeine.newBuilder().maximumSize(200_000).expireAfterAccess(keep).build();
         this.failures = Caffeine.newBuilder().maximumSize(200_000).expireAfterAccess(keep).build();
+        this.known = Caffeine.newBuilder().maximumSize(500_000).expireAfterWrite(KNOWN_FOR).build();
     }
 
     /** The key of a login name: trimmed, lower case, at most 64 characters (longer names are one key). */
@@ -56,10 +67,20 @@ public class SignInThrottle {
         return l.length() > 64 ? l.substring(0, 64) : l;
     }
 
-    /** Throws 429 (with the wait) when the address or the login name has used up its failure budget. */
+    /**
+     * Throws 429 (with the wait) when the address has used up its failure budget, or when the login name has used up
+     * its budget and this address is not known for it.
+     */
     public void checkAllowed(String ip, String login) {
         probe(bucket("ip|" + ip, perIp));
-        probe(bucket("login|" + loginKey(login), perLogin));
+        if (!known(ip, login)) {
+            probe(bucket("login|" + loginKey(login), perLogin));
+        }
+    }
+
+    /** Whether a sign-in with the right password for this login name came from this address before. */
+    public boolean known(String ip, String login) {
+        return known.getIfPresent(loginKey(login) + "|" + ip) != null;
     }
 
     private static void probe(Bucket b) {
@@ -72,7 +93,9 @@ public class SignInThrottle {
     /** Records a failed attempt; true when it locks the account for this address (R9.6). */
     public boolean failed(String ip, String login, Long accountId) {
         bucket("ip|" + ip, perIp).tryConsume(1);
-        bucket("login|" + loginKey(login), perLogin).tryConsume(1);
+        if (!known(ip, login)) {
+            bucket("login|" + loginKey(login), perLogin).tryConsume(1);
+        }
         if (accountId == null) {
             return false;
         }
@@ -105,8 +128,17 @@ public class SignInThrottle {
         return f == null ? 0 : f.count;
     }
 
-    public void succeeded(long accountId, String ip) {
+    /**
+     * The right password came from this address for these login names (the one typed, and the account's user name):
+     * its failures are forgotten and the address is known for them from now on.
+     */
+    public void succeeded(long accountId, String ip, String... logins) {
         failures.invalidate(accountId + "|" + ip);
+        for (String login : logins) {
+            if (login != null) {
+                known.put(loginKey(login) + "|" + ip, Boolean.TRUE);
+            }
+        }
     }
 
     /** Unlock by the security administrator: forget every address's failures of the account. */
