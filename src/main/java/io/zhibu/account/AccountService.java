@@ -186,8 +186,7 @@ public class AccountService {
             audit.forUser(u.getUsername(), u.getRole(), null, "auth.mfa", "locked after failures", AuditOutcome.DENIED);
             return new Refused("auth.mfa.bad");
         }
-        String secret = cipher.decrypt(u.getMfaSecret());
-        boolean ok = Totp.verify(secret, code, clock);
+        boolean ok = totpAccepted(u, code);
         String via = "totp";
         if (!ok && code != null && code.strip().length() <= 40) {
             ok = repo.useRecoveryCode(userId, keyed("account.recovery", userId, normalizeCode(code)), now());
@@ -406,7 +405,7 @@ public class AccountService {
         if (u.getMfaSecret() == null || u.getMfaEnrolledAt() != null) {
             throw InvalidInputException.of("code", "account.mfa.notStarted");
         }
-        if (!Totp.verify(cipher.decrypt(u.getMfaSecret()), code, clock)) {
+        if (!totpAccepted(u, code)) {
             throw InvalidInputException.of("code", "account.mfa.wrongCode");
         }
         repo.update(u.getId(), Map.of(io.zhibu.db.Tables.ACCOUNT_USER.MFA_ENROLLED_AT, now()));
@@ -420,6 +419,15 @@ public class AccountService {
         repo.replaceRecoveryCodes(u.getId(), hashes);
         audit.success("account.mfa.enrol", "account", u.getUsername(), u.getOrgPath(), null);
         return codes;
+    }
+
+    /**
+     * Whether a TOTP code is right for the account and not a replay: its time step must be later than the last one
+     * accepted (stored atomically, so two uses of one code — even at once — give one success).
+     */
+    private boolean totpAccepted(AccountUserRecord u, String code) {
+        var step = Totp.acceptedStep(cipher.decrypt(u.getMfaSecret()), code, clock, u.getMfaLastStep());
+        return step.isPresent() && repo.useTotpStep(u.getId(), step.getAsLong());
     }
 
     @Transactional(readOnly = true)
