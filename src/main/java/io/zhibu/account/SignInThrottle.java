@@ -22,7 +22,10 @@ import java.util.Locale;
  *   attackers' addresses but never stops the owner signing in from where they signed in before;</li>
  *   <li>R9.6 lock after {@value #MAX_FAILURES} failures for the lock duration — counted per account <em>and</em>
  *   client address, so nobody can lock {@code admin} for everyone by failing five times from somewhere;</li>
- *   <li>successful sign-ins spend nothing, so colleagues behind one address are not throttled by each other.</li>
+ *   <li>successful sign-ins spend nothing, so colleagues behind one address are not throttled by each other;</li>
+ *   <li>password hashes of sign-in attempts run at most {@code hashers} at a time (half the processors): a burst of
+ *   bad sign-ins from many addresses (which no per-address budget stops) keeps the other processors free for
+ *   everybody else; an attempt that waits longer than {@code hashWait} for its turn answers 429 too.</li>
  * </ul>
  * Every decision before the password check depends only on the typed login name and the address, never on whether
  * the account exists, so unknown and locked accounts get the same answers.
@@ -43,6 +46,8 @@ public class SignInThrottle {
     private final Cache<String, Bucket> buckets;
     private final Cache<String, Failures> failures;
     private final Cache<String, Boolean> known;
+    private final java.util.concurrent.Semaphore hashers;
+    private final Duration hashWait;
 
     private static final class Failures {
         int count;
@@ -50,6 +55,14 @@ public class SignInThrottle {
     }
 
     public SignInThrottle(long perIp, long perLogin, Duration window, Duration lockFor, Clock clock) {
+        this(perIp, perLogin, window, lockFor, clock, Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
+                Duration.ofSeconds(3));
+    }
+
+    public SignInThrottle(long perIp, long perLogin, Duration window, Duration lockFor, Clock clock, int hashers,
+                          Duration hashWait) {
+        this.hashers = new java.util.concurrent.Semaphore(hashers, true);
+        this.hashWait = hashWait;
         this.perIp = perIp;
         this.perLogin = perLogin;
         this.window = window;
@@ -81,6 +94,28 @@ public class SignInThrottle {
     /** Whether a sign-in with the right password for this login name came from this address before. */
     public boolean known(String ip, String login) {
         return known.getIfPresent(loginKey(login) + "|" + ip) != null;
+    }
+
+    /**
+     * Runs a sign-in's password hash when a hasher is free (at most {@code hashers} at once); 429 when none frees
+     * within the wait. Unknown, locked and existing accounts all pass through here the same way.
+     */
+    public <T> T hashing(java.util.function.Supplier<T> work) {
+        boolean got;
+        try {
+            got = hashers.tryAcquire(hashWait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            got = false;
+        }
+        if (!got) {
+            throw new TooManyRequestsException("auth.tooManyAttempts", Duration.ofSeconds(1));
+        }
+        try {
+            return work.get();
+        } finally {
+            hashers.release();
+        }
     }
 
     private static void probe(Bucket b) {

@@ -128,4 +128,29 @@ class SignInThrottleTest {
         assertThat(SignInThrottle.loginKey(null)).isEmpty();
         assertThatCode(() -> t.failed("10.4.0.1", huge, null)).doesNotThrowAnyException();
     }
+
+    @Test
+    void passwordHashesWaitForAFreeHasherAndAnswer429WhenNoneFrees() throws Exception {
+        SignInThrottle one = new SignInThrottle(10, 6, Duration.ofMinutes(15), Duration.ofMinutes(15), clock, 1,
+                Duration.ofMillis(50));
+        assertThat(one.hashing(() -> "hashed")).isEqualTo("hashed");
+        java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        Thread holder = Thread.ofVirtual().start(() -> one.hashing(() -> {
+            busy.countDown();
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        busy.await();
+        assertThatThrownBy(() -> one.hashing(() -> "second")).as("the only hasher is busy")
+                .isInstanceOfSatisfying(TooManyRequestsException.class,
+                        e -> assertThat(e.code()).isEqualTo("auth.tooManyAttempts"));
+        done.countDown();
+        holder.join();
+        assertThat(one.hashing(() -> "third")).as("free again").isEqualTo("third");
+    }
 }
