@@ -201,6 +201,7 @@ public class AccountService {
             via = "recovery code";
         }
         if (!ok) {
+            throttle.charge(RateLimits.clientIp(), u.getUsername());
             throttle.failed(RateLimits.clientIp(), u.getUsername(), u.getId());
             audit.forUser(u.getUsername(), u.getRole(), null, "auth.mfa", "wrong code", AuditOutcome.FAILURE);
             return new Refused("auth.mfa.bad");

@@ -85,9 +85,25 @@ public class SignInThrottle {
      * its budget and this address is not known for it.
      */
     public void checkAllowed(String ip, String login) {
-        probe(bucket("ip|" + ip, perIp));
+        // the attempt's token is taken now (given back on success), so concurrent attempts cannot all pass the check
+        // before the first failures are counted
+        Bucket byIp = bucket("ip|" + ip, perIp);
+        take(byIp);
         if (!known(ip, login)) {
-            probe(bucket("login|" + loginKey(login), perLogin));
+            try {
+                take(bucket("login|" + loginKey(login), perLogin));
+            } catch (TooManyRequestsException e) {
+                byIp.addTokens(1);
+                throw e;
+            }
+        }
+    }
+
+    /** Spends a failure of an attempt that did not go through {@link #checkAllowed} (a wrong second-factor code). */
+    public void charge(String ip, String login) {
+        bucket("ip|" + ip, perIp).tryConsume(1);
+        if (!known(ip, login)) {
+            bucket("login|" + loginKey(login), perLogin).tryConsume(1);
         }
     }
 
@@ -118,19 +134,18 @@ public class SignInThrottle {
         }
     }
 
-    private static void probe(Bucket b) {
-        var p = b.estimateAbilityToConsume(1);
-        if (!p.canBeConsumed()) {
+    private static void take(Bucket b) {
+        var p = b.tryConsumeAndReturnRemaining(1);
+        if (!p.isConsumed()) {
             throw new TooManyRequestsException("auth.tooManyAttempts", Duration.ofNanos(p.getNanosToWaitForRefill()));
         }
     }
 
-    /** Records a failed attempt; true when it locks the account for this address (R9.6). */
+    /**
+     * Records a failed attempt (its budget token was taken by {@link #checkAllowed}); true when it locks the account
+     * for this address (R9.6).
+     */
     public boolean failed(String ip, String login, Long accountId) {
-        bucket("ip|" + ip, perIp).tryConsume(1);
-        if (!known(ip, login)) {
-            bucket("login|" + loginKey(login), perLogin).tryConsume(1);
-        }
         if (accountId == null) {
             return false;
         }
@@ -169,6 +184,11 @@ public class SignInThrottle {
      */
     public void succeeded(long accountId, String ip, String... logins) {
         failures.invalidate(accountId + "|" + ip);
+        // a success spends nothing: give back what checkAllowed took
+        bucket("ip|" + ip, perIp).addTokens(1);
+        if (logins.length > 0 && logins[0] != null && !known(ip, logins[0])) {
+            bucket("login|" + loginKey(logins[0]), perLogin).addTokens(1);
+        }
         for (String login : logins) {
             if (login != null) {
                 known.put(loginKey(login) + "|" + ip, Boolean.TRUE);

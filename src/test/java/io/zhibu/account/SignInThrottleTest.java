@@ -77,6 +77,7 @@ class SignInThrottleTest {
         assertThatThrownBy(() -> t.checkAllowed("10.1.0.49", "ADMIN")).isInstanceOf(TooManyRequestsException.class);
         // the same answer for a login name nobody has (no enumeration): its budget is spent the same way
         for (int i = 0; i < 6; i++) {
+            t.checkAllowed("10.2.1." + i, "nobody");
             t.failed("10.2.1." + i, "nobody", null);
         }
         assertThatThrownBy(() -> t.checkAllowed("10.9.9.9", "nobody")).isInstanceOf(TooManyRequestsException.class);
@@ -86,11 +87,14 @@ class SignInThrottleTest {
     void theOwnersAddressIsStillThrottledPerAddressAndLockedAfterFiveFailures() {
         t.succeeded(1L, "10.9.9.9", "admin");
         for (int i = 0; i < 4; i++) {
+            t.checkAllowed("10.9.9.9", "admin");
             assertThat(t.failed("10.9.9.9", "admin", 1L)).isFalse();
         }
+        t.checkAllowed("10.9.9.9", "admin");
         assertThat(t.failed("10.9.9.9", "admin", 1L)).isTrue();
         assertThat(t.locked(1L, "10.9.9.9")).isTrue();
         for (int i = 0; i < 5; i++) {
+            t.checkAllowed("10.9.9.9", "someone" + i);
             t.failed("10.9.9.9", "someone" + i, null);
         }
         assertThatThrownBy(() -> t.checkAllowed("10.9.9.9", "admin")).as("the address budget still applies")
@@ -118,6 +122,7 @@ class SignInThrottleTest {
         assertThat(t.failed("10.3.0.1", "carol", 8L)).isFalse();
         for (int i = 0; i < 100; i++) {
             t.checkAllowed("10.3.0.9", "dave");
+            t.succeeded(9L, "10.3.0.9", "dave");
         }
     }
 
@@ -152,5 +157,22 @@ class SignInThrottleTest {
         done.countDown();
         holder.join();
         assertThat(one.hashing(() -> "third")).as("free again").isEqualTo("third");
+    }
+
+    @Test
+    void concurrentAttemptsTakeTheirTokenAtTheCheckSoNoMoreThanTheBudgetPass() {
+        // ten attempts checked before any of them failed: the budget (10 per address) still holds
+        for (int i = 0; i < 10; i++) {
+            t.checkAllowed("10.5.0.1", "user" + i);
+        }
+        assertThatThrownBy(() -> t.checkAllowed("10.5.0.1", "user-eleven")).isInstanceOf(TooManyRequestsException.class);
+        // a refusal by the per-login budget gives the address's token back
+        for (int i = 0; i < 6; i++) {
+            t.checkAllowed("10.6.0." + i, "erin");
+        }
+        for (int i = 0; i < 12; i++) {
+            assertThatThrownBy(() -> t.checkAllowed("10.6.1.1", "erin")).isInstanceOf(TooManyRequestsException.class);
+        }
+        assertThatCode(() -> t.checkAllowed("10.6.1.1", "frank")).doesNotThrowAnyException();
     }
 }
