@@ -58,12 +58,14 @@ public class AccountService {
     private final Duration tokenLifetime;
     private final Duration tokenIdle;
     private final SecureRandom random = new SecureRandom();
+    private final org.springframework.transaction.support.TransactionOperations transactions;
 
     public AccountService(AccountRepository repo, PasswordEncoder encoder, OrgService orgs, MemberService members,
                           AuditLog audit, Hmacs hmacs, FieldCipher cipher, AccountsProperties props, Clock clock,
                           @Value("${zhibu.security.lock-duration:15m}") Duration lockFor,
                           @Value("${zhibu.security.token-lifetime:8h}") Duration tokenLifetime,
-                          @Value("${zhibu.security.token-idle:30m}") Duration tokenIdle) {
+                          @Value("${zhibu.security.token-idle:30m}") Duration tokenIdle,
+                          org.springframework.transaction.support.TransactionOperations transactions) {
         this.repo = repo;
         this.encoder = encoder;
         this.orgs = orgs;
@@ -75,6 +77,7 @@ public class AccountService {
         this.clock = clock;
         this.tokenLifetime = tokenLifetime;
         this.tokenIdle = tokenIdle;
+        this.transactions = transactions;
         this.throttle = new SignInThrottle(props.failuresPerIp(), props.failuresPerLogin(), props.throttleWindow(),
                 lockFor, clock);
     }
@@ -100,8 +103,11 @@ public class AccountService {
      * Verifies a login name (or mobile number) and password. Unknown, unactivated, disabled and locked accounts get
      * the same answer after the same work (one hash comparison) as a wrong password. Audited either way; a spent
      * failure budget answers 429 before anything else.
+     * <p>Deliberately outside a transaction: a refused attempt (429) touches neither the database nor the hash, and
+     * the password hash is computed without holding a pooled connection — each read and write commits on its own (the
+     * audit record in its own transaction), so a burst of bad sign-ins cannot drain the connection pool that every
+     * other request needs.
      */
-    @Transactional(noRollbackFor = RuntimeException.class)
     public SignIn authenticate(String login, String password) {
         String ip = RateLimits.clientIp();
         throttle.checkAllowed(ip, login);
@@ -124,13 +130,15 @@ public class AccountService {
         }
         if (why != null) {
             // Same work and answer as a wrong password, so login names cannot be probed.
-            encoder.matches(password == null || tooLong ? "" : password, DUMMY_HASH);
+            String given = password == null || tooLong ? "" : password;
+            throttle.hashing(() -> encoder.matches(given, DUMMY_HASH));
             throttle.failed(ip, login, null);
             audit.forUser(u == null ? shown : u.getUsername(), u == null ? null : u.getRole(), null, "auth.login", why,
                     u != null && why.contains("locked") ? AuditOutcome.DENIED : AuditOutcome.FAILURE);
             return new Refused("auth.badCredentials");
         }
-        if (password == null || !encoder.matches(password, u.getPasswordHash())) {
+        String stored = u.getPasswordHash();
+        if (password == null || !throttle.hashing(() -> encoder.matches(password, stored))) {
             boolean locked = throttle.failed(ip, login, u.getId());
             repo.recordFailure(u.getId());
             audit.forUser(u.getUsername(), u.getRole(), null, "auth.login",
@@ -138,7 +146,7 @@ public class AccountService {
                     AuditOutcome.FAILURE);
             return new Refused("auth.badCredentials");
         }
-        throttle.succeeded(u.getId(), ip);
+        throttle.succeeded(u.getId(), ip, login, u.getUsername());
         Role role = Role.valueOf(u.getRole());
         if (props.mfaRoles().contains(role) && u.getMfaEnrolledAt() != null) {
             String token = randomToken();
@@ -186,14 +194,14 @@ public class AccountService {
             audit.forUser(u.getUsername(), u.getRole(), null, "auth.mfa", "locked after failures", AuditOutcome.DENIED);
             return new Refused("auth.mfa.bad");
         }
-        String secret = cipher.decrypt(u.getMfaSecret());
-        boolean ok = Totp.verify(secret, code, clock);
+        boolean ok = totpAccepted(u, code);
         String via = "totp";
         if (!ok && code != null && code.strip().length() <= 40) {
             ok = repo.useRecoveryCode(userId, keyed("account.recovery", userId, normalizeCode(code)), now());
             via = "recovery code";
         }
         if (!ok) {
+            throttle.charge(RateLimits.clientIp(), u.getUsername());
             throttle.failed(RateLimits.clientIp(), u.getUsername(), u.getId());
             audit.forUser(u.getUsername(), u.getRole(), null, "auth.mfa", "wrong code", AuditOutcome.FAILURE);
             return new Refused("auth.mfa.bad");
@@ -330,8 +338,8 @@ public class AccountService {
      * Activates an account with a one-time code: sets the first password (policy applies) and signs in. Wrong codes
      * count as failed sign-ins (same budgets), and the answer never says whether the login name exists.
      */
-    @Transactional(noRollbackFor = io.zhibu.shared.web.TooManyRequestsException.class)
     public SignIn activate(String login, String code, String newPassword) {
+        // like authenticate: throttled, looked up and refused without a transaction; only a right code opens one
         String ip = RateLimits.clientIp();
         throttle.checkAllowed(ip, login);
         AccountUserRecord u = find(login).filter(AccountUserRecord::getEnabled).orElse(null);
@@ -339,12 +347,16 @@ public class AccountService {
         String hash = u == null || normalized.isEmpty() || normalized.length() > 40 ? null
                 : keyed("account.activation", u.getId(), normalized);
         if (hash == null || !repo.activationOpen(u.getId(), hash, now())) {
-            encoder.matches("activation", DUMMY_HASH);
+            throttle.hashing(() -> encoder.matches("activation", DUMMY_HASH));
             throttle.failed(ip, login, null);
             audit.forUser(u == null ? shorten(login == null ? "?" : login) : u.getUsername(), u == null ? null : u.getRole(),
                     null, "account.activate", "wrong or expired code", AuditOutcome.FAILURE);
             return new Refused("account.activation.bad");
         }
+        return transactions.execute(status -> activateWith(u, hash, ip, login, newPassword));
+    }
+
+    private SignIn activateWith(AccountUserRecord u, String hash, String ip, String login, String newPassword) {
         // the policy first (a refused password leaves the code usable), then the code is spent
         setNewPassword(u, newPassword, "newPassword");
         if (!repo.useActivation(u.getId(), hash, now())) {
@@ -354,6 +366,7 @@ public class AccountService {
         unlock.put(io.zhibu.db.Tables.ACCOUNT_USER.LOCKED_UNTIL, null);
         repo.update(u.getId(), unlock);
         throttle.clear(u.getId());
+        throttle.succeeded(u.getId(), ip, login, u.getUsername());
         audit.forUser(u.getUsername(), u.getRole(), u.getOrgPath(), "account.activate", null, AuditOutcome.SUCCESS);
         AccountUserRecord fresh = repo.findById(u.getId()).orElseThrow();
         return signedIn(fresh, "auth.login", "after activation");
@@ -405,7 +418,7 @@ public class AccountService {
         if (u.getMfaSecret() == null || u.getMfaEnrolledAt() != null) {
             throw InvalidInputException.of("code", "account.mfa.notStarted");
         }
-        if (!Totp.verify(cipher.decrypt(u.getMfaSecret()), code, clock)) {
+        if (!totpAccepted(u, code)) {
             throw InvalidInputException.of("code", "account.mfa.wrongCode");
         }
         repo.update(u.getId(), Map.of(io.zhibu.db.Tables.ACCOUNT_USER.MFA_ENROLLED_AT, now()));
@@ -419,6 +432,15 @@ public class AccountService {
         repo.replaceRecoveryCodes(u.getId(), hashes);
         audit.success("account.mfa.enrol", "account", u.getUsername(), u.getOrgPath(), null);
         return codes;
+    }
+
+    /**
+     * Whether a TOTP code is right for the account and not a replay: its time step must be later than the last one
+     * accepted (stored atomically, so two uses of one code — even at once — give one success).
+     */
+    private boolean totpAccepted(AccountUserRecord u, String code) {
+        var step = Totp.acceptedStep(cipher.decrypt(u.getMfaSecret()), code, clock, u.getMfaLastStep());
+        return step.isPresent() && repo.useTotpStep(u.getId(), step.getAsLong());
     }
 
     @Transactional(readOnly = true)

@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param mfaRoles              roles that use a second factor (TOTP)
  * @param mfaEnforced           those roles must enrol at their first sign-in (on in {@code prod})
  * @param failuresPerIp         failed sign-ins one client address may make per {@code throttleWindow}
- * @param failuresPerLogin      failed sign-ins against one login name per {@code throttleWindow}, from anywhere
+ * @param failuresPerLogin      failed sign-ins against one login name per {@code throttleWindow} from addresses not
+ *                              known for it (see {@link SignInThrottle})
  * @param throttleWindow        the refill period of both budgets
  */
 @ConfigurationProperties("zhibu.accounts")

@@ -11,6 +11,9 @@ import java.time.Duration;
 /**
  * TOTP second factor (RFC 6238 through otp-java): 6 digits, 30-second steps, HMAC-SHA1 — what every authenticator
  * app understands. A code of the previous or next step is accepted too (clock drift, {@value #DRIFT_STEPS} step).
+ * No replay (RFC 6238 §5.2): {@link #acceptedStep} answers the time step a code belongs to, and a code is accepted
+ * only for a step later than the last one accepted for the account — so a code that was used once (or an older one)
+ * is refused for the rest of its validity window.
  */
 public final class Totp {
     public static final int DIGITS = 6;
@@ -39,16 +42,41 @@ public final class Totp {
         return generator(secret, clock).now();
     }
 
-    /** Whether {@code code} (6 digits) is right now, allowing one step of drift either way. */
+    /** Whether {@code code} (6 digits) is right now, allowing one step of drift either way (replays not checked). */
     public static boolean verify(String secret, String code, Clock clock) {
+        return acceptedStep(secret, code, clock, null).isPresent();
+    }
+
+    /** The time step (seconds since the epoch / 30) of an instant. */
+    public static long step(java.time.Instant at) {
+        return Math.floorDiv(at.getEpochSecond(), STEP.toSeconds());
+    }
+
+    /**
+     * The time step {@code code} belongs to, if it is right now (one step of drift either way) and belongs to a step
+     * after {@code lastAccepted} (null: none accepted yet); empty otherwise. The caller stores the answer as the new
+     * last accepted step.
+     */
+    public static java.util.OptionalLong acceptedStep(String secret, String code, Clock clock, Long lastAccepted) {
         if (secret == null || code == null) {
-            return false;
+            return java.util.OptionalLong.empty();
         }
         String c = code.strip().replace(" ", "");
         if (!c.matches("\\d{" + DIGITS + "}")) {
-            return false;
+            return java.util.OptionalLong.empty();
         }
-        return generator(secret, clock).verify(c, DRIFT_STEPS);
+        TOTPGenerator g = generator(secret, clock);
+        long now = step(clock.instant());
+        byte[] given = c.getBytes(StandardCharsets.US_ASCII);
+        for (long s = Math.max(0, now - DRIFT_STEPS); s <= now + DRIFT_STEPS; s++) {
+            // any second of the step gives its code (otp-java refuses the time 0 itself)
+            String expected = g.at(java.time.Instant.ofEpochSecond(Math.max(1, s * STEP.toSeconds())));
+            boolean match = java.security.MessageDigest.isEqual(given, expected.getBytes(StandardCharsets.US_ASCII));
+            if (match && (lastAccepted == null || s > lastAccepted)) {
+                return java.util.OptionalLong.of(s);
+            }
+        }
+        return java.util.OptionalLong.empty();
     }
 
     /** The otpauth:// URI shown as a QR code at enrolment. */

@@ -63,4 +63,8 @@ public final class WarningViews {
 
     public record Todo(String kind, String title, LocalDate dueOn, Severity severity, String href, Long orgId) {
     }
+
+    /** A section of the to-do page: one kind of task (a warning rule, dues, make-up study, …) and its items. */
+    public record TodoGroup(String kind, String heading, List<Todo> items) {
+    }
 }

@@ -228,7 +228,8 @@ class AccountsApiTest extends IntegrationTest {
         String secret = start.at("/secret").asText();
         assertThat(start.at("/qrSvg").asText()).startsWith("<svg");
         assertThat(restricted.post("/api/v1/me/mfa/confirm", "{\"code\":\"000000\"}").status()).isEqualTo(400);
-        Api.Response confirmed = restricted.post("/api/v1/me/mfa/confirm", "{\"code\":\"" + Totp.code(secret, clock) + "\"}");
+        String confirmCode = Totp.code(secret, clock);
+        Api.Response confirmed = restricted.post("/api/v1/me/mfa/confirm", "{\"code\":\"" + confirmCode + "\"}");
         assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
         assertThat(confirmed.at("/recoveryCodes").size()).isEqualTo(10);
         Api.Response first = login(name, "Renewed#2026pw");
@@ -236,10 +237,18 @@ class AccountsApiTest extends IntegrationTest {
         assertThat(first.json().has("token")).isFalse();
         assertThat(api().post("/api/v1/auth/mfa", "{\"mfaToken\":\"" + first.at("/mfaToken").asText()
                 + "\",\"code\":\"123\"}").status()).isEqualTo(401);
+        // the code that confirmed the enrolment is spent (RFC 6238 §5.2: no replay within its window)
+        Api.Response replayed = api().post("/api/v1/auth/mfa", "{\"mfaToken\":\"" + first.at("/mfaToken").asText()
+                + "\",\"code\":\"" + confirmCode + "\"}");
+        assertThat(replayed.status()).as("the enrolment code again").isEqualTo(401);
+        String next = Totp.code(secret, Clock.offset(clock, Totp.STEP));
         Api.Response second = api().post("/api/v1/auth/mfa", "{\"mfaToken\":\"" + first.at("/mfaToken").asText()
-                + "\",\"code\":\"" + Totp.code(secret, clock) + "\"}");
+                + "\",\"code\":\"" + next + "\"}");
         assertThat(second.status()).as(second.body()).isEqualTo(200);
         assertThat(second.at("/token").asText()).hasSizeGreaterThan(30);
+        String once = login(name, "Renewed#2026pw").at("/mfaToken").asText();
+        assertThat(api().post("/api/v1/auth/mfa", "{\"mfaToken\":\"" + once + "\",\"code\":\"" + next + "\"}").status())
+                .as("a TOTP code accepted once is refused within its validity window").isEqualTo(401);
         String recovery = confirmed.at("/recoveryCodes/0").asText();
         String again = login(name, "Renewed#2026pw").at("/mfaToken").asText();
         assertThat(api().post("/api/v1/auth/mfa", "{\"mfaToken\":\"" + again + "\",\"code\":\"" + recovery + "\"}").status())

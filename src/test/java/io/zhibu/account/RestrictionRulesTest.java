@@ -19,7 +19,7 @@ class RestrictionRulesTest {
     private static AccountService service(boolean mfaEnforced) {
         AccountsProperties p = new AccountsProperties(null, null, null, null, mfaEnforced, null, null, null);
         return new AccountService(null, null, null, null, null, null, null, p, CLOCK, Duration.ofMinutes(15),
-                Duration.ofHours(8), Duration.ofMinutes(30));
+                Duration.ofHours(8), Duration.ofMinutes(30), null);
     }
 
     private static AccountUserRecord account(Role role, int passwordAgeDays, boolean readOnly, boolean enrolled) {

@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-/** Issue 15 §7 and R9.6: failure budgets per address and per login name; the lock per account and address. */
+/**
+ * Issue 15 §7 and R9.6: failure budgets per address and per login name (the latter only for addresses not known for
+ * the login); the lock per account and address.
+ */
 class SignInThrottleTest {
     private static final class MutableClock extends Clock {
         Instant now = Instant.parse("2026-12-07T08:00:00Z");
@@ -51,14 +54,51 @@ class SignInThrottleTest {
     }
 
     @Test
-    void aLoginNameUnderAttackFromManyAddressesIsThrottledNotLocked() {
-        for (int i = 0; i < 6; i++) {
-            t.failed("10.1.0." + i, "Admin ", 1L);
+    void anAttackOnALoginNameFromManyAddressesDoesNotStopTheOwnerSigningInFromTheirAddress() {
+        // the owner signed in from their office before
+        t.checkAllowed("10.9.9.9", "admin");
+        t.succeeded(1L, "10.9.9.9", "admin");
+        // then 50 addresses try two passwords each
+        for (int i = 0; i < 50; i++) {
+            for (int k = 0; k < 2; k++) {
+                try {
+                    t.checkAllowed("10.1.0." + i, " Admin");
+                    t.failed("10.1.0." + i, " Admin", 1L);
+                } catch (TooManyRequestsException throttled) {
+                    // the attack is throttled
+                }
+            }
         }
-        assertThatThrownBy(() -> t.checkAllowed("10.9.9.9", "admin")).isInstanceOf(TooManyRequestsException.class);
-        // R9.6 lock counts per account and address: no single address reached five failures
-        assertThat(t.locked(1L, "10.9.9.9")).isFalse();
-        assertThat(t.locked(1L, "10.1.0.0")).isFalse();
+        assertThatCode(() -> t.checkAllowed("10.9.9.9", "admin")).as("the owner's address is let through")
+                .doesNotThrowAnyException();
+        assertThat(t.locked(1L, "10.9.9.9")).as("R9.6 lock counts per account and address").isFalse();
+        assertThatThrownBy(() -> t.checkAllowed("10.7.7.7", "admin")).as("an unknown address is throttled")
+                .isInstanceOf(TooManyRequestsException.class);
+        assertThatThrownBy(() -> t.checkAllowed("10.1.0.49", "ADMIN")).isInstanceOf(TooManyRequestsException.class);
+        // the same answer for a login name nobody has (no enumeration): its budget is spent the same way
+        for (int i = 0; i < 6; i++) {
+            t.checkAllowed("10.2.1." + i, "nobody");
+            t.failed("10.2.1." + i, "nobody", null);
+        }
+        assertThatThrownBy(() -> t.checkAllowed("10.9.9.9", "nobody")).isInstanceOf(TooManyRequestsException.class);
+    }
+
+    @Test
+    void theOwnersAddressIsStillThrottledPerAddressAndLockedAfterFiveFailures() {
+        t.succeeded(1L, "10.9.9.9", "admin");
+        for (int i = 0; i < 4; i++) {
+            t.checkAllowed("10.9.9.9", "admin");
+            assertThat(t.failed("10.9.9.9", "admin", 1L)).isFalse();
+        }
+        t.checkAllowed("10.9.9.9", "admin");
+        assertThat(t.failed("10.9.9.9", "admin", 1L)).isTrue();
+        assertThat(t.locked(1L, "10.9.9.9")).isTrue();
+        for (int i = 0; i < 5; i++) {
+            t.checkAllowed("10.9.9.9", "someone" + i);
+            t.failed("10.9.9.9", "someone" + i, null);
+        }
+        assertThatThrownBy(() -> t.checkAllowed("10.9.9.9", "admin")).as("the address budget still applies")
+                .isInstanceOf(TooManyRequestsException.class);
     }
 
     @Test
@@ -78,10 +118,11 @@ class SignInThrottleTest {
         for (int i = 0; i < 4; i++) {
             t.failed("10.3.0.1", "carol", 8L);
         }
-        t.succeeded(8L, "10.3.0.1");
+        t.succeeded(8L, "10.3.0.1", "carol");
         assertThat(t.failed("10.3.0.1", "carol", 8L)).isFalse();
         for (int i = 0; i < 100; i++) {
             t.checkAllowed("10.3.0.9", "dave");
+            t.succeeded(9L, "10.3.0.9", "dave");
         }
     }
 
@@ -91,5 +132,47 @@ class SignInThrottleTest {
         assertThat(SignInThrottle.loginKey(huge)).hasSize(64);
         assertThat(SignInThrottle.loginKey(null)).isEmpty();
         assertThatCode(() -> t.failed("10.4.0.1", huge, null)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void passwordHashesWaitForAFreeHasherAndAnswer429WhenNoneFrees() throws Exception {
+        SignInThrottle one = new SignInThrottle(10, 6, Duration.ofMinutes(15), Duration.ofMinutes(15), clock, 1,
+                Duration.ofMillis(50));
+        assertThat(one.hashing(() -> "hashed")).isEqualTo("hashed");
+        java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        Thread holder = Thread.ofVirtual().start(() -> one.hashing(() -> {
+            busy.countDown();
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        busy.await();
+        assertThatThrownBy(() -> one.hashing(() -> "second")).as("the only hasher is busy")
+                .isInstanceOfSatisfying(TooManyRequestsException.class,
+                        e -> assertThat(e.code()).isEqualTo("auth.tooManyAttempts"));
+        done.countDown();
+        holder.join();
+        assertThat(one.hashing(() -> "third")).as("free again").isEqualTo("third");
+    }
+
+    @Test
+    void concurrentAttemptsTakeTheirTokenAtTheCheckSoNoMoreThanTheBudgetPass() {
+        // ten attempts checked before any of them failed: the budget (10 per address) still holds
+        for (int i = 0; i < 10; i++) {
+            t.checkAllowed("10.5.0.1", "user" + i);
+        }
+        assertThatThrownBy(() -> t.checkAllowed("10.5.0.1", "user-eleven")).isInstanceOf(TooManyRequestsException.class);
+        // a refusal by the per-login budget gives the address's token back
+        for (int i = 0; i < 6; i++) {
+            t.checkAllowed("10.6.0." + i, "erin");
+        }
+        for (int i = 0; i < 12; i++) {
+            assertThatThrownBy(() -> t.checkAllowed("10.6.1.1", "erin")).isInstanceOf(TooManyRequestsException.class);
+        }
+        assertThatCode(() -> t.checkAllowed("10.6.1.1", "frank")).doesNotThrowAnyException();
     }
 }

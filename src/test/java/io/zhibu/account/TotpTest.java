@@ -50,4 +50,20 @@ class TotpTest {
         assertThat(Totp.uri(s, "Zhibu", "secadmin")).startsWith("otpauth://totp/").contains("secret=" + s)
                 .contains("issuer=Zhibu");
     }
+
+    @Test
+    void aCodeIsAcceptedOnceForItsStepAndNeverForAnEarlierOne() {
+        Clock now = at(1111111109);
+        long step = Totp.step(now.instant());
+        String code = Totp.code(RFC_SECRET, now);
+        assertThat(Totp.acceptedStep(RFC_SECRET, code, now, null)).hasValue(step);
+        assertThat(Totp.acceptedStep(RFC_SECRET, code, now, step - 1)).hasValue(step);
+        assertThat(Totp.acceptedStep(RFC_SECRET, code, now, step)).as("the same code again").isEmpty();
+        assertThat(Totp.acceptedStep(RFC_SECRET, code, at(1111111109 + 30), step)).as("still in its window, spent")
+                .isEmpty();
+        String previous = Totp.code(RFC_SECRET, at(1111111109 - 30));
+        assertThat(Totp.acceptedStep(RFC_SECRET, previous, now, step)).as("an older code after a newer one").isEmpty();
+        String nextCode = Totp.code(RFC_SECRET, at(1111111109 + 30));
+        assertThat(Totp.acceptedStep(RFC_SECRET, nextCode, now, step)).hasValue(step + 1);
+    }
 }

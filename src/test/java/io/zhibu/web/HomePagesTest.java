@@ -47,6 +47,19 @@ class HomePagesTest extends IntegrationTest {
                     .contains("id=\"warning-total\">" + open + "<");
         }
         assertThat(home).doesNotContain("id=\"todos-empty\"").contains("todo-line");
+
+        // issue 16 §5: the to-do page is grouped by kind, each group named, each task once
+        String todos = web.get("/todos").body();
+        assertThat(todos).contains("class=\"mb-3 todo-group\"");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<a class=\"list-group-item list-group-item-action "
+                + "todo-entry\" href=\"([^\"]*)\">\\s*<div[^>]*>\\s*<span>([^<]*)</span>").matcher(todos);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        int entries = 0;
+        while (m.find()) {
+            entries++;
+            assertThat(seen.add(m.group(1) + " " + m.group(2))).as("shown once: " + m.group(2)).isTrue();
+        }
+        assertThat(entries).isPositive();
     }
 
     @Test

@@ -60,6 +60,15 @@ class PagesTest extends IntegrationTest {
                 "ethnicity", "01", "category", "FULL", "joinedOn", "1980-01-01"));
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).contains("form-errors").contains("is-invalid");
+        // issue 16: the re-shown form names the picked branch, not a placeholder
+        String branchName = as("secretary").get("/api/v1/orgs/" + branch).at("/name").asText();
+        assertThat(r.body()).contains("value=\"" + branchName + "\"").doesNotContain("已选择");
+        // an id outside the caller's scope is not named
+        var facts = io.zhibu.support.DemoFacts.discover(as("admin"), as("secretary"), as("township"));
+        WebSession.Page foreign = s.post("/members", Map.of("orgId", "" + facts.foreignBranchId(), "name", "王<b>",
+                "idNumber", "110105194912310021", "ethnicity", "01", "category", "FULL", "joinedOn", "1980-01-01"));
+        assertThat(foreign.status()).isIn(200, 404);
+        assertThat(foreign.body()).doesNotContain(facts.foreignBranchName());
     }
 
     @Test

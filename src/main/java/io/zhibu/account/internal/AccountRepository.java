@@ -259,6 +259,15 @@ public class AccountRepository {
         insert.execute();
     }
 
+    /**
+     * Records {@code step} as the last accepted TOTP step of the account, only if it is later than the stored one:
+     * false when it is not (a replay, or a concurrent use of the same code).
+     */
+    public boolean useTotpStep(long userId, long step) {
+        return db.update(ACCOUNT_USER).set(ACCOUNT_USER.MFA_LAST_STEP, step).where(ACCOUNT_USER.ID.eq(userId))
+                .and(ACCOUNT_USER.MFA_LAST_STEP.isNull().or(ACCOUNT_USER.MFA_LAST_STEP.lt(step))).execute() == 1;
+    }
+
     public boolean useRecoveryCode(long userId, String hash, OffsetDateTime now) {
         return db.update(ACCOUNT_RECOVERY_CODE).set(ACCOUNT_RECOVERY_CODE.USED_AT, now)
                 .where(ACCOUNT_RECOVERY_CODE.USER_ID.eq(userId)).and(ACCOUNT_RECOVERY_CODE.CODE_HASH.eq(hash))

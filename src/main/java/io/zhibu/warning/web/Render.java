@@ -25,6 +25,30 @@ class Render {
         return items.stream().map(this::todo).toList();
     }
 
+    /**
+     * Issue 16 §5: the to-dos grouped by kind — in the order of each kind's most pressing item — and each shown once
+     * (the same text with the same link from two sources is one task).
+     */
+    List<WarningViews.TodoGroup> groups(List<WarningViews.Todo> items) {
+        java.util.Map<String, List<WarningViews.Todo>> byKind = new java.util.LinkedHashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (WarningViews.Todo t : items) {
+            if (seen.add(t.title() + '\u0000' + t.href())) {
+                byKind.computeIfAbsent(t.kind(), k -> new java.util.ArrayList<>()).add(t);
+            }
+        }
+        return byKind.entrySet().stream().map(e -> new WarningViews.TodoGroup(e.getKey(), heading(e.getKey()), e.getValue())).toList();
+    }
+
+    /** "预警：党费欠缴", "督办：三会一课落实", or the kind's own name ("党费", "补学", …). */
+    private String heading(String kind) {
+        int colon = kind.indexOf(':');
+        if (colon > 0) {
+            return messages.get("todo.group." + kind.substring(0, colon), rule(kind.substring(colon + 1)));
+        }
+        return messages.get("todo.group." + kind);
+    }
+
     WarningViews.Message message(Inbox.Raw m) {
         List<String> a = m.args();
         String text = switch (m.kind()) {

@@ -116,7 +116,9 @@ public class WarningPageController {
 
     @GetMapping("/todos")
     public String todos(Model model) {
-        model.addAttribute("items", render.todos(todos.todos(CurrentScope.get())));
+        List<WarningViews.Todo> items = render.todos(todos.todos(CurrentScope.get()));
+        model.addAttribute("items", items);
+        model.addAttribute("groups", render.groups(items));
         return "warning/todos";
     }
 
