@@ -138,7 +138,7 @@ public class DevelopmentService {
         p.setIdNumberBidx(repo.idIndex(idn.value()));
         p.setIdNumberMasked(idn.masked());
         p.setAppliedOn(f.appliedOn());
-        p.setState(DevState.APPLICANT.name());
+        p.setState(DevState.APPLICANT);
         p.setInPipeline(true);
         p.setLastStep(1);
         p.setLastStepOn(f.appliedOn());
@@ -171,7 +171,7 @@ public class DevelopmentService {
             throw new NotFoundException("step", stepNo);
         }
         DevTimeline t = timeline(p);
-        DevState state = DevState.valueOf(p.getState());
+        DevState state = p.getState();
         if (!state.open()) {
             throw new ConflictException("dev.closed");
         }
@@ -201,7 +201,7 @@ public class DevelopmentService {
         boolean firstTime = !t.done(stepNo);
         if (firstTime) {
             p.setLastStep(Math.max(p.getLastStep(), stepNo));
-            p.setState(DevState.afterStep(stepNo, state).name());
+            p.setState(DevState.afterStep(stepNo, state));
         }
         p.setLastStepOn(date);
         Outcome outcome = outcome(scope, p, t, step, date, in);
@@ -340,7 +340,7 @@ public class DevelopmentService {
     public PersonDetail terminate(DataScope scope, long personId, CloseForm f) {
         requireManager(scope);
         DevPersonRecord p = load(scope, personId);
-        DevState state = DevState.valueOf(p.getState());
+        DevState state = p.getState();
         if (!state.open() || p.getMemberId() != null) {
             throw new ConflictException("dev.terminate.notOpen");
         }
@@ -353,7 +353,7 @@ public class DevelopmentService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        p.setState(DevState.TERMINATED.name());
+        p.setState(DevState.TERMINATED);
         p.setInPipeline(false);
         p.setClosedOn(date);
         p.setClosedReason(reason);
@@ -476,7 +476,7 @@ public class DevelopmentService {
             s.setGroupOrgId(groupOrgId);
             s.setPeople(people);
             s.setMemberIds(memberIds.isEmpty() ? null : String.join(",", memberIds.stream().map(String::valueOf).toList()));
-            s.setDecision(decision == null ? null : decision.name());
+            s.setDecision(decision);
             if (votes != null) {
                 s.setVotesDue(votes[0]);
                 s.setVotesPresent(votes[1]);
@@ -781,7 +781,7 @@ public class DevelopmentService {
                 Decision d = t.decision(23);
                 if (d == Decision.CONVERT) {
                     LocalDate fullOn = t.probationEnd();
-                    p.setState(DevState.FULL.name());
+                    p.setState(DevState.FULL);
                     return new Outcome(() -> updateMember(scope, p.getMemberId(), MemberCategory.FULL, fullOn,
                             p.getExtensionMonths()), " converted, fullMemberOn " + fullOn);
                 }
@@ -792,7 +792,7 @@ public class DevelopmentService {
                     return new Outcome(() -> updateMember(scope, p.getMemberId(), MemberCategory.PROBATIONARY, null,
                             months), " probation extended by " + months + " months");
                 }
-                p.setState(DevState.CANCELLED.name());
+                p.setState(DevState.CANCELLED);
                 p.setInPipeline(false);
                 p.setClosedOn(date);
                 p.setClosedReason("取消预备党员资格");
@@ -873,7 +873,7 @@ public class DevelopmentService {
     }
 
     private static PersonSummary summary(DevPersonRecord p, String orgName, int next) {
-        return new PersonSummary(p.getId(), p.getName(), p.getOrgId(), orgName, DevState.valueOf(p.getState()),
+        return new PersonSummary(p.getId(), p.getName(), p.getOrgId(), orgName, p.getState(),
                 p.getLastStep(), p.getLastStepOn(), next == 0 ? null : next, p.getIdNumberMasked(), p.getAppliedOn());
     }
 
@@ -882,7 +882,7 @@ public class DevelopmentService {
     }
 
     private DevTimeline timeline(DevPersonRecord p, List<DevTimeline.Done> steps) {
-        return new DevTimeline(steps, DevState.valueOf(p.getState()), p.getConversionRound(), p.getExtensionMonths(), props);
+        return new DevTimeline(steps, p.getState(), p.getConversionRound(), p.getExtensionMonths(), props);
     }
 
     private static DevTimeline.Done done(DevStepRecord r) {
@@ -890,7 +890,7 @@ public class DevelopmentService {
     }
 
     private static Decision decision(DevStepRecord r) {
-        return r.getDecision() == null ? null : Decision.valueOf(r.getDecision());
+        return r.getDecision();
     }
 
     private static StepRecord record(DevStepRecord r) {

@@ -205,10 +205,10 @@ public class MaterialService {
             r.setRegionOrgId(org.regionOrgId());
             r.setOrgId(org.id());
             r.setOrgPath(org.path());
-            r.setKind(f.kind().name());
+            r.setKind(f.kind());
             r.setTitle(title);
             r.setTopic(topic);
-            r.setAudience((f.audience() == null ? Audience.ALL : f.audience()).name());
+            r.setAudience(f.audience() == null ? Audience.ALL : f.audience());
             r.setMinutes(minutes);
             r.setBodyHtml(html);
             r.setVideoUrl(link);
@@ -370,7 +370,7 @@ public class MaterialService {
             h.setOrgPath(self.getOrgPath());
             h.setMemberId(memberId);
             h.setStudyYear(today.getYear());
-            h.setSource(LearningRecords.HoursSource.ONLINE.name());
+            h.setSource(LearningRecords.HoursSource.ONLINE);
             h.setSourceRef("M" + id);
             h.setHours(StudyRules.hoursOfMinutes(minutes)); // R7.3
             h.setOnDate(today);
@@ -394,8 +394,8 @@ public class MaterialService {
                 .orElseThrow(() -> new NotFoundException("material", id));
     }
 
-    private static boolean visibleTo(LearningMemberRecord self, String audience) {
-        return switch (Audience.valueOf(audience)) {
+    private static boolean visibleTo(LearningMemberRecord self, Audience audience) {
+        return switch (audience) {
             case ALL -> true;
             case CADRES -> self.getCadre();
             case PROBATIONARY -> self.getProbationary();
@@ -406,12 +406,12 @@ public class MaterialService {
         if (self == null) {
             return DSL.noCondition();
         }
-        List<String> a = new ArrayList<>(List.of(Audience.ALL.name()));
+        List<Audience> a = new ArrayList<>(List.of(Audience.ALL));
         if (self.getCadre()) {
-            a.add(Audience.CADRES.name());
+            a.add(Audience.CADRES);
         }
         if (self.getProbationary()) {
-            a.add(Audience.PROBATIONARY.name());
+            a.add(Audience.PROBATIONARY);
         }
         return LEARNING_MATERIAL.AUDIENCE.in(a);
     }
@@ -432,8 +432,8 @@ public class MaterialService {
     }
 
     private static MaterialSummary summary(LearningMaterialRecord r, boolean completed) {
-        return new MaterialSummary(r.getId(), r.getOrgId(), MaterialKind.valueOf(r.getKind()), r.getTitle(), r.getTopic(),
-                Audience.valueOf(r.getAudience()), r.getMinutes(), r.getRequiredPeriod(), r.getCreatedAt(), completed);
+        return new MaterialSummary(r.getId(), r.getOrgId(), r.getKind(), r.getTitle(), r.getTopic(),
+                r.getAudience(), r.getMinutes(), r.getRequiredPeriod(), r.getCreatedAt(), completed);
     }
 
     static long scopeOrg(DataScope scope) {

@@ -118,7 +118,7 @@ public class PaperService {
             p.setRegionOrgId(org.regionOrgId());
             p.setOrgId(org.id());
             p.setOrgPath(org.path());
-            p.setKind((f.kind() == null ? PaperKind.TEST : f.kind()).name());
+            p.setKind(f.kind() == null ? PaperKind.TEST : f.kind());
             p.setTitle(title);
             p.setBankId(bank.getId());
             p.setQuestionIds(pool.subList(0, n).stream().map(String::valueOf).collect(Collectors.joining(",")));
@@ -184,7 +184,7 @@ public class PaperService {
             Map<Long, LearningQuestionRecord> qs = QuizService.questions(repo, ids);
             for (int i = 0; i < ids.size(); i++) {
                 LearningQuestionRecord q = qs.get(ids.get(i));
-                cards.add(new QuestionCard(i + 1, ids.size(), QuestionKind.valueOf(q.getKind()), q.getStem(),
+                cards.add(new QuestionCard(i + 1, ids.size(), q.getKind(), q.getStem(),
                         QuizService.options(q), 0, 0));
             }
         }
@@ -285,7 +285,7 @@ public class PaperService {
 
     private PaperView view(LearningPaperRecord p, BigDecimal myScore) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return new PaperView(p.getId(), p.getOrgId(), PaperKind.valueOf(p.getKind()), p.getTitle(), p.getBankId(),
+        return new PaperView(p.getId(), p.getOrgId(), p.getKind(), p.getTitle(), p.getBankId(),
                 ids(p).size(), p.getOpensAt(), p.getClosesAt(), p.getMinutes(),
                 !now.isBefore(p.getOpensAt()) && now.isBefore(p.getClosesAt()), myScore);
     }

@@ -17,6 +17,7 @@ import io.zhibu.db.tables.records.LearningLevelRecord;
 import io.zhibu.db.tables.records.LearningMemberRecord;
 import io.zhibu.db.tables.records.LearningQuestionRecord;
 import io.zhibu.learning.LearningRecords.AnswerForm;
+import io.zhibu.learning.LearningRecords.AttemptStatus;
 import io.zhibu.learning.LearningRecords.AttemptView;
 import io.zhibu.learning.LearningRecords.BankForm;
 import io.zhibu.learning.LearningRecords.BankSummary;
@@ -371,8 +372,8 @@ public class QuizService {
             }
             Collections.shuffle(pool, RANDOM);
             OffsetDateTime now = OffsetDateTime.now(clock);
-            repo.db().update(LEARNING_ATTEMPT).set(LEARNING_ATTEMPT.STATUS, "ABANDONED").set(LEARNING_ATTEMPT.FINISHED_AT, now)
-                    .where(LEARNING_ATTEMPT.MEMBER_ID.eq(self.getMemberId())).and(LEARNING_ATTEMPT.STATUS.eq("OPEN")).execute();
+            repo.db().update(LEARNING_ATTEMPT).set(LEARNING_ATTEMPT.STATUS, AttemptStatus.ABANDONED).set(LEARNING_ATTEMPT.FINISHED_AT, now)
+                    .where(LEARNING_ATTEMPT.MEMBER_ID.eq(self.getMemberId())).and(LEARNING_ATTEMPT.STATUS.eq(AttemptStatus.OPEN)).execute();
             LearningAttemptRecord a = repo.db().newRecord(LEARNING_ATTEMPT);
             a.setRegionOrgId(self.getRegionOrgId());
             a.setOrgPath(self.getOrgPath());
@@ -380,7 +381,7 @@ public class QuizService {
             a.setBankId(bankId);
             a.setLevelNo(levelNo);
             a.setAttemptDate(LocalDate.now(clock));
-            a.setStatus("OPEN");
+            a.setStatus(AttemptStatus.OPEN);
             a.setCorrect(0);
             a.setStartedAt(now);
             a.store();
@@ -418,7 +419,7 @@ public class QuizService {
         }
         AttemptView v = tx.execute(s -> {
             LearningAttemptRecord a = loadAttempt(scope, attemptId, true);
-            if (!"OPEN".equals(a.getStatus())) {
+            if (a.getStatus() != AttemptStatus.OPEN) {
                 throw new ConflictException("learning.quiz.finished");
             }
             LearningLevelRecord level = level(a);
@@ -451,7 +452,7 @@ public class QuizService {
     // ---------------------------------------------------------------- internals
 
     private void expire(LearningAttemptRecord a) {
-        if (!"OPEN".equals(a.getStatus())) {
+        if (a.getStatus() != AttemptStatus.OPEN) {
             return;
         }
         LearningLevelRecord level = level(a);
@@ -473,11 +474,11 @@ public class QuizService {
     }
 
     private void finishIfDone(LearningAttemptRecord a, LearningLevelRecord level) {
-        if (!"OPEN".equals(a.getStatus()) || currentItem(a.getId()) != null) {
+        if (a.getStatus() != AttemptStatus.OPEN || currentItem(a.getId()) != null) {
             return;
         }
         boolean passed = StudyRules.passed(a.getCorrect(), level.getPassCorrect());
-        a.setStatus(passed ? "PASSED" : "FAILED");
+        a.setStatus(passed ? AttemptStatus.PASSED : AttemptStatus.FAILED);
         a.setFinishedAt(OffsetDateTime.now(clock));
         a.update();
         if (passed && !passedLevels(a.getMemberId(), a.getBankId()).contains(a.getLevelNo())) {
@@ -499,18 +500,18 @@ public class QuizService {
         int answered = (int) items.stream().filter(i -> i.getAnsweredAt() != null).count();
         QuestionCard card = null;
         LearningAttemptItemRecord cur = items.stream().filter(i -> i.getAnsweredAt() == null).findFirst().orElse(null);
-        if ("OPEN".equals(a.getStatus()) && cur != null) {
+        if (a.getStatus() == AttemptStatus.OPEN && cur != null) {
             if (cur.getServedAt() == null && serveNext) {
                 cur.setServedAt(OffsetDateTime.now(clock));
                 cur.update();
             }
             LearningQuestionRecord q = repo.db().selectFrom(LEARNING_QUESTION).where(LEARNING_QUESTION.ID.eq(cur.getQuestionId())).fetchOne();
             long used = cur.getServedAt() == null ? 0 : Duration.between(cur.getServedAt(), OffsetDateTime.now(clock)).toSeconds();
-            card = new QuestionCard(cur.getSeq(), items.size(), QuestionKind.valueOf(q.getKind()), q.getStem(), options(q),
+            card = new QuestionCard(cur.getSeq(), items.size(), q.getKind(), q.getStem(), options(q),
                     level.getSecondsPerQuestion(), (int) Math.max(0, level.getSecondsPerQuestion() - used));
         }
-        return new AttemptView(a.getId(), a.getBankId(), a.getLevelNo(), a.getStatus(), answered, items.size(),
-                a.getCorrect(), level.getPassCorrect(), card, "PASSED".equals(a.getStatus()), last);
+        return new AttemptView(a.getId(), a.getBankId(), a.getLevelNo(), a.getStatus().name(), answered, items.size(),
+                a.getCorrect(), level.getPassCorrect(), card, a.getStatus() == AttemptStatus.PASSED, last);
     }
 
     private LearningAttemptItemRecord currentItem(long attemptId) {
@@ -601,7 +602,7 @@ public class QuizService {
     }
 
     private static void fill(LearningQuestionRecord q, Parsed p) {
-        q.setKind(p.kind().name());
+        q.setKind(p.kind());
         q.setStem(p.stem());
         List<String> o = new ArrayList<>(p.options());
         while (o.size() < 6) {
@@ -623,7 +624,7 @@ public class QuizService {
     }
 
     static QuestionView question(LearningQuestionRecord q) {
-        return new QuestionView(q.getId(), QuestionKind.valueOf(q.getKind()), q.getStem(), options(q), q.getAnswer(),
+        return new QuestionView(q.getId(), q.getKind(), q.getStem(), options(q), q.getAnswer(),
                 q.getExplanation(), q.getActive(), q.getVersion());
     }
 

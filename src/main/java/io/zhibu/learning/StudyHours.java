@@ -128,7 +128,7 @@ public class StudyHours {
             List<HoursLine> lines = new ArrayList<>(repo.db().selectFrom(LEARNING_HOURS)
                     .where(LEARNING_HOURS.MEMBER_ID.eq(memberId)).and(LEARNING_HOURS.STUDY_YEAR.eq(y))
                     .orderBy(LEARNING_HOURS.ON_DATE.desc(), LEARNING_HOURS.ID.desc()).limit(500).fetch()
-                    .map(h -> new HoursLine(HoursSource.valueOf(h.getSource()), h.getSourceRef(), h.getTitle(),
+                    .map(h -> new HoursLine(h.getSource(), h.getSourceRef(), h.getTitle(),
                             h.getOnDate(), h.getHours())));
             lines.addAll(meetingLines(y, List.of(memberId)).getOrDefault(memberId, List.of()));
             lines.sort(Comparator.comparing(HoursLine::date).reversed());
@@ -237,7 +237,7 @@ public class StudyHours {
             }
             String ref = "T" + Integer.toHexString((title + "|" + f.from() + "|" + to).hashCode());
             boolean duplicate = repo.db().fetchExists(LEARNING_HOURS, LEARNING_HOURS.MEMBER_ID.in(ids)
-                    .and(LEARNING_HOURS.SOURCE.eq(HoursSource.OFFLINE.name())).and(LEARNING_HOURS.SOURCE_REF.eq(ref)));
+                    .and(LEARNING_HOURS.SOURCE.eq(HoursSource.OFFLINE)).and(LEARNING_HOURS.SOURCE_REF.eq(ref)));
             if (duplicate) {
                 throw new io.zhibu.shared.ConflictException("learning.hours.duplicate");
             }
@@ -266,7 +266,7 @@ public class StudyHours {
                     h.setOrgPath(m.getOrgPath());
                     h.setMemberId(m.getMemberId());
                     h.setStudyYear(part.getKey());
-                    h.setSource(HoursSource.OFFLINE.name());
+                    h.setSource(HoursSource.OFFLINE);
                     h.setSourceRef(ref);
                     h.setHours(part.getValue());
                     h.setOnDate(part.getKey() == f.from().getYear() ? f.from() : LocalDate.of(part.getKey(), 1, 1));
@@ -317,7 +317,7 @@ public class StudyHours {
                     .and(LEARNING_HOURS.STUDY_YEAR.eq(year))
                     .groupBy(LEARNING_HOURS.MEMBER_ID, LEARNING_HOURS.SOURCE).fetch()
                     .forEach(r -> out.computeIfAbsent(r.value1(), k -> new HashMap<>())
-                            .put(HoursSource.valueOf(r.value2()), r.value3()));
+                            .put(r.value2(), r.value3()));
         }
         return out;
     }

@@ -149,7 +149,7 @@ public class DevelopmentRepository {
 
     public Condition filter(String scopePath, String subtreePath, DevState state) {
         Condition c = subtree(scopePath).and(subtree(subtreePath));
-        return state == null ? c : c.and(DEV_PERSON.STATE.eq(state.name()));
+        return state == null ? c : c.and(DEV_PERSON.STATE.eq(state));
     }
 
     public List<DevPersonRecord> page(Condition c, int page, int size) {
@@ -185,7 +185,7 @@ public class DevelopmentRepository {
                 .orderBy(DEV_STEP.PERSON_ID, DEV_STEP.STEP_NO, DEV_STEP.ROUND)
                 .forEach(r -> out.computeIfAbsent(r.value1(), k -> new java.util.ArrayList<>())
                         .add(new io.zhibu.development.DevTimeline.Done(r.value2(), r.value3(), r.value4(),
-                                r.value5() == null ? null : io.zhibu.development.Decision.valueOf(r.value5()), r.value6())));
+                                r.value5(), r.value6())));
         return out;
     }
 
@@ -196,7 +196,7 @@ public class DevelopmentRepository {
         }
         db.select(DEV_PERSON.STATE, DSL.count()).from(DEV_PERSON).where(subtree(scopePath).and(subtree(subtreePath)))
                 .groupBy(DEV_PERSON.STATE)
-                .forEach(r -> counts.put(DevState.valueOf(r.value1()), r.value2().longValue()));
+                .forEach(r -> counts.put(r.value1(), r.value2().longValue()));
         return counts;
     }
 

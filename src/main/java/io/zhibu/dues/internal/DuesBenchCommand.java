@@ -6,6 +6,7 @@ import static io.zhibu.db.Tables.DUES_PAYMENT;
 
 import io.zhibu.dues.DuesService;
 import io.zhibu.dues.DuesViews;
+import io.zhibu.dues.PaymentStatus;
 import io.zhibu.shared.DataScope;
 import io.zhibu.shared.Role;
 import java.math.BigDecimal;
@@ -126,7 +127,7 @@ class DuesBenchCommand implements ApplicationRunner {
         long applied = 0;
         for (int i = 0; i < 600 && applied < payers; i++) {
             Thread.sleep(200);
-            applied = db.fetchCount(DUES_PAYMENT, DUES_PAYMENT.ORG_PATH.eq(PATH).and(DUES_PAYMENT.STATUS.eq("SUCCEEDED")));
+            applied = db.fetchCount(DUES_PAYMENT, DUES_PAYMENT.ORG_PATH.eq(PATH).and(DUES_PAYMENT.STATUS.eq(PaymentStatus.SUCCEEDED)));
         }
         log.info("BENCH {} concurrent online clicks: accepted in {} ms, {} refused as duplicates, {} payments applied after "
                 + "callbacks in {} ms; ledger {} entries, {} yuan; payments created {}", payers * 2, accepted,

@@ -8,6 +8,8 @@ import static io.zhibu.db.Tables.DUES_PAYMENT;
 import io.zhibu.dues.DuesCalculator;
 import io.zhibu.dues.DuesCategory;
 import io.zhibu.dues.DuesQuote;
+import io.zhibu.dues.EntryKind;
+import io.zhibu.dues.PaymentStatus;
 import io.zhibu.org.OrgNode;
 import io.zhibu.org.OrgService;
 import io.zhibu.shared.demo.LivedYear;
@@ -77,7 +79,7 @@ class DuesLivedYear implements LivedYear {
                 DuesCategory c = (DuesCategory) DuesDemoData.PROFILES[k][0];
                 BigDecimal base = DuesDemoData.PROFILES[k][1] == null ? null : new BigDecimal((String) DuesDemoData.PROFILES[k][1]);
                 DuesQuote q = calculator.quote(c, base);
-                db.update(DUES_ACCOUNT).set(DUES_ACCOUNT.DUES_CATEGORY, c.name()).set(DUES_ACCOUNT.MONTHLY_BASE, base)
+                db.update(DUES_ACCOUNT).set(DUES_ACCOUNT.DUES_CATEGORY, c).set(DUES_ACCOUNT.MONTHLY_BASE, base)
                         .set(DUES_ACCOUNT.MONTHLY_AMOUNT, q.amount()).set(DUES_ACCOUNT.BASE_YEAR, current.getYear())
                         .where(DUES_ACCOUNT.MEMBER_ID.mod(DuesDemoData.PROFILES.length).eq((long) k))
                         .and(DuesRepository.subtree(DUES_ACCOUNT.ORG_PATH, root)).execute();
@@ -171,7 +173,7 @@ class DuesLivedYear implements LivedYear {
         return db.insertInto(DUES_ENTRY, DUES_ENTRY.REGION_ORG_ID, DUES_ENTRY.ORG_PATH, DUES_ENTRY.MEMBER_ID,
                         DUES_ENTRY.PERIOD, DUES_ENTRY.KIND, DUES_ENTRY.AMOUNT, DUES_ENTRY.PAYMENT_ID, DUES_ENTRY.METHOD,
                         DUES_ENTRY.RECEIPT_NO, DUES_ENTRY.CREATED_BY, DUES_ENTRY.CREATED_AT)
-                .select(db.select(p.REGION_ORG_ID, p.ORG_PATH, p.MEMBER_ID, p.PERIOD_FROM, DSL.inline("PAYMENT"), p.AMOUNT,
+                .select(db.select(p.REGION_ORG_ID, p.ORG_PATH, p.MEMBER_ID, p.PERIOD_FROM, DSL.inline(EntryKind.PAYMENT, DUES_ENTRY.KIND), p.AMOUNT,
                                 p.ID, DSL.inline("CASH"), DSL.inline("DEMO"), DSL.inline("demo-year"), p.COMPLETED_AT)
                         .from(p).where(p.CREATED_BY.eq("demo-year")).and(DuesRepository.subtree(p.ORG_PATH, root)))
                 .execute();
@@ -192,7 +194,7 @@ class DuesLivedYear implements LivedYear {
                         p.AMOUNT, p.PERIOD_FROM, p.PERIOD_TO, p.RECEIPT_NO, p.CREATED_BY, p.CREATED_AT, p.COMPLETED_AT,
                         p.VOLUNTARY, p.REMIT_IN_FULL, p.VERSION)
                 .select(db.select(b.REGION_ORG_ID, b.ORG_PATH, b.MEMBER_ID, key, DSL.inline("OFFLINE"),
-                                DSL.inline("CASH"), DSL.inline("SUCCEEDED"), b.AMOUNT_DUE, b.PERIOD, b.PERIOD,
+                                DSL.inline("CASH"), DSL.inline(PaymentStatus.SUCCEEDED, p.STATUS), b.AMOUNT_DUE, b.PERIOD, b.PERIOD,
                                 DSL.inline("DEMO"), DSL.inline("demo-year"), paidAt, paidAt, DSL.inline(BigDecimal.ZERO),
                                 DSL.inline(false), DSL.inline(0))
                         // accounts of the region first, each member's bills through the (member_id, period) index

@@ -82,10 +82,10 @@ class LearningBenchData implements ApplicationRunner {
             m.setRegionOrgId(regionOrgId);
             m.setOrgId(OrgPath.idAt(rootPath, 1));
             m.setOrgPath(rootPath);
-            m.setKind(LearningRecords.MaterialKind.ARTICLE.name());
+            m.setKind(LearningRecords.MaterialKind.ARTICLE);
             m.setTitle("基准测试学习资料 " + i);
             m.setTopic("基准测试");
-            m.setAudience(LearningRecords.Audience.ALL.name());
+            m.setAudience(LearningRecords.Audience.ALL);
             m.setMinutes(60);
             m.setBodyHtml("<p>基准测试</p>");
             m.setCreatedBy("bench");
@@ -110,7 +110,7 @@ class LearningBenchData implements ApplicationRunner {
         int hours = db.insertInto(h, h.REGION_ORG_ID, h.ORG_PATH, h.MEMBER_ID, h.STUDY_YEAR, h.SOURCE, h.SOURCE_REF, h.HOURS,
                         h.ON_DATE, h.TITLE, h.CREATED_BY, h.CREATED_AT)
                 .select(db.select(cc.REGION_ORG_ID, cc.ORG_PATH, cc.MEMBER_ID, DSL.val(today.getYear()),
-                        DSL.inline(LearningRecords.HoursSource.ONLINE.name()),
+                        DSL.inline(LearningRecords.HoursSource.ONLINE, h.SOURCE),
                         DSL.concat(DSL.inline("M"), cc.MATERIAL_ID.cast(String.class)),
                         // R7.3 as StudyRules.hoursOfMinutes: minutes / 60, two decimals
                         DSL.round(cc.MINUTES.cast(BigDecimal.class).div(DSL.inline(BigDecimal.valueOf(60))), 2),

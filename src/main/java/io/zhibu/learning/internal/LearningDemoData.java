@@ -7,6 +7,7 @@ import static io.zhibu.db.Tables.LEARNING_MEMBER;
 
 import io.zhibu.learning.LearningRecords.Audience;
 import io.zhibu.learning.LearningRecords.BankForm;
+import io.zhibu.learning.LearningRecords.HoursSource;
 import io.zhibu.learning.LearningRecords.LevelForm;
 import io.zhibu.learning.LearningRecords.MaterialForm;
 import io.zhibu.learning.LearningRecords.MaterialKind;
@@ -180,7 +181,7 @@ class LearningDemoData implements ApplicationRunner {
                             LEARNING_HOURS.STUDY_YEAR, LEARNING_HOURS.SOURCE, LEARNING_HOURS.SOURCE_REF, LEARNING_HOURS.HOURS,
                             LEARNING_HOURS.ON_DATE, LEARNING_HOURS.TITLE, LEARNING_HOURS.CREATED_BY, LEARNING_HOURS.CREATED_AT)
                     .select(db.select(LEARNING_MEMBER.REGION_ORG_ID, LEARNING_MEMBER.ORG_PATH, LEARNING_MEMBER.MEMBER_ID,
-                            DSL.val(day.getYear()), DSL.val("ONLINE"), DSL.val("M" + m.id()),
+                            DSL.val(day.getYear()), DSL.val(HoursSource.ONLINE, LEARNING_HOURS.SOURCE), DSL.val("M" + m.id()),
                             DSL.val(StudyRules.hoursOfMinutes(m.minutes())), DSL.val(day), DSL.val(m.title()),
                             DSL.val("demo"), DSL.val(now))
                             .from(LEARNING_MEMBER).where(who))
@@ -192,7 +193,7 @@ class LearningDemoData implements ApplicationRunner {
                         LEARNING_HOURS.ON_DATE, LEARNING_HOURS.TITLE, LEARNING_HOURS.EVIDENCE, LEARNING_HOURS.CREATED_BY,
                         LEARNING_HOURS.CREATED_AT)
                 .select(db.select(LEARNING_MEMBER.REGION_ORG_ID, LEARNING_MEMBER.ORG_PATH, LEARNING_MEMBER.MEMBER_ID,
-                        DSL.val(course.getYear()), DSL.val("OFFLINE"), DSL.val("demo-rotation"),
+                        DSL.val(course.getYear()), DSL.val(HoursSource.OFFLINE, LEARNING_HOURS.SOURCE), DSL.val("demo-rotation"),
                         DSL.val(new BigDecimal("16.00")), DSL.val(course), DSL.val("县委党校党员集中轮训（两天）"),
                         DSL.val("结业证书（演示数据）"), DSL.val("demo"), DSL.val(now))
                         .from(LEARNING_MEMBER).where(LEARNING_MEMBER.MEMBER_ID.mod(5).eq(0L).or(LEARNING_MEMBER.CADRE.isTrue())))

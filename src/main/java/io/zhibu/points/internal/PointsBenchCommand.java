@@ -175,10 +175,10 @@ class PointsBenchCommand implements ApplicationRunner {
         Field<Integer> n = g.field("n", Integer.class);
         var m = POINTS_MEMBER;
         Field<Long> k = m.MEMBER_ID.plus(n.mul(7));
-        Field<String> item = DSL.when(k.mod(10L).lt(5L), DSL.inline(PointItem.MEETING_ATTENDED.name()))
-                .when(k.mod(10L).lt(8L), DSL.inline(PointItem.DUES_ON_TIME.name()))
-                .when(k.mod(10L).eq(8L), DSL.inline(PointItem.MATERIAL_COMPLETED.name()))
-                .otherwise(DSL.inline(PointItem.MEETING_ABSENT.name()));
+        Field<PointItem> item = DSL.when(k.mod(10L).lt(5L), DSL.inline(PointItem.MEETING_ATTENDED, POINTS_ENTRY.ITEM))
+                .when(k.mod(10L).lt(8L), DSL.inline(PointItem.DUES_ON_TIME, POINTS_ENTRY.ITEM))
+                .when(k.mod(10L).eq(8L), DSL.inline(PointItem.MATERIAL_COMPLETED, POINTS_ENTRY.ITEM))
+                .otherwise(DSL.inline(PointItem.MEETING_ABSENT, POINTS_ENTRY.ITEM));
         Field<Integer> pts = DSL.when(k.mod(10L).lt(5L), DSL.inline(2)).when(k.mod(10L).lt(9L), DSL.inline(1))
                 .otherwise(DSL.inline(-3));
         int days = LocalDate.now(clock).getDayOfYear();
@@ -222,7 +222,7 @@ class PointsBenchCommand implements ApplicationRunner {
                             e.FACT_SEQ, e.REQUESTED, e.POINTS, e.STUDY_MINUTES, e.QUIZ_SCORE, e.LINK_TYPE, e.LINK_ID,
                             e.CREATED_BY, e.CREATED_AT)
                     .select(db.select(m.REGION_ORG_ID, m.MEMBER_ID, m.ORG_PATH, DSL.val(year),
-                                    v.field("fact_date", LocalDate.class), DSL.inline(PointItem.MATERIAL_COMPLETED.name()),
+                                    v.field("fact_date", LocalDate.class), DSL.inline(PointItem.MATERIAL_COMPLETED, POINTS_ENTRY.ITEM),
                                     DSL.concat(DSL.inline("material:"), vmat.cast(String.class), DSL.inline(":member:"),
                                             vm.cast(String.class)),
                                     DSL.inline(0), DSL.val(pts), DSL.val(pts), v.field("minutes", Integer.class),

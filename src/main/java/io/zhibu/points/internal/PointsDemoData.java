@@ -121,7 +121,7 @@ class PointsDemoData implements ApplicationRunner {
         e.setOrgPath(m.getOrgPath());
         e.setPointsYear(date.getYear());
         e.setFactDate(date);
-        e.setItem(item.name());
+        e.setItem(item);
         e.setFactKey(key);
         e.setFactSeq(0);
         e.setRequested(points);
