@@ -513,9 +513,8 @@ public class DuesService {
             Map<Long, String> reliefs = repo.reliefKinds(org.id(), f.atDay(1), t.atDay(1)); // R5.5: kind only
             List<PublicityLine> lines = rows.stream().map(r -> {
                 LocalDate paid = r.get("paid_up_to", LocalDate.class);
-                String cat = r.get("dues_category", String.class);
                 return new PublicityLine(r.get("member_id", Long.class), names.get(r.get("member_id", Long.class)),
-                        cat == null ? null : DuesCategory.valueOf(cat), money(r.get("due", BigDecimal.class)),
+                        r.get("dues_category", DuesCategory.class), money(r.get("due", BigDecimal.class)),
                         money(r.get("paid", BigDecimal.class)), paid == null ? null : YearMonth.from(paid),
                         reliefs.get(r.get("member_id", Long.class)));
             }).toList();
@@ -737,9 +736,8 @@ public class DuesService {
     private static Bill bill(Record r) {
         BigDecimal due = r.get("amount_due", BigDecimal.class);
         BigDecimal paid = money(r.get("paid", BigDecimal.class));
-        String cat = r.get("dues_category", String.class);
         return new Bill(YearMonth.from(r.get("period", LocalDate.class)), money(due), paid,
-                cat == null ? null : DuesCategory.valueOf(cat), paid.compareTo(due) >= 0, null);
+                r.get("dues_category", DuesCategory.class), paid.compareTo(due) >= 0, null);
     }
 
     private static Payment payment(DuesPaymentRecord p) {

@@ -9,9 +9,9 @@ import io.zhibu.db.tables.records.DevLogRecord;
 import io.zhibu.db.tables.records.DevPersonRecord;
 import io.zhibu.db.tables.records.DevStepRecord;
 import io.zhibu.development.DevState;
-import io.zhibu.shared.OrgPath;
 import io.zhibu.shared.crypto.FieldCipher;
 import io.zhibu.shared.crypto.Hmacs;
+import io.zhibu.shared.db.OrgPathSql;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -50,8 +50,7 @@ public class DevelopmentRepository {
     }
 
     public static Condition subtree(String path) {
-        return path == null || path.isEmpty() ? DSL.noCondition()
-                : DEV_PERSON.ORG_PATH.ge(path).and(DEV_PERSON.ORG_PATH.lt(OrgPath.upperBound(path)));
+        return OrgPathSql.subtree(DEV_PERSON.ORG_PATH, path);
     }
 
     public DevPersonRecord newPerson() {
@@ -202,23 +201,13 @@ public class DevelopmentRepository {
 
     /** Admitted in a year = step 17 (上级党委审批) dated in that year, in the subtree. */
     public long admitted(String scopePath, String subtreePath, int year) {
-        Condition path = DSL.noCondition();
-        for (String p : new String[] {scopePath, subtreePath}) {
-            if (p != null && !p.isEmpty()) {
-                path = path.and(DEV_STEP.ORG_PATH.ge(p)).and(DEV_STEP.ORG_PATH.lt(OrgPath.upperBound(p)));
-            }
-        }
+        Condition path = OrgPathSql.subtree(DEV_STEP.ORG_PATH, scopePath).and(OrgPathSql.subtree(DEV_STEP.ORG_PATH, subtreePath));
         return db.fetchCount(DEV_STEP, path.and(DEV_STEP.STEP_NO.eq(17))
                 .and(DEV_STEP.DONE_ON.between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))));
     }
 
     public long planned(String scopePath, String subtreePath, int year) {
-        Condition path = DSL.noCondition();
-        for (String p : new String[] {scopePath, subtreePath}) {
-            if (p != null && !p.isEmpty()) {
-                path = path.and(DEV_PLAN.ORG_PATH.ge(p)).and(DEV_PLAN.ORG_PATH.lt(OrgPath.upperBound(p)));
-            }
-        }
+        Condition path = OrgPathSql.subtree(DEV_PLAN.ORG_PATH, scopePath).and(OrgPathSql.subtree(DEV_PLAN.ORG_PATH, subtreePath));
         Number n = db.select(DSL.sum(DEV_PLAN.PLANNED)).from(DEV_PLAN).where(path.and(DEV_PLAN.PLAN_YEAR.eq(year)))
                 .fetchOne(0, Number.class);
         return n == null ? 0 : n.longValue();

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,7 @@ class DuesBenchCommand implements ApplicationRunner {
     private static final String PATH = "99999999";
 
     private final DuesRepository repo;
+    private final DSLContext db;
     private final DuesService dues;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -62,11 +64,12 @@ class DuesBenchCommand implements ApplicationRunner {
     private final int members;
     private final int payers;
 
-    DuesBenchCommand(DuesRepository repo, DuesService dues, TransactionTemplate tx, Clock clock,
+    DuesBenchCommand(DuesRepository repo, DSLContext db, DuesService dues, TransactionTemplate tx, Clock clock,
                      ConfigurableApplicationContext context,
                      @Value("${zhibu.bench.members:220000}") int members,
                      @Value("${zhibu.bench.payers:500}") int payers) {
         this.repo = repo;
+        this.db = db;
         this.dues = dues;
         this.tx = tx;
         this.clock = clock;
@@ -77,7 +80,6 @@ class DuesBenchCommand implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
-        var db = repo.db();
         if (db.fetchExists(DUES_ACCOUNT, DUES_ACCOUNT.ORG_PATH.eq(PATH))) {
             throw new IllegalStateException("bench data already present: use a fresh database");
         }

@@ -15,11 +15,13 @@ import io.zhibu.dues.EntryKind;
 import io.zhibu.dues.PaymentStatus;
 import io.zhibu.dues.ReliefStatus;
 import io.zhibu.dues.RemittanceStatus;
+import io.zhibu.shared.db.OrgPathSql;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
@@ -47,14 +49,16 @@ class DuesDemoData implements ApplicationRunner {
         {DuesCategory.FARMER, null}, {DuesCategory.STUDENT, null}, {DuesCategory.SELF_EMPLOYED, "12000.00"},
         {DuesCategory.UNEMPLOYED, null}};
     private final DuesRepository repo;
+    private final DSLContext db;
     private final DuesCalculator calculator;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final boolean enabled;
 
-    DuesDemoData(DuesRepository repo, DuesCalculator calculator, TransactionTemplate tx, Clock clock,
+    DuesDemoData(DuesRepository repo, DSLContext db, DuesCalculator calculator, TransactionTemplate tx, Clock clock,
                  @Value("${zhibu.demo.enabled:false}") boolean enabled) {
         this.repo = repo;
+        this.db = db;
         this.calculator = calculator;
         this.tx = tx;
         this.clock = clock;
@@ -63,7 +67,6 @@ class DuesDemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        var db = repo.db();
         if (!enabled || db.fetchCount(DUES_ACCOUNT) == 0 || db.fetchExists(DUES_ACCOUNT, DUES_ACCOUNT.DUES_CATEGORY.isNotNull())) {
             return;
         }
@@ -120,7 +123,6 @@ class DuesDemoData implements ApplicationRunner {
 
     /** R5.5: a few approved exemptions (billed 0 from the start) and a few decisions awaiting the superior. */
     void demoReliefs(YearMonth current, String rootPath) {
-        var db = repo.db();
         var a = DUES_ACCOUNT;
         for (Object[] spec : new Object[][] {{3L, ReliefStatus.APPROVED, DuesReliefService.Kind.EXEMPT, "0.00"},
                 {5L, ReliefStatus.PENDING, DuesReliefService.Kind.REDUCED, "0.10"}}) {
@@ -137,7 +139,7 @@ class DuesDemoData implements ApplicationRunner {
                                     DSL.val(OffsetDateTime.now(clock)), DSL.val(approved ? "demo-county" : null),
                                     DSL.val(approved ? OffsetDateTime.now(clock) : null), DSL.val(0))
                             .from(a).where(a.MEMBER_ID.mod(97L).eq((Long) spec[0]))
-                            .and(DuesRepository.subtree(a.ORG_PATH, rootPath))
+                            .and(OrgPathSql.subtree(a.ORG_PATH, rootPath))
                             .and(a.MONTHLY_AMOUNT.gt(new BigDecimal("0.10"))))
                     .execute();
         }
@@ -145,7 +147,6 @@ class DuesDemoData implements ApplicationRunner {
 
     /** 上缴: each branch remitted what it collected in the months before last; every other one is confirmed. */
     void demoRemittances(YearMonth current, String rootPath) {
-        var db = repo.db();
         var b = DUES_BILL;
         LocalDate from = current.minusMonths(2).atDay(1);
         LocalDate to = current.minusMonths(1).atDay(1);
@@ -164,7 +165,7 @@ class DuesDemoData implements ApplicationRunner {
                                         .otherwise(DSL.val(RemittanceStatus.RECORDED, DUES_REMITTANCE.STATUS)),
                                 DSL.val("demo"), DSL.val(OffsetDateTime.now(clock)), DSL.val(0))
                         .from(b).where(b.PERIOD.between(from, to)).and(b.MEMBER_ID.mod(7L).ne(0L))
-                        .and(len.gt(8)).and(DuesRepository.subtree(b.ORG_PATH, rootPath))
+                        .and(len.gt(8)).and(OrgPathSql.subtree(b.ORG_PATH, rootPath))
                         .groupBy(b.REGION_ORG_ID, b.ORG_ID, b.ORG_PATH)
                         .having(DSL.sum(b.AMOUNT_DUE).gt(BigDecimal.ZERO)))
                 .execute();

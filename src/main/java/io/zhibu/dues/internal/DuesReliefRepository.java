@@ -7,6 +7,7 @@ import static io.zhibu.db.Tables.DUES_RELIEF;
 import io.zhibu.db.tables.records.DuesBillCorrectionRecord;
 import io.zhibu.db.tables.records.DuesReliefRecord;
 import io.zhibu.dues.ReliefStatus;
+import io.zhibu.shared.db.OrgPathSql;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -50,7 +51,7 @@ public class DuesReliefRepository {
     }
 
     public List<DuesReliefRecord> list(String scopePath, Long memberId, ReliefStatus status, int limit) {
-        return db.selectFrom(DUES_RELIEF).where(DuesRepository.subtree(DUES_RELIEF.ORG_PATH, scopePath))
+        return db.selectFrom(DUES_RELIEF).where(OrgPathSql.subtree(DUES_RELIEF.ORG_PATH, scopePath))
                 .and(memberId == null ? DSL.noCondition() : DUES_RELIEF.MEMBER_ID.eq(memberId))
                 .and(status == null ? DSL.noCondition() : DUES_RELIEF.STATUS.eq(status))
                 .orderBy(DUES_RELIEF.ID.desc()).limit(limit).fetch();

@@ -7,6 +7,7 @@ import static io.zhibu.db.Tables.DUES_REMITTANCE;
 import io.zhibu.db.tables.records.DuesRemittanceRecord;
 import io.zhibu.dues.PaymentStatus;
 import io.zhibu.dues.RemittanceStatus;
+import io.zhibu.shared.db.OrgPathSql;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -51,7 +52,7 @@ public class DuesRemittanceRepository {
     /** Remittances sent from inside the subtree or received by it, overlapping [from, to]. */
     public List<DuesRemittanceRecord> list(String scopePath, LocalDate from, LocalDate to, int limit) {
         return db.selectFrom(DUES_REMITTANCE)
-                .where(DuesRepository.subtree(DUES_REMITTANCE.ORG_PATH, scopePath))
+                .where(OrgPathSql.subtree(DUES_REMITTANCE.ORG_PATH, scopePath))
                 .and(DUES_REMITTANCE.PERIOD_FROM.le(to)).and(DUES_REMITTANCE.PERIOD_TO.ge(from))
                 .orderBy(DUES_REMITTANCE.ORG_PATH, DUES_REMITTANCE.PERIOD_FROM, DUES_REMITTANCE.ID).limit(limit).fetch();
     }
@@ -60,7 +61,7 @@ public class DuesRemittanceRepository {
     public Map<String, BigDecimal> collected(String scopePath, LocalDate from, LocalDate to) {
         Map<String, BigDecimal> out = new HashMap<>();
         db.select(DUES_ENTRY.ORG_PATH, org.jooq.impl.DSL.sum(DUES_ENTRY.AMOUNT)).from(DUES_ENTRY)
-                .where(DuesRepository.subtree(DUES_ENTRY.ORG_PATH, scopePath)).and(DUES_ENTRY.PERIOD.between(from, to))
+                .where(OrgPathSql.subtree(DUES_ENTRY.ORG_PATH, scopePath)).and(DUES_ENTRY.PERIOD.between(from, to))
                 .groupBy(DUES_ENTRY.ORG_PATH).forEach(r -> out.put(r.value1(), r.value2()));
         return out;
     }
@@ -69,7 +70,7 @@ public class DuesRemittanceRepository {
     public Map<String, BigDecimal> remitInFull(String scopePath, LocalDate from, LocalDate to) {
         Map<String, BigDecimal> out = new HashMap<>();
         db.select(DUES_PAYMENT.ORG_PATH, org.jooq.impl.DSL.sum(DUES_PAYMENT.VOLUNTARY)).from(DUES_PAYMENT)
-                .where(DuesRepository.subtree(DUES_PAYMENT.ORG_PATH, scopePath)).and(DUES_PAYMENT.REMIT_IN_FULL.isTrue())
+                .where(OrgPathSql.subtree(DUES_PAYMENT.ORG_PATH, scopePath)).and(DUES_PAYMENT.REMIT_IN_FULL.isTrue())
                 .and(DUES_PAYMENT.STATUS.eq(PaymentStatus.SUCCEEDED)).and(DUES_PAYMENT.PERIOD_TO.between(from, to))
                 .groupBy(DUES_PAYMENT.ORG_PATH).forEach(r -> out.put(r.value1(), r.value2()));
         return out;
@@ -79,7 +80,7 @@ public class DuesRemittanceRepository {
     public Map<String, BigDecimal> received(String scopePath, LocalDate from, LocalDate to) {
         Map<String, BigDecimal> out = new HashMap<>();
         db.select(DUES_REMITTANCE.TO_ORG_PATH, org.jooq.impl.DSL.sum(DUES_REMITTANCE.AMOUNT)).from(DUES_REMITTANCE)
-                .where(DuesRepository.subtree(DUES_REMITTANCE.TO_ORG_PATH, scopePath))
+                .where(OrgPathSql.subtree(DUES_REMITTANCE.TO_ORG_PATH, scopePath))
                 .and(DUES_REMITTANCE.STATUS.eq(RemittanceStatus.CONFIRMED))
                 .and(DUES_REMITTANCE.PERIOD_FROM.le(to)).and(DUES_REMITTANCE.PERIOD_TO.ge(from))
                 .groupBy(DUES_REMITTANCE.TO_ORG_PATH).forEach(r -> out.put(r.value1(), r.value2()));

@@ -7,6 +7,7 @@ import static io.zhibu.db.Tables.DUES_ENTRY;
 import static io.zhibu.db.Tables.DUES_PAYMENT;
 import static io.zhibu.db.Tables.DUES_RELIEF;
 import static io.zhibu.db.Tables.DUES_REMITTANCE;
+import static io.zhibu.shared.db.OrgPathSql.subtree;
 
 import io.zhibu.db.tables.records.DuesAccountRecord;
 import io.zhibu.db.tables.records.DuesEntryRecord;
@@ -17,7 +18,9 @@ import io.zhibu.dues.PaymentStateMachine;
 import io.zhibu.dues.PaymentStatus;
 import io.zhibu.dues.ReliefStatus;
 import io.zhibu.member.MemberEvents.MemberFacts;
-import io.zhibu.shared.OrgPath;
+import io.zhibu.member.RosterProjection;
+import io.zhibu.shared.db.OrgPathSql;
+import io.zhibu.shared.db.RosterCopy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -30,14 +33,16 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Result;
 import org.jooq.TableField;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /** SQL of the dues module: only the dues_ tables. */
 @Repository
-public class DuesRepository {
+public class DuesRepository implements RosterProjection {
+    /** dues_account as a copy of the roster (moves and merges follow the member module). */
+    private static final RosterCopy ACCOUNTS = new RosterCopy(DUES_ACCOUNT.MEMBER_ID, DUES_ACCOUNT.REGION_ORG_ID,
+            DUES_ACCOUNT.ORG_ID, DUES_ACCOUNT.ORG_PATH, DUES_ACCOUNT.UPDATED_AT);
     public static final String LIABLE_STANDING = "NORMAL";
     private final DSLContext db;
     private final org.springframework.context.ApplicationEventPublisher events;
@@ -47,14 +52,10 @@ public class DuesRepository {
         this.events = events;
     }
 
-    public static Condition subtree(TableField<?, String> path, String scopePath) {
-        return scopePath == null || scopePath.isEmpty() ? DSL.noCondition()
-                : path.ge(scopePath).and(path.lt(OrgPath.upperBound(scopePath)));
-    }
-
     // --- projection of liable members (kept from member and org events)
 
-    public void insertAccounts(List<MemberFacts> facts) {
+    @Override
+    public void insert(List<MemberFacts> facts) {
         if (facts.isEmpty()) {
             return;
         }
@@ -66,30 +67,30 @@ public class DuesRepository {
                 f.regionOrgId(), f.orgId(), f.orgPath(), f.category().name(), f.joinedOn(), f.standing().name(), now}).toList());
     }
 
-    public void updateAccount(MemberFacts f) {
+    @Override
+    public void update(MemberFacts f) {
         int n = db.update(DUES_ACCOUNT).set(DUES_ACCOUNT.REGION_ORG_ID, f.regionOrgId())
                 .set(DUES_ACCOUNT.ORG_ID, f.orgId()).set(DUES_ACCOUNT.ORG_PATH, f.orgPath())
                 .set(DUES_ACCOUNT.MEMBER_CATEGORY, f.category().name()).set(DUES_ACCOUNT.JOINED_ON, f.joinedOn())
                 .set(DUES_ACCOUNT.STANDING, f.standing().name()).set(DUES_ACCOUNT.UPDATED_AT, now())
                 .where(DUES_ACCOUNT.MEMBER_ID.eq(f.memberId())).execute();
         if (n == 0) {
-            insertAccounts(List.of(f));
+            insert(List.of(f));
         }
     }
 
-    public void moveAccounts(Collection<Long> memberIds, long orgId, String orgPath, long regionOrgId) {
-        db.update(DUES_ACCOUNT).set(DUES_ACCOUNT.ORG_ID, orgId).set(DUES_ACCOUNT.ORG_PATH, orgPath)
-                .set(DUES_ACCOUNT.REGION_ORG_ID, regionOrgId).set(DUES_ACCOUNT.UPDATED_AT, now())
-                .where(DUES_ACCOUNT.MEMBER_ID.in(memberIds)).execute();
+    @Override
+    public void move(List<Long> memberIds, long orgId, String orgPath, long regionOrgId) {
+        ACCOUNTS.move(db, memberIds, orgId, orgPath, regionOrgId);
     }
 
-    public void mergeOrg(long sourceOrgId, long targetOrgId, String targetPath, long regionOrgId) {
-        db.update(DUES_ACCOUNT).set(DUES_ACCOUNT.ORG_ID, targetOrgId).set(DUES_ACCOUNT.ORG_PATH, targetPath)
-                .set(DUES_ACCOUNT.REGION_ORG_ID, regionOrgId).set(DUES_ACCOUNT.UPDATED_AT, now())
-                .where(DUES_ACCOUNT.ORG_ID.eq(sourceOrgId)).execute();
+    @Override
+    public void merge(long sourceOrgId, long targetOrgId, String targetPath, long regionOrgId) {
+        ACCOUNTS.merge(db, sourceOrgId, targetOrgId, targetPath, regionOrgId);
     }
 
     /** A moved subtree: every dues row under the old path follows (history stays visible to the new superiors). */
+    @Override
     public void rePath(String oldPath, String newPath, long regionOrgId) {
         rePath(DUES_ACCOUNT.ORG_PATH, DUES_ACCOUNT.REGION_ORG_ID, oldPath, newPath, regionOrgId);
         rePath(DUES_BILL.ORG_PATH, DUES_BILL.REGION_ORG_ID, oldPath, newPath, regionOrgId);
@@ -98,15 +99,12 @@ public class DuesRepository {
         rePath(DUES_RELIEF.ORG_PATH, DUES_RELIEF.REGION_ORG_ID, oldPath, newPath, regionOrgId);
         rePath(DUES_BILL_CORRECTION.ORG_PATH, DUES_BILL_CORRECTION.REGION_ORG_ID, oldPath, newPath, regionOrgId);
         rePath(DUES_REMITTANCE.ORG_PATH, DUES_REMITTANCE.REGION_ORG_ID, oldPath, newPath, regionOrgId);
-        Field<String> moved = DSL.concat(DSL.val(newPath), DSL.substring(DUES_REMITTANCE.TO_ORG_PATH, oldPath.length() + 1));
-        db.update(DUES_REMITTANCE).set(DUES_REMITTANCE.TO_ORG_PATH, moved)
-                .where(subtree(DUES_REMITTANCE.TO_ORG_PATH, oldPath)).execute();
+        rePath(DUES_REMITTANCE.TO_ORG_PATH, null, oldPath, newPath, regionOrgId);
     }
 
     private void rePath(TableField<?, String> path, TableField<?, Long> region, String oldPath, String newPath,
                         long regionOrgId) {
-        Field<String> moved = DSL.concat(DSL.val(newPath), DSL.substring(path, oldPath.length() + 1));
-        db.update(path.getTable()).set(path, moved).set(region, regionOrgId).where(subtree(path, oldPath)).execute();
+        OrgPathSql.rePath(db, path, region, oldPath, newPath, regionOrgId);
     }
 
     public Optional<DuesAccountRecord> account(long memberId) {
@@ -490,10 +488,6 @@ public class DuesRepository {
 
     public int countBills(LocalDate period) {
         return db.fetchCount(DUES_BILL, DUES_BILL.PERIOD.eq(period));
-    }
-
-    public DSLContext db() {
-        return db;
     }
 
     public static OffsetDateTime now() {

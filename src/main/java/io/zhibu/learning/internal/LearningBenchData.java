@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.jooq.Field;
+import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,14 +38,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Order(35)
 class LearningBenchData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(LearningBenchData.class);
-    private final LearningRepository repo;
+    private final DSLContext db;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final int perMember;
 
-    LearningBenchData(LearningRepository repo, TransactionTemplate tx, Clock clock,
+    LearningBenchData(DSLContext db, TransactionTemplate tx, Clock clock,
                       @Value("${zhibu.bench.study-per-member:10}") int perMember) {
-        this.repo = repo;
+        this.db = db;
         this.tx = tx;
         this.clock = clock;
         this.perMember = perMember;
@@ -52,7 +53,6 @@ class LearningBenchData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        var db = repo.db();
         if (perMember <= 0 || db.fetchExists(LEARNING_MATERIAL, LEARNING_MATERIAL.CREATED_BY.eq("bench"))) {
             return;
         }
@@ -74,7 +74,6 @@ class LearningBenchData implements ApplicationRunner {
     }
 
     private int[] book(long regionOrgId, String rootPath) {
-        var db = repo.db();
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate today = LocalDate.now(clock);
         for (int i = 1; i <= perMember; i++) {

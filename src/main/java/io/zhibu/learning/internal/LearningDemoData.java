@@ -33,6 +33,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +53,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Order(30)
 class LearningDemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(LearningDemoData.class);
-    private final LearningRepository repo;
+    private final DSLContext db;
     private final MaterialService materials;
     private final QuizService quiz;
     private final OrgService orgs;
@@ -61,10 +62,10 @@ class LearningDemoData implements ApplicationRunner {
     private final Clock clock;
     private final boolean enabled;
 
-    LearningDemoData(LearningRepository repo, MaterialService materials, QuizService quiz, OrgService orgs,
+    LearningDemoData(DSLContext db, MaterialService materials, QuizService quiz, OrgService orgs,
                      MemberDirectory directory, TransactionTemplate tx, Clock clock,
                      @Value("${zhibu.demo.enabled:false}") boolean enabled) {
-        this.repo = repo;
+        this.db = db;
         this.materials = materials;
         this.quiz = quiz;
         this.orgs = orgs;
@@ -76,7 +77,6 @@ class LearningDemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        var db = repo.db();
         if (!enabled || db.fetchCount(LEARNING_MEMBER) == 0 || db.fetchCount(LEARNING_MATERIAL) > 0) {
             return;
         }
@@ -138,7 +138,6 @@ class LearningDemoData implements ApplicationRunner {
 
     /** R7.1: each branch's secretary (by the name the org records) has the 56-hour requirement. */
     private void markSecretaries(DataScope scope, Organization county) {
-        var db = repo.db();
         List<Organization> branches = orgs.activeIn(scope, county.id(),
                 List.of(OrgType.BRANCH, OrgType.JOINT_BRANCH, OrgType.TEMPORARY_BRANCH));
         List<Long> cadres = new ArrayList<>();
@@ -162,7 +161,6 @@ class LearningDemoData implements ApplicationRunner {
 
     /** Two thirds of the members read the 党章 guide and two thirds the dues rules; every fifth member and every secretary took the county rotation. */
     private void studyRecords(MaterialSummary charter, MaterialSummary dues) {
-        var db = repo.db();
         LocalDate today = LocalDate.now(clock);
         OffsetDateTime now = OffsetDateTime.now(clock);
         Object[][] plan = {{charter, 3, 1, today.minusDays(3)}, {dues, 3, 0, today.minusDays(1)}};
