@@ -34,6 +34,10 @@ public final class DevTimeline {
         this.props = props;
     }
 
+    public boolean done(DevStep step) {
+        return done(step.no());
+    }
+
     public boolean done(int no) {
         return steps.stream().anyMatch(s -> counts(s) && s.stepNo() == no);
     }
@@ -43,9 +47,18 @@ public final class DevTimeline {
     }
 
     /** The latest date of a step (current conversion round for 23/24). */
+    public LocalDate date(DevStep step) {
+        return date(step.no());
+    }
+
+    /** The latest date of a step by number. */
     public LocalDate date(int no) {
         return steps.stream().filter(s -> counts(s) && s.stepNo() == no).map(Done::date)
                 .max(Comparator.naturalOrder()).orElse(null);
+    }
+
+    public Decision decision(DevStep step) {
+        return decision(step.no());
     }
 
     public Decision decision(int no) {
@@ -54,6 +67,10 @@ public final class DevTimeline {
     }
 
     /** The extension months decided at a step (23, current round), 0 if none. */
+    public int extensionOf(DevStep step) {
+        return extensionOf(step.no());
+    }
+
     public int extensionOf(int no) {
         return steps.stream().filter(s -> counts(s) && s.stepNo() == no && s.extensionMonths() != null)
                 .map(Done::extensionMonths).findFirst().orElse(0);
@@ -80,11 +97,11 @@ public final class DevTimeline {
     /** Reviews that may be recorded again now: 6 until step 7, 21 until the conversion meeting. */
     public List<Integer> repeatable() {
         List<Integer> r = new ArrayList<>();
-        if (state.open() && done(6) && !done(7)) {
-            r.add(6);
+        if (state.open() && done(DevStep.CULTIVATION) && !done(DevStep.TARGET)) {
+            r.add(DevStep.CULTIVATION.no());
         }
-        if (state == DevState.PROBATIONARY && done(21) && !done(23)) {
-            r.add(21);
+        if (state == DevState.PROBATIONARY && done(DevStep.PROBATION_REVIEW) && !done(DevStep.CONVERSION_MEETING)) {
+            r.add(DevStep.PROBATION_REVIEW.no());
         }
         return r;
     }
@@ -99,16 +116,16 @@ public final class DevTimeline {
 
     /** R2.8/R2.10/R2.11: probation end from the branch-meeting date (step 15) plus any extension. */
     public LocalDate probationEnd() {
-        LocalDate meeting = date(15);
+        LocalDate meeting = date(DevStep.BRANCH_MEETING);
         return meeting == null ? null : DevelopmentRules.probationEnd(meeting, extensionMonths);
     }
 
     /** The earliest date a step may carry (step 7: activist + 1 year; conversion: probation end). */
     public LocalDate earliest(int no) {
-        if (no == 7 && date(3) != null) {
-            return DevelopmentRules.earliestTarget(date(3));
+        if (no == DevStep.TARGET.no() && date(DevStep.ACTIVIST) != null) {
+            return DevelopmentRules.earliestTarget(date(DevStep.ACTIVIST));
         }
-        if (no == 23) {
+        if (no == DevStep.CONVERSION_MEETING.no()) {
             return probationEnd();
         }
         return null;
@@ -120,12 +137,13 @@ public final class DevTimeline {
         if (s.dueBasis() == 0 || date(s.dueBasis()) == null) {
             return null;
         }
-        int months = no == 15 ? props.meetingWithinMonths() : s.dueMonths();
+        int months = no == DevStep.BRANCH_MEETING.no() ? props.meetingWithinMonths() : s.dueMonths();
         return PartyCalendar.plusMonths(date(s.dueBasis()), months);
     }
 
     public LocalDate latest(int no) {
-        return no == 17 && date(15) != null ? DevelopmentRules.approvalLatest(date(15)) : null;
+        LocalDate meeting = date(DevStep.BRANCH_MEETING);
+        return no == DevStep.APPROVAL.no() && meeting != null ? DevelopmentRules.approvalLatest(meeting) : null;
     }
 
     /**
@@ -148,32 +166,32 @@ public final class DevTimeline {
         if (next == 0) {
             return out;
         }
-        if (next == 2) {
-            out.add(new Due("TALK", 2, DevelopmentRules.talkDue(date(1)), null));
+        if (next == DevStep.TALK.no()) {
+            out.add(new Due("TALK", DevStep.TALK.no(), DevelopmentRules.talkDue(date(DevStep.APPLICATION)), null));
         }
-        if (done(3) && !done(7)) {
-            LocalDate last = done(6) ? date(6) : date(3);
-            out.add(new Due("ACTIVIST_REVIEW", 6, DevelopmentRules.nextReviewDue(last), null));
+        if (done(DevStep.ACTIVIST) && !done(DevStep.TARGET)) {
+            LocalDate last = done(DevStep.CULTIVATION) ? date(DevStep.CULTIVATION) : date(DevStep.ACTIVIST);
+            out.add(new Due("ACTIVIST_REVIEW", DevStep.CULTIVATION.no(), DevelopmentRules.nextReviewDue(last), null));
         }
-        if (next == 7 && date(3) != null) {
-            out.add(new Due("TARGET_ELIGIBLE", 7, earliest(7), null));
+        if (next == DevStep.TARGET.no() && date(DevStep.ACTIVIST) != null) {
+            out.add(new Due("TARGET_ELIGIBLE", DevStep.TARGET.no(), earliest(7), null));
         }
-        if (next == 15) {
-            out.add(new Due("BRANCH_MEETING", 15, due(15), null));
+        if (next == DevStep.BRANCH_MEETING.no()) {
+            out.add(new Due("BRANCH_MEETING", DevStep.BRANCH_MEETING.no(), due(15), null));
         }
-        if (next == 16 || next == 17) {
-            out.add(new Due("APPROVAL", 17, due(17), latest(17)));
+        if (next == DevStep.UPPER_TALK.no() || next == DevStep.APPROVAL.no()) {
+            out.add(new Due("APPROVAL", DevStep.APPROVAL.no(), due(17), latest(17)));
         }
-        if (done(17) && !done(20)) {
-            out.add(new Due("OATH", 20, due(20), null));
+        if (done(DevStep.APPROVAL) && !done(DevStep.OATH)) {
+            out.add(new Due("OATH", DevStep.OATH.no(), due(20), null));
         }
-        if (done(17) && !done(23)) {
-            LocalDate last = done(21) ? date(21) : date(17);
-            out.add(new Due("PROBATION_REVIEW", 21, DevelopmentRules.nextReviewDue(last), null));
-            out.add(new Due("PROBATION_END", 23, probationEnd(), null));
+        if (done(DevStep.APPROVAL) && !done(DevStep.CONVERSION_MEETING)) {
+            LocalDate last = done(DevStep.PROBATION_REVIEW) ? date(DevStep.PROBATION_REVIEW) : date(DevStep.APPROVAL);
+            out.add(new Due("PROBATION_REVIEW", DevStep.PROBATION_REVIEW.no(), DevelopmentRules.nextReviewDue(last), null));
+            out.add(new Due("PROBATION_END", DevStep.CONVERSION_MEETING.no(), probationEnd(), null));
         }
-        if (next == 24) {
-            out.add(new Due("CONVERSION_APPROVAL", 24, due(24), null));
+        if (next == DevStep.CONVERSION_APPROVAL.no()) {
+            out.add(new Due("CONVERSION_APPROVAL", DevStep.CONVERSION_APPROVAL.no(), due(24), null));
         }
         return out;
     }

@@ -138,7 +138,7 @@ public class DevelopmentService {
         p.setIdNumberBidx(repo.idIndex(idn.value()));
         p.setIdNumberMasked(idn.masked());
         p.setAppliedOn(f.appliedOn());
-        p.setState(DevState.APPLICANT.name());
+        p.setState(DevState.APPLICANT);
         p.setInPipeline(true);
         p.setLastStep(1);
         p.setLastStepOn(f.appliedOn());
@@ -171,7 +171,7 @@ public class DevelopmentService {
             throw new NotFoundException("step", stepNo);
         }
         DevTimeline t = timeline(p);
-        DevState state = DevState.valueOf(p.getState());
+        DevState state = p.getState();
         if (!state.open()) {
             throw new ConflictException("dev.closed");
         }
@@ -201,7 +201,7 @@ public class DevelopmentService {
         boolean firstTime = !t.done(stepNo);
         if (firstTime) {
             p.setLastStep(Math.max(p.getLastStep(), stepNo));
-            p.setState(DevState.afterStep(stepNo, state).name());
+            p.setState(DevState.afterStep(stepNo, state));
         }
         p.setLastStepOn(date);
         Outcome outcome = outcome(scope, p, t, step, date, in);
@@ -253,7 +253,7 @@ public class DevelopmentService {
         }
         LocalDate old = target.getDoneOn();
         // derived fields follow the amended dates: the application date (step 1), the last step's date
-        if (target.getStepNo() == 1 && target.getRound() == 1) {
+        if (target.getStepNo() == DevStep.APPLICATION.no() && target.getRound() == 1) {
             p.setAppliedOn(date);
         }
         LocalDate last = rows.stream().map(r -> r == target ? date : r.getDoneOn()).max(java.util.Comparator.naturalOrder())
@@ -263,11 +263,11 @@ public class DevelopmentService {
             throw new ConflictException("error.concurrentChange");
         }
         repo.setStepDate(target.getId(), date);
-        if (target.getStepNo() == 15 && p.getMemberId() != null) {
+        if (target.getStepNo() == DevStep.BRANCH_MEETING.no() && p.getMemberId() != null) {
             // R2.8/R2.10: joining date = branch meeting, full membership = probation end; the member record follows
             // (a refusal by the member module rolls the whole amendment back)
             MemberView m = members.get(scope, p.getMemberId());
-            LocalDate fullOn = DevState.FULL.name().equals(p.getState())
+            LocalDate fullOn = p.getState() == DevState.FULL
                     ? DevelopmentRules.probationEnd(date, p.getExtensionMonths()) : m.fullMemberOn();
             members.update(scope, m.id(), new MemberForm(m.orgId(), m.name(), null, m.gender(), m.birthDate(),
                     m.ethnicity(), m.education(), m.personCategory(), m.jobTitle(), null, null, m.category(), date,
@@ -298,23 +298,23 @@ public class DevelopmentService {
                 return v;
             }
         }
-        LocalDate applied = after.date(1);
+        LocalDate applied = after.date(DevStep.APPLICATION);
         if (applied != null && p.getBirthDate() != null && !DevelopmentRules.oldEnough(p.getBirthDate(), applied)) {
             v.add(new Violation("date", "dev.gate.age", p.getBirthDate().plusYears(18))); // R2.1
         }
-        if (after.done(7) && after.date(3) != null && !DevelopmentRules.cultivatedOneYear(after.date(3), after.date(7))) {
-            v.add(new Violation("date", "dev.gate.activistYear", DevelopmentRules.earliestTarget(after.date(3))));
+        if (after.done(DevStep.TARGET) && after.date(DevStep.ACTIVIST) != null && !DevelopmentRules.cultivatedOneYear(after.date(DevStep.ACTIVIST), after.date(DevStep.TARGET))) {
+            v.add(new Violation("date", "dev.gate.activistYear", DevelopmentRules.earliestTarget(after.date(DevStep.ACTIVIST))));
         }
         for (DevStepRecord r : rows) {
             LocalDate on = r == target ? date : r.getDoneOn();
-            if ((r.getStepNo() == 7 || r.getStepNo() == 23) && r.getNoticeTo() != null && r.getNoticeTo().isAfter(on)) {
+            if ((r.getStepNo() == DevStep.TARGET.no() || r.getStepNo() == DevStep.CONVERSION_MEETING.no()) && r.getNoticeTo() != null && r.getNoticeTo().isAfter(on)) {
                 v.add(new Violation("date", "dev.gate.noticeDates")); // R2.7: the 公示 ends by the decision
             }
         }
-        if (after.done(17) && after.date(15) != null) {
-            LocalDate approval = after.date(17);
-            LocalDate meeting = after.date(15);
-            DevStepRecord s17 = rows.stream().filter(r -> r.getStepNo() == 17).findFirst().orElse(null);
+        if (after.done(DevStep.APPROVAL) && after.date(DevStep.BRANCH_MEETING) != null) {
+            LocalDate approval = after.date(DevStep.APPROVAL);
+            LocalDate meeting = after.date(DevStep.BRANCH_MEETING);
+            DevStepRecord s17 = rows.stream().filter(r -> r.getStepNo() == DevStep.APPROVAL.no()).findFirst().orElse(null);
             if (approval.isAfter(DevelopmentRules.approvalLatest(meeting))) {
                 v.add(new Violation("date", "dev.gate.approvalLate", DevelopmentRules.approvalLatest(meeting)));
             } else if (approval.isAfter(DevelopmentRules.approvalDue(meeting))
@@ -323,12 +323,12 @@ public class DevelopmentService {
             }
         }
         for (DevStepRecord r : rows) {
-            if (r.getStepNo() == 23 && Decision.CONVERT.name().equals(r.getDecision()) && after.date(15) != null) {
+            if (r.getStepNo() == DevStep.CONVERSION_MEETING.no() && r.getDecision() == Decision.CONVERT && after.date(DevStep.BRANCH_MEETING) != null) {
                 LocalDate on = r == target ? date : r.getDoneOn();
                 int extension = p.getExtensionMonths() == null ? 0 : p.getExtensionMonths();
-                if (!DevelopmentRules.conversionAllowed(after.date(15), extension, on)) {
+                if (!DevelopmentRules.conversionAllowed(after.date(DevStep.BRANCH_MEETING), extension, on)) {
                     v.add(new Violation("date", "dev.gate.probationNotOver",
-                            DevelopmentRules.probationEnd(after.date(15), extension))); // R2.10
+                            DevelopmentRules.probationEnd(after.date(DevStep.BRANCH_MEETING), extension))); // R2.10
                 }
             }
         }
@@ -340,7 +340,7 @@ public class DevelopmentService {
     public PersonDetail terminate(DataScope scope, long personId, CloseForm f) {
         requireManager(scope);
         DevPersonRecord p = load(scope, personId);
-        DevState state = DevState.valueOf(p.getState());
+        DevState state = p.getState();
         if (!state.open() || p.getMemberId() != null) {
             throw new ConflictException("dev.terminate.notOpen");
         }
@@ -353,7 +353,7 @@ public class DevelopmentService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        p.setState(DevState.TERMINATED.name());
+        p.setState(DevState.TERMINATED);
         p.setInPipeline(false);
         p.setClosedOn(date);
         p.setClosedReason(reason);
@@ -443,7 +443,7 @@ public class DevelopmentService {
         LocalDate stuckBefore = today().minusMonths(props.stuckAfterMonths());
         List<DevPersonRecord> open = repo.open(scope.orgPath(), subtree, OPEN_LIMIT);
         List<PersonSummary> stuck = summaries(open.stream().filter(p -> p.getLastStepOn().isBefore(stuckBefore)
-                && !DevState.FULL.name().equals(p.getState())).limit(50).toList());
+                && p.getState() != DevState.FULL).limit(50).toList());
         List<Deadline> overdue = todo(scope, orgId).stream().filter(d -> d.status() == DeadlineStatus.OVERDUE).toList();
         return new Pipeline(org == null ? scope.scopeOrgIdOrZero() : org.id(), org == null ? null : org.name(), y,
                 repo.countsByState(scope.orgPath(), subtree), repo.planned(scope.orgPath(), subtree, y),
@@ -457,7 +457,7 @@ public class DevelopmentService {
         String people;
         List<Long> memberIds = List.of();
         Decision decision;
-        int[] votes;
+        VoteCounts votes;
         String ballot;
         LocalDate noticeFrom;
         LocalDate noticeTo;
@@ -476,14 +476,14 @@ public class DevelopmentService {
             s.setGroupOrgId(groupOrgId);
             s.setPeople(people);
             s.setMemberIds(memberIds.isEmpty() ? null : String.join(",", memberIds.stream().map(String::valueOf).toList()));
-            s.setDecision(decision == null ? null : decision.name());
+            s.setDecision(decision);
             if (votes != null) {
-                s.setVotesDue(votes[0]);
-                s.setVotesPresent(votes[1]);
-                s.setVotesYes(votes[2]);
-                s.setVotesWrittenYes(votes[3]);
-                s.setVotesNo(votes[4]);
-                s.setVotesAbstain(votes[5]);
+                s.setVotesDue(votes.due());
+                s.setVotesPresent(votes.present());
+                s.setVotesYes(votes.yes());
+                s.setVotesWrittenYes(votes.writtenYes());
+                s.setVotesNo(votes.no());
+                s.setVotesAbstain(votes.abstain());
                 s.setBallot(ballot);
             }
             s.setNoticeFrom(noticeFrom);
@@ -543,7 +543,7 @@ public class DevelopmentService {
                 } else if (errors.size() == before && (long) v[1] + (v[3] == null ? 0 : v[3]) > v[0]) {
                     errors.add(new Violation("votesWrittenYes", "dev.votes.inconsistent"));
                 }
-                in.votes = errors.size() > before ? null : new int[] {v[0], v[1], v[2], v[3] == null ? 0 : v[3], v[4], v[5]};
+                in.votes = errors.size() > before ? null : new VoteCounts(v[0], v[1], v[2], v[3] == null ? 0 : v[3], v[4], v[5]);
             }
             in.ballot = f.ballot() == null || f.ballot().isBlank() ? (props.anonymousBallotDefault() ? "ANONYMOUS" : "SHOW_OF_HANDS") : f.ballot();
             if (!BALLOTS.contains(in.ballot)) {
@@ -577,8 +577,8 @@ public class DevelopmentService {
                 }
             }
             case TARGET -> {
-                if (date != null && t.date(3) != null && !DevelopmentRules.cultivatedOneYear(t.date(3), date)) {
-                    errors.add(new Violation("date", "dev.gate.activistYear", DevelopmentRules.earliestTarget(t.date(3))));
+                if (date != null && t.date(DevStep.ACTIVIST) != null && !DevelopmentRules.cultivatedOneYear(t.date(DevStep.ACTIVIST), date)) {
+                    errors.add(new Violation("date", "dev.gate.activistYear", DevelopmentRules.earliestTarget(t.date(DevStep.ACTIVIST))));
                 }
                 notice(in, date, props.targetNoticeWorkingDays(), errors);
             }
@@ -619,11 +619,11 @@ public class DevelopmentService {
                 if (in.decision != null && in.decision != Decision.APPROVED) {
                     errors.add(new Violation("decision", "dev.gate.approvalRejected"));
                 }
-                if (date != null && t.date(15) != null) {
-                    if (date.isAfter(DevelopmentRules.approvalLatest(t.date(15)))) {
-                        errors.add(new Violation("date", "dev.gate.approvalLate", DevelopmentRules.approvalLatest(t.date(15))));
-                    } else if (date.isAfter(DevelopmentRules.approvalDue(t.date(15))) && in.exceptionReason == null) {
-                        errors.add(new Violation("exceptionReason", "dev.gate.approvalSpecial", DevelopmentRules.approvalDue(t.date(15))));
+                if (date != null && t.date(DevStep.BRANCH_MEETING) != null) {
+                    if (date.isAfter(DevelopmentRules.approvalLatest(t.date(DevStep.BRANCH_MEETING)))) {
+                        errors.add(new Violation("date", "dev.gate.approvalLate", DevelopmentRules.approvalLatest(t.date(DevStep.BRANCH_MEETING))));
+                    } else if (date.isAfter(DevelopmentRules.approvalDue(t.date(DevStep.BRANCH_MEETING))) && in.exceptionReason == null) {
+                        errors.add(new Violation("exceptionReason", "dev.gate.approvalSpecial", DevelopmentRules.approvalDue(t.date(DevStep.BRANCH_MEETING))));
                     }
                 }
             }
@@ -634,7 +634,7 @@ public class DevelopmentService {
                     errors.add(new Violation("decision", "dev.gate.conversionOutcome"));
                 }
                 if (in.decision == Decision.CONVERT) {
-                    if (date != null && !DevelopmentRules.conversionAllowed(t.date(15), p.getExtensionMonths(), date)) {
+                    if (date != null && !DevelopmentRules.conversionAllowed(t.date(DevStep.BRANCH_MEETING), p.getExtensionMonths(), date)) {
                         errors.add(new Violation("date", "dev.gate.probationNotOver", t.probationEnd()));
                     }
                     notice(in, date, props.conversionNoticeWorkingDays(), errors);
@@ -669,10 +669,11 @@ public class DevelopmentService {
         if (in.votes == null) {
             return;
         }
-        if (!DevelopmentRules.quorum(in.votes[0], in.votes[1])) {
-            errors.add(new Violation("votesPresent", "dev.gate.quorum", in.votes[1], in.votes[0]));
-        } else if (!DevelopmentRules.passes(in.votes[0], in.votes[2], in.votes[3])) {
-            errors.add(new Violation("votesYes", "dev.gate.majority", in.votes[2] + in.votes[3], in.votes[0]));
+        VoteCounts v = in.votes;
+        if (!DevelopmentRules.quorum(v.due(), v.present())) {
+            errors.add(new Violation("votesPresent", "dev.gate.quorum", v.present(), v.due()));
+        } else if (!DevelopmentRules.passes(v.due(), v.yes(), v.writtenYes())) {
+            errors.add(new Violation("votesYes", "dev.gate.majority", v.yes() + v.writtenYes(), v.due()));
         }
     }
 
@@ -747,10 +748,10 @@ public class DevelopmentService {
 
     /** Wrong order, with the rule-specific reason where a hard gate is the cause (steps 10 and 13). */
     private static Violation orderViolation(int stepNo, int next) {
-        if (next == 13 && stepNo == 14) {
+        if (next == DevStep.PRE_REVIEW.no() && stepNo == DevStep.APPLICATION_FORM.no()) {
             return new Violation("stepNo", "dev.gate.noPreReview");
         }
-        if (next == 10 && stepNo > 10) {
+        if (next == DevStep.POLITICAL_REVIEW.no() && stepNo > DevStep.POLITICAL_REVIEW.no()) {
             return new Violation("stepNo", "dev.gate.noPoliticalReview");
         }
         return new Violation("stepNo", "dev.order.wrong", stepNo, next);
@@ -768,7 +769,7 @@ public class DevelopmentService {
     private Outcome outcome(DataScope scope, DevPersonRecord p, DevTimeline t, DevStep step, LocalDate date, Inputs in) {
         switch (step) {
             case APPROVAL -> {
-                LocalDate joinedOn = t.date(15);
+                LocalDate joinedOn = t.date(DevStep.BRANCH_MEETING);
                 return new Outcome(() -> {
                     MemberView m = members.create(scope, new MemberForm(p.getOrgId(), p.getName(),
                             repo.decrypt(p.getIdNumberEnc()), null, null, p.getEthnicity(), null, null, null, null,
@@ -778,21 +779,21 @@ public class DevelopmentService {
                 }, " admitted, joinedOn " + joinedOn);
             }
             case CONVERSION_APPROVAL -> {
-                Decision d = t.decision(23);
+                Decision d = t.decision(DevStep.CONVERSION_MEETING);
                 if (d == Decision.CONVERT) {
                     LocalDate fullOn = t.probationEnd();
-                    p.setState(DevState.FULL.name());
+                    p.setState(DevState.FULL);
                     return new Outcome(() -> updateMember(scope, p.getMemberId(), MemberCategory.FULL, fullOn,
                             p.getExtensionMonths()), " converted, fullMemberOn " + fullOn);
                 }
                 if (d == Decision.EXTEND) {
-                    int months = t.extensionOf(23);
+                    int months = t.extensionOf(DevStep.CONVERSION_MEETING);
                     p.setExtensionMonths(months);
                     p.setConversionRound(p.getConversionRound() + 1);
                     return new Outcome(() -> updateMember(scope, p.getMemberId(), MemberCategory.PROBATIONARY, null,
                             months), " probation extended by " + months + " months");
                 }
-                p.setState(DevState.CANCELLED.name());
+                p.setState(DevState.CANCELLED);
                 p.setInPipeline(false);
                 p.setClosedOn(date);
                 p.setClosedReason("取消预备党员资格");
@@ -873,7 +874,7 @@ public class DevelopmentService {
     }
 
     private static PersonSummary summary(DevPersonRecord p, String orgName, int next) {
-        return new PersonSummary(p.getId(), p.getName(), p.getOrgId(), orgName, DevState.valueOf(p.getState()),
+        return new PersonSummary(p.getId(), p.getName(), p.getOrgId(), orgName, p.getState(),
                 p.getLastStep(), p.getLastStepOn(), next == 0 ? null : next, p.getIdNumberMasked(), p.getAppliedOn());
     }
 
@@ -882,7 +883,7 @@ public class DevelopmentService {
     }
 
     private DevTimeline timeline(DevPersonRecord p, List<DevTimeline.Done> steps) {
-        return new DevTimeline(steps, DevState.valueOf(p.getState()), p.getConversionRound(), p.getExtensionMonths(), props);
+        return new DevTimeline(steps, p.getState(), p.getConversionRound(), p.getExtensionMonths(), props);
     }
 
     private static DevTimeline.Done done(DevStepRecord r) {
@@ -890,7 +891,7 @@ public class DevelopmentService {
     }
 
     private static Decision decision(DevStepRecord r) {
-        return r.getDecision() == null ? null : Decision.valueOf(r.getDecision());
+        return r.getDecision();
     }
 
     private static StepRecord record(DevStepRecord r) {

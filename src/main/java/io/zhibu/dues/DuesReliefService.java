@@ -131,13 +131,13 @@ public class DuesReliefService {
             r.setOrgId(a.getOrgId());
             r.setOrgPath(a.getOrgPath());
             r.setMemberId(memberId);
-            r.setKind(form.kind().name());
+            r.setKind(form.kind());
             r.setMonthlyAmount(monthly);
             r.setPeriodFrom(from);
             r.setPeriodTo(to);
             r.setReason(reason);
             r.setDecidedOn(form.decidedOn());
-            r.setStatus("PENDING");
+            r.setStatus(ReliefStatus.PENDING);
             r.setRequestedBy(scope.username());
             r.setVersion(0);
             reliefs.insert(r);
@@ -180,8 +180,8 @@ public class DuesReliefService {
             if (approve && reliefs.overlapsApproved(r.getMemberId(), r.getPeriodFrom(), r.getPeriodTo(), id)) {
                 throw new ConflictException("dues.relief.overlap"); // approved reliefs never overlap (one per bill)
             }
-            if (!reliefs.review(id, form.version(), approve ? "APPROVED" : "REJECTED", scope.username(), note)) {
-                throw new ConflictException(!"PENDING".equals(r.getStatus()) ? "dues.relief.notPending" : "error.concurrentChange");
+            if (!reliefs.review(id, form.version(), approve ? ReliefStatus.APPROVED : ReliefStatus.REJECTED, scope.username(), note)) {
+                throw new ConflictException(r.getStatus() != ReliefStatus.PENDING ? "dues.relief.notPending" : "error.concurrentChange");
             }
             if (approve) {
                 correctIssuedBills(r, scope.username());
@@ -219,11 +219,10 @@ public class DuesReliefService {
     /** Reliefs of the subtree (or of one org), newest first; {@code status} e.g. PENDING for the approval queue. */
     public List<Relief> list(DataScope scope, Long orgId, String rawStatus) {
         requireTreasurer(scope);
-        String status = rawStatus == null || rawStatus.isBlank() ? null : rawStatus;
         String path = orgId == null ? scope.orgPath() : orgs.get(scope, orgId).path();
-        if (status != null && !List.of("PENDING", "APPROVED", "REJECTED").contains(status)) {
-            throw InvalidInputException.of("status", "dues.relief.status");
-        }
+        ReliefStatus status = rawStatus == null || rawStatus.isBlank() ? null : java.util.Arrays.stream(ReliefStatus.values())
+                .filter(v -> v.name().equals(rawStatus)).findFirst()
+                .orElseThrow(() -> InvalidInputException.of("status", "dues.relief.status"));
         return tx.execute(s -> views(scope, reliefs.list(path, null, status, 500)));
     }
 
@@ -242,11 +241,11 @@ public class DuesReliefService {
     }
 
     private Relief view(DataScope scope, DuesReliefRecord r, String memberName, String orgName) {
-        boolean canReview = "PENDING".equals(r.getStatus()) && scope.canManageMembers()
+        boolean canReview = r.getStatus() == ReliefStatus.PENDING && scope.canManageMembers()
                 && coversParent(scope, r.getOrgPath()) && !scope.username().equals(r.getRequestedBy());
-        return new Relief(r.getId(), r.getMemberId(), memberName, r.getOrgId(), orgName, Kind.valueOf(r.getKind()),
+        return new Relief(r.getId(), r.getMemberId(), memberName, r.getOrgId(), orgName, r.getKind(),
                 r.getMonthlyAmount(), YearMonth.from(r.getPeriodFrom()), YearMonth.from(r.getPeriodTo()), r.getReason(),
-                r.getDecidedOn(), r.getStatus(), r.getRequestedBy(), r.getRequestedAt(), r.getReviewedBy(),
+                r.getDecidedOn(), r.getStatus().name(), r.getRequestedBy(), r.getRequestedAt(), r.getReviewedBy(),
                 r.getReviewedAt(), r.getReviewNote(), r.getVersion(), canReview);
     }
 

@@ -134,7 +134,7 @@ public class DuesRemittanceService {
                 r.setRemittedOn(form.remittedOn());
                 r.setVoucherNo(voucher);
                 r.setNote(note);
-                r.setStatus("RECORDED");
+                r.setStatus(RemittanceStatus.RECORDED);
                 r.setCreatedBy(scope.username());
                 r.setVersion(0);
                 repo.insert(r);
@@ -163,7 +163,7 @@ public class DuesRemittanceService {
                 throw new ConflictException("dues.remit.ownRecord");
             }
             if (!repo.confirm(id, form.version(), scope.username())) {
-                throw new ConflictException("CONFIRMED".equals(r.getStatus()) ? "dues.remit.confirmed" : "error.concurrentChange");
+                throw new ConflictException(r.getStatus() == RemittanceStatus.CONFIRMED ? "dues.remit.confirmed" : "error.concurrentChange");
             }
             audit.success("dues.remit.confirm", "org", r.getOrgId(), r.getOrgPath(), "remittance " + id + " " + r.getAmount());
             return views(scope, List.of(repo.find(id).orElseThrow())).get(0);
@@ -192,7 +192,7 @@ public class DuesRemittanceService {
             for (DuesRemittanceRecord r : rows) {
                 BigDecimal[] v = sent.computeIfAbsent(r.getOrgPath(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
                 v[0] = v[0].add(r.getAmount());
-                if ("CONFIRMED".equals(r.getStatus())) {
+                if (r.getStatus() == RemittanceStatus.CONFIRMED) {
                     v[1] = v[1].add(r.getAmount());
                 }
             }
@@ -232,8 +232,8 @@ public class DuesRemittanceService {
         return rows.stream().map(r -> new Remittance(r.getId(), r.getOrgId(), names.get(r.getOrgId()), r.getToOrgId(),
                 r.getToOrgId() == null ? null : names.get(r.getToOrgId()), YearMonth.from(r.getPeriodFrom()),
                 YearMonth.from(r.getPeriodTo()), r.getAmount(), r.getRemittedOn(), r.getVoucherNo(), r.getNote(),
-                r.getStatus(), r.getCreatedBy(), r.getCreatedAt(), r.getConfirmedBy(), r.getConfirmedAt(), r.getVersion(),
-                "RECORDED".equals(r.getStatus()) && OrgPath.covers(scope.orgPath(), r.getToOrgPath())
+                r.getStatus().name(), r.getCreatedBy(), r.getCreatedAt(), r.getConfirmedBy(), r.getConfirmedAt(), r.getVersion(),
+                r.getStatus() == RemittanceStatus.RECORDED && OrgPath.covers(scope.orgPath(), r.getToOrgPath())
                         && !scope.username().equals(r.getCreatedBy()))).toList();
     }
 

@@ -117,7 +117,7 @@ public class DuesService {
             List<Payment> payments = repo.payments(memberId, 12).stream().map(DuesService::payment).toList();
             YearMonth current = currentMonth();
             List<DuesViews.ReliefRef> reliefs = repo.approvedReliefs(memberId).stream().map(r -> new DuesViews.ReliefRef(
-                    r.getKind(), YearMonth.from(r.getPeriodFrom()), YearMonth.from(r.getPeriodTo()))).toList();
+                    r.getKind().name(), YearMonth.from(r.getPeriodFrom()), YearMonth.from(r.getPeriodTo()))).toList();
             bills = bills.stream().map(b -> b.withRelief(reliefs.stream().filter(r -> r.covers(b.period()))
                     .map(DuesViews.ReliefRef::kind).findFirst().orElse(null))).toList();
             return new Statement(account(a, directory.namesOf(scope, List.of(memberId)).get(memberId), current),
@@ -169,7 +169,7 @@ public class DuesService {
             DuesAccountRecord a = load(scope, memberId);
             int year = currentMonth().getYear();
             boolean now = recompute.billsNow(a.getBaseYear(), year, form.isCorrection()); // R5.4
-            if (!repo.setBase(memberId, form.version(), form.category().name(), quote.monthlyIncome(), quote.amount(),
+            if (!repo.setBase(memberId, form.version(), form.category(), quote.monthlyIncome(), quote.amount(),
                     year, now)) {
                 throw new ConflictException("error.concurrentChange");
             }
@@ -238,7 +238,7 @@ public class DuesService {
                     throw new ConflictException("dues.payment.pending");
                 }
                 Span span = span(a, form.upTo(), true);
-                DuesPaymentRecord p = newPayment(a, key, gateway.id(), "ONLINE", "PENDING", span, scope.username());
+                DuesPaymentRecord p = newPayment(a, key, gateway.id(), "ONLINE", PaymentStatus.PENDING, span, scope.username());
                 p.setOpenMemberId(memberId);
                 p.setGatewayRef(gateway.id() + "-" + java.util.UUID.randomUUID());
                 repo.insertPayment(p);
@@ -293,7 +293,7 @@ public class DuesService {
                     return existing.get();
                 }
                 Span span = span(a, form.upTo(), false);
-                DuesPaymentRecord p = newPayment(a, key, "OFFLINE", method, "SUCCEEDED", span, scope.username());
+                DuesPaymentRecord p = newPayment(a, key, "OFFLINE", method, PaymentStatus.SUCCEEDED, span, scope.username());
                 p.setReceiptNo(receiptNo);
                 p.setCompletedAt(OffsetDateTime.now(clock));
                 p.setVoluntary(voluntary.setScale(2, RoundingMode.HALF_UP));
@@ -328,7 +328,7 @@ public class DuesService {
      * if nothing else has been paid or opened in between (no lost payment), else the payment becomes UNAPPLIED (money
      * received, not booked) and is listed in the treasurer's reconciliation for a refund or manual booking.
      */
-    public String handleCallback(String gatewayId, String body, String signature) {
+    public CallbackOutcome handleCallback(String gatewayId, String body, String signature) {
         PaymentGateway gateway = gateways.get(gatewayId);
         if (gateway == null || gateway.settlesImmediately()) {
             throw new NotFoundException("gateway", gatewayId);
@@ -338,45 +338,48 @@ public class DuesService {
         }
         PaymentGateway.Callback cb = PaymentGateway.Callback.parse(body);
         return locked(() -> tx.execute(s -> {
-            DuesPaymentRecord p0 = repo.payment(cb.paymentId()).filter(x -> x.getGateway().equals(gatewayId))
+            DuesPaymentRecord p = repo.payment(cb.paymentId()).filter(x -> x.getGateway().equals(gatewayId))
                     .orElseThrow(() -> new NotFoundException("payment", cb.paymentId()));
-            DuesPaymentRecord p = p0;
             if (cb.reference() != null && !cb.reference().equals(p.getGatewayRef())) {
                 throw InvalidInputException.of("ref", "dues.callback.malformed");
             }
             DuesAccountRecord a = repo.account(p.getMemberId()).orElseThrow();
             if (!cb.succeeded()) {
-                if (repo.finish(p.getId(), "FAILED", null, TextInput.optional(cb.reason(), "reason", 200))) {
+                String reason = TextInput.optional(cb.reason(), "reason", 200);
+                // the conditional update decides: a concurrent callback or the expiry may have finished it first
+                if (PaymentStateMachine.onCallback(p.getStatus(), false, false) == CallbackOutcome.FAILED
+                        && repo.finish(p.getId(), PaymentStatus.FAILED, null, reason)) {
                     repo.releasePending(p.getMemberId(), p.getId());
                     audit.success("dues.pay.failed", "member", p.getMemberId(), p.getOrgPath(), "payment " + p.getId());
-                    return "FAILED";
+                    return CallbackOutcome.FAILED;
                 }
-                return "IGNORED";
+                return CallbackOutcome.IGNORED;
             }
-            boolean wasPending = "PENDING".equals(p.getStatus());
-            if (wasPending && !repo.finish(p.getId(), "SUCCEEDED", null, null)) {
+            if (p.getStatus() == PaymentStatus.PENDING) {
+                if (repo.finish(p.getId(), PaymentStatus.SUCCEEDED, null, null)) {
+                    return apply(p, a, gatewayId, true);
+                }
                 // a concurrent callback finished it first: look again at what it decided
                 p = repo.payment(p.getId()).orElseThrow();
                 a = repo.account(p.getMemberId()).orElseThrow();
-                wasPending = false;
-            } else if (wasPending) {
-                return apply(p, a, gatewayId, true);
-            }
-            if (!"FAILED".equals(p.getStatus()) && !"EXPIRED".equals(p.getStatus())) {
-                return "DUPLICATE";
+                if (p.getStatus() == PaymentStatus.PENDING) {
+                    return CallbackOutcome.DUPLICATE;
+                }
             }
             // a success after a failure report or after expiry: the money arrived. Apply it if the account still
             // stands where the payment was computed (and no newer payment is open); otherwise keep it UNAPPLIED
             // for the treasurer's reconciliation (refund or manual booking) and answer 200 so the gateway stops.
-            if (applicable(p, a)) {
+            boolean applicable = PaymentStateMachine.late(p.getStatus()) && applicable(p, a);
+            CallbackOutcome outcome = PaymentStateMachine.onCallback(p.getStatus(), true, applicable);
+            if (outcome == CallbackOutcome.APPLIED) {
                 return apply(p, a, gatewayId, false);
             }
-            if (repo.markUnapplied(p.getId())) {
+            if (outcome == CallbackOutcome.UNAPPLIED && repo.markUnapplied(p.getId())) {
                 audit.success("dues.pay.unapplied", "member", p.getMemberId(), p.getOrgPath(),
                         "payment " + p.getId() + " " + p.getAmount() + " received after " + p.getStatus());
-                return "UNAPPLIED";
+                return CallbackOutcome.UNAPPLIED;
             }
-            return "DUPLICATE";
+            return CallbackOutcome.DUPLICATE;
         }));
     }
 
@@ -396,7 +399,7 @@ public class DuesService {
         int n = 0;
         for (DuesPaymentRecord p : tx.execute(s -> repo.pendingStartedBefore(startedBefore, 500))) {
             boolean expired = Boolean.TRUE.equals(tx.execute(s -> {
-                if (!repo.finish(p.getId(), "EXPIRED", null, "timeout")) {
+                if (!repo.finish(p.getId(), PaymentStatus.EXPIRED, null, "timeout")) {
                     return false; // a callback finished it meanwhile
                 }
                 repo.releasePending(p.getMemberId(), p.getId());
@@ -418,7 +421,7 @@ public class DuesService {
     }
 
     /** Books a successful payment: paid-up-to advances from exactly the month it was computed against. */
-    private String apply(DuesPaymentRecord p, DuesAccountRecord a, String gatewayId, boolean wasPending) {
+    private CallbackOutcome apply(DuesPaymentRecord p, DuesAccountRecord a, String gatewayId, boolean wasPending) {
         {
             LocalDate expected = YearMonth.from(p.getPeriodFrom()).minusMonths(1).atDay(1);
             if (a.getPaidUpTo() == null ? !firstOpen(a).atDay(1).equals(p.getPeriodFrom()) : !a.getPaidUpTo().equals(expected)) {
@@ -431,12 +434,11 @@ public class DuesService {
             }
             DuesPaymentRecord done = repo.payment(p.getId()).orElseThrow();
             done.setReceiptNo("ZB" + p.getPeriodTo().toString().substring(0, 7).replace("-", "") + "-" + p.getId());
-            repo.db().update(io.zhibu.db.Tables.DUES_PAYMENT).set(io.zhibu.db.Tables.DUES_PAYMENT.RECEIPT_NO, done.getReceiptNo())
-                    .where(io.zhibu.db.Tables.DUES_PAYMENT.ID.eq(p.getId())).execute();
+            repo.setReceiptNo(p.getId(), done.getReceiptNo());
             book(done, a, "gateway:" + gatewayId);
             audit.success("dues.pay.succeeded", "member", p.getMemberId(), p.getOrgPath(),
                     "payment " + p.getId() + " " + p.getAmount());
-            return "APPLIED";
+            return CallbackOutcome.APPLIED;
         }
     }
 
@@ -447,7 +449,7 @@ public class DuesService {
         return payment(tx.execute(s -> {
             DuesPaymentRecord p = repo.payment(paymentId).orElseThrow(() -> new NotFoundException("payment", paymentId));
             DuesAccountRecord a = load(scope, p.getMemberId());
-            if (!"SUCCEEDED".equals(p.getStatus()) || !p.getPeriodTo().equals(a.getPaidUpTo())) {
+            if (p.getStatus() != PaymentStatus.SUCCEEDED || !p.getPeriodTo().equals(a.getPaidUpTo())) {
                 throw new ConflictException("dues.reverse.notLatest");
             }
             LocalDate back = YearMonth.from(p.getPeriodFrom()).minusMonths(1).atDay(1);
@@ -458,7 +460,7 @@ public class DuesService {
             List<DuesEntryRecord> reversals = new ArrayList<>();
             for (DuesEntryRecord e : repo.entriesOfPayment(paymentId)) {
                 DuesEntryRecord r = e.copy();
-                r.setKind("REVERSAL");
+                r.setKind(EntryKind.REVERSAL);
                 r.setAmount(e.getAmount().negate());
                 r.setPaymentId(null);
                 r.setReversesEntryId(e.getId());
@@ -511,9 +513,8 @@ public class DuesService {
             Map<Long, String> reliefs = repo.reliefKinds(org.id(), f.atDay(1), t.atDay(1)); // R5.5: kind only
             List<PublicityLine> lines = rows.stream().map(r -> {
                 LocalDate paid = r.get("paid_up_to", LocalDate.class);
-                String cat = r.get("dues_category", String.class);
                 return new PublicityLine(r.get("member_id", Long.class), names.get(r.get("member_id", Long.class)),
-                        cat == null ? null : DuesCategory.valueOf(cat), money(r.get("due", BigDecimal.class)),
+                        r.get("dues_category", DuesCategory.class), money(r.get("due", BigDecimal.class)),
                         money(r.get("paid", BigDecimal.class)), paid == null ? null : YearMonth.from(paid),
                         reliefs.get(r.get("member_id", Long.class)));
             }).toList();
@@ -582,7 +583,7 @@ public class DuesService {
             BigDecimal booked = lines.stream().map(ReconciliationLine::booked).reduce(BigDecimal.ZERO, BigDecimal::add);
             months.add(new DuesViews.ReconciliationMonth(m, lines, received, booked, received.subtract(booked)));
         }
-        List<Payment> attention = tx.execute(s -> repo.paymentsOfOrg(org.id(), List.of("UNAPPLIED"), 100))
+        List<Payment> attention = tx.execute(s -> repo.paymentsOfOrg(org.id(), List.of(PaymentStatus.UNAPPLIED), 100))
                 .stream().map(DuesService::payment).toList();
         audit.read("dues.reconciliation", "org", orgId, org.path(), f + "…" + t);
         return new DuesViews.Reconciliation(org.id(), org.name(), f, t, months, attention);
@@ -647,7 +648,7 @@ public class DuesService {
         return repo.firstBill(a.getMemberId()).map(YearMonth::from).orElse(currentMonth());
     }
 
-    private DuesPaymentRecord newPayment(DuesAccountRecord a, String key, String gateway, String method, String status,
+    private DuesPaymentRecord newPayment(DuesAccountRecord a, String key, String gateway, String method, PaymentStatus status,
                                          Span span, String by) {
         DuesPaymentRecord p = new DuesPaymentRecord();
         p.setRegionOrgId(a.getRegionOrgId());
@@ -682,7 +683,7 @@ public class DuesService {
             e.setOrgPath(a.getOrgPath());
             e.setMemberId(a.getMemberId());
             e.setPeriod(m.atDay(1));
-            e.setKind("PAYMENT");
+            e.setKind(EntryKind.PAYMENT);
             e.setAmount(amount);
             e.setPaymentId(p.getId());
             e.setMethod(p.getMethod());
@@ -692,7 +693,7 @@ public class DuesService {
         }
         if (voluntary.signum() > 0) {
             DuesEntryRecord v = entries.get(entries.size() - 1).copy();
-            v.setKind("VOLUNTARY");
+            v.setKind(EntryKind.VOLUNTARY);
             v.setAmount(voluntary);
             v.setPaymentId(p.getId());
             v.setNote(Boolean.TRUE.equals(p.getRemitInFull()) ? "remit in full (R5.5)" : null);
@@ -725,23 +726,22 @@ public class DuesService {
 
     private Account account(DuesAccountRecord r, String name, int unpaid) {
         return new Account(r.getMemberId(), name, r.getOrgId(), r.getMemberCategory(), r.getStanding(),
-                r.getDuesCategory() == null ? null : DuesCategory.valueOf(r.getDuesCategory()), r.getMonthlyBase(),
+                r.getDuesCategory(), r.getMonthlyBase(),
                 r.getMonthlyAmount(), r.getBaseYear(), r.getPaidUpTo() == null ? null : YearMonth.from(r.getPaidUpTo()),
                 firstOpen(r), r.getPendingPaymentId(), unpaid, r.getVersion(),
-                r.getLatestCategory() == null ? null : DuesCategory.valueOf(r.getLatestCategory()), r.getLatestBase(),
+                r.getLatestCategory(), r.getLatestBase(),
                 r.getLatestAmount());
     }
 
     private static Bill bill(Record r) {
         BigDecimal due = r.get("amount_due", BigDecimal.class);
         BigDecimal paid = money(r.get("paid", BigDecimal.class));
-        String cat = r.get("dues_category", String.class);
         return new Bill(YearMonth.from(r.get("period", LocalDate.class)), money(due), paid,
-                cat == null ? null : DuesCategory.valueOf(cat), paid.compareTo(due) >= 0, null);
+                r.get("dues_category", DuesCategory.class), paid.compareTo(due) >= 0, null);
     }
 
     private static Payment payment(DuesPaymentRecord p) {
-        return new Payment(p.getId(), p.getMemberId(), p.getGateway(), p.getMethod(), p.getStatus(), p.getAmount(),
+        return new Payment(p.getId(), p.getMemberId(), p.getGateway(), p.getMethod(), p.getStatus().name(), p.getAmount(),
                 YearMonth.from(p.getPeriodFrom()), YearMonth.from(p.getPeriodTo()), p.getReceiptNo(),
                 p.getFailureReason(), p.getCreatedAt(), p.getCompletedAt(), p.getVoluntary(),
                 Boolean.TRUE.equals(p.getRemitInFull()), p.getVersion());

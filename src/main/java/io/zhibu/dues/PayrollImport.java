@@ -165,7 +165,7 @@ public class PayrollImport {
                 }
                 DuesQuote q = calculator.quote(l.category(), l.category().incomeBased() ? l.base() : null);
                 // R5.4: in annual mode a sheet imported after the year's base is billed from next year
-                if (!repo.setBase(a.getMemberId(), a.getVersion(), l.category().name(), q.monthlyIncome(), q.amount(), year,
+                if (!repo.setBase(a.getMemberId(), a.getVersion(), l.category(), q.monthlyIncome(), q.amount(), year,
                         recompute.billsNow(a.getBaseYear(), year, false))) {
                     throw new ConflictException("error.concurrentChange");
                 }

@@ -30,6 +30,11 @@ public final class LearningRecords {
         LOCKED, OPEN, PASSED
     }
 
+    /** A quiz attempt (闯关): open while answering, then passed or failed; a new start abandons an open one. */
+    public enum AttemptStatus {
+        OPEN, PASSED, FAILED, ABANDONED
+    }
+
     public enum PaperKind {
         /** 闭卷测试. */
         TEST,

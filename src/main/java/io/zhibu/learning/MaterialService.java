@@ -1,10 +1,5 @@
 package io.zhibu.learning;
 
-import static io.zhibu.db.Tables.LEARNING_COMPLETION;
-import static io.zhibu.db.Tables.LEARNING_HOURS;
-import static io.zhibu.db.Tables.LEARNING_MATERIAL;
-import static io.zhibu.db.Tables.LEARNING_SESSION;
-
 import io.zhibu.audit.AuditLog;
 import io.zhibu.db.tables.records.LearningCompletionRecord;
 import io.zhibu.db.tables.records.LearningMaterialRecord;
@@ -23,6 +18,7 @@ import io.zhibu.learning.internal.Access;
 import io.zhibu.learning.internal.FileTypes;
 import io.zhibu.learning.internal.HtmlSanitizer;
 import io.zhibu.learning.internal.LearningRepository;
+import io.zhibu.learning.internal.MaterialRepository;
 import io.zhibu.meeting.FileStore;
 import io.zhibu.org.OrgService;
 import io.zhibu.org.Organization;
@@ -32,7 +28,6 @@ import io.zhibu.shared.InvalidInputException;
 import io.zhibu.shared.NotFoundException;
 import io.zhibu.shared.TextInput;
 import io.zhibu.shared.Violation;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -46,8 +41,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.jooq.Condition;
-import org.jooq.impl.DSL;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -65,6 +58,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MaterialService {
     private static final Set<String> VIDEO_TYPES = Set.of("video/mp4", "video/webm");
     private final LearningRepository repo;
+    private final MaterialRepository materials;
     private final StudyRules rules;
     private final OrgService orgs;
     private final FileStore files;
@@ -76,12 +70,13 @@ public class MaterialService {
 
     private final io.zhibu.shared.upload.UploadCheck uploads;
 
-    public MaterialService(LearningRepository repo, StudyRules rules, OrgService orgs, FileStore files, AuditLog audit,
+    public MaterialService(LearningRepository repo, MaterialRepository materials, StudyRules rules, OrgService orgs, FileStore files, AuditLog audit,
                            ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
                            @Value("${zhibu.learning.max-file-bytes:41943040}") long maxBytes,
                            io.zhibu.shared.upload.UploadCheck uploads) {
         this.uploads = uploads;
         this.repo = repo;
+        this.materials = materials;
         this.rules = rules;
         this.orgs = orgs;
         this.files = files;
@@ -104,15 +99,9 @@ public class MaterialService {
         String p = period == null || period.isBlank() ? YearMonth.now(clock).toString() : period(period);
         return tx.execute(s -> {
             LearningMemberRecord self = scope.selfOnly() ? Access.self(repo, scope) : null;
-            Condition c = LearningRepository.readable(LEARNING_MATERIAL.ORG_PATH, scope.orgPath()).and(audience(self));
-            if (topic != null && !topic.isBlank()) {
-                c = c.and(LEARNING_MATERIAL.TOPIC.eq(topic.strip()));
-            }
-            List<LearningMaterialRecord> rows = repo.db().selectFrom(LEARNING_MATERIAL).where(c)
-                    .orderBy(LEARNING_MATERIAL.ID.desc()).limit(300).fetch();
-            Set<Long> done = self == null ? Set.of() : Set.copyOf(repo.db().select(LEARNING_COMPLETION.MATERIAL_ID)
-                    .from(LEARNING_COMPLETION).where(LEARNING_COMPLETION.MEMBER_ID.eq(self.getMemberId()))
-                    .fetch(LEARNING_COMPLETION.MATERIAL_ID));
+            List<LearningMaterialRecord> rows = materials.library(scope.orgPath(), audiences(self),
+                    topic != null && !topic.isBlank() ? topic.strip() : null, 300);
+            Set<Long> done = self == null ? Set.of() : materials.completedItems(self.getMemberId());
             List<MaterialSummary> required = new ArrayList<>();
             List<MaterialSummary> others = new ArrayList<>();
             for (LearningMaterialRecord r : rows) {
@@ -201,14 +190,14 @@ public class MaterialService {
         String html = body;
         String link = url;
         return tx.execute(s -> {
-            LearningMaterialRecord r = repo.db().newRecord(LEARNING_MATERIAL);
+            LearningMaterialRecord r = materials.newMaterial();
             r.setRegionOrgId(org.regionOrgId());
             r.setOrgId(org.id());
             r.setOrgPath(org.path());
-            r.setKind(f.kind().name());
+            r.setKind(f.kind());
             r.setTitle(title);
             r.setTopic(topic);
-            r.setAudience((f.audience() == null ? Audience.ALL : f.audience()).name());
+            r.setAudience(f.audience() == null ? Audience.ALL : f.audience());
             r.setMinutes(minutes);
             r.setBodyHtml(html);
             r.setVideoUrl(link);
@@ -295,11 +284,9 @@ public class MaterialService {
         LearningMaterialRecord m = load(scope, id, self);
         LocalDate today = today();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        LearningSessionRecord session = repo.db().selectFrom(LEARNING_SESSION)
-                .where(LEARNING_SESSION.MEMBER_ID.eq(self.getMemberId())).and(LEARNING_SESSION.MATERIAL_ID.eq(id))
-                .and(LEARNING_SESSION.STUDY_DATE.eq(today)).forUpdate().fetchOptional().orElse(null);
+        LearningSessionRecord session = materials.sessionForUpdate(self.getMemberId(), id, today);
         if (session == null) {
-            session = repo.db().newRecord(LEARNING_SESSION);
+            session = materials.newSession();
             session.setMemberId(self.getMemberId());
             session.setMaterialId(id);
             session.setStudyDate(today);
@@ -346,15 +333,13 @@ public class MaterialService {
             throw new ConflictException("learning.complete.tooShort", dwell, rules.minDwellSeconds(m.getMinutes()));
         }
         LocalDate today = today();
-        int creditedToday = repo.db().select(DSL.coalesce(DSL.sum(LEARNING_COMPLETION.MINUTES), BigDecimal.ZERO))
-                .from(LEARNING_COMPLETION).where(LEARNING_COMPLETION.MEMBER_ID.eq(memberId))
-                .and(LEARNING_COMPLETION.STUDY_DATE.eq(today)).fetchOne(0, BigDecimal.class).intValue();
+        int creditedToday = materials.creditedMinutes(memberId, today);
         if (rules.dailyCapReached(creditedToday)) {
             throw new ConflictException("learning.study.dailyCap", rules.settings().dailyCapMinutes());
         }
         int minutes = rules.creditedMinutes(dwell, m.getMinutes(), creditedToday);
         boolean capped = minutes < Math.min(dwell / 60, m.getMinutes());
-        LearningCompletionRecord c = repo.db().newRecord(LEARNING_COMPLETION);
+        LearningCompletionRecord c = materials.newCompletion();
         c.setRegionOrgId(self.getRegionOrgId());
         c.setOrgPath(self.getOrgPath());
         c.setMemberId(memberId);
@@ -365,12 +350,12 @@ public class MaterialService {
         c.setCreatedAt(OffsetDateTime.now(clock));
         c.store();
         if (minutes > 0) {
-            var h = repo.db().newRecord(LEARNING_HOURS);
+            var h = materials.newHours();
             h.setRegionOrgId(self.getRegionOrgId());
             h.setOrgPath(self.getOrgPath());
             h.setMemberId(memberId);
             h.setStudyYear(today.getYear());
-            h.setSource(LearningRecords.HoursSource.ONLINE.name());
+            h.setSource(LearningRecords.HoursSource.ONLINE);
             h.setSourceRef("M" + id);
             h.setHours(StudyRules.hoursOfMinutes(minutes)); // R7.3
             h.setOnDate(today);
@@ -388,43 +373,41 @@ public class MaterialService {
     // ---------------------------------------------------------------- internals
 
     private LearningMaterialRecord load(DataScope scope, long id, LearningMemberRecord self) {
-        return repo.db().selectFrom(LEARNING_MATERIAL).where(LEARNING_MATERIAL.ID.eq(id)).fetchOptional()
+        return materials.material(id)
                 .filter(r -> Access.readable(scope, r.getOrgPath()))
                 .filter(r -> self == null || visibleTo(self, r.getAudience()))
                 .orElseThrow(() -> new NotFoundException("material", id));
     }
 
-    private static boolean visibleTo(LearningMemberRecord self, String audience) {
-        return switch (Audience.valueOf(audience)) {
+    private static boolean visibleTo(LearningMemberRecord self, Audience audience) {
+        return switch (audience) {
             case ALL -> true;
             case CADRES -> self.getCadre();
             case PROBATIONARY -> self.getProbationary();
         };
     }
 
-    private static Condition audience(LearningMemberRecord self) {
+    /** The audiences a member may see; null (every audience) for those who read without being a member. */
+    private static List<Audience> audiences(LearningMemberRecord self) {
         if (self == null) {
-            return DSL.noCondition();
+            return null;
         }
-        List<String> a = new ArrayList<>(List.of(Audience.ALL.name()));
+        List<Audience> a = new ArrayList<>(List.of(Audience.ALL));
         if (self.getCadre()) {
-            a.add(Audience.CADRES.name());
+            a.add(Audience.CADRES);
         }
         if (self.getProbationary()) {
-            a.add(Audience.PROBATIONARY.name());
+            a.add(Audience.PROBATIONARY);
         }
-        return LEARNING_MATERIAL.AUDIENCE.in(a);
+        return a;
     }
 
     private int dwell(long memberId, long materialId) {
-        return repo.db().select(DSL.coalesce(DSL.sum(LEARNING_SESSION.DWELL_SECONDS), BigDecimal.ZERO))
-                .from(LEARNING_SESSION).where(LEARNING_SESSION.MEMBER_ID.eq(memberId))
-                .and(LEARNING_SESSION.MATERIAL_ID.eq(materialId)).fetchOne(0, BigDecimal.class).intValue();
+        return materials.dwell(memberId, materialId);
     }
 
     private java.util.Optional<LearningCompletionRecord> completion(long memberId, long materialId) {
-        return repo.db().selectFrom(LEARNING_COMPLETION).where(LEARNING_COMPLETION.MEMBER_ID.eq(memberId))
-                .and(LEARNING_COMPLETION.MATERIAL_ID.eq(materialId)).fetchOptional();
+        return materials.completion(memberId, materialId);
     }
 
     private static Completion completion(LearningCompletionRecord c, boolean repeated, boolean capped) {
@@ -432,8 +415,8 @@ public class MaterialService {
     }
 
     private static MaterialSummary summary(LearningMaterialRecord r, boolean completed) {
-        return new MaterialSummary(r.getId(), r.getOrgId(), MaterialKind.valueOf(r.getKind()), r.getTitle(), r.getTopic(),
-                Audience.valueOf(r.getAudience()), r.getMinutes(), r.getRequiredPeriod(), r.getCreatedAt(), completed);
+        return new MaterialSummary(r.getId(), r.getOrgId(), r.getKind(), r.getTitle(), r.getTopic(),
+                r.getAudience(), r.getMinutes(), r.getRequiredPeriod(), r.getCreatedAt(), completed);
     }
 
     static long scopeOrg(DataScope scope) {

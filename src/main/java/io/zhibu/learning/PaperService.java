@@ -1,9 +1,5 @@
 package io.zhibu.learning;
 
-import static io.zhibu.db.Tables.LEARNING_PAPER;
-import static io.zhibu.db.Tables.LEARNING_PAPER_ENTRY;
-import static io.zhibu.db.Tables.LEARNING_QUESTION;
-
 import io.zhibu.audit.AuditLog;
 import io.zhibu.db.tables.records.LearningMemberRecord;
 import io.zhibu.db.tables.records.LearningPaperEntryRecord;
@@ -14,12 +10,13 @@ import io.zhibu.learning.LearningRecords.PaperKind;
 import io.zhibu.learning.LearningRecords.PaperSheet;
 import io.zhibu.learning.LearningRecords.PaperView;
 import io.zhibu.learning.LearningRecords.QuestionCard;
-import io.zhibu.learning.LearningRecords.QuestionKind;
 import io.zhibu.learning.LearningRecords.RankLine;
 import io.zhibu.learning.LearningRecords.Ranking;
 import io.zhibu.learning.LearningRecords.SubmitForm;
 import io.zhibu.learning.internal.Access;
 import io.zhibu.learning.internal.LearningRepository;
+import io.zhibu.learning.internal.PaperRepository;
+import io.zhibu.learning.internal.QuizRepository;
 import io.zhibu.member.MemberDirectory;
 import io.zhibu.org.OrgService;
 import io.zhibu.org.Organization;
@@ -40,6 +37,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -55,6 +53,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PaperService {
     private static final SecureRandom RANDOM = new SecureRandom();
     private final LearningRepository repo;
+    private final PaperRepository papers;
+    private final QuizRepository questions;
     private final StudyRules rules;
     private final QuizService quiz;
     private final OrgService orgs;
@@ -64,10 +64,12 @@ public class PaperService {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    public PaperService(LearningRepository repo, StudyRules rules, QuizService quiz, OrgService orgs,
+    public PaperService(LearningRepository repo, PaperRepository papers, QuizRepository questions, StudyRules rules, QuizService quiz, OrgService orgs,
                         MemberDirectory directory, AuditLog audit, ApplicationEventPublisher events,
                         TransactionTemplate tx, Clock clock) {
         this.repo = repo;
+        this.papers = papers;
+        this.questions = questions;
         this.rules = rules;
         this.quiz = quiz;
         this.orgs = orgs;
@@ -107,18 +109,16 @@ public class PaperService {
         }
         return tx.execute(s -> {
             var bank = quiz.readable(scope, f.bankId());
-            List<Long> pool = new ArrayList<>(repo.db().select(LEARNING_QUESTION.ID).from(LEARNING_QUESTION)
-                    .where(LEARNING_QUESTION.BANK_ID.eq(bank.getId())).and(LEARNING_QUESTION.ACTIVE.isTrue())
-                    .fetch(LEARNING_QUESTION.ID));
+            List<Long> pool = new ArrayList<>(questions.activeQuestionIds(bank.getId()));
             if (pool.size() < n) {
                 throw new ConflictException("learning.level.tooFewQuestions", n);
             }
             Collections.shuffle(pool, RANDOM);
-            LearningPaperRecord p = repo.db().newRecord(LEARNING_PAPER);
+            LearningPaperRecord p = papers.newPaper();
             p.setRegionOrgId(org.regionOrgId());
             p.setOrgId(org.id());
             p.setOrgPath(org.path());
-            p.setKind((f.kind() == null ? PaperKind.TEST : f.kind()).name());
+            p.setKind(f.kind() == null ? PaperKind.TEST : f.kind());
             p.setTitle(title);
             p.setBankId(bank.getId());
             p.setQuestionIds(pool.subList(0, n).stream().map(String::valueOf).collect(Collectors.joining(",")));
@@ -137,12 +137,8 @@ public class PaperService {
         Access.requireReader(scope);
         return tx.execute(s -> {
             Long self = scope.selfOnly() ? Access.self(repo, scope).getMemberId() : null;
-            Map<Long, BigDecimal> mine = self == null ? Map.of() : repo.db().select(LEARNING_PAPER_ENTRY.PAPER_ID,
-                            LEARNING_PAPER_ENTRY.SCORE).from(LEARNING_PAPER_ENTRY)
-                    .where(LEARNING_PAPER_ENTRY.MEMBER_ID.eq(self)).and(LEARNING_PAPER_ENTRY.SCORE.isNotNull())
-                    .fetchMap(LEARNING_PAPER_ENTRY.PAPER_ID, LEARNING_PAPER_ENTRY.SCORE);
-            return repo.db().selectFrom(LEARNING_PAPER).where(LearningRepository.readable(LEARNING_PAPER.ORG_PATH, scope.orgPath()))
-                    .orderBy(LEARNING_PAPER.OPENS_AT.desc()).limit(100).fetch().map(p -> view(p, mine.get(p.getId())));
+            Map<Long, BigDecimal> mine = self == null ? Map.of() : papers.scores(self);
+            return papers.papers(scope.orgPath(), 100).stream().map(p -> view(p, mine.get(p.getId()))).toList();
         });
     }
 
@@ -168,7 +164,7 @@ public class PaperService {
             if (!now.isBefore(p.getClosesAt())) {
                 throw new ConflictException("learning.paper.closed");
             }
-            e = repo.db().newRecord(LEARNING_PAPER_ENTRY);
+            e = papers.newEntry();
             e.setRegionOrgId(self.getRegionOrgId());
             e.setOrgId(self.getOrgId());
             e.setOrgPath(self.getOrgPath());
@@ -181,10 +177,10 @@ public class PaperService {
         List<QuestionCard> cards = new ArrayList<>();
         if (!submitted) {
             List<Long> ids = ids(p);
-            Map<Long, LearningQuestionRecord> qs = QuizService.questions(repo, ids);
+            Map<Long, LearningQuestionRecord> qs = questions.questions(ids);
             for (int i = 0; i < ids.size(); i++) {
                 LearningQuestionRecord q = qs.get(ids.get(i));
-                cards.add(new QuestionCard(i + 1, ids.size(), QuestionKind.valueOf(q.getKind()), q.getStem(),
+                cards.add(new QuestionCard(i + 1, ids.size(), q.getKind(), q.getStem(),
                         QuizService.options(q), 0, 0));
             }
         }
@@ -198,9 +194,8 @@ public class PaperService {
         return tx.execute(s -> {
             LearningMemberRecord self = Access.self(repo, scope);
             LearningPaperRecord p = load(scope, paperId);
-            LearningPaperEntryRecord e = repo.db().selectFrom(LEARNING_PAPER_ENTRY)
-                    .where(LEARNING_PAPER_ENTRY.PAPER_ID.eq(paperId)).and(LEARNING_PAPER_ENTRY.MEMBER_ID.eq(self.getMemberId()))
-                    .forUpdate().fetchOptional().orElseThrow(() -> new ConflictException("learning.paper.notStarted"));
+            LearningPaperEntryRecord e = Optional.ofNullable(papers.entry(paperId, self.getMemberId(), true))
+                    .orElseThrow(() -> new ConflictException("learning.paper.notStarted"));
             if (e.getSubmittedAt() != null) {
                 throw new ConflictException("learning.paper.submitted");
             }
@@ -209,7 +204,7 @@ public class PaperService {
                 throw new ConflictException("learning.paper.late");
             }
             List<Long> ids = ids(p);
-            Map<Long, LearningQuestionRecord> qs = QuizService.questions(repo, ids);
+            Map<Long, LearningQuestionRecord> qs = questions.questions(ids);
             int correct = 0;
             StringBuilder given = new StringBuilder();
             for (int i = 0; i < ids.size(); i++) {
@@ -238,13 +233,9 @@ public class PaperService {
         Organization org = orgs.get(scope, orgId == null ? MaterialService.scopeOrg(scope) : orgId);
         return tx.execute(s -> {
             load(scope, paperId);
-            var rows = repo.db().selectFrom(LEARNING_PAPER_ENTRY).where(LEARNING_PAPER_ENTRY.PAPER_ID.eq(paperId))
-                    .and(LearningRepository.subtree(LEARNING_PAPER_ENTRY.ORG_PATH, org.path()))
-                    .and(LEARNING_PAPER_ENTRY.SCORE.isNotNull())
-                    .orderBy(LEARNING_PAPER_ENTRY.SCORE.desc(), LEARNING_PAPER_ENTRY.SECONDS_USED, LEARNING_PAPER_ENTRY.MEMBER_ID)
-                    .limit(500).fetch();
-            Map<Long, String> names = directory.namesOf(scope, rows.map(LearningPaperEntryRecord::getMemberId));
-            Map<Long, String> orgNames = orgs.namesOf(rows.map(LearningPaperEntryRecord::getOrgId));
+            List<LearningPaperEntryRecord> rows = papers.ranking(paperId, org.path(), 500);
+            Map<Long, String> names = directory.namesOf(scope, rows.stream().map(LearningPaperEntryRecord::getMemberId).toList());
+            Map<Long, String> orgNames = orgs.namesOf(rows.stream().map(LearningPaperEntryRecord::getOrgId).toList());
             List<RankLine> lines = new ArrayList<>();
             int rank = 0;
             BigDecimal prevScore = null;
@@ -264,14 +255,13 @@ public class PaperService {
     }
 
     private LearningPaperRecord load(DataScope scope, long paperId) {
-        return repo.db().selectFrom(LEARNING_PAPER).where(LEARNING_PAPER.ID.eq(paperId)).fetchOptional()
+        return papers.paper(paperId)
                 .filter(p -> Access.readable(scope, p.getOrgPath()))
                 .orElseThrow(() -> new NotFoundException("paper", paperId));
     }
 
     private LearningPaperEntryRecord entry(long paperId, long memberId) {
-        return repo.db().selectFrom(LEARNING_PAPER_ENTRY).where(LEARNING_PAPER_ENTRY.PAPER_ID.eq(paperId))
-                .and(LEARNING_PAPER_ENTRY.MEMBER_ID.eq(memberId)).fetchOne();
+        return papers.entry(paperId, memberId, false);
     }
 
     private static OffsetDateTime deadline(LearningPaperRecord p, LearningPaperEntryRecord e) {
@@ -285,7 +275,7 @@ public class PaperService {
 
     private PaperView view(LearningPaperRecord p, BigDecimal myScore) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return new PaperView(p.getId(), p.getOrgId(), PaperKind.valueOf(p.getKind()), p.getTitle(), p.getBankId(),
+        return new PaperView(p.getId(), p.getOrgId(), p.getKind(), p.getTitle(), p.getBankId(),
                 ids(p).size(), p.getOpensAt(), p.getClosesAt(), p.getMinutes(),
                 !now.isBefore(p.getOpensAt()) && now.isBefore(p.getClosesAt()), myScore);
     }

@@ -1,14 +1,5 @@
 package io.zhibu.learning;
 
-import static io.zhibu.db.Tables.LEARNING_ATTEMPT;
-import static io.zhibu.db.Tables.LEARNING_ATTEMPT_ITEM;
-import static io.zhibu.db.Tables.LEARNING_BANK;
-import static io.zhibu.db.Tables.LEARNING_LEVEL;
-import static io.zhibu.db.Tables.LEARNING_LEVEL_PASS;
-import static io.zhibu.db.Tables.LEARNING_MEMBER;
-import static io.zhibu.db.Tables.LEARNING_PAPER;
-import static io.zhibu.db.Tables.LEARNING_QUESTION;
-
 import io.zhibu.audit.AuditLog;
 import io.zhibu.db.tables.records.LearningAttemptItemRecord;
 import io.zhibu.db.tables.records.LearningAttemptRecord;
@@ -17,6 +8,7 @@ import io.zhibu.db.tables.records.LearningLevelRecord;
 import io.zhibu.db.tables.records.LearningMemberRecord;
 import io.zhibu.db.tables.records.LearningQuestionRecord;
 import io.zhibu.learning.LearningRecords.AnswerForm;
+import io.zhibu.learning.LearningRecords.AttemptStatus;
 import io.zhibu.learning.LearningRecords.AttemptView;
 import io.zhibu.learning.LearningRecords.BankForm;
 import io.zhibu.learning.LearningRecords.BankSummary;
@@ -32,6 +24,7 @@ import io.zhibu.learning.LearningRecords.QuestionKind;
 import io.zhibu.learning.LearningRecords.QuestionView;
 import io.zhibu.learning.internal.Access;
 import io.zhibu.learning.internal.LearningRepository;
+import io.zhibu.learning.internal.QuizRepository;
 import io.zhibu.learning.internal.Sheets;
 import io.zhibu.org.OrgService;
 import io.zhibu.org.Organization;
@@ -48,9 +41,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -67,6 +58,7 @@ public class QuizService {
     private static final SecureRandom RANDOM = new SecureRandom();
     public static final int MAX_ROWS = 2000;
     private final LearningRepository repo;
+    private final QuizRepository quiz;
     private final StudyRules rules;
     private final OrgService orgs;
     private final AuditLog audit;
@@ -76,11 +68,12 @@ public class QuizService {
 
     private final io.zhibu.shared.upload.UploadCheck uploads;
 
-    public QuizService(LearningRepository repo, StudyRules rules, OrgService orgs, AuditLog audit,
+    public QuizService(LearningRepository repo, QuizRepository quiz, StudyRules rules, OrgService orgs, AuditLog audit,
                        ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
                        io.zhibu.shared.upload.UploadCheck uploads) {
         this.uploads = uploads;
         this.repo = repo;
+        this.quiz = quiz;
         this.rules = rules;
         this.orgs = orgs;
         this.audit = audit;
@@ -93,9 +86,7 @@ public class QuizService {
 
     public List<BankSummary> banks(DataScope scope) {
         Access.requireReader(scope);
-        return tx.execute(s -> repo.db().selectFrom(LEARNING_BANK)
-                .where(LearningRepository.readable(LEARNING_BANK.ORG_PATH, scope.orgPath()))
-                .orderBy(LEARNING_BANK.ID).limit(200).fetch().map(b -> summary(scope, b)));
+        return tx.execute(s -> quiz.banks(scope.orgPath(), 200).stream().map(b -> summary(scope, b)).toList());
     }
 
     public BankSummary createBank(DataScope scope, BankForm f) {
@@ -103,7 +94,7 @@ public class QuizService {
         Organization org = orgs.get(scope, f == null || f.orgId() == null ? MaterialService.scopeOrg(scope) : f.orgId());
         String name = TextInput.required(f == null ? null : f.name(), "name", 100);
         return tx.execute(s -> {
-            LearningBankRecord b = repo.db().newRecord(LEARNING_BANK);
+            LearningBankRecord b = quiz.newBank();
             b.setRegionOrgId(org.regionOrgId());
             b.setOrgId(org.id());
             b.setOrgPath(org.path());
@@ -130,9 +121,8 @@ public class QuizService {
                         : l.getLevelNo() == 1 || passed.contains(l.getLevelNo() - 1) ? LevelStatus.OPEN : LevelStatus.LOCKED;
                 levels.add(new LevelView(l.getLevelNo(), l.getQuestions(), l.getPassCorrect(), l.getSecondsPerQuestion(), st));
             }
-            List<QuestionView> questions = manager ? repo.db().selectFrom(LEARNING_QUESTION)
-                    .where(LEARNING_QUESTION.BANK_ID.eq(bankId)).orderBy(LEARNING_QUESTION.ID).limit(2000).fetch()
-                    .map(QuizService::question) : List.of();
+            List<QuestionView> questions = manager ? quiz.questionsOfBank(bankId, 2000).stream()
+                    .map(QuizService::question).toList() : List.of();
             int left = scope.selfOnly() ? Math.max(0, rules.dailyAttempts() - attemptsToday(scope.selfMemberId())) : 0;
             return new BankView(sum, levels, questions, left);
         });
@@ -145,7 +135,7 @@ public class QuizService {
         Parsed p = parse(f);
         return tx.execute(s -> {
             LearningBankRecord b = editable(scope, bankId);
-            LearningQuestionRecord q = repo.db().newRecord(LEARNING_QUESTION);
+            LearningQuestionRecord q = quiz.newQuestion();
             q.setBankId(bankId);
             fill(q, p);
             q.setActive(true);
@@ -165,9 +155,7 @@ public class QuizService {
         }
         return tx.execute(s -> {
             LearningBankRecord b = editable(scope, bankId);
-            LearningQuestionRecord q = repo.db().selectFrom(LEARNING_QUESTION).where(LEARNING_QUESTION.ID.eq(questionId))
-                    .and(LEARNING_QUESTION.BANK_ID.eq(bankId)).fetchOptional()
-                    .orElseThrow(() -> new NotFoundException("question", questionId));
+            LearningQuestionRecord q = find(bankId, questionId);
             if (!q.getVersion().equals(f.version())) {
                 throw new ConflictException("error.concurrentChange");
             }
@@ -197,10 +185,7 @@ public class QuizService {
         return tx.execute(s -> {
             LearningBankRecord b = editable(scope, bankId);
             LearningQuestionRecord q = find(bankId, questionId);
-            String id = String.valueOf(questionId);
-            boolean used = repo.db().fetchExists(LEARNING_ATTEMPT_ITEM, LEARNING_ATTEMPT_ITEM.QUESTION_ID.eq(questionId))
-                    || repo.db().select(LEARNING_PAPER.QUESTION_IDS).from(LEARNING_PAPER).where(LEARNING_PAPER.BANK_ID.eq(bankId))
-                    .fetch(LEARNING_PAPER.QUESTION_IDS).stream().anyMatch(ids -> List.of(ids.split(",")).contains(id));
+            boolean used = quiz.questionUsed(bankId, questionId);
             var outcome = used ? io.zhibu.learning.LearningRecords.Removal.RETIRED : io.zhibu.learning.LearningRecords.Removal.DELETED;
             if (used) {
                 q.setActive(false);
@@ -215,9 +200,7 @@ public class QuizService {
     }
 
     private LearningQuestionRecord find(long bankId, long questionId) {
-        return repo.db().selectFrom(LEARNING_QUESTION).where(LEARNING_QUESTION.ID.eq(questionId))
-                .and(LEARNING_QUESTION.BANK_ID.eq(bankId)).fetchOptional()
-                .orElseThrow(() -> new NotFoundException("question", questionId));
+        return quiz.question(bankId, questionId).orElseThrow(() -> new NotFoundException("question", questionId));
     }
 
     /** Retires (active = false: never drawn) or restores a question. */
@@ -225,9 +208,7 @@ public class QuizService {
         Access.requireManager(scope);
         tx.executeWithoutResult(s -> {
             LearningBankRecord b = editable(scope, bankId);
-            if (repo.db().update(LEARNING_QUESTION).set(LEARNING_QUESTION.ACTIVE, active)
-                    .set(LEARNING_QUESTION.VERSION, LEARNING_QUESTION.VERSION.plus(1))
-                    .where(LEARNING_QUESTION.ID.eq(questionId)).and(LEARNING_QUESTION.BANK_ID.eq(bankId)).execute() == 0) {
+            if (!quiz.setActive(bankId, questionId, active)) {
                 throw new NotFoundException("question", questionId);
             }
             audit.success("learning.question.active", "bank", bankId, b.getOrgPath(), questionId + " active=" + active);
@@ -292,7 +273,7 @@ public class QuizService {
         return tx.execute(s -> {
             LearningBankRecord b = editable(scope, bankId);
             for (Parsed p : parsed) {
-                LearningQuestionRecord q = repo.db().newRecord(LEARNING_QUESTION);
+                LearningQuestionRecord q = quiz.newQuestion();
                 q.setBankId(bankId);
                 fill(q, p);
                 q.setActive(true);
@@ -324,13 +305,7 @@ public class QuizService {
             if (no > 1 && levels(bankId).stream().noneMatch(l -> l.getLevelNo() == no - 1)) {
                 throw InvalidInputException.of("levelNo", "learning.level.gap", no - 1);
             }
-            LearningLevelRecord l = repo.db().selectFrom(LEARNING_LEVEL).where(LEARNING_LEVEL.BANK_ID.eq(bankId))
-                    .and(LEARNING_LEVEL.LEVEL_NO.eq(no)).fetchOptional().orElseGet(() -> {
-                        LearningLevelRecord x = repo.db().newRecord(LEARNING_LEVEL);
-                        x.setBankId(bankId);
-                        x.setLevelNo(no);
-                        return x;
-                    });
+            LearningLevelRecord l = quiz.levelOrNew(bankId, no);
             l.setQuestions(n);
             l.setPassCorrect(pass);
             l.setSecondsPerQuestion(secs);
@@ -351,7 +326,7 @@ public class QuizService {
         long id = tx.execute(s -> {
             LearningMemberRecord self = Access.self(repo, scope);
             // serializes one member's starts, so two clicks cannot pass the daily cap together
-            repo.db().selectFrom(LEARNING_MEMBER).where(LEARNING_MEMBER.MEMBER_ID.eq(self.getMemberId())).forUpdate().fetch();
+            quiz.lockMember(self.getMemberId());
             LearningBankRecord b = readable(scope, bankId);
             LearningLevelRecord level = levels(bankId).stream().filter(l -> l.getLevelNo() == levelNo).findFirst()
                     .orElseThrow(() -> new NotFoundException("level", levelNo));
@@ -363,33 +338,25 @@ public class QuizService {
             if (rules.attemptCapReached(today)) {
                 throw new ConflictException("learning.quiz.dailyCap", rules.dailyAttempts());
             }
-            List<Long> pool = new ArrayList<>(repo.db().select(LEARNING_QUESTION.ID).from(LEARNING_QUESTION)
-                    .where(LEARNING_QUESTION.BANK_ID.eq(bankId)).and(LEARNING_QUESTION.ACTIVE.isTrue())
-                    .fetch(LEARNING_QUESTION.ID));
+            List<Long> pool = new ArrayList<>(quiz.activeQuestionIds(bankId));
             if (pool.size() < level.getQuestions()) {
                 throw new ConflictException("learning.level.tooFewQuestions", level.getQuestions());
             }
             Collections.shuffle(pool, RANDOM);
             OffsetDateTime now = OffsetDateTime.now(clock);
-            repo.db().update(LEARNING_ATTEMPT).set(LEARNING_ATTEMPT.STATUS, "ABANDONED").set(LEARNING_ATTEMPT.FINISHED_AT, now)
-                    .where(LEARNING_ATTEMPT.MEMBER_ID.eq(self.getMemberId())).and(LEARNING_ATTEMPT.STATUS.eq("OPEN")).execute();
-            LearningAttemptRecord a = repo.db().newRecord(LEARNING_ATTEMPT);
+            quiz.abandonOpen(self.getMemberId(), now);
+            LearningAttemptRecord a = quiz.newAttempt();
             a.setRegionOrgId(self.getRegionOrgId());
             a.setOrgPath(self.getOrgPath());
             a.setMemberId(self.getMemberId());
             a.setBankId(bankId);
             a.setLevelNo(levelNo);
             a.setAttemptDate(LocalDate.now(clock));
-            a.setStatus("OPEN");
+            a.setStatus(AttemptStatus.OPEN);
             a.setCorrect(0);
             a.setStartedAt(now);
             a.store();
-            var insert = repo.db().insertInto(LEARNING_ATTEMPT_ITEM, LEARNING_ATTEMPT_ITEM.ATTEMPT_ID,
-                    LEARNING_ATTEMPT_ITEM.SEQ, LEARNING_ATTEMPT_ITEM.QUESTION_ID);
-            for (int i = 0; i < level.getQuestions(); i++) {
-                insert = insert.values(a.getId(), i + 1, pool.get(i)); // distinct ids: no repetition (unique index)
-            }
-            insert.execute();
+            quiz.insertItems(a.getId(), pool.subList(0, level.getQuestions())); // distinct ids: no repetition
             audit.success("learning.quiz.start", "bank", bankId, b.getOrgPath(), "member " + self.getMemberId()
                     + " level " + levelNo + " attempt " + a.getId());
             return a.getId();
@@ -418,7 +385,7 @@ public class QuizService {
         }
         AttemptView v = tx.execute(s -> {
             LearningAttemptRecord a = loadAttempt(scope, attemptId, true);
-            if (!"OPEN".equals(a.getStatus())) {
+            if (a.getStatus() != AttemptStatus.OPEN) {
                 throw new ConflictException("learning.quiz.finished");
             }
             LearningLevelRecord level = level(a);
@@ -426,7 +393,7 @@ public class QuizService {
             if (item == null || item.getSeq() != f.seq().intValue() || item.getServedAt() == null) {
                 throw new ConflictException("learning.quiz.notCurrent");
             }
-            LearningQuestionRecord q = repo.db().selectFrom(LEARNING_QUESTION).where(LEARNING_QUESTION.ID.eq(item.getQuestionId())).fetchOne();
+            LearningQuestionRecord q = quiz.question(item.getQuestionId());
             OffsetDateTime now = OffsetDateTime.now(clock);
             boolean late = rules.late(item.getServedAt().toInstant(), now.toInstant(), level.getSecondsPerQuestion());
             boolean ok = !late && QuestionRules.correct(q.getAnswer(), f.answer());
@@ -451,7 +418,7 @@ public class QuizService {
     // ---------------------------------------------------------------- internals
 
     private void expire(LearningAttemptRecord a) {
-        if (!"OPEN".equals(a.getStatus())) {
+        if (a.getStatus() != AttemptStatus.OPEN) {
             return;
         }
         LearningLevelRecord level = level(a);
@@ -473,17 +440,15 @@ public class QuizService {
     }
 
     private void finishIfDone(LearningAttemptRecord a, LearningLevelRecord level) {
-        if (!"OPEN".equals(a.getStatus()) || currentItem(a.getId()) != null) {
+        if (a.getStatus() != AttemptStatus.OPEN || currentItem(a.getId()) != null) {
             return;
         }
         boolean passed = StudyRules.passed(a.getCorrect(), level.getPassCorrect());
-        a.setStatus(passed ? "PASSED" : "FAILED");
+        a.setStatus(passed ? AttemptStatus.PASSED : AttemptStatus.FAILED);
         a.setFinishedAt(OffsetDateTime.now(clock));
         a.update();
         if (passed && !passedLevels(a.getMemberId(), a.getBankId()).contains(a.getLevelNo())) {
-            repo.db().insertInto(LEARNING_LEVEL_PASS, LEARNING_LEVEL_PASS.MEMBER_ID, LEARNING_LEVEL_PASS.BANK_ID,
-                    LEARNING_LEVEL_PASS.LEVEL_NO, LEARNING_LEVEL_PASS.ATTEMPT_ID, LEARNING_LEVEL_PASS.PASSED_ON)
-                    .values(a.getMemberId(), a.getBankId(), a.getLevelNo(), a.getId(), a.getAttemptDate()).execute();
+            quiz.insertPass(a);
             events.publishEvent(new LearningEvents.QuizLevelPassed(a.getMemberId(), a.getBankId(), a.getLevelNo(),
                     LocalDate.now(clock)));
         }
@@ -494,60 +459,50 @@ public class QuizService {
     /** The attempt; with {@code serveNext} the next question's clock starts now (it is in the answer the client gets). */
     private AttemptView view(LearningAttemptRecord a, Feedback last, boolean serveNext) {
         LearningLevelRecord level = level(a);
-        List<LearningAttemptItemRecord> items = repo.db().selectFrom(LEARNING_ATTEMPT_ITEM)
-                .where(LEARNING_ATTEMPT_ITEM.ATTEMPT_ID.eq(a.getId())).orderBy(LEARNING_ATTEMPT_ITEM.SEQ).fetch();
+        List<LearningAttemptItemRecord> items = quiz.items(a.getId());
         int answered = (int) items.stream().filter(i -> i.getAnsweredAt() != null).count();
         QuestionCard card = null;
         LearningAttemptItemRecord cur = items.stream().filter(i -> i.getAnsweredAt() == null).findFirst().orElse(null);
-        if ("OPEN".equals(a.getStatus()) && cur != null) {
+        if (a.getStatus() == AttemptStatus.OPEN && cur != null) {
             if (cur.getServedAt() == null && serveNext) {
                 cur.setServedAt(OffsetDateTime.now(clock));
                 cur.update();
             }
-            LearningQuestionRecord q = repo.db().selectFrom(LEARNING_QUESTION).where(LEARNING_QUESTION.ID.eq(cur.getQuestionId())).fetchOne();
+            LearningQuestionRecord q = quiz.question(cur.getQuestionId());
             long used = cur.getServedAt() == null ? 0 : Duration.between(cur.getServedAt(), OffsetDateTime.now(clock)).toSeconds();
-            card = new QuestionCard(cur.getSeq(), items.size(), QuestionKind.valueOf(q.getKind()), q.getStem(), options(q),
+            card = new QuestionCard(cur.getSeq(), items.size(), q.getKind(), q.getStem(), options(q),
                     level.getSecondsPerQuestion(), (int) Math.max(0, level.getSecondsPerQuestion() - used));
         }
-        return new AttemptView(a.getId(), a.getBankId(), a.getLevelNo(), a.getStatus(), answered, items.size(),
-                a.getCorrect(), level.getPassCorrect(), card, "PASSED".equals(a.getStatus()), last);
+        return new AttemptView(a.getId(), a.getBankId(), a.getLevelNo(), a.getStatus().name(), answered, items.size(),
+                a.getCorrect(), level.getPassCorrect(), card, a.getStatus() == AttemptStatus.PASSED, last);
     }
 
     private LearningAttemptItemRecord currentItem(long attemptId) {
-        return repo.db().selectFrom(LEARNING_ATTEMPT_ITEM).where(LEARNING_ATTEMPT_ITEM.ATTEMPT_ID.eq(attemptId))
-                .and(LEARNING_ATTEMPT_ITEM.ANSWERED_AT.isNull()).orderBy(LEARNING_ATTEMPT_ITEM.SEQ).limit(1).fetchOne();
+        return quiz.currentItem(attemptId);
     }
 
     private LearningAttemptRecord loadAttempt(DataScope scope, long attemptId, boolean lock) {
-        var q = repo.db().selectFrom(LEARNING_ATTEMPT).where(LEARNING_ATTEMPT.ID.eq(attemptId))
-                .and(LEARNING_ATTEMPT.MEMBER_ID.eq(scope.selfMemberId()));
-        return (lock ? q.forUpdate().fetchOptional() : q.fetchOptional())
-                .orElseThrow(() -> new NotFoundException("attempt", attemptId));
+        return quiz.attempt(attemptId, scope.selfMemberId(), lock).orElseThrow(() -> new NotFoundException("attempt", attemptId));
     }
 
     private LearningLevelRecord level(LearningAttemptRecord a) {
-        return repo.db().selectFrom(LEARNING_LEVEL).where(LEARNING_LEVEL.BANK_ID.eq(a.getBankId()))
-                .and(LEARNING_LEVEL.LEVEL_NO.eq(a.getLevelNo())).fetchOne();
+        return quiz.level(a.getBankId(), a.getLevelNo());
     }
 
     private int attemptsToday(long memberId) {
-        return repo.db().fetchCount(LEARNING_ATTEMPT, LEARNING_ATTEMPT.MEMBER_ID.eq(memberId)
-                .and(LEARNING_ATTEMPT.ATTEMPT_DATE.eq(LocalDate.now(clock))));
+        return quiz.attemptsOn(memberId, LocalDate.now(clock));
     }
 
     private Set<Integer> passedLevels(long memberId, long bankId) {
-        return new HashSet<>(repo.db().select(LEARNING_LEVEL_PASS.LEVEL_NO).from(LEARNING_LEVEL_PASS)
-                .where(LEARNING_LEVEL_PASS.MEMBER_ID.eq(memberId)).and(LEARNING_LEVEL_PASS.BANK_ID.eq(bankId))
-                .fetch(LEARNING_LEVEL_PASS.LEVEL_NO));
+        return quiz.passedLevels(memberId, bankId);
     }
 
     private List<LearningLevelRecord> levels(long bankId) {
-        return repo.db().selectFrom(LEARNING_LEVEL).where(LEARNING_LEVEL.BANK_ID.eq(bankId))
-                .orderBy(LEARNING_LEVEL.LEVEL_NO).fetch();
+        return quiz.levels(bankId);
     }
 
     LearningBankRecord readable(DataScope scope, long bankId) {
-        return repo.db().selectFrom(LEARNING_BANK).where(LEARNING_BANK.ID.eq(bankId)).fetchOptional()
+        return quiz.bank(bankId)
                 .filter(b -> Access.readable(scope, b.getOrgPath()))
                 .orElseThrow(() -> new NotFoundException("bank", bankId));
     }
@@ -562,9 +517,8 @@ public class QuizService {
     }
 
     private BankSummary summary(DataScope scope, LearningBankRecord b) {
-        int questions = repo.db().fetchCount(LEARNING_QUESTION, LEARNING_QUESTION.BANK_ID.eq(b.getId())
-                .and(LEARNING_QUESTION.ACTIVE.isTrue()));
-        int levels = repo.db().fetchCount(LEARNING_LEVEL, LEARNING_LEVEL.BANK_ID.eq(b.getId()));
+        int questions = quiz.activeQuestions(b.getId());
+        int levels = quiz.countLevels(b.getId());
         return new BankSummary(b.getId(), b.getOrgId(), b.getName(), questions, levels,
                 scope.canManageMembers() && scope.covers(b.getOrgPath()));
     }
@@ -601,7 +555,7 @@ public class QuizService {
     }
 
     private static void fill(LearningQuestionRecord q, Parsed p) {
-        q.setKind(p.kind().name());
+        q.setKind(p.kind());
         q.setStem(p.stem());
         List<String> o = new ArrayList<>(p.options());
         while (o.size() < 6) {
@@ -623,7 +577,7 @@ public class QuizService {
     }
 
     static QuestionView question(LearningQuestionRecord q) {
-        return new QuestionView(q.getId(), QuestionKind.valueOf(q.getKind()), q.getStem(), options(q), q.getAnswer(),
+        return new QuestionView(q.getId(), q.getKind(), q.getStem(), options(q), q.getAnswer(),
                 q.getExplanation(), q.getActive(), q.getVersion());
     }
 
@@ -648,9 +602,5 @@ public class QuizService {
 
     private static String clip(String s) {
         return s == null ? null : s.length() > 6 ? s.substring(0, 6) : s;
-    }
-
-    static Map<Long, LearningQuestionRecord> questions(LearningRepository repo, List<Long> ids) {
-        return repo.db().selectFrom(LEARNING_QUESTION).where(LEARNING_QUESTION.ID.in(ids)).fetchMap(LEARNING_QUESTION.ID);
     }
 }

@@ -1,8 +1,5 @@
 package io.zhibu.learning;
 
-import static io.zhibu.db.Tables.LEARNING_HOURS;
-import static io.zhibu.db.Tables.LEARNING_MEMBER;
-
 import io.zhibu.audit.AuditLog;
 import io.zhibu.db.tables.records.LearningHoursRecord;
 import io.zhibu.db.tables.records.LearningMemberRecord;
@@ -40,7 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.jooq.impl.DSL;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -113,11 +109,7 @@ public class StudyHours {
      * Not scoped: for system use only, never for a caller's request.
      */
     public List<LearningRecords.CompletedStudy> completions(int year, long afterId, int limit) {
-        var c = io.zhibu.db.Tables.LEARNING_COMPLETION;
-        return tx.execute(s -> repo.db().select(c.ID, c.MEMBER_ID, c.MATERIAL_ID, c.MINUTES, c.STUDY_DATE).from(c)
-                .where(c.ID.gt(afterId)).and(c.STUDY_DATE.between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)))
-                .orderBy(c.ID).limit(Math.max(1, Math.min(limit, 20_000)))
-                .fetch(r -> new LearningRecords.CompletedStudy(r.value1(), r.value2(), r.value3(), r.value4(), r.value5())));
+        return tx.execute(s -> repo.completions(year, afterId, Math.max(1, Math.min(limit, 20_000))));
     }
 
     /** One member's year: the summary against the requirement, every line, and the coming study days. */
@@ -125,11 +117,9 @@ public class StudyHours {
         int y = year(year);
         return tx.execute(s -> {
             LearningMemberRecord m = Access.member(repo, scope, memberId);
-            List<HoursLine> lines = new ArrayList<>(repo.db().selectFrom(LEARNING_HOURS)
-                    .where(LEARNING_HOURS.MEMBER_ID.eq(memberId)).and(LEARNING_HOURS.STUDY_YEAR.eq(y))
-                    .orderBy(LEARNING_HOURS.ON_DATE.desc(), LEARNING_HOURS.ID.desc()).limit(500).fetch()
-                    .map(h -> new HoursLine(HoursSource.valueOf(h.getSource()), h.getSourceRef(), h.getTitle(),
-                            h.getOnDate(), h.getHours())));
+            List<HoursLine> lines = new ArrayList<>(repo.hours(memberId, y, 500).stream()
+                    .map(h -> new HoursLine(h.getSource(), h.getSourceRef(), h.getTitle(),
+                            h.getOnDate(), h.getHours())).toList());
             lines.addAll(meetingLines(y, List.of(memberId)).getOrDefault(memberId, List.of()));
             lines.sort(Comparator.comparing(HoursLine::date).reversed());
             String name = directory.namesOf(scope, List.of(memberId)).get(memberId);
@@ -177,8 +167,7 @@ public class StudyHours {
         Access.requireManager(scope);
         tx.executeWithoutResult(s -> {
             LearningMemberRecord m = Access.member(repo, scope, memberId);
-            repo.db().update(LEARNING_MEMBER).set(LEARNING_MEMBER.CADRE, cadre)
-                    .where(LEARNING_MEMBER.MEMBER_ID.eq(memberId)).execute();
+            repo.setCadre(memberId, cadre);
             audit.success("learning.cadre", "member", memberId, m.getOrgPath(), "cadre=" + cadre);
         });
         return member(scope, memberId, null).hours();
@@ -236,8 +225,7 @@ public class StudyHours {
                 members.add(m);
             }
             String ref = "T" + Integer.toHexString((title + "|" + f.from() + "|" + to).hashCode());
-            boolean duplicate = repo.db().fetchExists(LEARNING_HOURS, LEARNING_HOURS.MEMBER_ID.in(ids)
-                    .and(LEARNING_HOURS.SOURCE.eq(HoursSource.OFFLINE.name())).and(LEARNING_HOURS.SOURCE_REF.eq(ref)));
+            boolean duplicate = repo.hoursRecorded(ids, HoursSource.OFFLINE, ref);
             if (duplicate) {
                 throw new io.zhibu.shared.ConflictException("learning.hours.duplicate");
             }
@@ -261,12 +249,12 @@ public class StudyHours {
             List<HoursLine> out = new ArrayList<>();
             for (LearningMemberRecord m : members) {
                 for (var part : split.entrySet()) {
-                    LearningHoursRecord h = repo.db().newRecord(LEARNING_HOURS);
+                    LearningHoursRecord h = repo.newHours();
                     h.setRegionOrgId(m.getRegionOrgId());
                     h.setOrgPath(m.getOrgPath());
                     h.setMemberId(m.getMemberId());
                     h.setStudyYear(part.getKey());
-                    h.setSource(HoursSource.OFFLINE.name());
+                    h.setSource(HoursSource.OFFLINE);
                     h.setSourceRef(ref);
                     h.setHours(part.getValue());
                     h.setOnDate(part.getKey() == f.from().getYear() ? f.from() : LocalDate.of(part.getKey(), 1, 1));
@@ -312,12 +300,8 @@ public class StudyHours {
         Map<Long, Map<HoursSource, BigDecimal>> out = new HashMap<>();
         List<Long> ids = List.copyOf(memberIds);
         for (int i = 0; i < ids.size(); i += 1000) {
-            repo.db().select(LEARNING_HOURS.MEMBER_ID, LEARNING_HOURS.SOURCE, DSL.sum(LEARNING_HOURS.HOURS))
-                    .from(LEARNING_HOURS).where(LEARNING_HOURS.MEMBER_ID.in(ids.subList(i, Math.min(ids.size(), i + 1000))))
-                    .and(LEARNING_HOURS.STUDY_YEAR.eq(year))
-                    .groupBy(LEARNING_HOURS.MEMBER_ID, LEARNING_HOURS.SOURCE).fetch()
-                    .forEach(r -> out.computeIfAbsent(r.value1(), k -> new HashMap<>())
-                            .put(HoursSource.valueOf(r.value2()), r.value3()));
+            repo.hoursBySource(year, ids.subList(i, Math.min(ids.size(), i + 1000)),
+                    (member, source, hours) -> out.computeIfAbsent(member, k -> new HashMap<>()).put(source, hours));
         }
         return out;
     }

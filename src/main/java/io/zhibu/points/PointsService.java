@@ -140,7 +140,7 @@ public class PointsService {
         e.setOrgPath(y.getOrgPath());
         e.setPointsYear(year);
         e.setFactDate(f.date());
-        e.setItem(f.item().name());
+        e.setItem(f.item());
         e.setFactKey(f.factKey());
         e.setFactSeq(seq);
         e.setRequested(requested);
@@ -165,7 +165,7 @@ public class PointsService {
         int itemYear = 0;
         int autoToday = 0;
         for (Record r : repo.usage(memberId, year)) {
-            PointItem i = PointItem.valueOf(r.get(io.zhibu.db.Tables.POINTS_ENTRY.ITEM));
+            PointItem i = r.get(io.zhibu.db.Tables.POINTS_ENTRY.ITEM);
             LocalDate d = r.get(io.zhibu.db.Tables.POINTS_ENTRY.FACT_DATE);
             int p = r.get("points", Integer.class);
             if (i == item) {
@@ -278,7 +278,7 @@ public class PointsService {
         List<Entry> entries = rows.stream().map(r -> entry(r, reversed.contains(r.getId()))).toList();
         Map<PointItem, int[]> perItem = new EnumMap<>(PointItem.class);
         for (PointsEntryRecord r : rows) {
-            int[] t = perItem.computeIfAbsent(PointItem.valueOf(r.getItem()), k -> new int[2]);
+            int[] t = perItem.computeIfAbsent(r.getItem(), k -> new int[2]);
             t[0] += r.getPoints();
             t[1] += r.getReversesEntryId() == null ? 1 : -1;
         }
@@ -419,7 +419,7 @@ public class PointsService {
     // ------------------------------------------------------------------ internals
 
     private Entry entry(PointsEntryRecord r, boolean reversed) {
-        PointItem item = PointItem.valueOf(r.getItem());
+        PointItem item = r.getItem();
         return new Entry(r.getId(), r.getMemberId(), r.getPointsYear(), r.getFactDate(), item, r.getRequested(), r.getPoints(),
                 r.getReversesEntryId() == null && r.getPoints() != r.getRequested(), r.getStudyMinutes(), r.getQuizScore(),
                 r.getLinkType(), r.getLinkId(), r.getReason(), r.getReversesEntryId(), reversed, item.automatic(),

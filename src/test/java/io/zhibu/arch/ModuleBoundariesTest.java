@@ -1,14 +1,25 @@
 package io.zhibu.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import io.zhibu.ZhibuApplication;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 
@@ -58,5 +69,52 @@ class ModuleBoundariesTest {
         };
         noClasses().that().resideInAnyPackage("io.zhibu.shared..", "io.zhibu.portal..", "io.zhibu.demo..")
                 .should().dependOnClassesThat(anyTable).check(CLASSES);
+    }
+
+    /**
+     * Modules on the one data-access convention (docs/architecture.md): services call repositories, repositories own
+     * jOOQ, statuses are typed by jOOQ forced types. The other modules are listed as a TODO in docs/architecture.md.
+     */
+    private static final String[] CONVERTED = {"io.zhibu.dues..", "io.zhibu.learning..", "io.zhibu.development..",
+            "io.zhibu.points.."};
+
+    @Test
+    void repositoriesOfConvertedModulesHaveNoDbEscapeHatch() {
+        noMethods().that().areDeclaredInClassesThat().resideInAnyPackage(CONVERTED)
+                .and().areDeclaredInClassesThat().haveSimpleNameEndingWith("Repository")
+                .should().haveRawReturnType(DSLContext.class)
+                .because("repositories own jOOQ: a db() escape hatch lets services build SQL")
+                .check(CLASSES);
+        DescribedPredicate<JavaMethodCall> repositoryDb = new DescribedPredicate<>("db() of a repository") {
+            @Override
+            public boolean test(JavaMethodCall call) {
+                return call.getName().equals("db") && call.getTargetOwner().getSimpleName().endsWith("Repository");
+            }
+        };
+        noClasses().that().resideInAnyPackage(CONVERTED).should().callMethodWhere(repositoryDb).check(CLASSES);
+    }
+
+    /** {@code Enum.valueOf(r.getStatus())} on a record's getter: the column should be a forced (enum) type instead. */
+    private static final Pattern VALUE_OF_GETTER = Pattern.compile(
+            "\\b(?!BigDecimal\\b|String\\b|Integer\\b|Long\\b|Boolean\\b)[A-Z]\\w*\\.valueOf\\(\\s*\\w+\\.(get[A-Z]\\w*|value\\d+)\\(\\)\\s*\\)");
+
+    @Test
+    void convertedModulesReadNoStatusThroughValueOf() throws IOException {
+        assertThat(VALUE_OF_GETTER.matcher("DevState.valueOf(p.getState())").find()).isTrue(); // the rule can fail
+        assertThat(VALUE_OF_GETTER.matcher("BigDecimal.valueOf(r.value4())").find()).isFalse();
+        List<String> found = new ArrayList<>();
+        for (String module : List.of("dues", "learning", "development", "points")) {
+            try (Stream<Path> files = Files.walk(Path.of("src/main/java/io/zhibu", module))) {
+                for (Path f : files.filter(x -> x.toString().endsWith(".java")).toList()) {
+                    List<String> lines = Files.readAllLines(f);
+                    for (int i = 0; i < lines.size(); i++) {
+                        if (VALUE_OF_GETTER.matcher(lines.get(i)).find()) {
+                            found.add(f + ":" + (i + 1) + ": " + lines.get(i).strip());
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(found).as("statuses read as strings and parsed: use a jOOQ forced type (pom.xml)").isEmpty();
     }
 }

@@ -101,7 +101,7 @@ class DuesExpiryAndRecomputeTest extends IntegrationTest {
             long id = db.insertInto(DUES_PAYMENT).set(DUES_PAYMENT.REGION_ORG_ID, a.getRegionOrgId())
                     .set(DUES_PAYMENT.ORG_PATH, a.getOrgPath()).set(DUES_PAYMENT.MEMBER_ID, memberId)
                     .set(DUES_PAYMENT.IDEMPOTENCY_KEY, UUID.randomUUID().toString()).set(DUES_PAYMENT.GATEWAY, "SANDBOX")
-                    .set(DUES_PAYMENT.METHOD, "ONLINE").set(DUES_PAYMENT.STATUS, "PENDING")
+                    .set(DUES_PAYMENT.METHOD, "ONLINE").set(DUES_PAYMENT.STATUS, PaymentStatus.PENDING)
                     .set(DUES_PAYMENT.AMOUNT, a.getMonthlyAmount()).set(DUES_PAYMENT.PERIOD_FROM, current.atDay(1))
                     .set(DUES_PAYMENT.PERIOD_TO, current.atDay(1)).set(DUES_PAYMENT.OPEN_MEMBER_ID, memberId)
                     .set(DUES_PAYMENT.GATEWAY_REF, "SANDBOX-" + UUID.randomUUID()).set(DUES_PAYMENT.CREATED_BY, "test")

@@ -4,7 +4,7 @@ import static io.zhibu.db.Tables.DEV_PERSON;
 
 import io.zhibu.assessment.BranchFactSource;
 import io.zhibu.development.DevelopmentProperties;
-import io.zhibu.shared.OrgPath;
+import io.zhibu.shared.db.OrgPathSql;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -43,7 +43,7 @@ class AssessmentDevelopmentFacts implements BranchFactSource {
         var stalled = DSL.sum(DSL.when(DEV_PERSON.LAST_STEP_ON.lt(stuckBefore), 1).otherwise(0));
         List<BranchFact> out = new ArrayList<>();
         for (var r : db.select(DEV_PERSON.ORG_ID, DSL.count(), stalled).from(DEV_PERSON)
-                .where(DEV_PERSON.ORG_PATH.ge(subtreePath), DEV_PERSON.ORG_PATH.lt(OrgPath.upperBound(subtreePath)))
+                .where(OrgPathSql.subtree(DEV_PERSON.ORG_PATH, subtreePath))
                 .and(DEV_PERSON.IN_PIPELINE.isTrue()).and(DEV_PERSON.APPLIED_ON.le(asOf))
                 .groupBy(DEV_PERSON.ORG_ID).fetch()) {
             int open = r.value2();

@@ -64,7 +64,7 @@ class DevBenchHistory implements BenchHistory {
                                 p.IN_PIPELINE, p.PIPELINE_KEY, p.LAST_STEP, p.LAST_STEP_ON, p.CREATED_AT, p.UPDATED_AT)
                         .values(OrgPath.idAt(b.path(), 1), b.id(), b.path(), "发展对象" + i, random.nextBoolean() ? "1" : "2",
                                 "01", LocalDate.of(1995, 1, 1).plusDays(random.nextInt(3000)), "bench", key,
-                                "410000********000X", applied, s.name(), true, key, 1, applied, now, now));
+                                "410000********000X", applied, s, true, key, 1, applied, now, now));
                 rows++;
                 if (batch.size() >= 2000) {
                     db.batch(batch).execute();
@@ -89,9 +89,9 @@ class DevBenchHistory implements BenchHistory {
         var series = DSL.values(java.util.stream.IntStream.rangeClosed(1, 20).mapToObj(DSL::row)
                 .toArray(org.jooq.Row1[]::new)).as("s", "n");
         Field<Integer> n = series.field("n", Integer.class);
-        Field<Integer> upTo = DSL.when(p.STATE.eq(DevState.APPLICANT.name()), DSL.inline(1).plus(p.ID.mod(2).cast(Integer.class)))
-                .when(p.STATE.eq(DevState.ACTIVIST.name()), DSL.inline(3))
-                .when(p.STATE.eq(DevState.TARGET.name()), DSL.inline(14))
+        Field<Integer> upTo = DSL.when(p.STATE.eq(DevState.APPLICANT), DSL.inline(1).plus(p.ID.mod(2).cast(Integer.class)))
+                .when(p.STATE.eq(DevState.ACTIVIST), DSL.inline(3))
+                .when(p.STATE.eq(DevState.TARGET), DSL.inline(14))
                 .otherwise(DSL.inline(20));
         Field<LocalDate> doneOn = DSL.least(DSL.localDateAdd(p.APPLIED_ON, n.times(15), DatePart.DAY), DSL.inline(last));
         var mine = p.PIPELINE_KEY.like("bench-" + seed + "-%");

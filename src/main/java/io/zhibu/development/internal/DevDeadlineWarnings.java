@@ -54,7 +54,7 @@ class DevDeadlineWarnings implements WarningSource {
             after = rows.getLast().getId();
             Map<Long, List<DevTimeline.Done>> steps = repo.timelineSteps(first, after);
             for (DevPersonRecord p : rows) {
-                DevTimeline t = new DevTimeline(steps.getOrDefault(p.getId(), List.of()), DevState.valueOf(p.getState()),
+                DevTimeline t = new DevTimeline(steps.getOrDefault(p.getId(), List.of()), p.getState(),
                         p.getConversionRound(), p.getExtensionMonths(), props);
                 for (DevTimeline.Due d : t.deadlines()) {
                     if ("TARGET_ELIGIBLE".equals(d.kind())) {

@@ -3,6 +3,7 @@ package io.zhibu.development.internal;
 import static io.zhibu.db.Tables.DEV_PERSON;
 
 import io.zhibu.shared.OrgPath;
+import io.zhibu.shared.db.OrgPathSql;
 import io.zhibu.shared.rollup.RollupSource;
 import java.time.YearMonth;
 import java.util.Collection;
@@ -42,7 +43,7 @@ class DevRollupSource implements RollupSource {
     @Override
     public void liveSubtreeValues(String path, YearMonth from, YearMonth to, Sink sink) {
         Condition in = path.isEmpty() ? DSL.noCondition() : DEV_PERSON.REGION_ORG_ID.eq(OrgPath.idAt(path, 1))
-                .and(DEV_PERSON.ORG_PATH.ge(path)).and(DEV_PERSON.ORG_PATH.lt(OrgPath.upperBound(path)));
+                .and(OrgPathSql.subtree(DEV_PERSON.ORG_PATH, path));
         db.select(DEV_PERSON.STATE, DSL.count()).from(DEV_PERSON).where(in).and(DEV_PERSON.IN_PIPELINE.isTrue())
                 .groupBy(DEV_PERSON.STATE).forEach(r -> sink.accept(0, null, "dev." + r.value1(), r.value2()));
     }

@@ -9,9 +9,9 @@ import io.zhibu.db.tables.records.DevLogRecord;
 import io.zhibu.db.tables.records.DevPersonRecord;
 import io.zhibu.db.tables.records.DevStepRecord;
 import io.zhibu.development.DevState;
-import io.zhibu.shared.OrgPath;
 import io.zhibu.shared.crypto.FieldCipher;
 import io.zhibu.shared.crypto.Hmacs;
+import io.zhibu.shared.db.OrgPathSql;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -50,8 +50,7 @@ public class DevelopmentRepository {
     }
 
     public static Condition subtree(String path) {
-        return path == null || path.isEmpty() ? DSL.noCondition()
-                : DEV_PERSON.ORG_PATH.ge(path).and(DEV_PERSON.ORG_PATH.lt(OrgPath.upperBound(path)));
+        return OrgPathSql.subtree(DEV_PERSON.ORG_PATH, path);
     }
 
     public DevPersonRecord newPerson() {
@@ -149,7 +148,7 @@ public class DevelopmentRepository {
 
     public Condition filter(String scopePath, String subtreePath, DevState state) {
         Condition c = subtree(scopePath).and(subtree(subtreePath));
-        return state == null ? c : c.and(DEV_PERSON.STATE.eq(state.name()));
+        return state == null ? c : c.and(DEV_PERSON.STATE.eq(state));
     }
 
     public List<DevPersonRecord> page(Condition c, int page, int size) {
@@ -185,7 +184,7 @@ public class DevelopmentRepository {
                 .orderBy(DEV_STEP.PERSON_ID, DEV_STEP.STEP_NO, DEV_STEP.ROUND)
                 .forEach(r -> out.computeIfAbsent(r.value1(), k -> new java.util.ArrayList<>())
                         .add(new io.zhibu.development.DevTimeline.Done(r.value2(), r.value3(), r.value4(),
-                                r.value5() == null ? null : io.zhibu.development.Decision.valueOf(r.value5()), r.value6())));
+                                r.value5(), r.value6())));
         return out;
     }
 
@@ -196,29 +195,19 @@ public class DevelopmentRepository {
         }
         db.select(DEV_PERSON.STATE, DSL.count()).from(DEV_PERSON).where(subtree(scopePath).and(subtree(subtreePath)))
                 .groupBy(DEV_PERSON.STATE)
-                .forEach(r -> counts.put(DevState.valueOf(r.value1()), r.value2().longValue()));
+                .forEach(r -> counts.put(r.value1(), r.value2().longValue()));
         return counts;
     }
 
     /** Admitted in a year = step 17 (上级党委审批) dated in that year, in the subtree. */
     public long admitted(String scopePath, String subtreePath, int year) {
-        Condition path = DSL.noCondition();
-        for (String p : new String[] {scopePath, subtreePath}) {
-            if (p != null && !p.isEmpty()) {
-                path = path.and(DEV_STEP.ORG_PATH.ge(p)).and(DEV_STEP.ORG_PATH.lt(OrgPath.upperBound(p)));
-            }
-        }
+        Condition path = OrgPathSql.subtree(DEV_STEP.ORG_PATH, scopePath).and(OrgPathSql.subtree(DEV_STEP.ORG_PATH, subtreePath));
         return db.fetchCount(DEV_STEP, path.and(DEV_STEP.STEP_NO.eq(17))
                 .and(DEV_STEP.DONE_ON.between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))));
     }
 
     public long planned(String scopePath, String subtreePath, int year) {
-        Condition path = DSL.noCondition();
-        for (String p : new String[] {scopePath, subtreePath}) {
-            if (p != null && !p.isEmpty()) {
-                path = path.and(DEV_PLAN.ORG_PATH.ge(p)).and(DEV_PLAN.ORG_PATH.lt(OrgPath.upperBound(p)));
-            }
-        }
+        Condition path = OrgPathSql.subtree(DEV_PLAN.ORG_PATH, scopePath).and(OrgPathSql.subtree(DEV_PLAN.ORG_PATH, subtreePath));
         Number n = db.select(DSL.sum(DEV_PLAN.PLANNED)).from(DEV_PLAN).where(path.and(DEV_PLAN.PLAN_YEAR.eq(year)))
                 .fetchOne(0, Number.class);
         return n == null ? 0 : n.longValue();

@@ -4,7 +4,7 @@ import static io.zhibu.db.Tables.DUES_ACCOUNT;
 import static io.zhibu.db.Tables.DUES_BILL;
 
 import io.zhibu.assessment.BranchFactSource;
-import io.zhibu.shared.OrgPath;
+import io.zhibu.shared.db.OrgPathSql;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -43,7 +43,7 @@ class AssessmentDuesFacts implements BranchFactSource {
         List<BranchFact> out = new ArrayList<>();
         for (var r : db.select(DUES_BILL.ORG_ID, DSL.count(), paidCount, owing).from(DUES_BILL)
                 .join(DUES_ACCOUNT).on(DUES_ACCOUNT.MEMBER_ID.eq(DUES_BILL.MEMBER_ID))
-                .where(DUES_BILL.ORG_PATH.ge(subtreePath), DUES_BILL.ORG_PATH.lt(OrgPath.upperBound(subtreePath)))
+                .where(OrgPathSql.subtree(DUES_BILL.ORG_PATH, subtreePath))
                 .and(DUES_BILL.PERIOD.between(LocalDate.of(year, 1, 1), asOf.withDayOfMonth(1)))
                 .groupBy(DUES_BILL.ORG_ID).fetch()) {
             int due = r.value2();

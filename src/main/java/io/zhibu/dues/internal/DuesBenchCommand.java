@@ -6,6 +6,7 @@ import static io.zhibu.db.Tables.DUES_PAYMENT;
 
 import io.zhibu.dues.DuesService;
 import io.zhibu.dues.DuesViews;
+import io.zhibu.dues.PaymentStatus;
 import io.zhibu.shared.DataScope;
 import io.zhibu.shared.Role;
 import java.math.BigDecimal;
@@ -21,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +56,7 @@ class DuesBenchCommand implements ApplicationRunner {
     private static final String PATH = "99999999";
 
     private final DuesRepository repo;
+    private final DSLContext db;
     private final DuesService dues;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -61,11 +64,12 @@ class DuesBenchCommand implements ApplicationRunner {
     private final int members;
     private final int payers;
 
-    DuesBenchCommand(DuesRepository repo, DuesService dues, TransactionTemplate tx, Clock clock,
+    DuesBenchCommand(DuesRepository repo, DSLContext db, DuesService dues, TransactionTemplate tx, Clock clock,
                      ConfigurableApplicationContext context,
                      @Value("${zhibu.bench.members:220000}") int members,
                      @Value("${zhibu.bench.payers:500}") int payers) {
         this.repo = repo;
+        this.db = db;
         this.dues = dues;
         this.tx = tx;
         this.clock = clock;
@@ -76,7 +80,6 @@ class DuesBenchCommand implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
-        var db = repo.db();
         if (db.fetchExists(DUES_ACCOUNT, DUES_ACCOUNT.ORG_PATH.eq(PATH))) {
             throw new IllegalStateException("bench data already present: use a fresh database");
         }
@@ -126,7 +129,7 @@ class DuesBenchCommand implements ApplicationRunner {
         long applied = 0;
         for (int i = 0; i < 600 && applied < payers; i++) {
             Thread.sleep(200);
-            applied = db.fetchCount(DUES_PAYMENT, DUES_PAYMENT.ORG_PATH.eq(PATH).and(DUES_PAYMENT.STATUS.eq("SUCCEEDED")));
+            applied = db.fetchCount(DUES_PAYMENT, DUES_PAYMENT.ORG_PATH.eq(PATH).and(DUES_PAYMENT.STATUS.eq(PaymentStatus.SUCCEEDED)));
         }
         log.info("BENCH {} concurrent online clicks: accepted in {} ms, {} refused as duplicates, {} payments applied after "
                 + "callbacks in {} ms; ledger {} entries, {} yuan; payments created {}", payers * 2, accepted,

@@ -4,6 +4,7 @@ import static io.zhibu.db.Tables.DUES_ACCOUNT;
 import static io.zhibu.db.Tables.DUES_BILL;
 import static io.zhibu.db.Tables.DUES_ENTRY;
 
+import io.zhibu.dues.EntryKind;
 import io.zhibu.shared.bench.BenchHistory;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -42,7 +43,7 @@ class DuesBenchHistory implements BenchHistory {
                             DUES_ENTRY.PERIOD, DUES_ENTRY.KIND, DUES_ENTRY.AMOUNT, DUES_ENTRY.METHOD, DUES_ENTRY.RECEIPT_NO,
                             DUES_ENTRY.CREATED_BY, DUES_ENTRY.CREATED_AT)
                     .select(db.select(DUES_BILL.REGION_ORG_ID, DUES_BILL.ORG_PATH, DUES_BILL.MEMBER_ID, DUES_BILL.PERIOD,
-                                    DSL.inline("PAYMENT"), DUES_BILL.AMOUNT_DUE, DSL.inline("CASH"), DSL.inline("BENCH"),
+                                    DSL.inline(EntryKind.PAYMENT, DUES_ENTRY.KIND), DUES_BILL.AMOUNT_DUE, DSL.inline("CASH"), DSL.inline("BENCH"),
                                     DSL.inline("bench"), DSL.val(OffsetDateTime.now()))
                             .from(DUES_BILL).where(DUES_BILL.PERIOD.eq(m.atDay(1))).and(payer))
                     .execute();

@@ -10,11 +10,18 @@ import static io.zhibu.db.Tables.DUES_REMITTANCE;
 import io.zhibu.dues.DuesCalculator;
 import io.zhibu.dues.DuesCategory;
 import io.zhibu.dues.DuesQuote;
+import io.zhibu.dues.DuesReliefService;
+import io.zhibu.dues.EntryKind;
+import io.zhibu.dues.PaymentStatus;
+import io.zhibu.dues.ReliefStatus;
+import io.zhibu.dues.RemittanceStatus;
+import io.zhibu.shared.db.OrgPathSql;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
@@ -42,14 +49,16 @@ class DuesDemoData implements ApplicationRunner {
         {DuesCategory.FARMER, null}, {DuesCategory.STUDENT, null}, {DuesCategory.SELF_EMPLOYED, "12000.00"},
         {DuesCategory.UNEMPLOYED, null}};
     private final DuesRepository repo;
+    private final DSLContext db;
     private final DuesCalculator calculator;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final boolean enabled;
 
-    DuesDemoData(DuesRepository repo, DuesCalculator calculator, TransactionTemplate tx, Clock clock,
+    DuesDemoData(DuesRepository repo, DSLContext db, DuesCalculator calculator, TransactionTemplate tx, Clock clock,
                  @Value("${zhibu.demo.enabled:false}") boolean enabled) {
         this.repo = repo;
+        this.db = db;
         this.calculator = calculator;
         this.tx = tx;
         this.clock = clock;
@@ -58,7 +67,6 @@ class DuesDemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        var db = repo.db();
         if (!enabled || db.fetchCount(DUES_ACCOUNT) == 0 || db.fetchExists(DUES_ACCOUNT, DUES_ACCOUNT.DUES_CATEGORY.isNotNull())) {
             return;
         }
@@ -69,7 +77,7 @@ class DuesDemoData implements ApplicationRunner {
                 DuesCategory c = (DuesCategory) PROFILES[k][0];
                 BigDecimal base = PROFILES[k][1] == null ? null : new BigDecimal((String) PROFILES[k][1]);
                 DuesQuote q = calculator.quote(c, base);
-                db.update(DUES_ACCOUNT).set(DUES_ACCOUNT.DUES_CATEGORY, c.name()).set(DUES_ACCOUNT.MONTHLY_BASE, base)
+                db.update(DUES_ACCOUNT).set(DUES_ACCOUNT.DUES_CATEGORY, c).set(DUES_ACCOUNT.MONTHLY_BASE, base)
                         .set(DUES_ACCOUNT.MONTHLY_AMOUNT, q.amount()).set(DUES_ACCOUNT.BASE_YEAR, current.getYear())
                         .where(DUES_ACCOUNT.MEMBER_ID.mod(PROFILES.length).eq((long) k)).execute();
             }
@@ -87,7 +95,7 @@ class DuesDemoData implements ApplicationRunner {
                             p.VOLUNTARY, p.REMIT_IN_FULL, p.VERSION)
                     .select(db.select(DUES_BILL.REGION_ORG_ID, DUES_BILL.ORG_PATH, DUES_BILL.MEMBER_ID,
                                     DSL.concat(DSL.val("demo-"), DUES_BILL.MEMBER_ID.cast(String.class)), DSL.val("OFFLINE"),
-                                    DSL.val("CASH"), DSL.val("SUCCEEDED"), DSL.sum(DUES_BILL.AMOUNT_DUE),
+                                    DSL.val("CASH"), DSL.val(PaymentStatus.SUCCEEDED, DUES_PAYMENT.STATUS), DSL.sum(DUES_BILL.AMOUNT_DUE),
                                     DSL.min(DUES_BILL.PERIOD), DSL.max(DUES_BILL.PERIOD), DSL.val("DEMO"), DSL.val("demo"),
                                     DSL.val(OffsetDateTime.now(clock)), DSL.val(OffsetDateTime.now(clock)),
                                     DSL.val(BigDecimal.ZERO), DSL.val(false), DSL.val(0))
@@ -100,7 +108,7 @@ class DuesDemoData implements ApplicationRunner {
                             DUES_ENTRY.PERIOD, DUES_ENTRY.KIND, DUES_ENTRY.AMOUNT, DUES_ENTRY.PAYMENT_ID, DUES_ENTRY.METHOD,
                             DUES_ENTRY.RECEIPT_NO, DUES_ENTRY.CREATED_BY, DUES_ENTRY.CREATED_AT)
                     .select(db.select(DUES_BILL.REGION_ORG_ID, DUES_BILL.ORG_PATH, DUES_BILL.MEMBER_ID, DUES_BILL.PERIOD,
-                                    DSL.val("PAYMENT"), DUES_BILL.AMOUNT_DUE, paymentId, DSL.val("CASH"), DSL.val("DEMO"),
+                                    DSL.val(EntryKind.PAYMENT, DUES_ENTRY.KIND), DUES_BILL.AMOUNT_DUE, paymentId, DSL.val("CASH"), DSL.val("DEMO"),
                                     DSL.val("demo"), DSL.val(OffsetDateTime.now(clock)))
                             .from(DUES_BILL).where(DUES_BILL.PERIOD.le(lastMonth)).and(payers))
                     .execute();
@@ -115,23 +123,23 @@ class DuesDemoData implements ApplicationRunner {
 
     /** R5.5: a few approved exemptions (billed 0 from the start) and a few decisions awaiting the superior. */
     void demoReliefs(YearMonth current, String rootPath) {
-        var db = repo.db();
         var a = DUES_ACCOUNT;
-        for (Object[] spec : new Object[][] {{3L, "APPROVED", "EXEMPT", "0.00"}, {5L, "PENDING", "REDUCED", "0.10"}}) {
-            boolean approved = "APPROVED".equals(spec[1]);
+        for (Object[] spec : new Object[][] {{3L, ReliefStatus.APPROVED, DuesReliefService.Kind.EXEMPT, "0.00"},
+                {5L, ReliefStatus.PENDING, DuesReliefService.Kind.REDUCED, "0.10"}}) {
+            boolean approved = spec[1] == ReliefStatus.APPROVED;
             db.insertInto(DUES_RELIEF, DUES_RELIEF.REGION_ORG_ID, DUES_RELIEF.ORG_ID, DUES_RELIEF.ORG_PATH,
                             DUES_RELIEF.MEMBER_ID, DUES_RELIEF.KIND, DUES_RELIEF.MONTHLY_AMOUNT, DUES_RELIEF.PERIOD_FROM,
                             DUES_RELIEF.PERIOD_TO, DUES_RELIEF.REASON, DUES_RELIEF.DECIDED_ON, DUES_RELIEF.STATUS,
                             DUES_RELIEF.REQUESTED_BY, DUES_RELIEF.REQUESTED_AT, DUES_RELIEF.REVIEWED_BY,
                             DUES_RELIEF.REVIEWED_AT, DUES_RELIEF.VERSION)
-                    .select(db.select(a.REGION_ORG_ID, a.ORG_ID, a.ORG_PATH, a.MEMBER_ID, DSL.val((String) spec[2]),
+                    .select(db.select(a.REGION_ORG_ID, a.ORG_ID, a.ORG_PATH, a.MEMBER_ID, DSL.val((DuesReliefService.Kind) spec[2], DUES_RELIEF.KIND),
                                     DSL.val(new BigDecimal((String) spec[3])), DSL.val(current.minusMonths(2).atDay(1)),
                                     DSL.val(current.plusMonths(3).atDay(1)), DSL.val(approved ? "重病住院，家庭困难" : "下岗，收入微薄"),
-                                    DSL.val(current.minusMonths(2).atDay(1)), DSL.val((String) spec[1]), DSL.val("demo"),
+                                    DSL.val(current.minusMonths(2).atDay(1)), DSL.val((ReliefStatus) spec[1], DUES_RELIEF.STATUS), DSL.val("demo"),
                                     DSL.val(OffsetDateTime.now(clock)), DSL.val(approved ? "demo-county" : null),
                                     DSL.val(approved ? OffsetDateTime.now(clock) : null), DSL.val(0))
                             .from(a).where(a.MEMBER_ID.mod(97L).eq((Long) spec[0]))
-                            .and(DuesRepository.subtree(a.ORG_PATH, rootPath))
+                            .and(OrgPathSql.subtree(a.ORG_PATH, rootPath))
                             .and(a.MONTHLY_AMOUNT.gt(new BigDecimal("0.10"))))
                     .execute();
         }
@@ -139,7 +147,6 @@ class DuesDemoData implements ApplicationRunner {
 
     /** 上缴: each branch remitted what it collected in the months before last; every other one is confirmed. */
     void demoRemittances(YearMonth current, String rootPath) {
-        var db = repo.db();
         var b = DUES_BILL;
         LocalDate from = current.minusMonths(2).atDay(1);
         LocalDate to = current.minusMonths(1).atDay(1);
@@ -154,10 +161,11 @@ class DuesDemoData implements ApplicationRunner {
                                 DSL.substring(b.ORG_PATH, DSL.val(1), len.minus(8)), DSL.val(from), DSL.val(to),
                                 DSL.sum(b.AMOUNT_DUE), DSL.val(current.atDay(1)),
                                 DSL.concat(DSL.val("DEMO-"), b.ORG_ID.cast(String.class)),
-                                DSL.when(b.ORG_ID.mod(2L).eq(0L), DSL.val("CONFIRMED")).otherwise(DSL.val("RECORDED")),
+                                DSL.when(b.ORG_ID.mod(2L).eq(0L), DSL.val(RemittanceStatus.CONFIRMED, DUES_REMITTANCE.STATUS))
+                                        .otherwise(DSL.val(RemittanceStatus.RECORDED, DUES_REMITTANCE.STATUS)),
                                 DSL.val("demo"), DSL.val(OffsetDateTime.now(clock)), DSL.val(0))
                         .from(b).where(b.PERIOD.between(from, to)).and(b.MEMBER_ID.mod(7L).ne(0L))
-                        .and(len.gt(8)).and(DuesRepository.subtree(b.ORG_PATH, rootPath))
+                        .and(len.gt(8)).and(OrgPathSql.subtree(b.ORG_PATH, rootPath))
                         .groupBy(b.REGION_ORG_ID, b.ORG_ID, b.ORG_PATH)
                         .having(DSL.sum(b.AMOUNT_DUE).gt(BigDecimal.ZERO)))
                 .execute();

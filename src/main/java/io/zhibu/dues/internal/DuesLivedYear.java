@@ -8,8 +8,11 @@ import static io.zhibu.db.Tables.DUES_PAYMENT;
 import io.zhibu.dues.DuesCalculator;
 import io.zhibu.dues.DuesCategory;
 import io.zhibu.dues.DuesQuote;
+import io.zhibu.dues.EntryKind;
+import io.zhibu.dues.PaymentStatus;
 import io.zhibu.org.OrgNode;
 import io.zhibu.org.OrgService;
+import io.zhibu.shared.db.OrgPathSql;
 import io.zhibu.shared.demo.LivedYear;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import org.jooq.DSLContext;
 import org.jooq.DatePart;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -40,14 +44,16 @@ class DuesLivedYear implements LivedYear {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DuesLivedYear.class);
     private static final int CHUNK = 1_000;
     private final DuesRepository repo;
+    private final DSLContext db;
     private final DuesCalculator calculator;
     private final DuesDemoData demo;
     private final OrgService orgs;
     private final TransactionTemplate tx;
 
-    DuesLivedYear(DuesRepository repo, DuesCalculator calculator, DuesDemoData demo, OrgService orgs,
+    DuesLivedYear(DuesRepository repo, DSLContext db, DuesCalculator calculator, DuesDemoData demo, OrgService orgs,
                   TransactionTemplate tx) {
         this.repo = repo;
+        this.db = db;
         this.calculator = calculator;
         this.demo = demo;
         this.orgs = orgs;
@@ -66,7 +72,6 @@ class DuesLivedYear implements LivedYear {
 
     @Override
     public long generate(Region region) {
-        var db = repo.db();
         String root = region.rootPath();
         YearMonth current = YearMonth.from(region.today());
         YearMonth first = YearMonth.from(region.firstDay());
@@ -77,10 +82,10 @@ class DuesLivedYear implements LivedYear {
                 DuesCategory c = (DuesCategory) DuesDemoData.PROFILES[k][0];
                 BigDecimal base = DuesDemoData.PROFILES[k][1] == null ? null : new BigDecimal((String) DuesDemoData.PROFILES[k][1]);
                 DuesQuote q = calculator.quote(c, base);
-                db.update(DUES_ACCOUNT).set(DUES_ACCOUNT.DUES_CATEGORY, c.name()).set(DUES_ACCOUNT.MONTHLY_BASE, base)
+                db.update(DUES_ACCOUNT).set(DUES_ACCOUNT.DUES_CATEGORY, c).set(DUES_ACCOUNT.MONTHLY_BASE, base)
                         .set(DUES_ACCOUNT.MONTHLY_AMOUNT, q.amount()).set(DUES_ACCOUNT.BASE_YEAR, current.getYear())
                         .where(DUES_ACCOUNT.MEMBER_ID.mod(DuesDemoData.PROFILES.length).eq((long) k))
-                        .and(DuesRepository.subtree(DUES_ACCOUNT.ORG_PATH, root)).execute();
+                        .and(OrgPathSql.subtree(DUES_ACCOUNT.ORG_PATH, root)).execute();
             }
             demo.demoReliefs(current, root);
             // the months before any relief starts: every month's issue in one statement (no bills exist yet);
@@ -98,7 +103,7 @@ class DuesLivedYear implements LivedYear {
         Map<Long, Double> diligence = region.diligence(branches.stream().map(OrgNode::id).toList());
         Map<LocalDate, List<Long>> byPaidUpTo = new TreeMap<>();
         for (var r : db.select(DUES_ACCOUNT.MEMBER_ID, DUES_ACCOUNT.ORG_ID).from(DUES_ACCOUNT)
-                .where(DuesRepository.subtree(DUES_ACCOUNT.ORG_PATH, root)).orderBy(DUES_ACCOUNT.MEMBER_ID).fetch()) {
+                .where(OrgPathSql.subtree(DUES_ACCOUNT.ORG_PATH, root)).orderBy(DUES_ACCOUNT.MEMBER_ID).fetch()) {
             SplittableRandom rnd = region.random("dues", r.value1());
             double d = diligence.getOrDefault(r.value2(), 0.95);
             double late = Region.model(d) ? 0 : 0.02 + (1 - d) * 0.5;
@@ -144,7 +149,6 @@ class DuesLivedYear implements LivedYear {
         if (from.isAfter(to)) {
             return 0;
         }
-        var db = repo.db();
         var a = DUES_ACCOUNT;
         List<org.jooq.Row2<LocalDate, LocalDate>> months = new ArrayList<>();
         for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
@@ -159,27 +163,25 @@ class DuesLivedYear implements LivedYear {
                 .select(db.select(a.REGION_ORG_ID, a.ORG_ID, a.ORG_PATH, a.MEMBER_ID, period, a.MONTHLY_AMOUNT,
                                 a.DUES_CATEGORY, period.cast(SQLDataType.TIMESTAMPWITHTIMEZONE))
                         .from(a).crossJoin(series)
-                        .where(DuesRepository.subtree(a.ORG_PATH, root)).and(a.STANDING.eq(DuesRepository.LIABLE_STANDING))
+                        .where(OrgPathSql.subtree(a.ORG_PATH, root)).and(a.STANDING.eq(DuesRepository.LIABLE_STANDING))
                         .and(a.JOINED_ON.lt(next)))
                 .execute();
     }
 
     /** The ledger entry of every lived-year payment (one per payment and month): one set-based insert. */
     private long entries(String root) {
-        var db = repo.db();
         var p = DUES_PAYMENT;
         return db.insertInto(DUES_ENTRY, DUES_ENTRY.REGION_ORG_ID, DUES_ENTRY.ORG_PATH, DUES_ENTRY.MEMBER_ID,
                         DUES_ENTRY.PERIOD, DUES_ENTRY.KIND, DUES_ENTRY.AMOUNT, DUES_ENTRY.PAYMENT_ID, DUES_ENTRY.METHOD,
                         DUES_ENTRY.RECEIPT_NO, DUES_ENTRY.CREATED_BY, DUES_ENTRY.CREATED_AT)
-                .select(db.select(p.REGION_ORG_ID, p.ORG_PATH, p.MEMBER_ID, p.PERIOD_FROM, DSL.inline("PAYMENT"), p.AMOUNT,
+                .select(db.select(p.REGION_ORG_ID, p.ORG_PATH, p.MEMBER_ID, p.PERIOD_FROM, DSL.inline(EntryKind.PAYMENT, DUES_ENTRY.KIND), p.AMOUNT,
                                 p.ID, DSL.inline("CASH"), DSL.inline("DEMO"), DSL.inline("demo-year"), p.COMPLETED_AT)
-                        .from(p).where(p.CREATED_BY.eq("demo-year")).and(DuesRepository.subtree(p.ORG_PATH, root)))
+                        .from(p).where(p.CREATED_BY.eq("demo-year")).and(OrgPathSql.subtree(p.ORG_PATH, root)))
                 .execute();
     }
 
     /** Each member paid every bill from {@code from} up to the account's paid-up-to month, each in its month. */
     private long pay(String root, LocalDate from, LocalDate today) {
-        var db = repo.db();
         var b = DUES_BILL;
         var a = DUES_ACCOUNT;
         var p = DUES_PAYMENT;
@@ -192,12 +194,12 @@ class DuesLivedYear implements LivedYear {
                         p.AMOUNT, p.PERIOD_FROM, p.PERIOD_TO, p.RECEIPT_NO, p.CREATED_BY, p.CREATED_AT, p.COMPLETED_AT,
                         p.VOLUNTARY, p.REMIT_IN_FULL, p.VERSION)
                 .select(db.select(b.REGION_ORG_ID, b.ORG_PATH, b.MEMBER_ID, key, DSL.inline("OFFLINE"),
-                                DSL.inline("CASH"), DSL.inline("SUCCEEDED"), b.AMOUNT_DUE, b.PERIOD, b.PERIOD,
+                                DSL.inline("CASH"), DSL.inline(PaymentStatus.SUCCEEDED, p.STATUS), b.AMOUNT_DUE, b.PERIOD, b.PERIOD,
                                 DSL.inline("DEMO"), DSL.inline("demo-year"), paidAt, paidAt, DSL.inline(BigDecimal.ZERO),
                                 DSL.inline(false), DSL.inline(0))
                         // accounts of the region first, each member's bills through the (member_id, period) index
                         .from(a).join(b).on(b.MEMBER_ID.eq(a.MEMBER_ID)).and(b.PERIOD.ge(from)).and(b.PERIOD.le(a.PAID_UP_TO))
-                        .where(DuesRepository.subtree(a.ORG_PATH, root)))
+                        .where(OrgPathSql.subtree(a.ORG_PATH, root)))
                 .execute();
     }
 }

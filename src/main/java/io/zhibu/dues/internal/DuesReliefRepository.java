@@ -6,6 +6,8 @@ import static io.zhibu.db.Tables.DUES_RELIEF;
 
 import io.zhibu.db.tables.records.DuesBillCorrectionRecord;
 import io.zhibu.db.tables.records.DuesReliefRecord;
+import io.zhibu.dues.ReliefStatus;
+import io.zhibu.shared.db.OrgPathSql;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -38,30 +40,30 @@ public class DuesReliefRepository {
     /** PENDING or APPROVED reliefs of the member overlapping [from, to]. */
     public boolean overlaps(long memberId, LocalDate from, LocalDate to) {
         return db.fetchExists(DUES_RELIEF, DUES_RELIEF.MEMBER_ID.eq(memberId)
-                .and(DUES_RELIEF.STATUS.in("PENDING", "APPROVED"))
+                .and(DUES_RELIEF.STATUS.in(ReliefStatus.PENDING, ReliefStatus.APPROVED))
                 .and(DUES_RELIEF.PERIOD_FROM.le(to)).and(DUES_RELIEF.PERIOD_TO.ge(from)));
     }
 
     /** Another APPROVED relief of the member overlapping [from, to] (two requests filed at the same moment). */
     public boolean overlapsApproved(long memberId, LocalDate from, LocalDate to, long exceptId) {
-        return db.fetchExists(DUES_RELIEF, DUES_RELIEF.MEMBER_ID.eq(memberId).and(DUES_RELIEF.STATUS.eq("APPROVED"))
+        return db.fetchExists(DUES_RELIEF, DUES_RELIEF.MEMBER_ID.eq(memberId).and(DUES_RELIEF.STATUS.eq(ReliefStatus.APPROVED))
                 .and(DUES_RELIEF.ID.ne(exceptId)).and(DUES_RELIEF.PERIOD_FROM.le(to)).and(DUES_RELIEF.PERIOD_TO.ge(from)));
     }
 
-    public List<DuesReliefRecord> list(String scopePath, Long memberId, String status, int limit) {
-        return db.selectFrom(DUES_RELIEF).where(DuesRepository.subtree(DUES_RELIEF.ORG_PATH, scopePath))
+    public List<DuesReliefRecord> list(String scopePath, Long memberId, ReliefStatus status, int limit) {
+        return db.selectFrom(DUES_RELIEF).where(OrgPathSql.subtree(DUES_RELIEF.ORG_PATH, scopePath))
                 .and(memberId == null ? DSL.noCondition() : DUES_RELIEF.MEMBER_ID.eq(memberId))
                 .and(status == null ? DSL.noCondition() : DUES_RELIEF.STATUS.eq(status))
                 .orderBy(DUES_RELIEF.ID.desc()).limit(limit).fetch();
     }
 
     /** PENDING → APPROVED/REJECTED exactly once, at the version the reviewer saw. */
-    public boolean review(long id, int version, String status, String by, String note) {
+    public boolean review(long id, int version, ReliefStatus status, String by, String note) {
         return db.update(DUES_RELIEF).set(DUES_RELIEF.STATUS, status).set(DUES_RELIEF.REVIEWED_BY, by)
                 .set(DUES_RELIEF.REVIEWED_AT, DuesRepository.now()).set(DUES_RELIEF.REVIEW_NOTE, note)
                 .set(DUES_RELIEF.VERSION, DUES_RELIEF.VERSION.plus(1))
                 .where(DUES_RELIEF.ID.eq(id)).and(DUES_RELIEF.VERSION.eq(version))
-                .and(DUES_RELIEF.STATUS.eq("PENDING")).execute() == 1;
+                .and(DUES_RELIEF.STATUS.eq(ReliefStatus.PENDING)).execute() == 1;
     }
 
     /** The member's bills already issued in [from, to] with their effective due (bill + corrections). */

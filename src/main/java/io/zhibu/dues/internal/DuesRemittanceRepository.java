@@ -5,6 +5,9 @@ import static io.zhibu.db.Tables.DUES_PAYMENT;
 import static io.zhibu.db.Tables.DUES_REMITTANCE;
 
 import io.zhibu.db.tables.records.DuesRemittanceRecord;
+import io.zhibu.dues.PaymentStatus;
+import io.zhibu.dues.RemittanceStatus;
+import io.zhibu.shared.db.OrgPathSql;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -39,17 +42,17 @@ public class DuesRemittanceRepository {
     }
 
     public boolean confirm(long id, int version, String by) {
-        return db.update(DUES_REMITTANCE).set(DUES_REMITTANCE.STATUS, "CONFIRMED").set(DUES_REMITTANCE.CONFIRMED_BY, by)
+        return db.update(DUES_REMITTANCE).set(DUES_REMITTANCE.STATUS, RemittanceStatus.CONFIRMED).set(DUES_REMITTANCE.CONFIRMED_BY, by)
                 .set(DUES_REMITTANCE.CONFIRMED_AT, DuesRepository.now())
                 .set(DUES_REMITTANCE.VERSION, DUES_REMITTANCE.VERSION.plus(1))
                 .where(DUES_REMITTANCE.ID.eq(id)).and(DUES_REMITTANCE.VERSION.eq(version))
-                .and(DUES_REMITTANCE.STATUS.eq("RECORDED")).execute() == 1;
+                .and(DUES_REMITTANCE.STATUS.eq(RemittanceStatus.RECORDED)).execute() == 1;
     }
 
     /** Remittances sent from inside the subtree or received by it, overlapping [from, to]. */
     public List<DuesRemittanceRecord> list(String scopePath, LocalDate from, LocalDate to, int limit) {
         return db.selectFrom(DUES_REMITTANCE)
-                .where(DuesRepository.subtree(DUES_REMITTANCE.ORG_PATH, scopePath))
+                .where(OrgPathSql.subtree(DUES_REMITTANCE.ORG_PATH, scopePath))
                 .and(DUES_REMITTANCE.PERIOD_FROM.le(to)).and(DUES_REMITTANCE.PERIOD_TO.ge(from))
                 .orderBy(DUES_REMITTANCE.ORG_PATH, DUES_REMITTANCE.PERIOD_FROM, DUES_REMITTANCE.ID).limit(limit).fetch();
     }
@@ -58,7 +61,7 @@ public class DuesRemittanceRepository {
     public Map<String, BigDecimal> collected(String scopePath, LocalDate from, LocalDate to) {
         Map<String, BigDecimal> out = new HashMap<>();
         db.select(DUES_ENTRY.ORG_PATH, org.jooq.impl.DSL.sum(DUES_ENTRY.AMOUNT)).from(DUES_ENTRY)
-                .where(DuesRepository.subtree(DUES_ENTRY.ORG_PATH, scopePath)).and(DUES_ENTRY.PERIOD.between(from, to))
+                .where(OrgPathSql.subtree(DUES_ENTRY.ORG_PATH, scopePath)).and(DUES_ENTRY.PERIOD.between(from, to))
                 .groupBy(DUES_ENTRY.ORG_PATH).forEach(r -> out.put(r.value1(), r.value2()));
         return out;
     }
@@ -67,8 +70,8 @@ public class DuesRemittanceRepository {
     public Map<String, BigDecimal> remitInFull(String scopePath, LocalDate from, LocalDate to) {
         Map<String, BigDecimal> out = new HashMap<>();
         db.select(DUES_PAYMENT.ORG_PATH, org.jooq.impl.DSL.sum(DUES_PAYMENT.VOLUNTARY)).from(DUES_PAYMENT)
-                .where(DuesRepository.subtree(DUES_PAYMENT.ORG_PATH, scopePath)).and(DUES_PAYMENT.REMIT_IN_FULL.isTrue())
-                .and(DUES_PAYMENT.STATUS.eq("SUCCEEDED")).and(DUES_PAYMENT.PERIOD_TO.between(from, to))
+                .where(OrgPathSql.subtree(DUES_PAYMENT.ORG_PATH, scopePath)).and(DUES_PAYMENT.REMIT_IN_FULL.isTrue())
+                .and(DUES_PAYMENT.STATUS.eq(PaymentStatus.SUCCEEDED)).and(DUES_PAYMENT.PERIOD_TO.between(from, to))
                 .groupBy(DUES_PAYMENT.ORG_PATH).forEach(r -> out.put(r.value1(), r.value2()));
         return out;
     }
@@ -77,8 +80,8 @@ public class DuesRemittanceRepository {
     public Map<String, BigDecimal> received(String scopePath, LocalDate from, LocalDate to) {
         Map<String, BigDecimal> out = new HashMap<>();
         db.select(DUES_REMITTANCE.TO_ORG_PATH, org.jooq.impl.DSL.sum(DUES_REMITTANCE.AMOUNT)).from(DUES_REMITTANCE)
-                .where(DuesRepository.subtree(DUES_REMITTANCE.TO_ORG_PATH, scopePath))
-                .and(DUES_REMITTANCE.STATUS.eq("CONFIRMED"))
+                .where(OrgPathSql.subtree(DUES_REMITTANCE.TO_ORG_PATH, scopePath))
+                .and(DUES_REMITTANCE.STATUS.eq(RemittanceStatus.CONFIRMED))
                 .and(DUES_REMITTANCE.PERIOD_FROM.le(to)).and(DUES_REMITTANCE.PERIOD_TO.ge(from))
                 .groupBy(DUES_REMITTANCE.TO_ORG_PATH).forEach(r -> out.put(r.value1(), r.value2()));
         return out;

@@ -7,12 +7,20 @@ import static io.zhibu.db.Tables.DUES_ENTRY;
 import static io.zhibu.db.Tables.DUES_PAYMENT;
 import static io.zhibu.db.Tables.DUES_RELIEF;
 import static io.zhibu.db.Tables.DUES_REMITTANCE;
+import static io.zhibu.shared.db.OrgPathSql.subtree;
 
 import io.zhibu.db.tables.records.DuesAccountRecord;
 import io.zhibu.db.tables.records.DuesEntryRecord;
 import io.zhibu.db.tables.records.DuesPaymentRecord;
+import io.zhibu.dues.DuesCategory;
+import io.zhibu.dues.EntryKind;
+import io.zhibu.dues.PaymentStateMachine;
+import io.zhibu.dues.PaymentStatus;
+import io.zhibu.dues.ReliefStatus;
 import io.zhibu.member.MemberEvents.MemberFacts;
-import io.zhibu.shared.OrgPath;
+import io.zhibu.member.RosterProjection;
+import io.zhibu.shared.db.OrgPathSql;
+import io.zhibu.shared.db.RosterCopy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -25,14 +33,16 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Result;
 import org.jooq.TableField;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /** SQL of the dues module: only the dues_ tables. */
 @Repository
-public class DuesRepository {
+public class DuesRepository implements RosterProjection {
+    /** dues_account as a copy of the roster (moves and merges follow the member module). */
+    private static final RosterCopy ACCOUNTS = new RosterCopy(DUES_ACCOUNT.MEMBER_ID, DUES_ACCOUNT.REGION_ORG_ID,
+            DUES_ACCOUNT.ORG_ID, DUES_ACCOUNT.ORG_PATH, DUES_ACCOUNT.UPDATED_AT);
     public static final String LIABLE_STANDING = "NORMAL";
     private final DSLContext db;
     private final org.springframework.context.ApplicationEventPublisher events;
@@ -42,14 +52,10 @@ public class DuesRepository {
         this.events = events;
     }
 
-    public static Condition subtree(TableField<?, String> path, String scopePath) {
-        return scopePath == null || scopePath.isEmpty() ? DSL.noCondition()
-                : path.ge(scopePath).and(path.lt(OrgPath.upperBound(scopePath)));
-    }
-
     // --- projection of liable members (kept from member and org events)
 
-    public void insertAccounts(List<MemberFacts> facts) {
+    @Override
+    public void insert(List<MemberFacts> facts) {
         if (facts.isEmpty()) {
             return;
         }
@@ -61,30 +67,30 @@ public class DuesRepository {
                 f.regionOrgId(), f.orgId(), f.orgPath(), f.category().name(), f.joinedOn(), f.standing().name(), now}).toList());
     }
 
-    public void updateAccount(MemberFacts f) {
+    @Override
+    public void update(MemberFacts f) {
         int n = db.update(DUES_ACCOUNT).set(DUES_ACCOUNT.REGION_ORG_ID, f.regionOrgId())
                 .set(DUES_ACCOUNT.ORG_ID, f.orgId()).set(DUES_ACCOUNT.ORG_PATH, f.orgPath())
                 .set(DUES_ACCOUNT.MEMBER_CATEGORY, f.category().name()).set(DUES_ACCOUNT.JOINED_ON, f.joinedOn())
                 .set(DUES_ACCOUNT.STANDING, f.standing().name()).set(DUES_ACCOUNT.UPDATED_AT, now())
                 .where(DUES_ACCOUNT.MEMBER_ID.eq(f.memberId())).execute();
         if (n == 0) {
-            insertAccounts(List.of(f));
+            insert(List.of(f));
         }
     }
 
-    public void moveAccounts(Collection<Long> memberIds, long orgId, String orgPath, long regionOrgId) {
-        db.update(DUES_ACCOUNT).set(DUES_ACCOUNT.ORG_ID, orgId).set(DUES_ACCOUNT.ORG_PATH, orgPath)
-                .set(DUES_ACCOUNT.REGION_ORG_ID, regionOrgId).set(DUES_ACCOUNT.UPDATED_AT, now())
-                .where(DUES_ACCOUNT.MEMBER_ID.in(memberIds)).execute();
+    @Override
+    public void move(List<Long> memberIds, long orgId, String orgPath, long regionOrgId) {
+        ACCOUNTS.move(db, memberIds, orgId, orgPath, regionOrgId);
     }
 
-    public void mergeOrg(long sourceOrgId, long targetOrgId, String targetPath, long regionOrgId) {
-        db.update(DUES_ACCOUNT).set(DUES_ACCOUNT.ORG_ID, targetOrgId).set(DUES_ACCOUNT.ORG_PATH, targetPath)
-                .set(DUES_ACCOUNT.REGION_ORG_ID, regionOrgId).set(DUES_ACCOUNT.UPDATED_AT, now())
-                .where(DUES_ACCOUNT.ORG_ID.eq(sourceOrgId)).execute();
+    @Override
+    public void merge(long sourceOrgId, long targetOrgId, String targetPath, long regionOrgId) {
+        ACCOUNTS.merge(db, sourceOrgId, targetOrgId, targetPath, regionOrgId);
     }
 
     /** A moved subtree: every dues row under the old path follows (history stays visible to the new superiors). */
+    @Override
     public void rePath(String oldPath, String newPath, long regionOrgId) {
         rePath(DUES_ACCOUNT.ORG_PATH, DUES_ACCOUNT.REGION_ORG_ID, oldPath, newPath, regionOrgId);
         rePath(DUES_BILL.ORG_PATH, DUES_BILL.REGION_ORG_ID, oldPath, newPath, regionOrgId);
@@ -93,15 +99,12 @@ public class DuesRepository {
         rePath(DUES_RELIEF.ORG_PATH, DUES_RELIEF.REGION_ORG_ID, oldPath, newPath, regionOrgId);
         rePath(DUES_BILL_CORRECTION.ORG_PATH, DUES_BILL_CORRECTION.REGION_ORG_ID, oldPath, newPath, regionOrgId);
         rePath(DUES_REMITTANCE.ORG_PATH, DUES_REMITTANCE.REGION_ORG_ID, oldPath, newPath, regionOrgId);
-        Field<String> moved = DSL.concat(DSL.val(newPath), DSL.substring(DUES_REMITTANCE.TO_ORG_PATH, oldPath.length() + 1));
-        db.update(DUES_REMITTANCE).set(DUES_REMITTANCE.TO_ORG_PATH, moved)
-                .where(subtree(DUES_REMITTANCE.TO_ORG_PATH, oldPath)).execute();
+        rePath(DUES_REMITTANCE.TO_ORG_PATH, null, oldPath, newPath, regionOrgId);
     }
 
     private void rePath(TableField<?, String> path, TableField<?, Long> region, String oldPath, String newPath,
                         long regionOrgId) {
-        Field<String> moved = DSL.concat(DSL.val(newPath), DSL.substring(path, oldPath.length() + 1));
-        db.update(path.getTable()).set(path, moved).set(region, regionOrgId).where(subtree(path, oldPath)).execute();
+        OrgPathSql.rePath(db, path, region, oldPath, newPath, regionOrgId);
     }
 
     public Optional<DuesAccountRecord> account(long memberId) {
@@ -117,7 +120,7 @@ public class DuesRepository {
      * R5.4: records the latest base; {@code billNow} also makes it the billed base at once (the year's first base, a
      * correction, or monthly recompute), otherwise the billed base follows at the first issue of the next year.
      */
-    public boolean setBase(long memberId, int version, String category, BigDecimal base, BigDecimal amount, int year,
+    public boolean setBase(long memberId, int version, DuesCategory category, BigDecimal base, BigDecimal amount, int year,
                            boolean billNow) {
         var u = db.update(DUES_ACCOUNT).set(DUES_ACCOUNT.LATEST_CATEGORY, category).set(DUES_ACCOUNT.LATEST_BASE, base)
                 .set(DUES_ACCOUNT.LATEST_AMOUNT, amount).set(DUES_ACCOUNT.LATEST_SET_ON, LocalDate.now(ZoneOffset.UTC))
@@ -129,7 +132,7 @@ public class DuesRepository {
         return u.where(DUES_ACCOUNT.MEMBER_ID.eq(memberId)).and(DUES_ACCOUNT.VERSION.eq(version)).execute() == 1;
     }
 
-    public boolean setBase(long memberId, int version, String category, BigDecimal base, BigDecimal amount, int year) {
+    public boolean setBase(long memberId, int version, DuesCategory category, BigDecimal base, BigDecimal amount, int year) {
         return setBase(memberId, version, category, base, amount, year, true);
     }
 
@@ -162,7 +165,7 @@ public class DuesRepository {
                 .set(a.VERSION, a.VERSION.plus(1)).set(a.UPDATED_AT, now())
                 .where(subtree(a.ORG_PATH, scopePath)).and(a.LATEST_AMOUNT.isNotNull()).and(roll).execute();
         var r = DUES_RELIEF.as("r");
-        Condition reliefApplies = r.STATUS.eq("APPROVED").and(r.PERIOD_FROM.le(period)).and(r.PERIOD_TO.ge(period));
+        Condition reliefApplies = r.STATUS.eq(ReliefStatus.APPROVED).and(r.PERIOD_FROM.le(period)).and(r.PERIOD_TO.ge(period));
         // reliefs are rare: without one in the subtree the month is the plain scan (no join on 220,000 rows)
         boolean anyRelief = db.fetchExists(r, reliefApplies.and(subtree(r.ORG_PATH, scopePath)));
         var source = anyRelief
@@ -203,7 +206,7 @@ public class DuesRepository {
     /** 应交 of a month: the bill plus its corrections; an unbilled month: the approved relief or the fallback. */
     public BigDecimal dueFor(long memberId, LocalDate period, BigDecimal fallback) {
         return billAmount(memberId, period).orElseGet(() -> db.select(DUES_RELIEF.MONTHLY_AMOUNT).from(DUES_RELIEF)
-                .where(DUES_RELIEF.MEMBER_ID.eq(memberId)).and(DUES_RELIEF.STATUS.eq("APPROVED"))
+                .where(DUES_RELIEF.MEMBER_ID.eq(memberId)).and(DUES_RELIEF.STATUS.eq(ReliefStatus.APPROVED))
                 .and(DUES_RELIEF.PERIOD_FROM.le(period)).and(DUES_RELIEF.PERIOD_TO.ge(period))
                 .fetchOptional(DUES_RELIEF.MONTHLY_AMOUNT).map(x -> x.min(fallback)).orElse(fallback));
     }
@@ -266,44 +269,38 @@ public class DuesRepository {
     }
 
     /** Moves a payment out of PENDING exactly once; a duplicate or late callback changes nothing. */
-    public boolean finish(long paymentId, String status, String gatewayRef, String reason) {
+    public boolean finish(long paymentId, PaymentStatus status, String gatewayRef, String reason) {
         return db.update(DUES_PAYMENT).set(DUES_PAYMENT.STATUS, status).set(DUES_PAYMENT.OPEN_MEMBER_ID, (Long) null)
                 .set(DUES_PAYMENT.GATEWAY_REF, DSL.coalesce(DSL.val(gatewayRef), DUES_PAYMENT.GATEWAY_REF))
                 .set(DUES_PAYMENT.FAILURE_REASON, reason).set(DUES_PAYMENT.COMPLETED_AT, now())
                 .set(DUES_PAYMENT.VERSION, DUES_PAYMENT.VERSION.plus(1))
-                .where(DUES_PAYMENT.ID.eq(paymentId)).and(DUES_PAYMENT.STATUS.eq("PENDING")).execute() == 1;
-    }
-
-    /** A success reported after a failure (out-of-order callbacks): the money arrived, so apply it. */
-    public boolean refinish(long paymentId) {
-        return db.update(DUES_PAYMENT).set(DUES_PAYMENT.STATUS, "SUCCEEDED").set(DUES_PAYMENT.FAILURE_REASON, (String) null)
-                .set(DUES_PAYMENT.COMPLETED_AT, now()).set(DUES_PAYMENT.VERSION, DUES_PAYMENT.VERSION.plus(1))
-                .where(DUES_PAYMENT.ID.eq(paymentId)).and(DUES_PAYMENT.STATUS.eq("FAILED")).execute() == 1;
+                .where(DUES_PAYMENT.ID.eq(paymentId)).and(DUES_PAYMENT.STATUS.eq(PaymentStatus.PENDING)).execute() == 1;
     }
 
     /** A success after failure or expiry: FAILED/EXPIRED → SUCCEEDED exactly once. */
     public boolean refinishLate(long paymentId) {
-        return db.update(DUES_PAYMENT).set(DUES_PAYMENT.STATUS, "SUCCEEDED").set(DUES_PAYMENT.FAILURE_REASON, (String) null)
+        return db.update(DUES_PAYMENT).set(DUES_PAYMENT.STATUS, PaymentStatus.SUCCEEDED).set(DUES_PAYMENT.FAILURE_REASON, (String) null)
                 .set(DUES_PAYMENT.COMPLETED_AT, now()).set(DUES_PAYMENT.VERSION, DUES_PAYMENT.VERSION.plus(1))
-                .where(DUES_PAYMENT.ID.eq(paymentId)).and(DUES_PAYMENT.STATUS.in("FAILED", "EXPIRED")).execute() == 1;
+                .where(DUES_PAYMENT.ID.eq(paymentId)).and(DUES_PAYMENT.STATUS.in(PaymentStatus.FAILED, PaymentStatus.EXPIRED)).execute() == 1;
     }
 
     /** Money reported after failure or expiry that cannot be booked any more: kept for reconciliation. */
     public boolean markUnapplied(long paymentId) {
-        return db.update(DUES_PAYMENT).set(DUES_PAYMENT.STATUS, "UNAPPLIED").set(DUES_PAYMENT.COMPLETED_AT, now())
+        return db.update(DUES_PAYMENT).set(DUES_PAYMENT.STATUS, PaymentStatus.UNAPPLIED).set(DUES_PAYMENT.COMPLETED_AT, now())
                 .set(DUES_PAYMENT.FAILURE_REASON, "late success: refund or book manually")
                 .set(DUES_PAYMENT.VERSION, DUES_PAYMENT.VERSION.plus(1))
-                .where(DUES_PAYMENT.ID.eq(paymentId)).and(DUES_PAYMENT.STATUS.in("FAILED", "EXPIRED")).execute() == 1;
+                .where(DUES_PAYMENT.ID.eq(paymentId)).and(DUES_PAYMENT.STATUS.in(PaymentStateMachine.sources(PaymentStatus.UNAPPLIED)))
+                .execute() == 1;
     }
 
     public List<DuesPaymentRecord> pendingStartedBefore(OffsetDateTime cutoff, int limit) {
-        return db.selectFrom(DUES_PAYMENT).where(DUES_PAYMENT.STATUS.eq("PENDING"))
+        return db.selectFrom(DUES_PAYMENT).where(DUES_PAYMENT.STATUS.eq(PaymentStatus.PENDING))
                 .and(DUES_PAYMENT.CREATED_AT.lt(cutoff)).and(DUES_PAYMENT.GATEWAY.ne("OFFLINE"))
                 .orderBy(DUES_PAYMENT.ID).limit(limit).fetch();
     }
 
     public List<io.zhibu.db.tables.records.DuesReliefRecord> approvedReliefs(long memberId) {
-        return db.selectFrom(DUES_RELIEF).where(DUES_RELIEF.MEMBER_ID.eq(memberId)).and(DUES_RELIEF.STATUS.eq("APPROVED"))
+        return db.selectFrom(DUES_RELIEF).where(DUES_RELIEF.MEMBER_ID.eq(memberId)).and(DUES_RELIEF.STATUS.eq(ReliefStatus.APPROVED))
                 .orderBy(DUES_RELIEF.PERIOD_FROM).fetch();
     }
 
@@ -311,15 +308,21 @@ public class DuesRepository {
     public java.util.Map<Long, String> reliefKinds(long orgId, LocalDate from, LocalDate to) {
         java.util.Map<Long, String> out = new java.util.HashMap<>();
         db.select(DUES_RELIEF.MEMBER_ID, DUES_RELIEF.KIND).from(DUES_RELIEF).where(DUES_RELIEF.ORG_ID.eq(orgId))
-                .and(DUES_RELIEF.STATUS.eq("APPROVED")).and(DUES_RELIEF.PERIOD_FROM.le(to)).and(DUES_RELIEF.PERIOD_TO.ge(from))
-                .forEach(r -> out.merge(r.value1(), r.value2(), (x, y) -> "EXEMPT".equals(x) ? x : y));
+                .and(DUES_RELIEF.STATUS.eq(ReliefStatus.APPROVED)).and(DUES_RELIEF.PERIOD_FROM.le(to)).and(DUES_RELIEF.PERIOD_TO.ge(from))
+                .forEach(r -> out.merge(r.value1(), r.value2().name(), (x, y) -> "EXEMPT".equals(x) ? x : y));
         return out;
     }
 
+    /** The receipt number of a booked online payment. */
+    public void setReceiptNo(long paymentId, String receiptNo) {
+        db.update(DUES_PAYMENT).set(DUES_PAYMENT.RECEIPT_NO, receiptNo).where(DUES_PAYMENT.ID.eq(paymentId)).execute();
+    }
+
     public boolean markReversed(long paymentId) {
-        return db.update(DUES_PAYMENT).set(DUES_PAYMENT.STATUS, "REVERSED")
+        return db.update(DUES_PAYMENT).set(DUES_PAYMENT.STATUS, PaymentStatus.REVERSED)
                 .set(DUES_PAYMENT.VERSION, DUES_PAYMENT.VERSION.plus(1))
-                .where(DUES_PAYMENT.ID.eq(paymentId)).and(DUES_PAYMENT.STATUS.eq("SUCCEEDED")).execute() == 1;
+                .where(DUES_PAYMENT.ID.eq(paymentId)).and(DUES_PAYMENT.STATUS.in(PaymentStateMachine.sources(PaymentStatus.REVERSED)))
+                .execute() == 1;
     }
 
     /** Applies a payment to the account: paid-up-to advances only from the month it was computed against. */
@@ -359,7 +362,7 @@ public class DuesRepository {
     }
 
     public List<DuesEntryRecord> entriesOfPayment(long paymentId) {
-        return db.selectFrom(DUES_ENTRY).where(DUES_ENTRY.PAYMENT_ID.eq(paymentId)).and(DUES_ENTRY.KIND.in("PAYMENT", "VOLUNTARY"))
+        return db.selectFrom(DUES_ENTRY).where(DUES_ENTRY.PAYMENT_ID.eq(paymentId)).and(DUES_ENTRY.KIND.in(EntryKind.PAYMENT, EntryKind.VOLUNTARY))
                 .orderBy(DUES_ENTRY.PERIOD).fetch();
     }
 
@@ -448,13 +451,13 @@ public class DuesRepository {
                 .from(DUES_PAYMENT).where(DUES_PAYMENT.ORG_PATH.in(db.select(DUES_ACCOUNT.ORG_PATH).from(DUES_ACCOUNT)
                         .where(DUES_ACCOUNT.ORG_ID.eq(orgId))))
                 // UNAPPLIED: money a gateway reported after the payment had expired and that could not be booked
-                .and(DUES_PAYMENT.STATUS.in("SUCCEEDED", "REVERSED", "UNAPPLIED"))
+                .and(DUES_PAYMENT.STATUS.in(PaymentStatus.SUCCEEDED, PaymentStatus.REVERSED, PaymentStatus.UNAPPLIED))
                 .and(DUES_PAYMENT.COMPLETED_AT.ge(from)).and(DUES_PAYMENT.COMPLETED_AT.lt(to))
                 .groupBy(DUES_PAYMENT.METHOD).fetch();
         var entries = db.select(DUES_ENTRY.METHOD, DSL.sum(DUES_ENTRY.AMOUNT).as("booked"))
                 .from(DUES_ENTRY).where(DUES_ENTRY.ORG_PATH.in(db.select(DUES_ACCOUNT.ORG_PATH).from(DUES_ACCOUNT)
                         .where(DUES_ACCOUNT.ORG_ID.eq(orgId))))
-                .and(DUES_ENTRY.KIND.in("PAYMENT", "VOLUNTARY"))
+                .and(DUES_ENTRY.KIND.in(EntryKind.PAYMENT, EntryKind.VOLUNTARY))
                 .and(DUES_ENTRY.CREATED_AT.ge(from)).and(DUES_ENTRY.CREATED_AT.lt(to))
                 .groupBy(DUES_ENTRY.METHOD).fetch();
         List<Record> out = new ArrayList<>();
@@ -477,7 +480,7 @@ public class DuesRepository {
     }
 
     /** Payments of one branch's members in the given statuses, newest first. */
-    public List<DuesPaymentRecord> paymentsOfOrg(long orgId, List<String> statuses, int limit) {
+    public List<DuesPaymentRecord> paymentsOfOrg(long orgId, List<PaymentStatus> statuses, int limit) {
         return db.selectFrom(DUES_PAYMENT).where(DUES_PAYMENT.MEMBER_ID.in(db.select(DUES_ACCOUNT.MEMBER_ID)
                         .from(DUES_ACCOUNT).where(DUES_ACCOUNT.ORG_ID.eq(orgId))))
                 .and(DUES_PAYMENT.STATUS.in(statuses)).orderBy(DUES_PAYMENT.ID.desc()).limit(limit).fetch();
@@ -485,10 +488,6 @@ public class DuesRepository {
 
     public int countBills(LocalDate period) {
         return db.fetchCount(DUES_BILL, DUES_BILL.PERIOD.eq(period));
-    }
-
-    public DSLContext db() {
-        return db;
     }
 
     public static OffsetDateTime now() {

@@ -3,6 +3,7 @@ package io.zhibu.dues.internal;
 import static io.zhibu.db.Tables.DUES_BILL;
 import static io.zhibu.db.Tables.DUES_ENTRY;
 
+import io.zhibu.shared.db.OrgPathSql;
 import io.zhibu.shared.rollup.RollupSource;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -44,7 +45,7 @@ class DuesRollupSource implements RollupSource {
 
     @Override
     public void liveSubtreeValues(String path, YearMonth from, YearMonth to, Sink sink) {
-        emit(DuesRepository.subtree(DUES_BILL.ORG_PATH, path), from, to, false, sink);
+        emit(OrgPathSql.subtree(DUES_BILL.ORG_PATH, path), from, to, false, sink);
     }
 
     /**

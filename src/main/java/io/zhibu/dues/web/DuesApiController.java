@@ -117,7 +117,11 @@ public class DuesApiController {
     @Operation(summary = "The 公示 list as an Excel sheet")
     public ResponseEntity<byte[]> publicityXlsx(@RequestParam long orgId, @RequestParam(required = false) YearMonth from,
                                                 @RequestParam(required = false) YearMonth to) {
-        DuesViews.Publicity p = dues.publicity(CurrentScope.get(), orgId, from, to);
+        return publicitySheet(export, orgId, dues.publicity(CurrentScope.get(), orgId, from, to));
+    }
+
+    /** The 公示 list as an Excel download (the API and the page answer the same file). */
+    static ResponseEntity<byte[]> publicitySheet(PublicityExport export, long orgId, DuesViews.Publicity p) {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"dues-publicity-" + orgId + ".xlsx\"")
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))

@@ -25,6 +25,6 @@ public class DuesCallbackController {
     @Operation(summary = "Gateway callback (signed, idempotent): body paymentId=..&status=SUCCEEDED|FAILED&ref=..")
     public String callback(@PathVariable String gateway, @RequestBody(required = false) String body,
                            @RequestHeader(name = "X-Signature", required = false) String signature) {
-        return dues.handleCallback(gateway, body, signature);
+        return dues.handleCallback(gateway, body, signature).name();
     }
 }

@@ -3,11 +3,11 @@ package io.zhibu.dues.web;
 import io.zhibu.dues.DuesReliefService;
 import io.zhibu.dues.DuesRemittanceService;
 import io.zhibu.dues.DuesService;
-import io.zhibu.shared.ConflictException;
 import io.zhibu.shared.CurrentScope;
 import io.zhibu.shared.DataScope;
 import io.zhibu.shared.InvalidInputException;
 import io.zhibu.shared.web.Messages;
+import io.zhibu.shared.web.PageActions;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -32,14 +32,16 @@ public class DuesMorePageController {
     private final DuesRemittanceService remittances;
     private final ReconciliationExport export;
     private final Messages messages;
+    private final PageActions actions;
 
     public DuesMorePageController(DuesService dues, DuesReliefService reliefs, DuesRemittanceService remittances,
-                                  ReconciliationExport export, Messages messages) {
+                                  ReconciliationExport export, Messages messages, PageActions actions) {
         this.dues = dues;
         this.reliefs = reliefs;
         this.remittances = remittances;
         this.export = export;
         this.messages = messages;
+        this.actions = actions;
     }
 
     // --- reliefs (R5.5)
@@ -151,13 +153,6 @@ public class DuesMorePageController {
     }
 
     private String act(RedirectAttributes flash, String back, Supplier<String> action) {
-        try {
-            return action.get();
-        } catch (InvalidInputException e) {
-            flash.addFlashAttribute("actionErrors", List.copyOf(messages.fieldErrors(e.violations()).values()));
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("actionErrors", List.of(messages.get(e.code(), e.args())));
-        }
-        return "redirect:" + back;
+        return actions.run(flash, back, action);
     }
 }

@@ -3,20 +3,18 @@ package io.zhibu.dues.web;
 import io.zhibu.dues.DuesCategory;
 import io.zhibu.dues.DuesService;
 import io.zhibu.dues.DuesViews;
-import io.zhibu.shared.ConflictException;
 import io.zhibu.shared.CurrentScope;
 import io.zhibu.shared.DataScope;
 import io.zhibu.shared.InvalidInputException;
 import io.zhibu.shared.Role;
 import io.zhibu.shared.web.Messages;
+import io.zhibu.shared.web.PageActions;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,15 +31,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class DuesPageController {
     private final DuesService dues;
     private final Messages messages;
+    private final PageActions actions;
     private final PublicityExport export;
     private final io.zhibu.dues.PayrollImport payroll;
     private final io.zhibu.dues.DuesReliefService reliefs;
 
     public DuesPageController(DuesService dues, Messages messages, PublicityExport export,
-                              io.zhibu.dues.PayrollImport payroll, io.zhibu.dues.DuesReliefService reliefs) {
+                              io.zhibu.dues.PayrollImport payroll, io.zhibu.dues.DuesReliefService reliefs, PageActions actions) {
         this.reliefs = reliefs;
         this.dues = dues;
         this.messages = messages;
+        this.actions = actions;
         this.export = export;
         this.payroll = payroll;
     }
@@ -213,11 +213,7 @@ public class DuesPageController {
     @GetMapping("/publicity.xlsx")
     public ResponseEntity<byte[]> publicityXlsx(@RequestParam long orgId, @RequestParam(required = false) YearMonth from,
                                                 @RequestParam(required = false) YearMonth to) {
-        DuesViews.Publicity p = dues.publicity(CurrentScope.get(), orgId, from, to);
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"dues-publicity-" + orgId + ".xlsx\"")
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .body(export.xlsx(p));
+        return DuesApiController.publicitySheet(export, orgId, dues.publicity(CurrentScope.get(), orgId, from, to));
     }
 
     @GetMapping("/collection")
@@ -246,13 +242,6 @@ public class DuesPageController {
     }
 
     private String act(RedirectAttributes flash, String back, Supplier<String> action) {
-        try {
-            return action.get();
-        } catch (InvalidInputException e) {
-            flash.addFlashAttribute("actionErrors", List.copyOf(messages.fieldErrors(e.violations()).values()));
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("actionErrors", List.of(messages.get(e.code(), e.args())));
-        }
-        return "redirect:" + back;
+        return actions.run(flash, back, action);
     }
 }

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.jooq.Field;
+import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,14 +38,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Order(35)
 class LearningBenchData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(LearningBenchData.class);
-    private final LearningRepository repo;
+    private final DSLContext db;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final int perMember;
 
-    LearningBenchData(LearningRepository repo, TransactionTemplate tx, Clock clock,
+    LearningBenchData(DSLContext db, TransactionTemplate tx, Clock clock,
                       @Value("${zhibu.bench.study-per-member:10}") int perMember) {
-        this.repo = repo;
+        this.db = db;
         this.tx = tx;
         this.clock = clock;
         this.perMember = perMember;
@@ -52,7 +53,6 @@ class LearningBenchData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        var db = repo.db();
         if (perMember <= 0 || db.fetchExists(LEARNING_MATERIAL, LEARNING_MATERIAL.CREATED_BY.eq("bench"))) {
             return;
         }
@@ -74,7 +74,6 @@ class LearningBenchData implements ApplicationRunner {
     }
 
     private int[] book(long regionOrgId, String rootPath) {
-        var db = repo.db();
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate today = LocalDate.now(clock);
         for (int i = 1; i <= perMember; i++) {
@@ -82,10 +81,10 @@ class LearningBenchData implements ApplicationRunner {
             m.setRegionOrgId(regionOrgId);
             m.setOrgId(OrgPath.idAt(rootPath, 1));
             m.setOrgPath(rootPath);
-            m.setKind(LearningRecords.MaterialKind.ARTICLE.name());
+            m.setKind(LearningRecords.MaterialKind.ARTICLE);
             m.setTitle("基准测试学习资料 " + i);
             m.setTopic("基准测试");
-            m.setAudience(LearningRecords.Audience.ALL.name());
+            m.setAudience(LearningRecords.Audience.ALL);
             m.setMinutes(60);
             m.setBodyHtml("<p>基准测试</p>");
             m.setCreatedBy("bench");
@@ -110,7 +109,7 @@ class LearningBenchData implements ApplicationRunner {
         int hours = db.insertInto(h, h.REGION_ORG_ID, h.ORG_PATH, h.MEMBER_ID, h.STUDY_YEAR, h.SOURCE, h.SOURCE_REF, h.HOURS,
                         h.ON_DATE, h.TITLE, h.CREATED_BY, h.CREATED_AT)
                 .select(db.select(cc.REGION_ORG_ID, cc.ORG_PATH, cc.MEMBER_ID, DSL.val(today.getYear()),
-                        DSL.inline(LearningRecords.HoursSource.ONLINE.name()),
+                        DSL.inline(LearningRecords.HoursSource.ONLINE, h.SOURCE),
                         DSL.concat(DSL.inline("M"), cc.MATERIAL_ID.cast(String.class)),
                         // R7.3 as StudyRules.hoursOfMinutes: minutes / 60, two decimals
                         DSL.round(cc.MINUTES.cast(BigDecimal.class).div(DSL.inline(BigDecimal.valueOf(60))), 2),

@@ -7,6 +7,7 @@ import static io.zhibu.db.Tables.LEARNING_MEMBER;
 
 import io.zhibu.learning.LearningRecords.Audience;
 import io.zhibu.learning.LearningRecords.BankForm;
+import io.zhibu.learning.LearningRecords.HoursSource;
 import io.zhibu.learning.LearningRecords.LevelForm;
 import io.zhibu.learning.LearningRecords.MaterialForm;
 import io.zhibu.learning.LearningRecords.MaterialKind;
@@ -32,6 +33,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +53,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Order(30)
 class LearningDemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(LearningDemoData.class);
-    private final LearningRepository repo;
+    private final DSLContext db;
     private final MaterialService materials;
     private final QuizService quiz;
     private final OrgService orgs;
@@ -60,10 +62,10 @@ class LearningDemoData implements ApplicationRunner {
     private final Clock clock;
     private final boolean enabled;
 
-    LearningDemoData(LearningRepository repo, MaterialService materials, QuizService quiz, OrgService orgs,
+    LearningDemoData(DSLContext db, MaterialService materials, QuizService quiz, OrgService orgs,
                      MemberDirectory directory, TransactionTemplate tx, Clock clock,
                      @Value("${zhibu.demo.enabled:false}") boolean enabled) {
-        this.repo = repo;
+        this.db = db;
         this.materials = materials;
         this.quiz = quiz;
         this.orgs = orgs;
@@ -75,7 +77,6 @@ class LearningDemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        var db = repo.db();
         if (!enabled || db.fetchCount(LEARNING_MEMBER) == 0 || db.fetchCount(LEARNING_MATERIAL) > 0) {
             return;
         }
@@ -137,7 +138,6 @@ class LearningDemoData implements ApplicationRunner {
 
     /** R7.1: each branch's secretary (by the name the org records) has the 56-hour requirement. */
     private void markSecretaries(DataScope scope, Organization county) {
-        var db = repo.db();
         List<Organization> branches = orgs.activeIn(scope, county.id(),
                 List.of(OrgType.BRANCH, OrgType.JOINT_BRANCH, OrgType.TEMPORARY_BRANCH));
         List<Long> cadres = new ArrayList<>();
@@ -161,7 +161,6 @@ class LearningDemoData implements ApplicationRunner {
 
     /** Two thirds of the members read the 党章 guide and two thirds the dues rules; every fifth member and every secretary took the county rotation. */
     private void studyRecords(MaterialSummary charter, MaterialSummary dues) {
-        var db = repo.db();
         LocalDate today = LocalDate.now(clock);
         OffsetDateTime now = OffsetDateTime.now(clock);
         Object[][] plan = {{charter, 3, 1, today.minusDays(3)}, {dues, 3, 0, today.minusDays(1)}};
@@ -180,7 +179,7 @@ class LearningDemoData implements ApplicationRunner {
                             LEARNING_HOURS.STUDY_YEAR, LEARNING_HOURS.SOURCE, LEARNING_HOURS.SOURCE_REF, LEARNING_HOURS.HOURS,
                             LEARNING_HOURS.ON_DATE, LEARNING_HOURS.TITLE, LEARNING_HOURS.CREATED_BY, LEARNING_HOURS.CREATED_AT)
                     .select(db.select(LEARNING_MEMBER.REGION_ORG_ID, LEARNING_MEMBER.ORG_PATH, LEARNING_MEMBER.MEMBER_ID,
-                            DSL.val(day.getYear()), DSL.val("ONLINE"), DSL.val("M" + m.id()),
+                            DSL.val(day.getYear()), DSL.val(HoursSource.ONLINE, LEARNING_HOURS.SOURCE), DSL.val("M" + m.id()),
                             DSL.val(StudyRules.hoursOfMinutes(m.minutes())), DSL.val(day), DSL.val(m.title()),
                             DSL.val("demo"), DSL.val(now))
                             .from(LEARNING_MEMBER).where(who))
@@ -192,7 +191,7 @@ class LearningDemoData implements ApplicationRunner {
                         LEARNING_HOURS.ON_DATE, LEARNING_HOURS.TITLE, LEARNING_HOURS.EVIDENCE, LEARNING_HOURS.CREATED_BY,
                         LEARNING_HOURS.CREATED_AT)
                 .select(db.select(LEARNING_MEMBER.REGION_ORG_ID, LEARNING_MEMBER.ORG_PATH, LEARNING_MEMBER.MEMBER_ID,
-                        DSL.val(course.getYear()), DSL.val("OFFLINE"), DSL.val("demo-rotation"),
+                        DSL.val(course.getYear()), DSL.val(HoursSource.OFFLINE, LEARNING_HOURS.SOURCE), DSL.val("demo-rotation"),
                         DSL.val(new BigDecimal("16.00")), DSL.val(course), DSL.val("县委党校党员集中轮训（两天）"),
                         DSL.val("结业证书（演示数据）"), DSL.val("demo"), DSL.val(now))
                         .from(LEARNING_MEMBER).where(LEARNING_MEMBER.MEMBER_ID.mod(5).eq(0L).or(LEARNING_MEMBER.CADRE.isTrue())))

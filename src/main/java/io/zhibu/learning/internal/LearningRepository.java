@@ -8,11 +8,20 @@ import static io.zhibu.db.Tables.LEARNING_MATERIAL;
 import static io.zhibu.db.Tables.LEARNING_MEMBER;
 import static io.zhibu.db.Tables.LEARNING_PAPER;
 import static io.zhibu.db.Tables.LEARNING_PAPER_ENTRY;
+import static io.zhibu.shared.db.OrgPathSql.subtree;
 
+import io.zhibu.db.tables.records.LearningHoursRecord;
 import io.zhibu.db.tables.records.LearningMemberRecord;
+import io.zhibu.learning.LearningRecords.CompletedStudy;
+import io.zhibu.learning.LearningRecords.HoursSource;
 import io.zhibu.member.MemberCategory;
 import io.zhibu.member.MemberEvents.MemberFacts;
+import io.zhibu.member.RosterProjection;
 import io.zhibu.shared.OrgPath;
+import io.zhibu.shared.db.OrgPathSql;
+import io.zhibu.shared.db.RosterCopy;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -21,27 +30,20 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.TableField;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /** SQL of the learning module: only the learning_ tables. Subtree = a range on org_path. */
 @Repository
-public class LearningRepository {
+public class LearningRepository implements RosterProjection {
+    /** learning_member as a copy of the roster (moves and merges follow the member module). */
+    private static final RosterCopy MEMBERS = new RosterCopy(LEARNING_MEMBER.MEMBER_ID, LEARNING_MEMBER.REGION_ORG_ID,
+            LEARNING_MEMBER.ORG_ID, LEARNING_MEMBER.ORG_PATH, LEARNING_MEMBER.UPDATED_AT);
     private final DSLContext db;
 
     public LearningRepository(DSLContext db) {
         this.db = db;
-    }
-
-    public DSLContext db() {
-        return db;
-    }
-
-    public static Condition subtree(TableField<?, String> path, String scopePath) {
-        return scopePath == null || scopePath.isEmpty() ? DSL.noCondition()
-                : path.ge(scopePath).and(path.lt(OrgPath.upperBound(scopePath)));
     }
 
     /** The path itself and every ancestor path (an org's own path and those of its superiors), root first. */
@@ -66,7 +68,8 @@ public class LearningRepository {
 
     // ---------------------------------------------------------------- roster projection
 
-    public void insertMembers(List<MemberFacts> facts) {
+    @Override
+    public void insert(List<MemberFacts> facts) {
         if (facts.isEmpty()) {
             return;
         }
@@ -79,30 +82,30 @@ public class LearningRepository {
                         f.category() == MemberCategory.PROBATIONARY, f.standing().name(), now}).toList());
     }
 
-    public void updateMember(MemberFacts f) {
+    @Override
+    public void update(MemberFacts f) {
         int n = db.update(LEARNING_MEMBER).set(LEARNING_MEMBER.REGION_ORG_ID, f.regionOrgId())
                 .set(LEARNING_MEMBER.ORG_ID, f.orgId()).set(LEARNING_MEMBER.ORG_PATH, f.orgPath())
                 .set(LEARNING_MEMBER.PROBATIONARY, f.category() == MemberCategory.PROBATIONARY)
                 .set(LEARNING_MEMBER.STANDING, f.standing().name()).set(LEARNING_MEMBER.UPDATED_AT, now())
                 .where(LEARNING_MEMBER.MEMBER_ID.eq(f.memberId())).execute();
         if (n == 0) {
-            insertMembers(List.of(f));
+            insert(List.of(f));
         }
     }
 
-    public void moveMembers(Collection<Long> memberIds, long orgId, String orgPath, long regionOrgId) {
-        db.update(LEARNING_MEMBER).set(LEARNING_MEMBER.ORG_ID, orgId).set(LEARNING_MEMBER.ORG_PATH, orgPath)
-                .set(LEARNING_MEMBER.REGION_ORG_ID, regionOrgId).set(LEARNING_MEMBER.UPDATED_AT, now())
-                .where(LEARNING_MEMBER.MEMBER_ID.in(memberIds)).execute();
+    @Override
+    public void move(List<Long> memberIds, long orgId, String orgPath, long regionOrgId) {
+        MEMBERS.move(db, memberIds, orgId, orgPath, regionOrgId);
     }
 
-    public void mergeOrg(long sourceOrgId, long targetOrgId, String targetPath, long regionOrgId) {
-        db.update(LEARNING_MEMBER).set(LEARNING_MEMBER.ORG_ID, targetOrgId).set(LEARNING_MEMBER.ORG_PATH, targetPath)
-                .set(LEARNING_MEMBER.REGION_ORG_ID, regionOrgId).set(LEARNING_MEMBER.UPDATED_AT, now())
-                .where(LEARNING_MEMBER.ORG_ID.eq(sourceOrgId)).execute();
+    @Override
+    public void merge(long sourceOrgId, long targetOrgId, String targetPath, long regionOrgId) {
+        MEMBERS.merge(db, sourceOrgId, targetOrgId, targetPath, regionOrgId);
     }
 
     /** A moved subtree: every learning row under the old path follows. */
+    @Override
     public void rePath(String oldPath, String newPath, long regionOrgId) {
         rePath(LEARNING_MEMBER.ORG_PATH, LEARNING_MEMBER.REGION_ORG_ID, oldPath, newPath, regionOrgId);
         rePath(LEARNING_MATERIAL.ORG_PATH, LEARNING_MATERIAL.REGION_ORG_ID, oldPath, newPath, regionOrgId);
@@ -116,8 +119,7 @@ public class LearningRepository {
 
     private void rePath(TableField<?, String> path, TableField<?, Long> region, String oldPath, String newPath,
                         long regionOrgId) {
-        Field<String> moved = DSL.concat(DSL.val(newPath), DSL.substring(path, oldPath.length() + 1));
-        db.update(path.getTable()).set(path, moved).set(region, regionOrgId).where(subtree(path, oldPath)).execute();
+        OrgPathSql.rePath(db, path, region, oldPath, newPath, regionOrgId);
     }
 
     public Optional<LearningMemberRecord> member(long memberId) {
@@ -127,6 +129,51 @@ public class LearningRepository {
     public List<LearningMemberRecord> membersOfOrg(long orgId, int limit) {
         return db.selectFrom(LEARNING_MEMBER).where(LEARNING_MEMBER.ORG_ID.eq(orgId))
                 .and(LEARNING_MEMBER.STANDING.eq("NORMAL")).orderBy(LEARNING_MEMBER.MEMBER_ID).limit(limit).fetch();
+    }
+
+    public void setCadre(long memberId, boolean cadre) {
+        db.update(LEARNING_MEMBER).set(LEARNING_MEMBER.CADRE, cadre).where(LEARNING_MEMBER.MEMBER_ID.eq(memberId)).execute();
+    }
+
+    // ---------------------------------------------------------------- study hours (学时)
+
+    /** The completions of a year in id order after {@code afterId} (system use: the points benchmark replays them). */
+    public List<CompletedStudy> completions(int year, long afterId, int limit) {
+        var c = LEARNING_COMPLETION;
+        return db.select(c.ID, c.MEMBER_ID, c.MATERIAL_ID, c.MINUTES, c.STUDY_DATE).from(c)
+                .where(c.ID.gt(afterId)).and(c.STUDY_DATE.between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)))
+                .orderBy(c.ID).limit(limit)
+                .fetch(r -> new CompletedStudy(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    }
+
+    /** One member's ledger lines of the year, newest first. */
+    public List<LearningHoursRecord> hours(long memberId, int year, int limit) {
+        return db.selectFrom(LEARNING_HOURS).where(LEARNING_HOURS.MEMBER_ID.eq(memberId))
+                .and(LEARNING_HOURS.STUDY_YEAR.eq(year))
+                .orderBy(LEARNING_HOURS.ON_DATE.desc(), LEARNING_HOURS.ID.desc()).limit(limit).fetch();
+    }
+
+    /** Whether one of the members already has a line of this source and reference (the same course entered twice). */
+    public boolean hoursRecorded(Collection<Long> memberIds, HoursSource source, String ref) {
+        return db.fetchExists(LEARNING_HOURS, LEARNING_HOURS.MEMBER_ID.in(memberIds)
+                .and(LEARNING_HOURS.SOURCE.eq(source)).and(LEARNING_HOURS.SOURCE_REF.eq(ref)));
+    }
+
+    public LearningHoursRecord newHours() {
+        return db.newRecord(LEARNING_HOURS);
+    }
+
+    /** A sum of a member's hours from one source. */
+    public interface HoursSum {
+        void accept(long memberId, HoursSource source, BigDecimal hours);
+    }
+
+    /** The ledger summed per member and source for the year (one grouped query). */
+    public void hoursBySource(int year, Collection<Long> memberIds, HoursSum sink) {
+        db.select(LEARNING_HOURS.MEMBER_ID, LEARNING_HOURS.SOURCE, DSL.sum(LEARNING_HOURS.HOURS))
+                .from(LEARNING_HOURS).where(LEARNING_HOURS.MEMBER_ID.in(memberIds)).and(LEARNING_HOURS.STUDY_YEAR.eq(year))
+                .groupBy(LEARNING_HOURS.MEMBER_ID, LEARNING_HOURS.SOURCE).fetch()
+                .forEach(r -> sink.accept(r.value1(), r.value2(), r.value3()));
     }
 
     private static OffsetDateTime now() {

@@ -6,13 +6,14 @@ import static io.zhibu.db.Tables.POINTS_ACTIVITY_PHOTO;
 
 import io.zhibu.db.tables.records.PointsActivityPhotoRecord;
 import io.zhibu.db.tables.records.PointsActivityRecord;
+import io.zhibu.shared.db.OrgPathSql;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.HashSet;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
@@ -45,12 +46,12 @@ public class ActivityRepository {
     }
 
     public List<PointsActivityRecord> page(String path, int offset, int limit) {
-        return db.selectFrom(POINTS_ACTIVITY).where(PointsRepository.subtree(POINTS_ACTIVITY.ORG_PATH, path))
+        return db.selectFrom(POINTS_ACTIVITY).where(OrgPathSql.subtree(POINTS_ACTIVITY.ORG_PATH, path))
                 .orderBy(POINTS_ACTIVITY.CREATED_AT.desc(), POINTS_ACTIVITY.ID.desc()).limit(limit).offset(offset).fetch();
     }
 
     public int count(String path) {
-        return db.fetchCount(POINTS_ACTIVITY, PointsRepository.subtree(POINTS_ACTIVITY.ORG_PATH, path));
+        return db.fetchCount(POINTS_ACTIVITY, OrgPathSql.subtree(POINTS_ACTIVITY.ORG_PATH, path));
     }
 
     public List<PointsActivityPhotoRecord> photos(Collection<Long> activityIds) {

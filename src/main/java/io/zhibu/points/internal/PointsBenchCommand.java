@@ -13,6 +13,7 @@ import io.zhibu.points.PointsService;
 import io.zhibu.shared.DataScope;
 import io.zhibu.shared.OrgPath;
 import io.zhibu.shared.Role;
+import io.zhibu.shared.db.OrgPathSql;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -25,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Row4;
 import org.jooq.impl.DSL;
@@ -67,6 +69,7 @@ class PointsBenchCommand implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(PointsBenchCommand.class);
     private static final DataScope ADMIN = new DataScope(0, "bench", Role.ADMIN, null, "", null, null);
     private final PointsRepository repo;
+    private final DSLContext db;
     private final PointsService points;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -76,12 +79,13 @@ class PointsBenchCommand implements ApplicationRunner {
     private final int rounds;
     private final StudyHours study;
 
-    PointsBenchCommand(PointsRepository repo, PointsService points, StudyHours study, TransactionTemplate tx, Clock clock,
+    PointsBenchCommand(PointsRepository repo, DSLContext db, PointsService points, StudyHours study, TransactionTemplate tx, Clock clock,
                        ConfigurableApplicationContext context,
                        @Value("${zhibu.bench.facts-per-member:10}") int factsPerMember,
                        @Value("${zhibu.bench.postings:2000}") int postings,
                        @Value("${zhibu.bench.rounds:50}") int rounds) {
         this.repo = repo;
+        this.db = db;
         this.points = points;
         this.study = study;
         this.tx = tx;
@@ -94,7 +98,6 @@ class PointsBenchCommand implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
-        var db = repo.db();
         int year = LocalDate.now(clock).getYear();
         int members = db.fetchCount(POINTS_MEMBER);
         if (members < 1000) {
@@ -150,7 +153,7 @@ class PointsBenchCommand implements ApplicationRunner {
         PointsOrgYearRecord county = largestAt(year, root.getOrgPath(), 2);
         PointsOrgYearRecord township = largestAt(year, county.getOrgPath(), 3);
         PointsOrgYearRecord branch = db.selectFrom(o).where(o.POINTS_YEAR.eq(year))
-                .and(PointsRepository.subtree(o.ORG_PATH, township.getOrgPath())).and(o.OWN_MEMBERS.gt(0))
+                .and(OrgPathSql.subtree(o.ORG_PATH, township.getOrgPath())).and(o.OWN_MEMBERS.gt(0))
                 .orderBy(o.OWN_MEMBERS.desc()).limit(1).fetchOne();
         for (var metric : List.of(PointsRepository.Metric.POINTS, PointsRepository.Metric.STUDY)) {
             for (var target : List.of(branch, township, county, root)) {
@@ -170,15 +173,14 @@ class PointsBenchCommand implements ApplicationRunner {
 
     /** ~N facts per member, set-based: items, points, dates and study minutes spread by member id and fact number. */
     private int book(int year) {
-        var db = repo.db();
         var g = DSL.generateSeries(1, factsPerMember).as("g", "n");
         Field<Integer> n = g.field("n", Integer.class);
         var m = POINTS_MEMBER;
         Field<Long> k = m.MEMBER_ID.plus(n.mul(7));
-        Field<String> item = DSL.when(k.mod(10L).lt(5L), DSL.inline(PointItem.MEETING_ATTENDED.name()))
-                .when(k.mod(10L).lt(8L), DSL.inline(PointItem.DUES_ON_TIME.name()))
-                .when(k.mod(10L).eq(8L), DSL.inline(PointItem.MATERIAL_COMPLETED.name()))
-                .otherwise(DSL.inline(PointItem.MEETING_ABSENT.name()));
+        Field<PointItem> item = DSL.when(k.mod(10L).lt(5L), DSL.inline(PointItem.MEETING_ATTENDED, POINTS_ENTRY.ITEM))
+                .when(k.mod(10L).lt(8L), DSL.inline(PointItem.DUES_ON_TIME, POINTS_ENTRY.ITEM))
+                .when(k.mod(10L).eq(8L), DSL.inline(PointItem.MATERIAL_COMPLETED, POINTS_ENTRY.ITEM))
+                .otherwise(DSL.inline(PointItem.MEETING_ABSENT, POINTS_ENTRY.ITEM));
         Field<Integer> pts = DSL.when(k.mod(10L).lt(5L), DSL.inline(2)).when(k.mod(10L).lt(9L), DSL.inline(1))
                 .otherwise(DSL.inline(-3));
         int days = LocalDate.now(clock).getDayOfYear();
@@ -203,7 +205,6 @@ class PointsBenchCommand implements ApplicationRunner {
      */
     @SuppressWarnings("unchecked")
     private long[] bookStudy(int year) {
-        var db = repo.db();
         int pts = points.pointRules().rule(PointItem.MATERIAL_COMPLETED).points();
         var e = POINTS_ENTRY;
         var m = POINTS_MEMBER;
@@ -222,7 +223,7 @@ class PointsBenchCommand implements ApplicationRunner {
                             e.FACT_SEQ, e.REQUESTED, e.POINTS, e.STUDY_MINUTES, e.QUIZ_SCORE, e.LINK_TYPE, e.LINK_ID,
                             e.CREATED_BY, e.CREATED_AT)
                     .select(db.select(m.REGION_ORG_ID, m.MEMBER_ID, m.ORG_PATH, DSL.val(year),
-                                    v.field("fact_date", LocalDate.class), DSL.inline(PointItem.MATERIAL_COMPLETED.name()),
+                                    v.field("fact_date", LocalDate.class), DSL.inline(PointItem.MATERIAL_COMPLETED, POINTS_ENTRY.ITEM),
                                     DSL.concat(DSL.inline("material:"), vmat.cast(String.class), DSL.inline(":member:"),
                                             vm.cast(String.class)),
                                     DSL.inline(0), DSL.val(pts), DSL.val(pts), v.field("minutes", Integer.class),
@@ -238,7 +239,7 @@ class PointsBenchCommand implements ApplicationRunner {
 
     private PointsOrgYearRecord largestAt(int year, String under, int depth) {
         var o = POINTS_ORG_YEAR;
-        return repo.db().selectFrom(o).where(o.POINTS_YEAR.eq(year)).and(PointsRepository.subtree(o.ORG_PATH, under))
+        return db.selectFrom(o).where(o.POINTS_YEAR.eq(year)).and(OrgPathSql.subtree(o.ORG_PATH, under))
                 .and(DSL.length(o.ORG_PATH).eq(depth * OrgPath.SEGMENT)).orderBy(o.SUB_MEMBERS.desc()).limit(1).fetchOne();
     }
 
@@ -289,10 +290,10 @@ class PointsBenchCommand implements ApplicationRunner {
     }
 
     private void analyze() {
-        if (io.zhibu.shared.db.BulkInsert.postgres(repo.db())) {
-            repo.db().execute("analyze points_entry");
-            repo.db().execute("analyze points_member_year");
-            repo.db().execute("analyze points_org_year");
+        if (io.zhibu.shared.db.BulkInsert.postgres(db)) {
+            db.execute("analyze points_entry");
+            db.execute("analyze points_member_year");
+            db.execute("analyze points_org_year");
         }
     }
 

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,15 +33,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PointsDemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(PointsDemoData.class);
     private final PointsRepository repo;
+    private final DSLContext db;
     private final PointsService points;
     private final io.zhibu.org.OrgService orgs;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final boolean enabled;
 
-    PointsDemoData(PointsRepository repo, PointsService points, io.zhibu.org.OrgService orgs, TransactionTemplate tx, Clock clock,
+    PointsDemoData(PointsRepository repo, DSLContext db, PointsService points, io.zhibu.org.OrgService orgs, TransactionTemplate tx, Clock clock,
                    @Value("${zhibu.demo.enabled:false}") boolean enabled) {
         this.repo = repo;
+        this.db = db;
         this.points = points;
         this.orgs = orgs;
         this.tx = tx;
@@ -50,7 +53,6 @@ class PointsDemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        var db = repo.db();
         if (!enabled || db.fetchCount(POINTS_MEMBER) == 0 || db.fetchExists(POINTS_ENTRY)) {
             return;
         }
@@ -121,7 +123,7 @@ class PointsDemoData implements ApplicationRunner {
         e.setOrgPath(m.getOrgPath());
         e.setPointsYear(date.getYear());
         e.setFactDate(date);
-        e.setItem(item.name());
+        e.setItem(item);
         e.setFactKey(key);
         e.setFactSeq(0);
         e.setRequested(points);

@@ -4,6 +4,7 @@ import static io.zhibu.db.Tables.POINTS_ENTRY;
 import static io.zhibu.db.Tables.POINTS_MEMBER;
 import static io.zhibu.db.Tables.POINTS_MEMBER_YEAR;
 import static io.zhibu.db.Tables.POINTS_ORG_YEAR;
+import static io.zhibu.shared.db.OrgPathSql.subtree;
 
 import io.zhibu.db.tables.records.PointsEntryRecord;
 import io.zhibu.db.tables.records.PointsMemberRecord;
@@ -11,6 +12,7 @@ import io.zhibu.db.tables.records.PointsMemberYearRecord;
 import io.zhibu.db.tables.records.PointsOrgYearRecord;
 import io.zhibu.member.MemberEvents.MemberFacts;
 import io.zhibu.shared.OrgPath;
+import io.zhibu.shared.db.OrgPathSql;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -25,7 +27,6 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.SortField;
 import org.jooq.TableField;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -40,15 +41,6 @@ public class PointsRepository {
 
     public PointsRepository(DSLContext db) {
         this.db = db;
-    }
-
-    public DSLContext db() {
-        return db;
-    }
-
-    public static Condition subtree(TableField<?, String> path, String scopePath) {
-        return scopePath == null || scopePath.isEmpty() ? DSL.noCondition()
-                : path.ge(scopePath).and(path.lt(OrgPath.upperBound(scopePath)));
     }
 
     /** The org itself and every ancestor, from its materialized path (each segment is an org id). */
@@ -169,8 +161,7 @@ public class PointsRepository {
 
     private void rePath(TableField<?, String> path, TableField<?, Long> region, String oldPath, String newPath,
                         long regionOrgId) {
-        Field<String> moved = DSL.concat(DSL.val(newPath), DSL.substring(path, oldPath.length() + 1));
-        db.update(path.getTable()).set(path, moved).set(region, regionOrgId).where(subtree(path, oldPath)).execute();
+        OrgPathSql.rePath(db, path, region, oldPath, newPath, regionOrgId);
     }
 
     /**

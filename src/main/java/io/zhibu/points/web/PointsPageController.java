@@ -5,12 +5,12 @@ import io.zhibu.points.PointItem;
 import io.zhibu.points.PointsService;
 import io.zhibu.points.PointsViews;
 import io.zhibu.points.internal.PointsRepository.Metric;
-import io.zhibu.shared.ConflictException;
 import io.zhibu.shared.CurrentScope;
 import io.zhibu.shared.DataScope;
 import io.zhibu.shared.InvalidInputException;
 import io.zhibu.shared.Role;
 import io.zhibu.shared.web.Messages;
+import io.zhibu.shared.web.PageActions;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -36,11 +36,13 @@ public class PointsPageController {
     private final PointsService points;
     private final ActivityService activities;
     private final Messages messages;
+    private final PageActions actions;
 
-    public PointsPageController(PointsService points, ActivityService activities, Messages messages) {
+    public PointsPageController(PointsService points, ActivityService activities, Messages messages, PageActions actions) {
         this.points = points;
         this.activities = activities;
         this.messages = messages;
+        this.actions = actions;
     }
 
     /** Members land on their own points, branch secretaries on their branch, superiors on the rankings. */
@@ -198,13 +200,6 @@ public class PointsPageController {
     }
 
     private String act(RedirectAttributes flash, String back, Supplier<String> action) {
-        try {
-            return action.get();
-        } catch (InvalidInputException e) {
-            flash.addFlashAttribute("actionErrors", List.copyOf(messages.fieldErrors(e.violations()).values()));
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("actionErrors", List.of(messages.get(e.code(), e.args())));
-        }
-        return "redirect:" + back;
+        return actions.run(flash, back, action);
     }
 }

@@ -47,7 +47,7 @@ class DevBenchHistoryTest extends IntegrationTest {
             Set<String> kinds = new HashSet<>();
             for (DevPersonRecord p : people) {
                 List<DevStepRecord> own = steps.get(p.getId());
-                int expected = switch (DevState.valueOf(p.getState())) {
+                int expected = switch (p.getState()) {
                     case APPLICANT -> own.size() == 1 ? 1 : 2;
                     case ACTIVIST -> 3;
                     case TARGET -> 14;
@@ -57,7 +57,7 @@ class DevBenchHistoryTest extends IntegrationTest {
                         .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, expected).boxed().toList());
                 assertThat(p.getLastStep()).isEqualTo(expected);
                 DevTimeline t = new DevTimeline(own.stream().map(r -> new DevTimeline.Done(r.getStepNo(), r.getRound(),
-                        r.getDoneOn(), null, null)).toList(), DevState.valueOf(p.getState()), p.getConversionRound(),
+                        r.getDoneOn(), null, null)).toList(), p.getState(), p.getConversionRound(),
                         p.getExtensionMonths(), props);
                 t.deadlines().forEach(d -> kinds.add(d.kind()));
             }
