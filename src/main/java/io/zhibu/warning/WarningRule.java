@@ -49,6 +49,13 @@ public enum WarningRule {
     SECRETARY_TENURE("secretary-tenure", "R1.4", true, true, false,
             Map.of("SHORT", Severity.WARNING),
             Map.of("years", 1)),
+    /**
+     * Issue 18 (rules.md §8.1, Qingshen 阵地建设不达标) 阵地不达标: a venue whose latest inspection is below the lowest
+     * tier; the superior that inspected and the owner branch act. Closes when a new inspection reaches a tier.
+     */
+    VENUE_BELOW_STANDARD("venue-below-standard", "R8.1", true, true, false,
+            Map.of("BELOW", Severity.WARNING),
+            Map.of()),
     /** R6.1 三会一课: at risk 7 days before the period ends, missing after it ended. */
     MEETING_COMPLIANCE("meeting-compliance", "R6.1", true, false, false,
             Map.of("AT_RISK", Severity.WARNING, "MISSING", Severity.CRITICAL),

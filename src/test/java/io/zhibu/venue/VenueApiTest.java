@@ -20,6 +20,18 @@ import tools.jackson.databind.JsonNode;
 class VenueApiTest extends IntegrationTest {
     @Autowired
     DSLContext db;
+    @Autowired
+    io.zhibu.warning.internal.SweepEngine sweeps;
+    @Autowired
+    io.zhibu.warning.WarningQuery warnings;
+    static final io.zhibu.shared.DataScope ADMIN = new io.zhibu.shared.DataScope(0, "venue-test", io.zhibu.shared.Role.ADMIN,
+            null, io.zhibu.shared.OrgPath.ROOT, null, null);
+
+    private int openVenueWarnings(long org) {
+        sweeps.sweep(LocalDate.now(), java.util.EnumSet.of(io.zhibu.warning.WarningRule.VENUE_BELOW_STANDARD), "test");
+        return warnings.list(ADMIN, new io.zhibu.warning.WarningViews.Filter(org,
+                io.zhibu.warning.WarningRule.VENUE_BELOW_STANDARD.id(), null, null), 0, 10).items().size();
+    }
 
     @Test
     @DisplayName("GET /api/v1/assessment/presets: Jiaozuo 7 aspects / 42 standards, Minhang ≥6 domains with 4 lines, Qingshen 7 aspects / 5 vetoes")
@@ -90,6 +102,8 @@ class VenueApiTest extends IntegrationTest {
         assertThat(township.get("/api/v1/venues?orgId=" + org).at("/0/tier").asText()).isEqualTo("BELOW_STANDARD");
         assertThat(township.get("/api/v1/venues/tiers?orgId=" + org).at("/below").asInt()).isEqualTo(1);
 
+        assertThat(openVenueWarnings(org)).as("a venue below standard is a warning").isEqualTo(1);
+
         long system = township.post("/api/v1/assessment/systems", "{\"ownerOrgId\":" + facts.townshipId() + ",\"year\":"
                 + LocalDate.now().getYear() + ",\"preset\":\"qingshen-6x\"}").at("/summary/id").asLong();
         JsonNode result = campaign(township, org, system);
@@ -99,6 +113,7 @@ class VenueApiTest extends IntegrationTest {
         Api.Response good = township.post("/api/v1/venues/" + id + "/inspections", inspection(20, 20));
         assertThat(good.at("/venue/tier").asText()).isEqualTo("STANDARD"); // 20+20+15+15+15 = 85
         assertThat(veto(campaign(township, org, system), "V4").get("hit").asBoolean()).isFalse();
+        assertThat(openVenueWarnings(org)).as("closed by the inspection at standard").isZero();
         // the page shows the register in Chinese
         String page = new WebSession(port, "township", PASSWORD).get("/venues/" + id + "?lang=zh_CN").body();
         assertThat(page).contains("园区党群服务站").contains("标准型").contains("制度上墙");

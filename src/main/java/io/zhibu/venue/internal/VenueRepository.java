@@ -90,4 +90,15 @@ public class VenueRepository {
         }
         return out;
     }
+
+    /** A venue as the warning engine sees it. */
+    public record VenueLine(long id, long orgId, String orgPath, String name, LocalDate inspectedOn) {
+    }
+
+    /** Venues whose latest inspection gave {@code tier}. */
+    public List<VenueLine> withTier(String tier) {
+        return db.select(VENUE_VENUE.ID, VENUE_VENUE.ORG_ID, VENUE_VENUE.ORG_PATH, VENUE_VENUE.NAME, VENUE_VENUE.LATEST_INSPECTED_ON)
+                .from(VENUE_VENUE).where(VENUE_VENUE.LATEST_TIER.eq(tier))
+                .fetch(r -> new VenueLine(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    }
 }
