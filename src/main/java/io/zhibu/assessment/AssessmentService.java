@@ -131,7 +131,8 @@ public class AssessmentService {
         }
         if (system != null) {
             String d = system.domain() == null ? "ALL" : system.domain();
-            if (!"ALL".equals(d) && java.util.Arrays.stream(OrgDomain.values()).noneMatch(x -> x.name().equals(d))) {
+            if (!"ALL".equals(d) && !java.util.Arrays.stream(d.split(",")).allMatch(p -> java.util.Arrays.stream(OrgDomain.values())
+                    .anyMatch(x -> x.name().equals(p.strip())))) {
                 errors.add(new Violation("domain", "assessment.domain.invalid"));
             }
             InvalidInputException.collect(errors, () -> {
@@ -543,10 +544,11 @@ public class AssessmentService {
         return m;
     }
 
-    /** The active branches of the subtree (of the system's domain unless ALL). */
+    /** The active branches of the subtree (of the system's domain — or comma-separated domains, e.g. 事业单位 = SCHOOL,HOSPITAL — unless ALL). */
     private List<BranchRef> branches(DataScope scope, Organization org, String domain) {
         List<Organization> list = org.type().holdsMembers() ? List.of(org) : orgs.activeIn(scope, org.id(), BRANCH_TYPES);
-        return list.stream().filter(o -> "ALL".equals(domain) || o.domain().name().equals(domain))
+        Set<String> domains = java.util.Arrays.stream(domain.split(",")).map(String::strip).collect(java.util.stream.Collectors.toSet());
+        return list.stream().filter(o -> "ALL".equals(domain) || domains.contains(o.domain().name()))
                 .map(o -> new BranchRef(o.id(), o.name(), o.path(), o.regionOrgId())).toList();
     }
 

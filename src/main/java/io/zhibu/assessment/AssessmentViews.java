@@ -11,7 +11,13 @@ public final class AssessmentViews {
     }
 
     /** A shipped preset an organization department copies and edits. */
-    public record PresetInfo(String id, String name, String domain, int aspects, int items, int vetoes) {
+    /**
+     * A shipped preset: counts, the aspect names as the source report wrote them, and the vetoes ({@code vetoes}
+     * counts all of them, {@code activeVetoes} those that apply — a disabled one is kept for fidelity).
+     */
+    public record PresetInfo(String id, String name, String domain, int aspects, int items, int vetoes, int standards,
+                             int activeVetoes, java.util.List<String> aspectNames, java.util.List<String> vetoNames,
+                             String note) {
     }
 
     public record SystemSummary(long id, String code, String name, int year, String domain, int versionNo,

@@ -77,6 +77,9 @@ public final class BranchScoring {
             boolean isHit;
             if (v.judged()) {
                 isHit = entries.vetoesMarked().contains(v.code());
+            } else if (StandardSystem.SCORE_FACT.equals(v.fact())) {
+                value = total.setScale(2, RoundingMode.HALF_UP);
+                isHit = StarRating.hit(v, value) || entries.vetoesMarked().contains(v.code());
             } else {
                 BranchFact f = facts.get(v.fact());
                 FactDef d = defs.get(v.fact());

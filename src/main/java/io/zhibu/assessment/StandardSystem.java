@@ -48,10 +48,28 @@ public record StandardSystem(String code, String name, String domain, BigDecimal
                        BigDecimal zeroAt, String guidance) {
     }
 
-    /** 一票否决: hit when {@code fact op threshold}; without a fact the veto is judged (marked by the assessor). */
-    public record Veto(String code, String name, String fact, Comparison op, BigDecimal threshold) {
+    /**
+     * The branch's own total score as a veto fact (e.g. Qingshen "得分在60分以下 … 不定星级"): evaluated after the items
+     * are scored, never collected from a module.
+     */
+    public static final String SCORE_FACT = "assessment.score";
+
+    /**
+     * 一票否决: hit when {@code fact op threshold}; without a fact the veto is judged (marked by the assessor). A
+     * {@code disabled} veto is kept for fidelity to its source (with the {@code note} why) but never applied.
+     */
+    public record Veto(String code, String name, String fact, Comparison op, BigDecimal threshold, Boolean disabled,
+                       String note) {
+        public Veto(String code, String name, String fact, Comparison op, BigDecimal threshold) {
+            this(code, name, fact, op, threshold, null, null);
+        }
+
         public boolean judged() {
             return fact == null || fact.isBlank();
+        }
+
+        public boolean active() {
+            return !Boolean.TRUE.equals(disabled);
         }
     }
 
@@ -78,7 +96,13 @@ public record StandardSystem(String code, String name, String domain, BigDecimal
         return out;
     }
 
+    /** The vetoes that apply (disabled ones left out): what scoring, checks and forms use. */
     public List<Veto> vetoList() {
+        return vetoes == null ? List.of() : vetoes.stream().filter(v -> v == null || v.active()).toList();
+    }
+
+    /** Every veto as the source wrote it, disabled ones included (display and validation). */
+    public List<Veto> allVetoes() {
         return vetoes == null ? List.of() : vetoes;
     }
 

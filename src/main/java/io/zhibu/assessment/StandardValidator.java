@@ -71,7 +71,7 @@ public final class StandardValidator {
                     s.total().stripTrailingZeros().toPlainString()));
         }
         Set<String> vetoCodes = new HashSet<>();
-        for (Veto v : s.vetoList()) {
+        for (Veto v : s.allVetoes()) {
             String f = "vetoes." + (v == null ? "?" : v.code());
             if (v == null || v.code() == null || !CODE.matcher(v.code()).matches() || !vetoCodes.add(v.code())) {
                 errors.add(new Violation(f, "assessment.item.code"));

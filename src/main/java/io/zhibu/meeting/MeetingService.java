@@ -55,14 +55,18 @@ public class MeetingService {
     private final VoteArithmetic.MajorityBase electionBase;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final io.zhibu.meeting.internal.CheckinAttempts attempts;
+    private final java.util.Set<MeetingType> evidenceTypes;
 
     public MeetingService(MeetingRepository repo, OrgService orgs, MemberService members, AuditLog audit, Clock clock,
                           io.zhibu.meeting.internal.CheckinAttempts attempts,
                           @Value("${zhibu.meeting.checkin-before:30m}") Duration checkinBefore,
                           @Value("${zhibu.meeting.checkin-after-end:30m}") Duration checkinAfterEnd,
                           @Value("${zhibu.meeting.election-majority-base:DUE}") VoteArithmetic.MajorityBase electionBase,
-                          org.springframework.context.ApplicationEventPublisher events) {
+                          org.springframework.context.ApplicationEventPublisher events,
+                          @Value("${zhibu.meeting.evidence-types:BRANCH_ASSEMBLY,THEME_DAY,ORG_LIFE}") List<String> evidenceTypes) {
         this.events = events;
+        this.evidenceTypes = evidenceTypes.stream().filter(t -> !t.isBlank()).map(t -> MeetingType.valueOf(t.strip()))
+                .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(MeetingType.class)));
         this.attempts = attempts;
         this.repo = repo;
         this.orgs = orgs;
@@ -534,6 +538,13 @@ public class MeetingService {
         }
         if (m.getVoteKind() != null && m.getVoteRecordedResult() == null) {
             errors.add(new Violation("recordedResult", "meeting.vote.resultRequired"));
+        }
+        if (LockEvidenceRules.gated(types(m), evidenceTypes)) { // issue 18: evidence-gated organization life
+            var files = repo.attachments(id);
+            errors.addAll(LockEvidenceRules.missing(types(m), evidenceTypes, new LockEvidenceRules.Evidence(
+                    repo.attendance(id).stream().anyMatch(a -> AttendanceStatus.PRESENT.name().equals(a.getStatus())),
+                    files.stream().anyMatch(f -> AttachmentService.Kind.SIGN_IN.name().equals(f.getKind())),
+                    files.stream().anyMatch(f -> AttachmentService.Kind.PHOTO.name().equals(f.getKind())), m.getAgenda())));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

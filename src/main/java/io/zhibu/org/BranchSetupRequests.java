@@ -88,6 +88,9 @@ public class BranchSetupRequests {
         if (r.domain() == null) {
             errors.add(new Violation("domain", "validation.required"));
         }
+        if (!OrgFormationRules.jointBranchUnitsOk(r.type(), host)) { // §1.1: a joint branch covers ≤5 units
+            errors.add(new Violation("hostUnit", "org.jointBranch.tooManyUnits", OrgFormationRules.hostUnitCount(host)));
+        }
         List<Long> ids = r.memberIds() == null ? List.of() : List.copyOf(new LinkedHashSet<>(r.memberIds()));
         long full = 0;
         if (ids.isEmpty()) {

@@ -18,6 +18,40 @@ public final class OrgFormationRules {
     private OrgFormationRules() {
     }
 
+    /**
+     * R1.3 班子齐全: a branch with ≥7 full members (正式党员) needs a 支部委员会 — here a secretary, an organization
+     * member and a propaganda member; a branch with fewer has one 书记 (and a 副书记 if needed) and no committee, so a
+     * secretary alone is complete. {@code fullMembers} counts 正式党员 only (预备党员 do not count, R1.2).
+     */
+    public static boolean committeeComplete(long fullMembers, boolean secretary, boolean organizationMember,
+                                            boolean propagandaMember) {
+        if (!secretary) {
+            return false;
+        }
+        return fullMembers < BRANCH_COMMITTEE_THRESHOLD || organizationMember && propagandaMember;
+    }
+
+    /** R1.3: whether a branch of this size must have a committee at all. */
+    public static boolean needsCommittee(long fullMembers) {
+        return fullMembers >= BRANCH_COMMITTEE_THRESHOLD;
+    }
+
+    /** §1.1 (支部工作条例 ch.2): a 联合党支部 covers at most 5 units. */
+    public static final int JOINT_BRANCH_MAX_UNITS = 5;
+
+    /** The host units named in a joint branch's host-unit field (separated by 、，,；; or /), blanks dropped. */
+    public static int hostUnitCount(String hostUnits) {
+        if (hostUnits == null || hostUnits.isBlank()) {
+            return 0;
+        }
+        return (int) java.util.Arrays.stream(hostUnits.split("[、，,；;/]")).filter(u -> !u.isBlank()).count();
+    }
+
+    /** §1.1: a 联合党支部 names at most {@value #JOINT_BRANCH_MAX_UNITS} host units; other types are not limited. */
+    public static boolean jointBranchUnitsOk(OrgType type, String hostUnits) {
+        return type != OrgType.JOINT_BRANCH || hostUnitCount(hostUnits) <= JOINT_BRANCH_MAX_UNITS;
+    }
+
     /** R1.2: an ordinary branch cannot be created with fewer than 3 full members (use a joint branch). */
     public static boolean canFormBranch(OrgType type, long fullMembers) {
         return type != OrgType.BRANCH || fullMembers >= BRANCH_MIN_FULL_MEMBERS;

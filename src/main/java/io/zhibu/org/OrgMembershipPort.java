@@ -11,6 +11,12 @@ public interface OrgMembershipPort {
 
     MemberCounts directCounts(long orgId);
 
+    /**
+     * Full members (正式党员, not exited) per organization directly holding them, for every organization under the
+     * subtree — one GROUP BY (R1.3 committee threshold of every branch in an assessment).
+     */
+    java.util.Map<Long, Long> fullMembersByOrg(String subtreePath);
+
     /** How many of these members are full members in good standing within the given subtree. */
     long countFullMembers(Collection<Long> memberIds, String withinPath);
 

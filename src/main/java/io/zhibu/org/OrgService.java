@@ -189,6 +189,9 @@ public class OrgService {
         } else if (code != null && repo.codeExists(code)) {
             errors.add(new Violation("code", "org.code.taken"));
         }
+        if (!OrgFormationRules.jointBranchUnitsOk(cmd.type(), hostUnit)) {
+            errors.add(new Violation("hostUnitName", "org.jointBranch.tooManyUnits", OrgFormationRules.hostUnitCount(hostUnit)));
+        }
         if (cmd.regionCode() != null && !cmd.regionCode().isBlank() && !cmd.regionCode().matches("\\d{6}")) {
             errors.add(new Violation("regionCode", "org.regionCode.format"));
         }

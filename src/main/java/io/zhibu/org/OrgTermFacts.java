@@ -23,9 +23,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OrgTermFacts {
     private final DSLContext db;
+    private final OrgMembershipPort members;
 
-    public OrgTermFacts(DSLContext db) {
+    public OrgTermFacts(DSLContext db, OrgMembershipPort members) {
         this.db = db;
+        this.members = members;
     }
 
     /**
@@ -33,13 +35,17 @@ public class OrgTermFacts {
      * @param overdue              the term has ended by {@code asOf} (or none is recorded) and no approved deferral
      *                             (R1.7) runs past {@code asOf} — 换届逾期 without approval
      * @param deferredUntil        the approved deferred deadline of the current term (R1.7/R1.8), or null
-     * @param committeeComplete    the current term has a secretary, an organization and a propaganda member
+     * @param committeeComplete    R1.3: the current term has a secretary, and — when the branch has ≥7 full members —
+     *                             also an organization and a propaganda member (a smaller branch has no committee)
      * @param secretaryVacantMonths months without a secretary up to {@code asOf} (0 when one is in post; 12 when no
      *                             term records the start of the vacancy)
      * @param electionsInYear      elections recorded in the year
+     * @param fullMembers          正式党员 of the branch today (R1.3 threshold)
+     * @param secretary            the secretary's name as recorded on the current term (R1.4 checks it), or null
      */
     public record TermFact(long orgId, LocalDate termEndsOn, boolean overdue, boolean committeeComplete,
-                           int secretaryVacantMonths, int electionsInYear, LocalDate deferredUntil) {
+                           int secretaryVacantMonths, int electionsInYear, LocalDate deferredUntil, long fullMembers,
+                           String secretary) {
     }
 
     @Transactional(readOnly = true)
@@ -52,6 +58,7 @@ public class OrgTermFacts {
             elections.put(r.value1(), r.value2());
         }
         List<String> types = List.of(OrgType.BRANCH.name(), OrgType.JOINT_BRANCH.name(), OrgType.TEMPORARY_BRANCH.name());
+        Map<Long, Long> full = members.fullMembersByOrg(subtreePath);
         Map<Long, TermFact> out = new HashMap<>();
         for (var r : db.select(ORG_ORGANIZATION.ID, ORG_ORGANIZATION.SECRETARY_NAME, ORG_ORGANIZATION.TERM_STARTED_ON,
                         ORG_ORGANIZATION.TERM_YEARS, ORG_TERM.STARTED_ON, ORG_TERM.ENDS_ON, ORG_TERM.SECRETARY,
@@ -67,14 +74,15 @@ public class OrgTermFacts {
                     : r.value3() != null && r.value4() != null ? r.value3().plusYears(r.value4()) : null;
             String secretary = r.value7() != null ? r.value7() : r.value2();
             boolean hasSecretary = secretary != null && !secretary.isBlank();
-            boolean complete = hasSecretary && r.value8() != null && !r.value8().isBlank()
-                    && r.value9() != null && !r.value9().isBlank();
+            long fullMembers = full.getOrDefault(id, 0L);
+            boolean complete = OrgFormationRules.committeeComplete(fullMembers, hasSecretary,
+                    r.value8() != null && !r.value8().isBlank(), r.value9() != null && !r.value9().isBlank());
             int vacant = hasSecretary ? 0 : started == null ? 12
                     : (int) Math.max(0, ChronoUnit.MONTHS.between(started, asOf));
             LocalDate deferred = ends != null && r.value10() != null && r.value10().isAfter(ends) ? r.value10() : null;
             LocalDate deadline = TermDeferralRules.effectiveEnd(ends, deferred);
             out.put(id, new TermFact(id, ends, deadline == null || deadline.isBefore(asOf), complete, vacant,
-                    elections.getOrDefault(id, 0), deferred));
+                    elections.getOrDefault(id, 0), deferred, fullMembers, hasSecretary ? secretary.strip() : null));
         }
         return out;
     }

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public enum NavGroup {
     HOME("navgroup.home", List.of("/todos", "/inbox")),
-    ORG("navgroup.org", List.of("/orgs", "/members", "/transfers", "/development")),
+    ORG("navgroup.org", List.of("/orgs", "/members", "/transfers", "/development", "/venues")),
     LIFE("navgroup.life", List.of("/meetings", "/points/activities")),
     DUES("navgroup.dues", List.of("/dues")),
     STUDY("navgroup.study", List.of("/learning", "/points")),

@@ -38,6 +38,24 @@ public enum WarningRule {
     DUES_ARREARS("dues-arrears", "R5.6", true, false, true,
             Map.of("REMINDER", Severity.WARNING, "REVIEW", Severity.CRITICAL),
             Map.of("reminder", 3, "review", 6)),
+    /**
+     * R3.4 / R4.6 不参加组织生活: expected at meetings but took part in none for 3 months (alert) or 6 consecutive
+     * months (the 自行脱党 review, a human decision).
+     */
+    NO_ORG_LIFE("no-org-life", "R3.4", true, true, false,
+            Map.of("ALERT", Severity.WARNING, "REVIEW", Severity.CRITICAL),
+            Map.of("alert", 3, "review", 6)),
+    /** R1.4 书记党龄: a branch secretary (found on the branch roster) with less than 1 year as a full member. */
+    SECRETARY_TENURE("secretary-tenure", "R1.4", true, true, false,
+            Map.of("SHORT", Severity.WARNING),
+            Map.of("years", 1)),
+    /**
+     * Issue 18 (rules.md §8.1, Qingshen 阵地建设不达标) 阵地不达标: a venue whose latest inspection is below the lowest
+     * tier; the superior that inspected and the owner branch act. Closes when a new inspection reaches a tier.
+     */
+    VENUE_BELOW_STANDARD("venue-below-standard", "R8.1", true, true, false,
+            Map.of("BELOW", Severity.WARNING),
+            Map.of()),
     /** R6.1 三会一课: at risk 7 days before the period ends, missing after it ended. */
     MEETING_COMPLIANCE("meeting-compliance", "R6.1", true, false, false,
             Map.of("AT_RISK", Severity.WARNING, "MISSING", Severity.CRITICAL),

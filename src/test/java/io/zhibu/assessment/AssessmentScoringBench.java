@@ -67,7 +67,7 @@ class AssessmentScoringBench extends IntegrationTest {
         };
         List<BranchFactSource> all = new ArrayList<>(sources);
         all.add(synthetic);
-        StandardSystem system = new PresetLibrary().get("jiaozuo-7").orElseThrow();
+        StandardSystem system = new PresetLibrary().get(System.getProperty("zhibu.bench.assessment.preset", "jiaozuo-7")).orElseThrow();
         AssessmentCampaignRecord c = tx.execute(s -> {
             AssessmentCampaignRecord r = new AssessmentCampaignRecord();
             r.setOrgId(0L);

@@ -35,7 +35,8 @@ class BranchScoringTest {
     static Map<String, BranchFact> perfect() {
         return facts("org.committee_complete", "1", "org.election_on_time", "1", "meeting.three_one_rate", "100",
                 "meeting.theme_day_months", "12", "dues.collection_rate", "100", "dues.members_in_arrears", "0",
-                "development.compliance_rate", "100", "meeting.org_life_held", "1", "member.disciplined", "0");
+                "development.compliance_rate", "100", "meeting.org_life_held", "1", "member.disciplined", "0",
+                "survey.satisfaction_rate", "100");
     }
 
     static Entries judged(String each) {
@@ -63,8 +64,8 @@ class BranchScoringTest {
         Map<String, BranchFact> f = perfect();
         f.putAll(facts("meeting.three_one_rate", "75", "dues.collection_rate", "90", "dues.members_in_arrears", "2"));
         var s = BranchScoring.score(QS, 2026, 7, f, DEFS, judged("10"));
-        // 三会一课 75% → 10 of 20; dues 90% → 5 of 10; 2 in arrears → 3 of 5: 100 − 10 − 5 − 2 = 83 → four stars
-        assertThat(s.rating().score()).isEqualByComparingTo("83");
+        // 三会一课 75% → 7.5 of 15; dues 90% → 2.5 of 5; 2 in arrears → 3 of 5: 100 − 7.5 − 2.5 − 2 = 88 → four stars
+        assertThat(s.rating().score()).isEqualByComparingTo("88");
         assertThat(s.rating().stars()).isEqualTo(4);
     }
 
@@ -73,7 +74,7 @@ class BranchScoringTest {
         var s = BranchScoring.score(QS, 2026, 7, Map.of(), DEFS, Entries.NONE);
         // only "members in arrears" (default 0 = none) earns its 5 points
         assertThat(s.rating().score()).isEqualByComparingTo("5");
-        // defaults 0: org life not held → veto V1, rate 0 < 50 → V2
+        // score 5 < 60 → veto V1 (Qingshen 得分在60分以下), rate 0 < 50 → V2 (三会一课不落实)
         assertThat(s.rating().vetoes()).contains("V1", "V2");
         assertThat(s.rating().stars()).isZero();
     }
@@ -96,10 +97,10 @@ class BranchScoringTest {
         var e = new Entries(judged("10").selfScores(), Map.of(), Map.of("B2a", new BigDecimal("15"), "X1a", new BigDecimal("4")),
                 Map.of("B2a", "会议记录不全", "X1a", "佐证不足"), Set.of());
         var s = BranchScoring.score(QS, 2026, 7, perfect(), DEFS, e);
-        assertThat(s.rating().score()).isEqualByComparingTo("89");
+        assertThat(s.rating().score()).isEqualByComparingTo("94");
         assertThat(s.rating().stars()).isEqualTo(4);
         var b2 = s.breakdown().items().stream().filter(i -> i.code().equals("B2a")).findFirst().orElseThrow();
-        assertThat(b2.derived()).isEqualByComparingTo("20");
+        assertThat(b2.derived()).isEqualByComparingTo("15");
         assertThat(b2.checkReason()).isEqualTo("会议记录不全");
     }
 
@@ -107,7 +108,10 @@ class BranchScoringTest {
     void satisfactionBelowSixtyIsTheV5Veto() {
         Map<String, BranchFact> f = perfect();
         f.putAll(facts("survey.satisfaction_rate", "60.0"));
-        assertThat(BranchScoring.score(QS, 2026, 7, f, DEFS, judged("10")).rating().stars()).isEqualTo(5);
+        // 60% is not a veto, but the satisfaction item (95 full, 60 zero) earns nothing: 90 → four stars
+        var at60 = BranchScoring.score(QS, 2026, 7, f, DEFS, judged("10")).rating();
+        assertThat(at60.vetoes()).isEmpty();
+        assertThat(at60.stars()).isEqualTo(4);
         f.putAll(facts("survey.satisfaction_rate", "59.9"));
         var s = BranchScoring.score(QS, 2026, 7, f, DEFS, judged("10"));
         assertThat(s.rating().vetoes()).containsExactly("V5");

@@ -18,7 +18,8 @@ class StandardValidatorTest {
             "meeting.evaluation_held", "dues.collection_rate", "dues.members_in_arrears", "org.term_overdue",
             "org.election_on_time", "org.committee_complete", "org.secretary_vacant_months", "development.compliance_rate",
             "development.stalled_cases", "member.disciplined",
-            "survey.satisfaction_rate", "survey.awareness_rate", "survey.participation_rate");
+            "survey.satisfaction_rate", "survey.awareness_rate", "survey.participation_rate",
+            "meeting.unqualified_members", "venue.tier", "venue.below_standard", "assessment.score");
 
     static BigDecimal d(String s) {
         return new BigDecimal(s);

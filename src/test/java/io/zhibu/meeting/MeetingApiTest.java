@@ -84,6 +84,12 @@ class MeetingApiTest extends IntegrationTest {
 
         assertThat(secretary.post("/api/v1/meetings/" + id + "/revisions", "{\"text\":\"x\"}").status()).isEqualTo(409);
         assertThat(as("township").post("/api/v1/meetings/" + id + "/lock", null).status()).as("superiors read only").isEqualTo(403);
+        // issue 18: a 主题党日 locks only with a photo (the member's check-in is the attendance record)
+        Api.Response noPhoto = secretary.post("/api/v1/meetings/" + id + "/lock", null);
+        assertThat(noPhoto.status()).isEqualTo(400);
+        assertThat(noPhoto.body()).contains("photos").doesNotContain("\"attendance\"");
+        assertThat(secretary.postBytes("/api/v1/meetings/" + id + "/attachments?kind=PHOTO&name=photo.jpg",
+                io.zhibu.support.TestFiles.jpeg()).status()).isEqualTo(201);
         Api.Response locked = secretary.post("/api/v1/meetings/" + id + "/lock", null);
         assertThat(locked.status()).as(locked.body()).isEqualTo(200);
         assertThat(locked.at("/status").asText()).isEqualTo("LOCKED");
@@ -207,6 +213,8 @@ class MeetingApiTest extends IntegrationTest {
         assertThat(secretary.get("/api/v1/meetings/" + id).at("/attachments").size()).isEqualTo(1);
         assertThat(as("township").get(base + "/" + pdf.at("/id").asLong()).status()).isEqualTo(200);
 
+        assertThat(secretary.postBytes(base + "?kind=PHOTO&name=photo.jpg", io.zhibu.support.TestFiles.jpeg()).status())
+                .as("issue 18: a 组织生活会 locks with a photo and the sign-in sheet").isEqualTo(201);
         int v = secretary.get("/api/v1/meetings/" + id).at("/version").asInt();
         secretary.put("/api/v1/meetings/" + id + "/minutes", "{\"host\":\"张书记\",\"recorder\":\"李委员\",\"version\":" + v + "}");
         assertThat(secretary.post("/api/v1/meetings/" + id + "/lock", null).status()).isEqualTo(200);

@@ -29,13 +29,16 @@ class MeetingComplianceBench extends IntegrationTest {
                 break;
             }
             Api.Response r = admin.post("/api/v1/meetings", "{\"orgId\":" + b.get("id").asLong() + ",\"types\":[\"COMMITTEE\",\"THEME_DAY\"],"
-                    + "\"title\":\"基准\",\"startsAt\":\"" + start + "\",\"endsAt\":\"" + start.plusHours(1) + "\",\"place\":\"x\"}");
+                    + "\"title\":\"基准\",\"startsAt\":\"" + start + "\",\"endsAt\":\"" + start.plusHours(1) + "\",\"place\":\"x\",\"agenda\":\"学习\"}");
             if (r.status() != 201) {
                 continue;
             }
             String id = r.at("/id").asText();
             attendees += r.at("/counts/due").asInt();
             admin.put("/api/v1/meetings/" + id + "/minutes", "{\"host\":\"张\",\"recorder\":\"李\",\"version\":" + r.at("/version").asInt() + "}");
+            // issue 18: a 主题党日 locks with an attendance record and a photo
+            admin.postBytes("/api/v1/meetings/" + id + "/attachments?kind=SIGN_IN&name=sign.pdf", io.zhibu.support.TestFiles.pdf());
+            admin.postBytes("/api/v1/meetings/" + id + "/attachments?kind=PHOTO&name=photo.jpg", io.zhibu.support.TestFiles.jpeg());
             admin.post("/api/v1/meetings/" + id + "/lock", null);
             planned++;
         }

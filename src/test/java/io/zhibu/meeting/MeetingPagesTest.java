@@ -110,6 +110,9 @@ class MeetingPagesTest extends IntegrationTest {
                 "abstain", "0", "recordedResult", "PASSED", "version", "" + version));
         assertThat(ok.status()).isEqualTo(302);
         assertThat(secretary.get("/meetings/" + id).body()).contains("Saved");
+        // issue 18: a 支部党员大会 locks with an attendance record and a photo
+        assertThat(api.postBytes("/api/v1/meetings/" + id + "/attachments?kind=SIGN_IN&name=sign.pdf", io.zhibu.support.TestFiles.pdf()).status()).isEqualTo(201);
+        assertThat(api.postBytes("/api/v1/meetings/" + id + "/attachments?kind=PHOTO&name=photo.jpg", io.zhibu.support.TestFiles.jpeg()).status()).isEqualTo(201);
         assertThat(secretary.post("/meetings/" + id + "/lock", Map.of()).status()).isEqualTo(302);
         assertThat(secretary.get("/meetings/" + id).body()).contains("Minutes locked");
         WebSession.Page again = secretary.post("/meetings/" + id + "/minutes", Map.of("host", "王", "version", "" + (version + 2)));

@@ -102,6 +102,13 @@ public final class Api {
     }
     // --- end of accounts addition
 
+    // --- added for issue 18 (evidence-gated minutes): a raw file body (meeting photos and sign-in sheets)
+    public Response postBytes(String path, byte[] content) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content)));
+    }
+    // --- end of issue 18 addition
+
     /** A download (exports): the raw bytes of a 200 answer. */
     public byte[] bytes(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();

@@ -65,7 +65,9 @@ public class CampaignEngine {
     }
 
     public Set<String> knownFacts() {
-        return new TreeSet<>(factDefs().keySet());
+        Set<String> out = new TreeSet<>(factDefs().keySet());
+        out.add(io.zhibu.assessment.StandardSystem.SCORE_FACT);
+        return out;
     }
 
     public LocalDate asOf(int year) {

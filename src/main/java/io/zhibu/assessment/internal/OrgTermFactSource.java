@@ -41,10 +41,19 @@ class OrgTermFactSource implements BranchFactSource {
             out.add(new BranchFact(t.orgId(), ON_TIME, t.overdue() ? BigDecimal.ZERO : BigDecimal.ONE,
                     term + "; 本年选举 " + t.electionsInYear() + " 次"));
             out.add(new BranchFact(t.orgId(), COMPLETE, t.committeeComplete() ? BigDecimal.ONE : BigDecimal.ZERO,
-                    t.committeeComplete() ? "书记、组织委员、宣传委员齐全" : "班子不齐全"));
+                    completeDetail(t)));
             out.add(new BranchFact(t.orgId(), VACANT, BigDecimal.valueOf(t.secretaryVacantMonths()),
                     t.secretaryVacantMonths() == 0 ? "书记在岗" : "书记空缺 " + t.secretaryVacantMonths() + " 个月"));
         }
         return out;
+    }
+
+    /** R1.3: a branch under 7 full members has a secretary and no committee; the detail says which rule applied. */
+    static String completeDetail(OrgTermFacts.TermFact t) {
+        if (!io.zhibu.org.OrgFormationRules.needsCommittee(t.fullMembers())) {
+            return t.committeeComplete() ? "正式党员 " + t.fullMembers() + " 名（不足 7 名，不设支委会），书记在岗"
+                    : "正式党员 " + t.fullMembers() + " 名（不足 7 名，不设支委会），书记空缺";
+        }
+        return t.committeeComplete() ? "书记、组织委员、宣传委员齐全" : "正式党员 " + t.fullMembers() + " 名，应设支委会，班子不齐全";
     }
 }

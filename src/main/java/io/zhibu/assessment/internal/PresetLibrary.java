@@ -13,7 +13,11 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
-/** The shipped presets ({@code classpath:assessment/presets/*.json}): Jiaozuo 7 aspects, Minhang five-good, Qingshen 6+X, venue. */
+/**
+ * The shipped presets ({@code classpath:assessment/presets/*.json}), faithful to the source reports (issue 18): Jiaozuo
+ * 7 aspects / 42 standards, Minhang five-good common standards per domain (农村、社区、两新、机关、事业单位、党委) with the
+ * four high-voltage lines, Qingshen 6+X with 7 aspects and its five no-star conditions, the venue tiers.
+ */
 @Component
 public class PresetLibrary {
     private final Map<String, StandardSystem> presets = new LinkedHashMap<>();
@@ -33,8 +37,13 @@ public class PresetLibrary {
     }
 
     public List<PresetInfo> list() {
-        return presets.entrySet().stream().map(e -> new PresetInfo(e.getKey(), e.getValue().name(), e.getValue().domain(),
-                e.getValue().aspects().size(), e.getValue().items().size(), e.getValue().vetoList().size())).toList();
+        return presets.entrySet().stream().map(e -> {
+            StandardSystem s = e.getValue();
+            return new PresetInfo(e.getKey(), s.name(), s.domain(), s.aspects().size(), s.items().size(),
+                    s.allVetoes().size(), s.aspects().stream().mapToInt(a -> a.standards().size()).sum(),
+                    s.vetoList().size(), s.aspects().stream().map(StandardSystem.Aspect::name).toList(),
+                    s.allVetoes().stream().map(StandardSystem.Veto::name).toList(), s.note());
+        }).toList();
     }
 
     public Optional<StandardSystem> get(String id) {

@@ -1,6 +1,7 @@
 package io.zhibu.meeting.internal;
 
 import static io.zhibu.db.Tables.MEETING_EVALUATION;
+import static io.zhibu.db.Tables.MEETING_EVALUATION_ENTRY;
 import static io.zhibu.db.Tables.MEETING_MEETING;
 
 import io.zhibu.assessment.BranchFactSource;
@@ -32,6 +33,8 @@ class AssessmentMeetingFacts implements BranchFactSource {
     static final String THEME = "meeting.theme_day_months";
     static final String ORG_LIFE = "meeting.org_life_held";
     static final String EVALUATION = "meeting.evaluation_held";
+    /** R8.2: members graded 不合格 in the year's 民主评议 (Minhang high-voltage line "有不合格党员"). */
+    static final String UNQUALIFIED = "meeting.unqualified_members";
     private final DSLContext db;
     private final ZoneId zone;
 
@@ -45,7 +48,8 @@ class AssessmentMeetingFacts implements BranchFactSource {
         return List.of(new FactDef(RATE, BigDecimal.ZERO, "%", "/meetings/compliance?orgId={orgId}"),
                 new FactDef(THEME, BigDecimal.ZERO, "months", "/meetings?orgId={orgId}"),
                 new FactDef(ORG_LIFE, BigDecimal.ZERO, "0/1", "/meetings?orgId={orgId}"),
-                new FactDef(EVALUATION, BigDecimal.ZERO, "0/1", "/meetings/evaluations"));
+                new FactDef(EVALUATION, BigDecimal.ZERO, "0/1", "/meetings/evaluations"),
+                new FactDef(UNQUALIFIED, BigDecimal.ZERO, "members", "/meetings/evaluations"));
     }
 
     @Override
@@ -73,6 +77,15 @@ class AssessmentMeetingFacts implements BranchFactSource {
                 .and(MEETING_EVALUATION.EVAL_YEAR.eq(year)).fetch()) {
             held.computeIfAbsent(r.value1(), k -> new HashSet<>()).add(MeetingType.EVALUATION.name() + ":Y");
         }
+        List<BranchFact> unqualified = new ArrayList<>();
+        for (var r : db.select(MEETING_EVALUATION.ORG_ID, DSL.count()).from(MEETING_EVALUATION_ENTRY)
+                .join(MEETING_EVALUATION).on(MEETING_EVALUATION.ID.eq(MEETING_EVALUATION_ENTRY.EVALUATION_ID))
+                .where(MEETING_EVALUATION.ORG_PATH.ge(subtreePath), MEETING_EVALUATION.ORG_PATH.lt(OrgPath.upperBound(subtreePath)))
+                .and(MEETING_EVALUATION.EVAL_YEAR.eq(year))
+                .and(MEETING_EVALUATION_ENTRY.GRADE.eq(io.zhibu.meeting.EvaluationRules.Grade.UNQUALIFIED.name()))
+                .groupBy(MEETING_EVALUATION.ORG_ID).fetch()) {
+            unqualified.add(new BranchFact(r.value1(), UNQUALIFIED, BigDecimal.valueOf(r.value2()), "民主评议不合格 " + r.value2() + " 名"));
+        }
         int months = endedMonths(year, asOf);
         int quarters = months / 3;
         List<BranchFact> out = new ArrayList<>();
@@ -93,6 +106,7 @@ class AssessmentMeetingFacts implements BranchFactSource {
             boolean eval = s.contains(MeetingType.EVALUATION.name() + ":Y");
             out.add(new BranchFact(org, EVALUATION, eval ? BigDecimal.ONE : BigDecimal.ZERO, eval ? "民主评议已开展" : "民主评议未开展"));
         });
+        out.addAll(unqualified);
         return out;
     }
 

@@ -147,4 +147,34 @@ public class MeetingRepository {
     public MeetingAttachmentRecord newAttachment() {
         return db.newRecord(MEETING_ATTACHMENT);
     }
+
+    /** One member's organization life in locked meetings of a window (R3.4): where and when expected, when took part. */
+    public record OrgLifeLine(long memberId, String name, long orgId, String orgPath, OffsetDateTime firstExpected,
+                              OffsetDateTime lastExpected, OffsetDateTime lastTookPart) {
+    }
+
+    /**
+     * Per member and branch, over locked meetings that started in {@code [from, to)}: the first and last meeting the
+     * member was expected at and the last one attended or made up (补学) — one GROUP BY over the attendance index,
+     * streamed to {@code sink}. Only members still expected at a meeting since {@code recentFrom} (so still in a branch).
+     */
+    public void orgLifeLines(OffsetDateTime from, OffsetDateTime to, OffsetDateTime recentFrom,
+                             java.util.function.Consumer<OrgLifeLine> sink) {
+        var a = MEETING_ATTENDANCE;
+        var m = MEETING_MEETING;
+        var tookPart = DSL.max(m.STARTS_AT).filterWhere(a.STATUS.eq(io.zhibu.meeting.MeetingRecords.AttendanceStatus.PRESENT.name())
+                .or(a.MAKEUP_DONE_AT.isNotNull()));
+        var last = DSL.max(m.STARTS_AT);
+        try (var cursor = db.select(a.MEMBER_ID, DSL.max(a.NAME), m.ORG_ID, m.ORG_PATH, DSL.min(m.STARTS_AT), last, tookPart)
+                .from(a).join(m).on(m.ID.eq(a.MEETING_ID))
+                .where(a.MEMBER_ID.isNotNull()).and(a.NON_VOTING.isFalse())
+                .and(m.STATUS.eq(io.zhibu.meeting.MeetingRecords.MeetingStatus.LOCKED.name()))
+                .and(m.STARTS_AT.ge(from)).and(m.STARTS_AT.lt(to))
+                .groupBy(a.MEMBER_ID, m.ORG_ID, m.ORG_PATH)
+                .having(last.ge(recentFrom)).fetchLazy()) {
+            for (var r : cursor) {
+                sink.accept(new OrgLifeLine(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7()));
+            }
+        }
+    }
 }

@@ -230,6 +230,17 @@ public class MemberRepository {
         return new MemberCounts(r.value1(), r.value2(), r.value3());
     }
 
+    /** Full members (not exited) per directly holding organization under a subtree: one GROUP BY. */
+    public java.util.Map<Long, Long> fullMembersByOrg(String path) {
+        java.util.Map<Long, Long> out = new java.util.HashMap<>();
+        for (var r : db.select(MEMBER_MEMBER.ORG_ID, DSL.count()).from(MEMBER_MEMBER).where(subtree(path))
+                .and(MEMBER_MEMBER.EXIT_TYPE.isNull()).and(MEMBER_MEMBER.CATEGORY.eq(MemberCategory.FULL.name()))
+                .groupBy(MEMBER_MEMBER.ORG_ID).fetch()) {
+            out.put(r.value1(), r.value2().longValue());
+        }
+        return out;
+    }
+
     public long countIds(Collection<Long> ids, String path, boolean fullInGoodStanding) {
         Condition c = MEMBER_MEMBER.ID.in(ids).and(subtree(path)).and(MEMBER_MEMBER.EXIT_TYPE.isNull());
         if (fullInGoodStanding) {

@@ -36,6 +36,11 @@ public class OrgMembershipAdapter implements OrgMembershipPort {
     }
 
     @Override
+    public java.util.Map<Long, Long> fullMembersByOrg(String subtreePath) {
+        return repo.fullMembersByOrg(subtreePath);
+    }
+
+    @Override
     public long countFullMembers(Collection<Long> memberIds, String withinPath) {
         return memberIds.isEmpty() ? 0 : repo.countIds(memberIds, withinPath, true);
     }
