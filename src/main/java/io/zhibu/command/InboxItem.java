@@ -10,4 +10,12 @@ public record InboxItem(long taskId, String title, String content, FeedbackKind 
                         String feedback, BigDecimal feedbackNumber, String reviewComment, int submissions,
                         Long relayTaskId, Overdue overdue, int version, List<ReceiverAction> actions,
                         boolean canRelay) {
+
+    public boolean canReceive() {
+        return actions.contains(ReceiverAction.RECEIVE);
+    }
+
+    public boolean canSubmit() {
+        return actions.contains(ReceiverAction.SUBMIT);
+    }
 }

@@ -23,7 +23,7 @@ class ModuleBoundariesTest {
             Map.entry("audit", "Audit"), Map.entry("transfer", "Transfer"), Map.entry("development", "Dev"),
             Map.entry("meeting", "Meeting"), Map.entry("dues", "Dues"), Map.entry("supervision", "Supervision"),
             Map.entry("warning", "Warning"), Map.entry("assessment", "Assessment"),
-            Map.entry("learning", "Learning"), Map.entry("points", "Points"));
+            Map.entry("learning", "Learning"), Map.entry("points", "Points"), Map.entry("command", "Command"));
 
     @Test
     void modulesRespectTheirApis() {
