@@ -48,20 +48,17 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class TaskService {
-    /** How many receivers one task may have (a province's branches would be split by level). */
-    public static final int MAX_RECEIVERS = 20_000;
-    private static final Set<OrgType> BRANCHES = EnumSet.of(OrgType.BRANCH, OrgType.JOINT_BRANCH,
-            OrgType.TEMPORARY_BRANCH);
-
     private final TaskRepository repo;
+    private final TargetResolver resolver;
     private final OrgService orgs;
     private final AuditLog audit;
     private final Clock clock;
     private final int receiptDays;
 
-    public TaskService(TaskRepository repo, OrgService orgs, AuditLog audit, Clock clock,
+    public TaskService(TaskRepository repo, TargetResolver resolver, OrgService orgs, AuditLog audit, Clock clock,
                        @Value("${zhibu.command.receipt-days:2}") int receiptDays) {
         this.repo = repo;
+        this.resolver = resolver;
         this.orgs = orgs;
         this.audit = audit;
         this.clock = clock;
@@ -73,6 +70,11 @@ public class TaskService {
     public long send(DataScope scope, NewTask n) {
         requireSender(scope);
         Organization sender = orgs.get(scope, scope.scopeOrgId());
+        return create(scope, sender, n, null);
+    }
+
+    /** Sends a task from an organization of the caller's scope (the issuer of a bulletin, in the same transaction). */
+    long sendFrom(DataScope scope, Organization sender, NewTask n) {
         return create(scope, sender, n, null);
     }
 
@@ -114,7 +116,7 @@ public class TaskService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        Resolved targets = resolve(scope, sender, n.targets());
+        TargetResolver.Resolved targets = resolver.resolve(scope, sender, n.targets());
         CommandTaskRecord t = new CommandTaskRecord();
         t.setRegionOrgId(sender.regionOrgId());
         t.setSenderOrgId(sender.id());
@@ -136,76 +138,6 @@ public class TaskService {
                 title + " → " + targets.list().size() + " (" + targets.summary() + ")"
                         + (parent == null ? "" : " relays " + parent.getId()));
         return id;
-    }
-
-    private record Resolved(List<Target> list, String summary) {
-    }
-
-    /** The receivers: strictly below the sender, active; a bad or foreign id is a 400 naming the field. */
-    private Resolved resolve(DataScope scope, Organization sender, TaskTargets targets) {
-        if (targets == null || (targets.rootOrgId() == null && (targets.orgIds() == null || targets.orgIds().isEmpty()))) {
-            throw InvalidInputException.of("targets", "validation.required");
-        }
-        String below = sender.path();
-        List<Target> out = new ArrayList<>();
-        String summary;
-        if (targets.orgIds() != null && !targets.orgIds().isEmpty()) {
-            if (targets.rootOrgId() != null) {
-                throw InvalidInputException.of("targets", "command.targets.either");
-            }
-            Set<Long> ids = new LinkedHashSet<>(targets.orgIds());
-            if (ids.size() > MAX_RECEIVERS) {
-                throw InvalidInputException.of("targets.orgIds", "command.targets.tooMany", MAX_RECEIVERS);
-            }
-            Map<Long, OrgNode> found = orgs.activeNodes(ids).stream()
-                    .filter(o -> o.path().startsWith(below) && o.path().length() > below.length())
-                    .collect(Collectors.toMap(OrgNode::id, o -> o));
-            for (Long id : ids) {
-                OrgNode o = found.get(id);
-                if (o == null) {
-                    throw InvalidInputException.of("targets.orgIds", "command.targets.unknown");
-                }
-                out.add(new Target(o.id(), OrgPath.idAt(o.path(), 1), o.path(), o.name()));
-            }
-            summary = "orgIds:" + out.size();
-        } else {
-            Organization root;
-            try {
-                root = orgs.get(scope, targets.rootOrgId());
-            } catch (NotFoundException e) {
-                throw InvalidInputException.of("targets.rootOrgId", "command.targets.unknown");
-            }
-            if (!root.path().startsWith(below)) {
-                throw InvalidInputException.of("targets.rootOrgId", "command.targets.unknown");
-            }
-            if (targets.level() != null && (targets.level() < 1 || targets.level() > 6)) {
-                throw InvalidInputException.of("targets.level", "command.targets.level");
-            }
-            Set<OrgType> types = targets.type() != null ? EnumSet.of(targets.type())
-                    : targets.level() != null ? EnumSet.allOf(OrgType.class) : BRANCHES;
-            for (Organization o : orgs.activeIn(scope, root.id(), types)) {
-                if (o.path().length() <= below.length() || o.type() == OrgType.PARTY_GROUP && targets.type() == null) {
-                    continue;
-                }
-                if (targets.level() != null && o.depth() != root.depth() + targets.level()) {
-                    continue;
-                }
-                if (targets.domain() != null && o.domain() != targets.domain()) {
-                    continue;
-                }
-                out.add(new Target(o.id(), o.regionOrgId(), o.path(), o.name()));
-            }
-            if (out.size() > MAX_RECEIVERS) {
-                throw InvalidInputException.of("targets", "command.targets.tooMany", MAX_RECEIVERS);
-            }
-            summary = "root:" + root.id() + (targets.level() == null ? "" : " level:" + targets.level())
-                    + (targets.type() == null ? "" : " type:" + targets.type())
-                    + (targets.domain() == null ? "" : " domain:" + targets.domain());
-        }
-        if (out.isEmpty()) {
-            throw InvalidInputException.of("targets", "command.targets.empty");
-        }
-        return new Resolved(out, summary);
     }
 
     /** 签收. */

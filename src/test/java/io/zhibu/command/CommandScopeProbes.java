@@ -18,6 +18,26 @@ import java.util.function.Consumer;
  */
 public class CommandScopeProbes implements ScopeProbeSet {
     private static Long foreignTask;
+    private static Long foreignNotice;
+
+    /** A notice the county sent to the foreign branch. */
+    static synchronized long foreignNotice(ScopeContext t) {
+        if (foreignNotice == null) {
+            Api.Response r = t.as("county").post("/api/v1/notices", "{\"title\":\"范围测试通知\",\"body\":\"x\","
+                    + "\"audience\":\"ORGS\",\"targets\":{\"orgIds\":[" + t.facts().foreignBranchId() + "]}}");
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            foreignNotice = r.at("/id").asLong();
+        }
+        return foreignNotice;
+    }
+
+    /** A fresh notice the township sent to the secretary's branch. */
+    static long ownNotice(ScopeContext t) {
+        Api.Response r = t.township().post("/api/v1/notices", "{\"title\":\"范围测试通知\",\"body\":\"x\","
+                + "\"audience\":\"ORGS\",\"targets\":{\"orgIds\":[" + t.facts().ownBranchId() + "]}}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.at("/id").asLong();
+    }
 
     private static String body(long orgId) {
         return "{\"title\":\"范围测试任务\",\"content\":\"请反馈\",\"dueOn\":\""
@@ -106,6 +126,96 @@ public class CommandScopeProbes implements ScopeProbeSet {
             long task = sent.at("/id").asLong();
             ok(t.township().post("/api/v1/tasks/" + task + "/receipt", "{}"));
             ok(t.township().post("/api/v1/tasks/" + task + "/relay", body(t.facts().ownBranchId())));
+        });
+        p.put("POST /api/v1/notices", t -> {
+            Api.Response r = t.township().post("/api/v1/notices", "{\"title\":\"t\",\"body\":\"x\",\"audience\":\"MEMBERS\","
+                    + "\"rootOrgId\":" + t.facts().foreignBranchId() + "}");
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.body()).doesNotContain(t.facts().foreignBranchName());
+            ownNotice(t);
+        });
+        p.put("GET /api/v1/notices", t -> {
+            long foreign = foreignNotice(t);
+            long own = ownNotice(t);
+            Api.Response r = t.secretary().get("/api/v1/notices");
+            ok(r);
+            assertThat(r.body()).doesNotContain("\"id\":" + foreign + ",").contains("\"id\":" + own + ",");
+        });
+        p.put("GET /api/v1/notices/sent", t -> {
+            long foreign = foreignNotice(t);
+            long own = ownNotice(t);
+            Api.Response r = t.township().get("/api/v1/notices/sent?size=200");
+            ok(r);
+            assertThat(r.body()).doesNotContain("\"id\":" + foreign + ",").contains("\"id\":" + own + ",");
+        });
+        p.put("GET /api/v1/notices/{id}", t -> {
+            t.api404("GET", "/api/v1/notices/" + foreignNotice(t));
+            t.township404("GET", "/api/v1/notices/" + foreignNotice(t), null);
+            ok(t.secretary().get("/api/v1/notices/" + ownNotice(t)));
+        });
+        p.put("GET /api/v1/notices/{id}/receipts", t -> {
+            t.township404("GET", "/api/v1/notices/" + foreignNotice(t) + "/receipts", null);
+            t.township404("GET", "/api/v1/notices/" + ownNotice(t) + "/receipts?orgId=" + t.facts().foreignBranchId(), null);
+            ok(t.township().get("/api/v1/notices/" + ownNotice(t) + "/receipts"));
+        });
+        p.put("POST /api/v1/bulletins/issued", t -> {
+            Api.Response r = t.township().post("/api/v1/bulletins/issued", "{\"orgId\":" + t.facts().foreignTownshipId()
+                    + ",\"period\":\"2026-01\"}");
+            assertThat(r.status()).isEqualTo(400); // a body id outside the scope: named field, nothing issued
+            assertThat(r.body()).doesNotContain(t.facts().foreignBranchName());
+            Api.Response own = t.township().post("/api/v1/bulletins/issued", "{\"period\":\"2025-" + (10 + (int) (System.nanoTime() % 3)) + "\"}");
+            assertThat(own.status()).as(own.body()).isIn(201, 409);
+        });
+        p.put("GET /api/v1/bulletins/issued", t -> {
+            Api.Response r = t.township().get("/api/v1/bulletins/issued");
+            ok(r);
+            for (var b : r.json()) {
+                assertThat(b.get("orgId").asLong()).isNotEqualTo(t.facts().foreignTownshipId());
+            }
+        });
+        p.put("GET /tasks/bulletins", t -> {
+            WebSession.Page r = t.townshipWeb().get("/tasks/bulletins");
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.body()).doesNotContain(t.facts().foreignBranchName());
+            assertThat(t.secretaryWeb().get("/tasks/bulletins").status()).isEqualTo(403);
+        });
+        p.put("POST /tasks/bulletins", t -> {
+            assertThat(t.secretaryWeb().post("/tasks/bulletins", Map.of("period", "2025-09")).status()).isEqualTo(403);
+            assertThat(t.townshipWeb().post("/tasks/bulletins", Map.of("period", "2025-09")).status()).isIn(200, 302);
+        });
+        // --- pages
+        p.put("GET /notices", t -> {
+            long foreign = foreignNotice(t);
+            long own = ownNotice(t);
+            WebSession.Page r = t.secretaryWeb().get("/notices");
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.body()).doesNotContain("/notices/" + foreign + "\"").contains("/notices/" + own + "\"");
+        });
+        p.put("GET /notices/sent", t -> {
+            long foreign = foreignNotice(t);
+            WebSession.Page r = t.townshipWeb().get("/notices/sent");
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.body()).doesNotContain("/notices/" + foreign + "/receipts\"");
+        });
+        p.put("GET /notices/new", t -> {
+            assertThat(t.townshipWeb().get("/notices/new").status()).isEqualTo(200);
+            assertThat(t.as("member").get("/api/v1/notices/sent").status()).isEqualTo(403);
+        });
+        p.put("POST /notices", t -> {
+            WebSession.Page bad = t.townshipWeb().post("/notices", Map.of("title", "t", "body", "x", "audience", "MEMBERS",
+                    "rootOrgId", String.valueOf(t.facts().foreignBranchId())));
+            assertThat(bad.status()).isEqualTo(200);
+            assertThat(bad.body()).doesNotContain(t.facts().foreignBranchName());
+            assertThat(t.townshipWeb().post("/notices", Map.of("title", "t", "body", "x", "audience", "MEMBERS",
+                    "rootOrgId", String.valueOf(t.facts().ownBranchId()))).status()).isEqualTo(302);
+        });
+        p.put("GET /notices/{id}", t -> {
+            t.page404(t.secretaryWeb().get("/notices/" + foreignNotice(t)));
+            assertThat(t.secretaryWeb().get("/notices/" + ownNotice(t)).status()).isEqualTo(200);
+        });
+        p.put("GET /notices/{id}/receipts", t -> {
+            t.page404(t.townshipWeb().get("/notices/" + foreignNotice(t) + "/receipts"));
+            assertThat(t.townshipWeb().get("/notices/" + ownNotice(t) + "/receipts").status()).isEqualTo(200);
         });
         // --- pages
         p.put("GET /tasks", t -> {

@@ -143,13 +143,13 @@ public class TaskRepository {
     }
 
     /** The receiving organization's rows with their tasks, open ones first, then by deadline. */
-    public List<Record> inbox(long orgId, int limit) {
+    public List<? extends Record> inbox(long orgId, int limit) {
         var r = COMMAND_RECEIVER;
         var t = COMMAND_TASK;
         Field<Integer> done = DSL.when(r.STATUS.in(OPEN), DSL.inline(0)).otherwise(DSL.inline(1));
         return db.select(r.fields()).select(t.TITLE, t.CONTENT, t.FEEDBACK_KIND, t.SENDER_ORG_NAME).from(r).join(t)
                 .on(t.ID.eq(r.TASK_ID)).where(r.ORG_ID.eq(orgId))
-                .orderBy(done, r.DUE_ON, r.TASK_ID.desc()).limit(limit).fetch().into(Record.class);
+                .orderBy(done, r.DUE_ON, r.TASK_ID.desc()).limit(limit).fetch();
     }
 
     /**
@@ -196,11 +196,11 @@ public class TaskRepository {
     }
 
     /** Open receiver rows of one organization (its to-dos), by deadline. */
-    public List<Record> openFor(long orgId, int limit) {
+    public List<? extends Record> openFor(long orgId, int limit) {
         var r = COMMAND_RECEIVER;
         var t = COMMAND_TASK;
         return db.select(r.TASK_ID, r.STATUS, r.DUE_ON, r.RECEIPT_DUE_ON, t.TITLE).from(r).join(t).on(t.ID.eq(r.TASK_ID))
-                .where(r.ORG_ID.eq(orgId)).and(r.STATUS.in(OPEN)).orderBy(r.DUE_ON).limit(limit).fetch().into(Record.class);
+                .where(r.ORG_ID.eq(orgId)).and(r.STATUS.in(OPEN)).orderBy(r.DUE_ON).limit(limit).fetch();
     }
 
     private static long n(Number v) {
