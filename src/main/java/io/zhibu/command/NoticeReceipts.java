@@ -4,18 +4,16 @@ import java.util.List;
 
 /**
  * Read receipts of a notice below one organization: how many addressees (organizations, or members counted from
- * the roster) have read it, per child, and the organizations that have not read it yet (to organizations only).
+ * the roster) have read it and how many not, per child, and the organizations that have not read it yet (to
+ * organizations only).
  */
 public record NoticeReceipts(long noticeId, String title, NoticeAudience audience, long orgId, String orgName,
-                             long total, long read, List<Line> children, List<Line> unread) {
-    public long unreadCount() {
-        return Math.max(0, total - read);
-    }
+                             long total, long read, long unread, List<Line> children, List<Line> unreadOrgs) {
 
-    /** One organization: its addressees and how many have read. */
-    public record Line(long orgId, String name, long total, long read) {
-        public long unread() {
-            return Math.max(0, total - read);
+    /** One organization: its addressees, how many have read, how many not. */
+    public record Line(long orgId, String name, long total, long read, long unread) {
+        static Line of(long orgId, String name, long total, long read) {
+            return new Line(orgId, name, total, read, Math.max(0, total - read));
         }
     }
 }

@@ -177,11 +177,11 @@ public class NoticeService {
                 read += e.getValue()[1];
                 if (e.getKey().length() > under.path().length()) {
                     long child = OrgPath.idAt(e.getKey(), OrgPath.depth(e.getKey()));
-                    children.add(new NoticeReceipts.Line(child, names.getOrDefault(child, ""), e.getValue()[0], e.getValue()[1]));
+                    children.add(NoticeReceipts.Line.of(child, names.getOrDefault(child, ""), e.getValue()[0], e.getValue()[1]));
                 }
             }
             for (Record x : repo.unreadOrgs(id, under.path(), Page.MAX_SIZE)) {
-                unread.add(new NoticeReceipts.Line(x.get(COMMAND_NOTICE_ORG.ORG_ID), x.get(COMMAND_NOTICE_ORG.ORG_NAME), 1, 0));
+                unread.add(NoticeReceipts.Line.of(x.get(COMMAND_NOTICE_ORG.ORG_ID), x.get(COMMAND_NOTICE_ORG.ORG_NAME), 1, 0));
             }
         } else {
             Map<String, Long> reads = repo.memberReads(id, under.path());
@@ -189,11 +189,12 @@ public class NoticeService {
             read = reads.values().stream().mapToLong(Long::longValue).sum();
             for (Organization c : orgs.children(scope, under.id(), false)) {
                 long members = orgs.detail(scope, c.id()).subtree().total();
-                children.add(new NoticeReceipts.Line(c.id(), c.name(), members, reads.getOrDefault(c.path(), 0L)));
+                children.add(NoticeReceipts.Line.of(c.id(), c.name(), members, reads.getOrDefault(c.path(), 0L)));
             }
         }
         children.sort(java.util.Comparator.comparingLong((NoticeReceipts.Line l) -> -l.unread()));
-        return new NoticeReceipts(id, n.getTitle(), audience, under.id(), under.name(), total, read, children, unread);
+        return new NoticeReceipts(id, n.getTitle(), audience, under.id(), under.name(), total, read, Math.max(0, total - read),
+                children, unread);
     }
 
     private static NoticeView view(CommandNoticeRecord n, boolean read) {

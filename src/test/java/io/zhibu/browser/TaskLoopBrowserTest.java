@@ -60,6 +60,7 @@ class TaskLoopBrowserTest extends IntegrationTest {
     @Test
     void countySendsSecretarySignsAndRepliesOnAPhoneCountyAccepts() {
         long branch = as("secretary").get("/api/v1/me").at("/orgId").asLong();
+        long township = as("township").get("/api/v1/me").at("/orgId").asLong();
         Api admin = as("admin");
         String branchName = admin.get("/api/v1/orgs/" + branch).at("/name").asText();
         String title = "浏览器任务 " + System.nanoTime() % 100000;
@@ -109,9 +110,12 @@ class TaskLoopBrowserTest extends IntegrationTest {
         assertThat(overflow.intValue()).as("no horizontal scrolling on a phone").isLessThanOrEqualTo(0);
         browser.quit();
 
-        // the county accepts and the board changes
+        // the county accepts and the board changes: the township's line, then the branch below it
         login("county", 1280, 900);
         browser.get(board);
+        assertThat(text("fig-submitted")).isEqualTo("1");
+        click(By.cssSelector("#child-" + township + " a"));
+        waitUp().until(ExpectedConditions.presenceOfElementLocated(By.id("child-" + branch)));
         assertThat(text("fig-submitted")).isEqualTo("1");
         assertThat(text("fig-accepted")).isEqualTo("0");
         WebElement row = browser.findElement(By.id("child-" + branch));

@@ -64,7 +64,7 @@ class NoticeApiTest extends IntegrationTest {
         secretary.get("/api/v1/notices/" + id); // a second opening counts once
         r = county.get("/api/v1/notices/" + id + "/receipts?orgId=" + facts.townshipId()).json();
         assertThat(r.get("read").asLong()).isEqualTo(1);
-        assertThat(r.get("unread").toString()).doesNotContain("\"orgId\":" + facts.ownBranchId() + ",");
+        assertThat(r.get("unreadOrgs").toString()).doesNotContain("\"orgId\":" + facts.ownBranchId() + ",");
         assertThat(county.get("/api/v1/notices/" + id + "/receipts").at("/read").asLong()).isEqualTo(1);
         assertThat(secretary.get("/api/v1/todos").body()).doesNotContain("/notices/" + id + "\"");
         // not addressed to the member (organizations only), not the township's to read receipts of
@@ -87,7 +87,7 @@ class NoticeApiTest extends IntegrationTest {
         member.get("/api/v1/notices/" + id);
         r = township.get("/api/v1/notices/" + id + "/receipts").json();
         assertThat(r.get("read").asLong()).isEqualTo(1);
-        assertThat(r.get("unreadCount").asLong()).isEqualTo(total - 1);
+        assertThat(r.get("unread").asLong()).isEqualTo(total - 1);
         long branchRead = 0;
         for (JsonNode c : r.get("children")) {
             branchRead += c.get("read").asLong();

@@ -1,6 +1,5 @@
 package io.zhibu.command.web;
 
-import io.swagger.v3.oas.annotations.Operation;
 import io.zhibu.command.IssueBulletin;
 import io.zhibu.command.IssuedBulletin;
 import io.zhibu.command.IssuedBulletins;
@@ -12,18 +11,14 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** 印发通报: issue a bulletin with its rectification task (page and API), and the issued ones. */
+/** 印发通报 page: issue a bulletin with its rectification task, and the issued ones. */
 @Controller
 public class IssuedBulletinController {
     private final IssuedBulletins issued;
@@ -34,21 +29,6 @@ public class IssuedBulletinController {
         this.issued = issued;
         this.messages = messages;
         this.clock = clock;
-    }
-
-    @PostMapping("/api/v1/bulletins/issued")
-    @ResponseBody
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Issue the bulletin of an organization and period; the branches it names get a rectification task")
-    public IssuedBulletin issue(@RequestBody IssueBulletin body) {
-        return issued.issue(CurrentScope.get(), body);
-    }
-
-    @GetMapping("/api/v1/bulletins/issued")
-    @ResponseBody
-    @Operation(summary = "Bulletins issued inside the caller's scope")
-    public List<IssuedBulletin> list() {
-        return issued.list(CurrentScope.get());
     }
 
     @GetMapping("/tasks/bulletins")
