@@ -52,4 +52,15 @@ public final class TaskDeadlines {
         }
         return null;
     }
+
+    /**
+     * C5 over counts: every receiver of a task has the task's deadlines, so the overdue ones are the open ones
+     * after the deadline, or the unsigned ones after the receipt deadline.
+     */
+    public static long overdueCount(long issued, long open, LocalDate receiptDueOn, LocalDate dueOn, LocalDate today) {
+        if (today.isAfter(dueOn)) {
+            return open;
+        }
+        return today.isAfter(receiptDueOn) ? issued : 0;
+    }
 }

@@ -20,10 +20,11 @@ public record TaskProgress(long taskId, String title, long orgId, String orgName
 
     /**
      * One child of {@code orgId}: its figures; when the child is itself a receiver, its row ({@code status},
-     * feedback, version for the review, the relay it sent on, if any). {@code hasBelow}: receivers below it.
+     * feedback, version for the review, the relay it sent on, if any, with the relay's own figures rolled up as
+     * {@code relay}). {@code hasBelow}: receivers below it.
      */
     public record Child(long orgId, String name, long total, long received, long submitted, long accepted,
                         long returned, long overdue, ReceiverStatus status, String feedback, BigDecimal feedbackNumber,
-                        String reviewComment, Integer version, Long relayTaskId, boolean hasBelow) {
+                        String reviewComment, Integer version, Long relayTaskId, Figures relay, boolean hasBelow) {
     }
 }

@@ -4,13 +4,11 @@ import static io.zhibu.db.Tables.COMMAND_RECEIVER;
 
 import io.zhibu.audit.AuditLog;
 import io.zhibu.command.internal.TaskRepository;
-import io.zhibu.command.internal.TaskRepository.Group;
 import io.zhibu.command.internal.TaskRepository.Target;
+import io.zhibu.db.tables.records.CommandProgressRecord;
 import io.zhibu.db.tables.records.CommandReceiverRecord;
 import io.zhibu.db.tables.records.CommandTaskRecord;
-import io.zhibu.org.OrgNode;
 import io.zhibu.org.OrgService;
-import io.zhibu.org.OrgType;
 import io.zhibu.org.Organization;
 import io.zhibu.shared.ConflictException;
 import io.zhibu.shared.DataScope;
@@ -27,9 +25,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -134,10 +130,47 @@ public class TaskService {
         t.setCreatedBy(scope.username());
         long id = repo.insertTask(t);
         repo.insertReceivers(id, n.dueOn(), receiptDue, targets.list());
+        repo.insertProgress(id, counters(sender, targets.list()));
         audit.success(parent == null ? "command.task.send" : "command.task.relay", "task", id, sender.path(),
                 title + " → " + targets.list().size() + " (" + targets.summary() + ")"
                         + (parent == null ? "" : " relays " + parent.getId()));
         return id;
+    }
+
+    /** The board's counters: the sender and every organization between it and a receiver, receivers included. */
+    private List<TaskRepository.Counter> counters(Organization sender, List<Target> targets) {
+        int top = OrgPath.depth(sender.path());
+        Map<Long, int[]> totals = new LinkedHashMap<>();
+        Map<Long, String> paths = new java.util.HashMap<>();
+        Map<Long, String> names = new java.util.HashMap<>();
+        names.put(sender.id(), sender.name());
+        for (Target t : targets) {
+            names.put(t.orgId(), t.name());
+            for (int d = top; d <= OrgPath.depth(t.path()); d++) {
+                long id = OrgPath.idAt(t.path(), d);
+                totals.computeIfAbsent(id, k -> new int[1])[0]++;
+                paths.putIfAbsent(id, t.path().substring(0, d * OrgPath.SEGMENT));
+            }
+        }
+        List<Long> unnamed = totals.keySet().stream().filter(id -> !names.containsKey(id)).toList();
+        names.putAll(orgs.namesOf(unnamed));
+        List<TaskRepository.Counter> out = new ArrayList<>(totals.size());
+        totals.forEach((id, n) -> {
+            String path = paths.get(id);
+            Long parent = OrgPath.depth(path) > top ? OrgPath.idAt(path, OrgPath.depth(path) - 1) : null;
+            String name = names.getOrDefault(id, "");
+            out.add(new TaskRepository.Counter(id, parent, path, name.length() > 100 ? name.substring(0, 100) : name, n[0]));
+        });
+        return out;
+    }
+
+    /** The organizations whose counters a receiver's step moves: from the sender down to the receiver. */
+    private static List<Long> pathIds(String senderPath, String receiverPath) {
+        List<Long> ids = new ArrayList<>();
+        for (int d = OrgPath.depth(senderPath); d <= OrgPath.depth(receiverPath); d++) {
+            ids.add(OrgPath.idAt(receiverPath, d));
+        }
+        return ids;
     }
 
     /** 签收. */
@@ -187,6 +220,7 @@ public class TaskService {
             set.put(COMMAND_RECEIVER.SUBMISSIONS, row.getSubmissions() + 1);
         }
         move(row, version, from, set);
+        repo.moveProgress(taskId, pathIds(task.getSenderOrgPath(), row.getOrgPath()), from, to);
         repo.step(taskId, row.getOrgId(), action.name(), from.name(), to.name(), note, scope.username());
         audit.success("command.task." + action.name().toLowerCase(), "task", taskId, row.getOrgPath(),
                 row.getOrgName() + ": " + from + " -> " + to);
@@ -213,11 +247,16 @@ public class TaskService {
         set.put(COMMAND_RECEIVER.REVIEWED_AT, OffsetDateTime.now(ZoneOffset.UTC));
         set.put(COMMAND_RECEIVER.REVIEWED_BY, scope.username());
         move(row, review.version(), from, set);
+        repo.moveProgress(taskId, pathIds(task.getSenderOrgPath(), row.getOrgPath()), from, to);
         repo.step(taskId, orgId, action.name(), from.name(), to.name(), comment, scope.username());
         audit.success("command.task." + action.name().toLowerCase(), "task", taskId, task.getSenderOrgPath(),
                 row.getOrgName() + ": " + from + " -> " + to + (comment == null ? "" : " " + comment));
         CommandReceiverRecord r = repo.receiver(taskId, orgId).orElseThrow();
-        return child(r, 1, null);
+        TaskProgress.Figures g = repo.progress(taskId, orgId).map(p -> figures(p, task, today()))
+                .orElse(new TaskProgress.Figures(1, 0, 0, 0, 0, 0));
+        return new TaskProgress.Child(r.getOrgId(), r.getOrgName(), g.total(), g.received(), g.submitted(), g.accepted(),
+                g.returned(), g.overdue(), to, r.getFeedback(), r.getFeedbackNumber(), r.getReviewComment(), r.getVersion(),
+                r.getRelayTaskId(), null, g.total() > 1);
     }
 
     private void move(CommandReceiverRecord row, Integer version, ReceiverStatus from, Map<Field<?>, Object> set) {
@@ -269,42 +308,29 @@ public class TaskService {
             underId = o.id();
             underName = o.name();
         }
-        List<Group> groups = repo.groups(taskId, under, today());
-        long[] f = new long[6];
-        List<Group> children = new ArrayList<>();
-        for (Group g : groups) {
-            f[0] += g.total();
-            f[1] += g.received();
-            f[2] += g.submitted();
-            f[3] += g.accepted();
-            f[4] += g.returned();
-            f[5] += g.overdue();
-            if (g.key().length() > under.length()) {
-                children.add(g);
-            }
-        }
-        List<String> keys = children.stream().map(Group::key).toList();
-        Map<String, CommandReceiverRecord> rows = repo.receivers(taskId, keys).stream()
+        LocalDate today = today();
+        TaskProgress.Figures figures = repo.progress(taskId, underId).map(p -> figures(p, task, today))
+                .orElse(new TaskProgress.Figures(0, 0, 0, 0, 0, 0));
+        List<CommandProgressRecord> children = repo.progressChildren(taskId, underId);
+        Map<String, CommandReceiverRecord> rows = repo.receivers(taskId, children.stream()
+                .map(CommandProgressRecord::getOrgPath).toList()).stream()
                 .collect(Collectors.toMap(CommandReceiverRecord::getOrgPath, r -> r));
-        List<Long> ids = keys.stream().map(k -> OrgPath.idAt(k, OrgPath.depth(k))).toList();
-        Map<Long, String> names = orgs.namesOf(ids);
         List<TaskProgress.Child> out = new ArrayList<>();
-        for (Group g : children) {
-            long id = OrgPath.idAt(g.key(), OrgPath.depth(g.key()));
-            CommandReceiverRecord r = rows.get(g.key());
+        for (CommandProgressRecord p : children) {
+            TaskProgress.Figures g = figures(p, task, today);
+            CommandReceiverRecord r = rows.get(p.getOrgPath());
             boolean below = g.total() > (r == null ? 0 : 1);
             if (r != null) {
-                TaskProgress.Child c = child(r, g.total(), g);
-                out.add(new TaskProgress.Child(c.orgId(), c.name(), g.total(), g.received(), g.submitted(), g.accepted(),
-                        g.returned(), g.overdue(), c.status(), c.feedback(), c.feedbackNumber(), c.reviewComment(),
-                        c.version(), c.relayTaskId(), below));
+                out.add(new TaskProgress.Child(p.getOrgId(), p.getOrgName(), g.total(), g.received(), g.submitted(),
+                        g.accepted(), g.returned(), g.overdue(), ReceiverStatus.valueOf(r.getStatus()), r.getFeedback(),
+                        r.getFeedbackNumber(), r.getReviewComment(), r.getVersion(), r.getRelayTaskId(),
+                        r.getRelayTaskId() == null ? null : relayFigures(r.getRelayTaskId()), below));
             } else {
-                out.add(new TaskProgress.Child(id, names.getOrDefault(id, ""), g.total(), g.received(), g.submitted(),
-                        g.accepted(), g.returned(), g.overdue(), null, null, null, null, null, null, below));
+                out.add(new TaskProgress.Child(p.getOrgId(), p.getOrgName(), g.total(), g.received(), g.submitted(),
+                        g.accepted(), g.returned(), g.overdue(), null, null, null, null, null, null, null, below));
             }
         }
-        return new TaskProgress(taskId, task.getTitle(), underId, underName,
-                new TaskProgress.Figures(f[0], f[1], f[2], f[3], f[4], f[5]), out);
+        return new TaskProgress(taskId, task.getTitle(), underId, underName, figures, out);
     }
 
     /** The tasks addressed to the caller's organization (its own rows only). */
@@ -351,12 +377,19 @@ public class TaskService {
                 r.getVersion(), actions, canRelay);
     }
 
-    private static TaskProgress.Child child(CommandReceiverRecord r, long total, Group g) {
-        ReceiverStatus s = ReceiverStatus.valueOf(r.getStatus());
-        return new TaskProgress.Child(r.getOrgId(), r.getOrgName(), total, g == null ? 0 : g.received(),
-                g == null ? 0 : g.submitted(), g == null ? 0 : g.accepted(), g == null ? 0 : g.returned(),
-                g == null ? 0 : g.overdue(), s, r.getFeedback(), r.getFeedbackNumber(), r.getReviewComment(),
-                r.getVersion(), r.getRelayTaskId(), false);
+    /** A relay's own figures (all its receivers), rolled up onto the relaying organization's line. */
+    private TaskProgress.Figures relayFigures(long relayTaskId) {
+        LocalDate today = today();
+        return repo.task(relayTaskId).flatMap(t -> repo.progress(relayTaskId, t.getSenderOrgId()).map(p -> figures(p, t, today)))
+                .orElse(null);
+    }
+
+    /** The board's figures of one counter row (overdue by rule C5 from the task's deadlines). */
+    private static TaskProgress.Figures figures(CommandProgressRecord p, CommandTaskRecord t, LocalDate today) {
+        long open = p.getIssued() + p.getReceived() + p.getReturned();
+        return new TaskProgress.Figures(p.getTotal(), p.getTotal() - p.getIssued(), p.getSubmitted() + p.getAccepted(),
+                p.getAccepted(), p.getReturned(), TaskDeadlines.overdueCount(p.getIssued(), open, t.getReceiptDueOn(),
+                t.getDueOn(), today));
     }
 
     private static TaskView view(CommandTaskRecord t, long accepted) {

@@ -25,6 +25,31 @@ class TaskApiTest extends IntegrationTest {
     @Autowired
     SweepEngine sweeps;
 
+    @Autowired
+    io.zhibu.command.internal.TaskRepository taskRows;
+
+    /** The board's counters equal the receiver rows counted live (rule C5 for overdue). */
+    private void countersMatchTheRows(long task, long orgId, String path) {
+        JsonNode b = board(task, orgId);
+        long total = 0;
+        long received = 0;
+        long submitted = 0;
+        long accepted = 0;
+        long returned = 0;
+        for (var g : taskRows.groups(task, path, TODAY)) {
+            total += g.total();
+            received += g.received();
+            submitted += g.submitted();
+            accepted += g.accepted();
+            returned += g.returned();
+        }
+        assertThat(b.at("/figures/total").asLong()).isEqualTo(total);
+        assertThat(b.at("/figures/received").asLong()).isEqualTo(received);
+        assertThat(b.at("/figures/submitted").asLong()).isEqualTo(submitted);
+        assertThat(b.at("/figures/accepted").asLong()).isEqualTo(accepted);
+        assertThat(b.at("/figures/returned").asLong()).isEqualTo(returned);
+    }
+
     private Api county;
     private Api township;
     private Api secretary;
@@ -128,6 +153,8 @@ class TaskApiTest extends IntegrationTest {
         assertThat(county.post(review, "{\"decision\":\"RETURN\",\"comment\":\"再改\"}").status()).isEqualTo(409);
         assertThat(secretary.get("/api/v1/todos").body()).doesNotContain("/tasks/inbox/" + task + "\"");
 
+        String townshipPath = as("admin").get("/api/v1/orgs/" + facts.townshipId()).at("/path").asText();
+        countersMatchTheRows(task, facts.townshipId(), townshipPath);
         // the sender's list
         assertThat(county.get("/api/v1/tasks?size=50").body()).contains("\"id\":" + task);
         assertThat(county.get("/api/v1/tasks/" + task).at("/receiverCount").asLong()).isEqualTo(total);
@@ -164,6 +191,10 @@ class TaskApiTest extends IntegrationTest {
         // the county's board shows the relay on the township's line and may open it
         JsonNode b = board(task, null);
         assertThat(b.at("/children/0/relayTaskId").asLong()).isEqualTo(relay);
+        assertThat(b.at("/children/0/relay/total").asLong()).isEqualTo(1);
+        assertThat(b.at("/children/0/relay/received").asLong()).isZero();
+        assertThat(secretary.post("/api/v1/tasks/" + relay + "/receipt", "{}").status()).isEqualTo(200);
+        assertThat(board(task, null).at("/children/0/relay/received").asLong()).as("the relay rolls up").isEqualTo(1);
         assertThat(county.get("/api/v1/tasks/" + relay + "/progress").at("/figures/total").asLong()).isEqualTo(1);
         assertThat(township.get("/api/v1/tasks/" + relay + "/progress").status()).isEqualTo(200);
         // the township did not send the county's task

@@ -61,4 +61,14 @@ class TaskDeadlinesTest {
         assertThat(TaskDeadlines.overdue(ReceiverStatus.SUBMITTED, receipt, due, due.plusDays(1))).isNull();
         assertThat(TaskDeadlines.overdue(ReceiverStatus.ACCEPTED, receipt, due, due.plusDays(1))).isNull();
     }
+
+    @Test
+    void c5OverCountsOfOneTask() {
+        LocalDate receipt = TODAY.plusDays(2);
+        LocalDate due = TODAY.plusDays(10);
+        assertThat(TaskDeadlines.overdueCount(3, 7, receipt, due, receipt)).isZero();
+        assertThat(TaskDeadlines.overdueCount(3, 7, receipt, due, receipt.plusDays(1))).isEqualTo(3);
+        assertThat(TaskDeadlines.overdueCount(3, 7, receipt, due, due)).isEqualTo(3);
+        assertThat(TaskDeadlines.overdueCount(3, 7, receipt, due, due.plusDays(1))).isEqualTo(7);
+    }
 }

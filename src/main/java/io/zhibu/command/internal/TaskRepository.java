@@ -1,10 +1,12 @@
 package io.zhibu.command.internal;
 
+import static io.zhibu.db.Tables.COMMAND_PROGRESS;
 import static io.zhibu.db.Tables.COMMAND_RECEIVER;
 import static io.zhibu.db.Tables.COMMAND_STEP;
 import static io.zhibu.db.Tables.COMMAND_TASK;
 
 import io.zhibu.command.ReceiverStatus;
+import io.zhibu.db.tables.records.CommandProgressRecord;
 import io.zhibu.db.tables.records.CommandReceiverRecord;
 import io.zhibu.db.tables.records.CommandStepRecord;
 import io.zhibu.db.tables.records.CommandTaskRecord;
@@ -78,6 +80,50 @@ public class TaskRepository {
         }
         BulkInsert.rows(db, r, List.of(r.TASK_ID, r.ORG_ID, r.REGION_ORG_ID, r.ORG_PATH, r.ORG_NAME, r.STATUS, r.DUE_ON,
                 r.RECEIPT_DUE_ON, r.SUBMISSIONS, r.VERSION), rows);
+    }
+
+    /** One counter row of a new task: an organization on the way from the sender to the receivers. */
+    public record Counter(long orgId, Long parentOrgId, String path, String name, int total) {
+    }
+
+    /** The counters of a new task, all receivers ISSUED, in one bulk load. */
+    public void insertProgress(long taskId, List<Counter> counters) {
+        var p = COMMAND_PROGRESS;
+        List<Object[]> rows = new ArrayList<>(counters.size());
+        for (Counter c : counters) {
+            rows.add(new Object[] {taskId, c.orgId(), c.parentOrgId(), c.path(), c.name(), c.total(), c.total(), 0, 0, 0, 0});
+        }
+        BulkInsert.rows(db, p, List.of(p.TASK_ID, p.ORG_ID, p.PARENT_ORG_ID, p.ORG_PATH, p.ORG_NAME, p.TOTAL, p.ISSUED,
+                p.RECEIVED, p.SUBMITTED, p.ACCEPTED, p.RETURNED), rows);
+    }
+
+    /** One receiver moved from {@code from} to {@code to}: one count moves on every counter of its path. */
+    public void moveProgress(long taskId, Collection<Long> pathOrgIds, ReceiverStatus from, ReceiverStatus to) {
+        Field<Integer> a = counter(from);
+        Field<Integer> b = counter(to);
+        db.update(COMMAND_PROGRESS).set(a, a.minus(1)).set(b, b.plus(1)).where(COMMAND_PROGRESS.TASK_ID.eq(taskId))
+                .and(COMMAND_PROGRESS.ORG_ID.in(pathOrgIds)).execute();
+    }
+
+    private static Field<Integer> counter(ReceiverStatus s) {
+        var p = COMMAND_PROGRESS;
+        return switch (s) {
+            case ISSUED -> p.ISSUED;
+            case RECEIVED -> p.RECEIVED;
+            case SUBMITTED -> p.SUBMITTED;
+            case ACCEPTED -> p.ACCEPTED;
+            case RETURNED -> p.RETURNED;
+        };
+    }
+
+    public Optional<CommandProgressRecord> progress(long taskId, long orgId) {
+        return db.selectFrom(COMMAND_PROGRESS).where(COMMAND_PROGRESS.TASK_ID.eq(taskId))
+                .and(COMMAND_PROGRESS.ORG_ID.eq(orgId)).fetchOptional();
+    }
+
+    public List<CommandProgressRecord> progressChildren(long taskId, long orgId) {
+        return db.selectFrom(COMMAND_PROGRESS).where(COMMAND_PROGRESS.TASK_ID.eq(taskId))
+                .and(COMMAND_PROGRESS.PARENT_ORG_ID.eq(orgId)).orderBy(COMMAND_PROGRESS.ORG_PATH).fetch();
     }
 
     public Optional<CommandTaskRecord> task(long id) {
