@@ -8,12 +8,12 @@ import java.util.List;
  * entries without knowing the menu's shape; an unknown path lands in 系统 (e.g. the accounts console {@code /accounts}).
  */
 public enum NavGroup {
-    HOME("navgroup.home", List.of("/todos", "/inbox")),
+    HOME("navgroup.home", List.of("/todos", "/inbox", "/notices")),
     ORG("navgroup.org", List.of("/orgs", "/members", "/transfers", "/development", "/venues")),
     LIFE("navgroup.life", List.of("/meetings", "/points/activities")),
     DUES("navgroup.dues", List.of("/dues")),
     STUDY("navgroup.study", List.of("/learning", "/points")),
-    OVERSIGHT("navgroup.oversight", List.of("/supervision", "/assessment", "/warnings")),
+    OVERSIGHT("navgroup.oversight", List.of("/supervision", "/assessment", "/warnings", "/tasks", "/notices/sent")),
     SYSTEM("navgroup.system", List.of("/audit", "/accounts", "/swagger-ui"));
 
     private final String labelKey;

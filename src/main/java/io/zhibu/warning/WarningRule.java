@@ -67,7 +67,14 @@ public enum WarningRule {
      */
     NO_STAR_RISK("no-star-risk", "R8.1", true, false, false,
             Map.of("VETO", Severity.URGENT, "BELOW", Severity.WARNING, "NEAR", Severity.INFO),
-            Map.of("margin", 0));
+            Map.of("margin", 0)),
+    /**
+     * Issue 17 (rule C5 of docs/modules/command.md) 任务逾期: a receiving organization has not signed for a task by
+     * the receipt deadline (RECEIPT) or still owes its feedback after the task's deadline (FEEDBACK).
+     */
+    TASK_OVERDUE("task-overdue", "C5", true, false, false,
+            Map.of("RECEIPT", Severity.WARNING, "FEEDBACK", Severity.URGENT),
+            Map.of());
 
     private final String id;
     private final String ruleRef;

@@ -1,0 +1,210 @@
+package io.zhibu.command;
+
+import static io.zhibu.db.Tables.COMMAND_NOTICE;
+import static io.zhibu.db.Tables.COMMAND_NOTICE_ORG;
+import static io.zhibu.db.Tables.COMMAND_NOTICE_READ;
+
+import io.zhibu.audit.AuditLog;
+import io.zhibu.command.internal.NoticeRepository;
+import io.zhibu.db.tables.records.CommandNoticeRecord;
+import io.zhibu.org.OrgService;
+import io.zhibu.org.Organization;
+import io.zhibu.shared.DataScope;
+import io.zhibu.shared.ForbiddenException;
+import io.zhibu.shared.InvalidInputException;
+import io.zhibu.shared.NotFoundException;
+import io.zhibu.shared.OrgPath;
+import io.zhibu.shared.Page;
+import io.zhibu.shared.Role;
+import io.zhibu.shared.TextInput;
+import io.zhibu.shared.Violation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Record;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 通知公告 (issue 17 point 2). Staff and secretaries send a notice to organizations below them (their secretaries
+ * and staff read it) or to every member of a subtree; opening it records the read receipt (once). The sender sees
+ * who has read it and who has not: organizations by name, members as counts per organization (member counts from
+ * the roster through the org module, receipts from this module's table — no member list is copied).
+ */
+@Service
+public class NoticeService {
+    private final NoticeRepository repo;
+    private final TargetResolver resolver;
+    private final OrgService orgs;
+    private final AuditLog audit;
+
+    public NoticeService(NoticeRepository repo, TargetResolver resolver, OrgService orgs, AuditLog audit) {
+        this.repo = repo;
+        this.resolver = resolver;
+        this.orgs = orgs;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public long send(DataScope scope, NewNotice n) {
+        requireSender(scope);
+        Organization sender = orgs.get(scope, scope.scopeOrgId());
+        List<Violation> errors = new ArrayList<>();
+        String title = InvalidInputException.collect(errors, () -> TextInput.required(n.title(), "title", 100));
+        String body = InvalidInputException.collect(errors, () -> TextInput.required(n.body(), "body", 4000));
+        if (n.audience() == null) {
+            errors.add(new Violation("audience", "validation.required"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        CommandNoticeRecord r = new CommandNoticeRecord();
+        r.setRegionOrgId(sender.regionOrgId());
+        r.setSenderOrgId(sender.id());
+        r.setSenderOrgPath(sender.path());
+        r.setSenderOrgName(sender.name());
+        r.setAudience(n.audience().name());
+        r.setTitle(title);
+        r.setBody(body);
+        r.setCreatedBy(scope.username());
+        TargetResolver.Resolved targets = null;
+        if (n.audience() == NoticeAudience.ORGS) {
+            targets = resolver.resolve(scope, sender, n.targets());
+            r.setRecipientCount(targets.list().size());
+        } else {
+            Organization root;
+            try {
+                root = orgs.get(scope, n.rootOrgId() == null ? sender.id() : n.rootOrgId());
+            } catch (NotFoundException e) {
+                throw InvalidInputException.of("rootOrgId", "command.targets.unknown");
+            }
+            if (!root.path().startsWith(sender.path())) {
+                throw InvalidInputException.of("rootOrgId", "command.targets.unknown");
+            }
+            r.setRootOrgId(root.id());
+            r.setRootOrgPath(root.path());
+            r.setRecipientCount((int) Math.min(Integer.MAX_VALUE, orgs.detail(scope, root.id()).subtree().total()));
+        }
+        long id = repo.insert(r);
+        if (targets != null) {
+            repo.insertOrgs(id, targets.list());
+        }
+        audit.success("command.notice.send", "notice", id, sender.path(), n.audience() + " " + title + " → "
+                + r.getRecipientCount());
+        return id;
+    }
+
+    /** Notices sent from inside the caller's scope. */
+    @Transactional(readOnly = true)
+    public Page<NoticeView> sent(DataScope scope, Integer page, Integer size) {
+        requireSender(scope);
+        var c = NoticeRepository.sentWithin(scope.orgPath());
+        int p = Page.clampPage(page);
+        int s = Page.clampSize(size);
+        return new Page<>(repo.sent(c, p, s).stream().map(x -> view(x, true)).toList(), p, s, repo.countSent(c));
+    }
+
+    /** Notices addressed to the caller: a member's (to the members of a subtree it is in), or its organization's. */
+    @Transactional(readOnly = true)
+    public List<NoticeView> received(DataScope scope) {
+        List<? extends Record> rows;
+        if (scope.role() == Role.MEMBER && scope.selfMemberId() != null && scope.scopeOrgId() != null) {
+            rows = repo.toMember(scope.selfMemberId(), scope.orgPath(), Page.MAX_SIZE);
+            return rows.stream().map(x -> view(x.into(COMMAND_NOTICE), x.get(COMMAND_NOTICE_READ.READ_AT) != null)).toList();
+        }
+        if ((scope.role() == Role.BRANCH_SECRETARY || scope.role() == Role.ORG_STAFF) && scope.scopeOrgId() != null) {
+            rows = repo.toOrg(scope.scopeOrgId(), Page.MAX_SIZE);
+            return rows.stream().map(x -> view(x.into(COMMAND_NOTICE), x.get(COMMAND_NOTICE_ORG.READ_AT) != null)).toList();
+        }
+        return List.of();
+    }
+
+    /**
+     * Opens a notice: an addressee's first opening records its read receipt (audited); the sender side sees it
+     * as sent. Anyone else: 404.
+     */
+    @Transactional
+    public NoticeView open(DataScope scope, long id) {
+        CommandNoticeRecord n = repo.find(id).orElseThrow(() -> new NotFoundException("notice", id));
+        NoticeAudience audience = NoticeAudience.valueOf(n.getAudience());
+        if (scope.role() == Role.MEMBER) {
+            if (audience == NoticeAudience.MEMBERS && scope.selfMemberId() != null && scope.scopeOrgId() != null
+                    && OrgPath.covers(n.getRootOrgPath(), scope.orgPath())) {
+                if (repo.markMemberRead(id, scope.selfMemberId(), scope.scopeOrgId(), scope.orgPath())) {
+                    audit.success("command.notice.read", "notice", id, scope.orgPath(), "member " + scope.selfMemberId());
+                }
+                return view(n, true);
+            }
+            throw new NotFoundException("notice", id);
+        }
+        if (audience == NoticeAudience.ORGS && scope.scopeOrgId() != null
+                && repo.orgRow(id, scope.scopeOrgId()).isPresent()) {
+            if (repo.markOrgRead(id, scope.scopeOrgId(), scope.username())) {
+                audit.success("command.notice.read", "notice", id, scope.orgPath(), "org " + scope.scopeOrgId());
+            }
+            return view(n, true);
+        }
+        if (scope.canManageMembers() && scope.covers(n.getSenderOrgPath())) {
+            return view(n, true);
+        }
+        throw new NotFoundException("notice", id);
+    }
+
+    /** Read receipts below the sender or a child drilled into; the sender side only. */
+    @Transactional(readOnly = true)
+    public NoticeReceipts receipts(DataScope scope, long id, Long orgId) {
+        requireSender(scope);
+        CommandNoticeRecord n = repo.find(id).filter(x -> scope.covers(x.getSenderOrgPath()))
+                .orElseThrow(() -> new NotFoundException("notice", id));
+        NoticeAudience audience = NoticeAudience.valueOf(n.getAudience());
+        String top = audience == NoticeAudience.MEMBERS ? n.getRootOrgPath() : n.getSenderOrgPath();
+        long topId = audience == NoticeAudience.MEMBERS ? n.getRootOrgId() : n.getSenderOrgId();
+        Organization under = orgs.get(scope, orgId == null ? topId : orgId);
+        if (!under.path().startsWith(top)) {
+            throw new NotFoundException("organization", orgId);
+        }
+        List<NoticeReceipts.Line> children = new ArrayList<>();
+        List<NoticeReceipts.Line> unread = new ArrayList<>();
+        long total = 0;
+        long read = 0;
+        if (audience == NoticeAudience.ORGS) {
+            Map<String, long[]> figures = repo.orgFigures(id, under.path());
+            List<Long> ids = figures.keySet().stream().filter(k -> k.length() > under.path().length())
+                    .map(k -> OrgPath.idAt(k, OrgPath.depth(k))).toList();
+            Map<Long, String> names = orgs.namesOf(ids);
+            for (var e : figures.entrySet()) {
+                total += e.getValue()[0];
+                read += e.getValue()[1];
+                if (e.getKey().length() > under.path().length()) {
+                    long child = OrgPath.idAt(e.getKey(), OrgPath.depth(e.getKey()));
+                    children.add(NoticeReceipts.Line.of(child, names.getOrDefault(child, ""), e.getValue()[0], e.getValue()[1]));
+                }
+            }
+            for (Record x : repo.unreadOrgs(id, under.path(), Page.MAX_SIZE)) {
+                unread.add(NoticeReceipts.Line.of(x.get(COMMAND_NOTICE_ORG.ORG_ID), x.get(COMMAND_NOTICE_ORG.ORG_NAME), 1, 0));
+            }
+        } else {
+            Map<String, Long> reads = repo.memberReads(id, under.path());
+            total = orgs.detail(scope, under.id()).subtree().total();
+            read = reads.values().stream().mapToLong(Long::longValue).sum();
+            for (Organization c : orgs.children(scope, under.id(), false)) {
+                long members = orgs.detail(scope, c.id()).subtree().total();
+                children.add(NoticeReceipts.Line.of(c.id(), c.name(), members, reads.getOrDefault(c.path(), 0L)));
+            }
+        }
+        children.sort(java.util.Comparator.comparingLong((NoticeReceipts.Line l) -> -l.unread()));
+        return new NoticeReceipts(id, n.getTitle(), audience, under.id(), under.name(), total, read, Math.max(0, total - read),
+                children, unread);
+    }
+
+    private static NoticeView view(CommandNoticeRecord n, boolean read) {
+        return new NoticeView(n.getId(), n.getTitle(), n.getBody(), NoticeAudience.valueOf(n.getAudience()),
+                n.getSenderOrgName(), n.getRecipientCount(), n.getCreatedAt(), read);
+    }
+
+    private static void requireSender(DataScope scope) {
+        if (!scope.canManageMembers() || scope.scopeOrgId() == null) {
+            throw new ForbiddenException("only an organization's staff or secretary send notices");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.zhibu.command.web;
+
+import io.zhibu.shared.Role;
+import io.zhibu.shared.web.NavItem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+class CommandNav {
+    @Bean
+    NavItem taskNavItem() {
+        return new NavItem("nav-tasks", "command.nav.tasks", "/tasks", 17,
+                s -> s.canManageOrgs() && s.scopeOrgId() != null);
+    }
+
+    @Bean
+    NavItem taskInboxNavItem() {
+        return new NavItem("nav-task-inbox", "command.nav.inbox", "/tasks/inbox", 18,
+                s -> (s.role() == Role.BRANCH_SECRETARY || s.role() == Role.ORG_STAFF) && s.scopeOrgId() != null);
+    }
+
+    @Bean
+    NavItem noticeNavItem() {
+        return new NavItem("nav-notices", "command.nav.notices", "/notices", 5,
+                s -> s.role() != Role.SECURITY_ADMIN && s.role() != Role.AUDITOR);
+    }
+
+    @Bean
+    NavItem noticeSentNavItem() {
+        return new NavItem("nav-notices-sent", "command.nav.noticesSent", "/notices/sent", 19,
+                s -> s.canManageMembers() && s.scopeOrgId() != null);
+    }
+
+    @Bean
+    NavItem bulletinNavItem() {
+        return new NavItem("nav-bulletins-issued", "command.nav.bulletins", "/tasks/bulletins", 18,
+                s -> s.canManageOrgs() && s.scopeOrgId() != null);
+    }
+}

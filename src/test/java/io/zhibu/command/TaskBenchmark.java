@@ -1,0 +1,110 @@
+package io.zhibu.command;
+
+import io.zhibu.ZhibuApplication;
+import io.zhibu.org.OrgNode;
+import io.zhibu.org.OrgService;
+import io.zhibu.org.OrgType;
+import io.zhibu.shared.DataScope;
+import io.zhibu.shared.Role;
+import io.zhibu.support.TestDatabase;
+import java.lang.management.ManagementFactory;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Benchmark (not a test, no timing assertions), issue 17 scale: the city (8,300 organizations) is generated, the
+ * city committee sends one task to every branch, then 10 callers read its progress board while the branches sign
+ * for it one after another. Prints the send time, the board's p50/p99 and the load average.
+ * {@code ./mvnw -B -ntp -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt &&
+ * java -Dzhibu.test.db=postgres -cp target/test-classes:target/classes:$(cat target/cp.txt)
+ * io.zhibu.command.TaskBenchmark [members] [boardCallsPerCaller]}
+ */
+public final class TaskBenchmark {
+    private TaskBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int members = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int calls = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        TestDatabase.Connection3 db = TestDatabase.get();
+        SpringApplication app = new SpringApplication(ZhibuApplication.class);
+        app.setAdditionalProfiles("test");
+        try (ConfigurableApplicationContext ctx = app.run("--spring.datasource.url=" + db.url(),
+                "--spring.datasource.username=" + db.user(), "--spring.datasource.password=" + db.password(),
+                "--zhibu.datagen.city=true", "--zhibu.datagen.members=" + members, "--zhibu.datagen.exit=false",
+                "--zhibu.demo.enabled=false", "--zhibu.accounts.backfill=false", "--server.port=0",
+                "--logging.level.root=warn", "--logging.level.io.zhibu.demo=info")) {
+            OrgService orgs = ctx.getBean(OrgService.class);
+            TaskService tasks = ctx.getBean(TaskService.class);
+            List<OrgNode> nodes = orgs.activeNodes();
+            OrgNode root = nodes.stream().filter(n -> n.parentId() == null).findFirst().orElseThrow();
+            DataScope city = new DataScope(0, "bench", Role.ORG_STAFF, root.id(), root.path(), root.id(), null);
+            long t0 = System.nanoTime();
+            long id = tasks.send(city, new NewTask("全市支部任务", "请各支部签收并反馈。", LocalDate.now().plusDays(7),
+                    FeedbackKind.TEXT, new TaskTargets(null, root.id(), null, null, null)));
+            double send = (System.nanoTime() - t0) / 1e9;
+            int receivers = tasks.task(city, id).receiverCount();
+            System.out.printf("%s: sent one task to %d branches in %.2f s, load average %.2f%n",
+                    db.url().startsWith("jdbc:postgresql") ? "PostgreSQL" : "H2", receivers, send, load());
+
+            List<OrgNode> branches = new ArrayList<>(nodes.stream().filter(n -> n.type() == OrgType.BRANCH
+                    || n.type() == OrgType.JOINT_BRANCH || n.type() == OrgType.TEMPORARY_BRANCH).toList());
+            Collections.shuffle(branches, new java.util.Random(1));
+            AtomicBoolean done = new AtomicBoolean();
+            ExecutorService pool = Executors.newFixedThreadPool(11);
+            Future<Integer> signer = pool.submit(() -> {
+                int n = 0;
+                for (OrgNode b : branches) {
+                    if (done.get()) {
+                        break;
+                    }
+                    tasks.receive(new DataScope(0, "sec" + b.id(), Role.BRANCH_SECRETARY, b.id(), b.path(), root.id(), null),
+                            id, null);
+                    n++;
+                }
+                return n;
+            });
+            List<Future<long[]>> readers = new ArrayList<>();
+            for (int c = 0; c < 10; c++) {
+                readers.add(pool.submit(() -> {
+                    long[] ns = new long[calls];
+                    for (int i = 0; i < calls; i++) {
+                        long s = System.nanoTime();
+                        tasks.progress(city, id, null);
+                        ns[i] = System.nanoTime() - s;
+                    }
+                    return ns;
+                }));
+            }
+            List<Long> all = new ArrayList<>();
+            for (Future<long[]> f : readers) {
+                for (long v : f.get()) {
+                    all.add(v);
+                }
+            }
+            done.set(true);
+            int signed = signer.get();
+            pool.shutdown();
+            long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
+            System.out.printf("board: %d calls by 10 callers while %d branches signed: p50 %.1f ms, p99 %.1f ms, max %.1f ms;"
+                            + " load average %.2f%n", sorted.length, signed, sorted[sorted.length / 2] / 1e6,
+                    sorted[(int) (sorted.length * 0.99) - 1] / 1e6, sorted[sorted.length - 1] / 1e6, load());
+            System.out.println("board figures: " + tasks.progress(city, id, null).figures());
+            Arrays.fill(sorted, 0);
+        }
+        System.exit(0);
+    }
+
+    private static double load() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+}
