@@ -21,6 +21,22 @@ class PagesTest extends IntegrationTest {
     }
 
     @Test
+    void staticFilesAreKeptAnHourAndRevalidatedWhilePagesAreNeverCached() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var css = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/css/zhibu.css"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.headers().firstValue("Cache-Control").orElse("")).contains("max-age=3600").contains("private");
+        String lastModified = css.headers().firstValue("Last-Modified").orElseThrow();
+        var again = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/css/zhibu.css"))
+                .header("If-Modified-Since", lastModified).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(again.statusCode()).as("revalidated, not sent again").isEqualTo(304);
+        var login = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/login"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(login.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+    }
+
+    @Test
     void unauthenticatedPagesRedirectToLogin() {
         var r = new io.zhibu.support.Api("http://localhost:" + port).get("/members");
         assertThat(r.status()).isEqualTo(302);
