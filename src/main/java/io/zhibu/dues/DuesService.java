@@ -725,7 +725,7 @@ public class DuesService {
     }
 
     private Account account(DuesAccountRecord r, String name, int unpaid) {
-        return new Account(r.getMemberId(), name, r.getOrgId(), r.getMemberCategory(), r.getStanding(),
+        return new Account(r.getMemberId(), name, r.getOrgId(), r.getMemberCategory().name(), r.getStanding().name(),
                 r.getDuesCategory(), r.getMonthlyBase(),
                 r.getMonthlyAmount(), r.getBaseYear(), r.getPaidUpTo() == null ? null : YearMonth.from(r.getPaidUpTo()),
                 firstOpen(r), r.getPendingPaymentId(), unpaid, r.getVersion(),

@@ -7,6 +7,8 @@ import static io.zhibu.db.Tables.DUES_PAYMENT;
 import io.zhibu.dues.DuesService;
 import io.zhibu.dues.DuesViews;
 import io.zhibu.dues.PaymentStatus;
+import io.zhibu.member.MemberCategory;
+import io.zhibu.member.MemberStanding;
 import io.zhibu.shared.DataScope;
 import io.zhibu.shared.Role;
 import java.math.BigDecimal;
@@ -90,7 +92,8 @@ class DuesBenchCommand implements ApplicationRunner {
                         DUES_ACCOUNT.ORG_ID, DUES_ACCOUNT.ORG_PATH, DUES_ACCOUNT.MEMBER_CATEGORY, DUES_ACCOUNT.JOINED_ON,
                         DUES_ACCOUNT.STANDING, DUES_ACCOUNT.MONTHLY_AMOUNT, DUES_ACCOUNT.UPDATED_AT)
                 .select(db.select(num.plus(FIRST_ID).cast(Long.class), DSL.val(99999999L), DSL.val(99999999L), DSL.val(PATH),
-                        DSL.val("FULL"), DSL.val(LocalDate.of(2000, 1, 1)), DSL.val("NORMAL"), DSL.val(new BigDecimal("0.20")),
+                        DSL.val(MemberCategory.FULL, DUES_ACCOUNT.MEMBER_CATEGORY), DSL.val(LocalDate.of(2000, 1, 1)),
+                        DSL.val(MemberStanding.NORMAL, DUES_ACCOUNT.STANDING), DSL.val(new BigDecimal("0.20")),
                         DSL.val(OffsetDateTime.now(clock))).from(n))
                 .execute());
         log.info("BENCH seed {} accounts: {} ms", members, ms(t0));

@@ -18,6 +18,7 @@ import io.zhibu.dues.PaymentStateMachine;
 import io.zhibu.dues.PaymentStatus;
 import io.zhibu.dues.ReliefStatus;
 import io.zhibu.member.MemberEvents.MemberFacts;
+import io.zhibu.member.MemberStanding;
 import io.zhibu.member.RosterProjection;
 import io.zhibu.shared.db.OrgPathSql;
 import io.zhibu.shared.db.RosterCopy;
@@ -43,7 +44,7 @@ public class DuesRepository implements RosterProjection {
     /** dues_account as a copy of the roster (moves and merges follow the member module). */
     private static final RosterCopy ACCOUNTS = new RosterCopy(DUES_ACCOUNT.MEMBER_ID, DUES_ACCOUNT.REGION_ORG_ID,
             DUES_ACCOUNT.ORG_ID, DUES_ACCOUNT.ORG_PATH, DUES_ACCOUNT.UPDATED_AT);
-    public static final String LIABLE_STANDING = "NORMAL";
+    public static final MemberStanding LIABLE_STANDING = MemberStanding.NORMAL;
     private final DSLContext db;
     private final org.springframework.context.ApplicationEventPublisher events;
 
@@ -71,8 +72,8 @@ public class DuesRepository implements RosterProjection {
     public void update(MemberFacts f) {
         int n = db.update(DUES_ACCOUNT).set(DUES_ACCOUNT.REGION_ORG_ID, f.regionOrgId())
                 .set(DUES_ACCOUNT.ORG_ID, f.orgId()).set(DUES_ACCOUNT.ORG_PATH, f.orgPath())
-                .set(DUES_ACCOUNT.MEMBER_CATEGORY, f.category().name()).set(DUES_ACCOUNT.JOINED_ON, f.joinedOn())
-                .set(DUES_ACCOUNT.STANDING, f.standing().name()).set(DUES_ACCOUNT.UPDATED_AT, now())
+                .set(DUES_ACCOUNT.MEMBER_CATEGORY, f.category()).set(DUES_ACCOUNT.JOINED_ON, f.joinedOn())
+                .set(DUES_ACCOUNT.STANDING, f.standing()).set(DUES_ACCOUNT.UPDATED_AT, now())
                 .where(DUES_ACCOUNT.MEMBER_ID.eq(f.memberId())).execute();
         if (n == 0) {
             insert(List.of(f));

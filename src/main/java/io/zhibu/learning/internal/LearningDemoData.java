@@ -16,6 +16,7 @@ import io.zhibu.learning.MaterialService;
 import io.zhibu.learning.QuizService;
 import io.zhibu.learning.StudyRules;
 import io.zhibu.member.MemberDirectory;
+import io.zhibu.member.MemberStanding;
 import io.zhibu.org.OrgService;
 import io.zhibu.org.OrgType;
 import io.zhibu.org.Organization;
@@ -166,7 +167,7 @@ class LearningDemoData implements ApplicationRunner {
         Object[][] plan = {{charter, 3, 1, today.minusDays(3)}, {dues, 3, 0, today.minusDays(1)}};
         for (Object[] p : plan) {
             MaterialSummary m = (MaterialSummary) p[0];
-            var who = LEARNING_MEMBER.MEMBER_ID.mod((int) p[1]).ne((long) (int) p[2]).and(LEARNING_MEMBER.STANDING.eq("NORMAL"));
+            var who = LEARNING_MEMBER.MEMBER_ID.mod((int) p[1]).ne((long) (int) p[2]).and(LEARNING_MEMBER.STANDING.eq(MemberStanding.NORMAL));
             LocalDate day = (LocalDate) p[3];
             db.insertInto(LEARNING_COMPLETION, LEARNING_COMPLETION.REGION_ORG_ID, LEARNING_COMPLETION.ORG_PATH,
                             LEARNING_COMPLETION.MEMBER_ID, LEARNING_COMPLETION.MATERIAL_ID, LEARNING_COMPLETION.STUDY_DATE,

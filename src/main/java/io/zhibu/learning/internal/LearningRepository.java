@@ -16,6 +16,7 @@ import io.zhibu.learning.LearningRecords.CompletedStudy;
 import io.zhibu.learning.LearningRecords.HoursSource;
 import io.zhibu.member.MemberCategory;
 import io.zhibu.member.MemberEvents.MemberFacts;
+import io.zhibu.member.MemberStanding;
 import io.zhibu.member.RosterProjection;
 import io.zhibu.shared.OrgPath;
 import io.zhibu.shared.db.OrgPathSql;
@@ -87,7 +88,7 @@ public class LearningRepository implements RosterProjection {
         int n = db.update(LEARNING_MEMBER).set(LEARNING_MEMBER.REGION_ORG_ID, f.regionOrgId())
                 .set(LEARNING_MEMBER.ORG_ID, f.orgId()).set(LEARNING_MEMBER.ORG_PATH, f.orgPath())
                 .set(LEARNING_MEMBER.PROBATIONARY, f.category() == MemberCategory.PROBATIONARY)
-                .set(LEARNING_MEMBER.STANDING, f.standing().name()).set(LEARNING_MEMBER.UPDATED_AT, now())
+                .set(LEARNING_MEMBER.STANDING, f.standing()).set(LEARNING_MEMBER.UPDATED_AT, now())
                 .where(LEARNING_MEMBER.MEMBER_ID.eq(f.memberId())).execute();
         if (n == 0) {
             insert(List.of(f));
@@ -128,7 +129,7 @@ public class LearningRepository implements RosterProjection {
 
     public List<LearningMemberRecord> membersOfOrg(long orgId, int limit) {
         return db.selectFrom(LEARNING_MEMBER).where(LEARNING_MEMBER.ORG_ID.eq(orgId))
-                .and(LEARNING_MEMBER.STANDING.eq("NORMAL")).orderBy(LEARNING_MEMBER.MEMBER_ID).limit(limit).fetch();
+                .and(LEARNING_MEMBER.STANDING.eq(MemberStanding.NORMAL)).orderBy(LEARNING_MEMBER.MEMBER_ID).limit(limit).fetch();
     }
 
     public void setCadre(long memberId, boolean cadre) {

@@ -39,8 +39,8 @@ class PointsProjection {
         if (!current.get().getOrgPath().equals(f.orgPath())) {
             repo.move(f.memberId(), f.orgId(), f.orgPath(), f.regionOrgId());
         }
-        if (!current.get().getStanding().equals(f.standing().name())) {
-            repo.updateStanding(f.memberId(), f.standing().name());
+        if (current.get().getStanding() != f.standing()) {
+            repo.updateStanding(f.memberId(), f.standing());
         }
     }
 

@@ -11,6 +11,7 @@ import io.zhibu.db.tables.records.PointsMemberRecord;
 import io.zhibu.db.tables.records.PointsMemberYearRecord;
 import io.zhibu.db.tables.records.PointsOrgYearRecord;
 import io.zhibu.member.MemberEvents.MemberFacts;
+import io.zhibu.member.MemberStanding;
 import io.zhibu.shared.OrgPath;
 import io.zhibu.shared.db.OrgPathSql;
 import java.math.BigDecimal;
@@ -123,7 +124,7 @@ public class PointsRepository {
                 .limit(limit).fetch();
     }
 
-    public void updateStanding(long memberId, String standing) {
+    public void updateStanding(long memberId, MemberStanding standing) {
         db.update(POINTS_MEMBER).set(POINTS_MEMBER.STANDING, standing).set(POINTS_MEMBER.UPDATED_AT, now())
                 .where(POINTS_MEMBER.MEMBER_ID.eq(memberId)).execute();
     }
