@@ -3,4 +3,5 @@
  * other modules' facts through {@link io.zhibu.assessment.BranchFactSource}, campaigns with self-check and spot
  * check, veto items and star tiers, and the public {@link io.zhibu.assessment.AssessmentResults} query API.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"audit", "org", "shared", "warning"})
 package io.zhibu.assessment;

@@ -9,4 +9,5 @@
  * {@link io.zhibu.assessment.BranchFactSource} ({@code venue.tier}, {@code venue.below_standard} — the Qingshen veto
  * 阵地建设不达标). Owns the {@code venue_*} tables.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"assessment", "audit", "org", "shared", "warning"})
 package io.zhibu.venue;

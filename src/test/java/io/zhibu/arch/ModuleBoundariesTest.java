@@ -43,6 +43,22 @@ class ModuleBoundariesTest {
                 JavaClass.Predicates.resideInAPackage("io.zhibu.db..")).verify();
     }
 
+    /**
+     * The module diagram in {@code docs/modules/diagram/} is written from the verified model on every run (PlantUML:
+     * all modules, and one diagram per module with the modules it uses), so it cannot drift from the code.
+     */
+    @Test
+    void writesTheModuleDiagramIntoDocs() throws java.io.IOException {
+        var modules = ApplicationModules.of(ZhibuApplication.class,
+                JavaClass.Predicates.resideInAPackage("io.zhibu.db.."));
+        new org.springframework.modulith.docs.Documenter(modules,
+                org.springframework.modulith.docs.Documenter.Options.defaults().withOutputFolder("docs/modules/diagram"))
+                .writeModulesAsPlantUml()
+                .writeIndividualModulesAsPlantUml();
+        String all = java.nio.file.Files.readString(java.nio.file.Path.of("docs/modules/diagram/components.puml"));
+        org.assertj.core.api.Assertions.assertThat(all).contains("Command").contains("Venue").contains("Warning");
+    }
+
     @Test
     void eachModuleUsesOnlyItsOwnTables() {
         for (var owner : TABLE_OWNERS.entrySet()) {

@@ -1,0 +1,7 @@
+/**
+ * 组织生活 meetings (rules.md §6): 三会一课 and other organization life, check-in, leave, locked minutes with evidence,
+ * votes, democratic evaluation and compliance; publishes MeetingEvents.
+ * <p>May use: assessment, audit, member, org, shared, warning (declared below and verified by ModuleBoundariesTest).
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"assessment", "audit", "member", "org", "shared", "warning"})
+package io.zhibu.meeting;
