@@ -91,7 +91,8 @@ public final class ItemLine {
         for (Veto v : system.vetoList()) {
             String raw = j < vetoValues.length ? vetoValues[j] : "";
             j++;
-            FactDef d = v.judged() ? null : defs.get(v.fact());
+            // the score pseudo-fact (Qingshen V1, score < 60) is the result itself: no source page, as in the scoring
+            FactDef d = v.judged() || io.zhibu.assessment.StandardSystem.SCORE_FACT.equals(v.fact()) ? null : defs.get(v.fact());
             vetoes.add(new VetoResult(v.code(), v.name(), v.fact(), raw.isEmpty() ? null : new BigDecimal(raw), v.judged(),
                     vetoesHit.contains(v.code()), d == null ? null : d.linkFor(orgId, year)));
         }
