@@ -85,7 +85,12 @@ public class AccountService {
     public sealed interface SignIn {
     }
 
-    public record SignedIn(DataScope scope, String displayName, Restriction restriction) implements SignIn {
+    /** A verified sign-in; {@code mfaEnrolled} rides along so that {@code GET /api/v1/me} needs no database read. */
+    public record SignedIn(DataScope scope, String displayName, Restriction restriction, boolean mfaEnrolled)
+            implements SignIn {
+        public SignedIn(DataScope scope, String displayName, Restriction restriction) {
+            this(scope, displayName, restriction, false);
+        }
     }
 
     /** The password was right; a second-factor code must follow ({@link #completeSecondFactor}). */
@@ -232,7 +237,7 @@ public class AccountService {
             }
             return repo.findById(live.userId()).filter(AccountUserRecord::getEnabled)
                     .filter(u -> u.getPasswordHash() != null)
-                    .map(u -> new SignedIn(scopeOf(u), u.getDisplayName(), restrictionOf(u)));
+                    .map(u -> new SignedIn(scopeOf(u), u.getDisplayName(), restrictionOf(u), u.getMfaEnrolledAt() != null));
         });
     }
 

@@ -27,7 +27,7 @@ public class BearerTokenFilter extends OncePerRequestFilter {
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String token = header.substring(7).strip();
             cache.resolve(token, () -> accounts.resolveToken(token)).ifPresent(s -> {
-                ZhibuPrincipal p = new ZhibuPrincipal(s.scope(), s.displayName(), s.restriction());
+                ZhibuPrincipal p = new ZhibuPrincipal(s.scope(), s.displayName(), s.restriction(), s.mfaEnrolled());
                 var auth = UsernamePasswordAuthenticationToken.authenticated(p, null, p.authorities());
                 SecurityContextHolder.getContext().setAuthentication(auth);
             });

@@ -120,7 +120,7 @@ public class AuthApiController {
         String display = p == null ? s.username() : p.displayName();
         return new Me(s.username(), display, s.selfMemberId() == null ? null : display, List.of(s.role().name()),
                 s.scopeOrgId(), s.selfMemberId(), p == null ? Restriction.NONE.name() : p.restriction().name(),
-                accounts.mfaEnrolled(s.userId()));
+                p != null && p.mfaEnrolled() != null ? p.mfaEnrolled() : accounts.mfaEnrolled(s.userId()));
     }
 
     @PostMapping("/me/password")
