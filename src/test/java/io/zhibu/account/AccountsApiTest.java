@@ -223,6 +223,7 @@ class AccountsApiTest extends IntegrationTest {
         assertThat(restricted.get("/api/v1/members?size=1").status()).isEqualTo(200);
 
         // second factor: enrol with a code, then every sign-in needs one (or a recovery code, once)
+        assertThat(restricted.get("/api/v1/me").at("/mfaEnrolled").asBoolean()).isFalse();
         Api.Response start = restricted.post("/api/v1/me/mfa", null);
         assertThat(start.status()).as(start.body()).isEqualTo(200);
         String secret = start.at("/secret").asText();
@@ -232,6 +233,8 @@ class AccountsApiTest extends IntegrationTest {
         Api.Response confirmed = restricted.post("/api/v1/me/mfa/confirm", "{\"code\":\"" + confirmCode + "\"}");
         assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
         assertThat(confirmed.at("/recoveryCodes").size()).isEqualTo(10);
+        assertThat(restricted.get("/api/v1/me").at("/mfaEnrolled").asBoolean())
+                .as("the token's cached sign-in is renewed by the enrolment").isTrue();
         Api.Response first = login(name, "Renewed#2026pw");
         assertThat(first.at("/mfaRequired").asBoolean()).isTrue();
         assertThat(first.json().has("token")).isFalse();
