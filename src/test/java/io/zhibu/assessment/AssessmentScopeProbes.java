@@ -135,7 +135,7 @@ public class AssessmentScopeProbes implements ScopeProbeSet {
             t.page404(t.secretaryWeb().get(page + "/campaigns/" + foreign(t)[1] + "/x-items?orgId=" + t.facts().foreignBranchId()));
             WebSession.Page own = t.secretaryWeb().get(page + "/campaigns/" + xItems(t)[1] + "/x-items?orgId=" + t.facts().ownBranchId());
             assertThat(own.status()).isEqualTo(200);
-            assertThat(own.body()).contains("自选清单").doesNotContain(t.facts().foreignBranchName());
+            assertThat(own.body()).contains("x-propose").doesNotContain(t.facts().foreignBranchName());
         });
         p.put("POST /assessment/campaigns/{id}/x-items", t -> t.page404(t.townshipWeb().post(page + "/campaigns/"
                 + foreign(t)[1] + "/x-items", Map.of("orgId", "" + t.facts().foreignBranchId(), "name", "x",
