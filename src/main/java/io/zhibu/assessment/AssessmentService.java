@@ -333,7 +333,7 @@ public class AssessmentService {
         Breakdown b;
         if (r.getItemLine() != null) {
             // rebuilt from the compact item line (scoring writes no JSON any more)
-            b = ItemLine.explain(r.getItemLine(), body(repo.system(c.getSystemId()).orElseThrow()), c.getAssessYear(), orgId,
+            b = ItemLine.explain(r.getItemLine(), systemFor(c, orgId), c.getAssessYear(), orgId,
                     r.getVetoes() == null ? Set.of() : Set.of(r.getVetoes().split(",")), engine.factDefs(),
                     engine.factsOf(c.getAssessYear(), orgId, r.getOrgPath()),
                     CampaignEngine.entriesByOrg(repo.entries(id, orgId)).getOrDefault(orgId, BranchScoring.Entries.NONE),
@@ -364,7 +364,7 @@ public class AssessmentService {
             throw new ConflictException("assessment.selfCheck.closed");
         }
         StandardSystem system = body(repo.system(c.getSystemId()).orElseThrow());
-        Map<String, StandardSystem.Item> items = itemsByCode(system);
+        Map<String, StandardSystem.Item> items = itemsByCode(systemFor(c, orgId));
         List<Violation> errors = new ArrayList<>();
         List<AssessmentEntryRecord> rows = new ArrayList<>();
         for (ItemEntry e : form == null || form.items() == null ? List.<ItemEntry>of() : form.items()) {
@@ -411,7 +411,7 @@ public class AssessmentService {
         }
         requireNotPublished(c);
         StandardSystem system = body(repo.system(c.getSystemId()).orElseThrow());
-        Map<String, StandardSystem.Item> items = itemsByCode(system);
+        Map<String, StandardSystem.Item> items = itemsByCode(systemFor(c, orgId));
         Set<String> vetoCodes = new HashSet<>(system.vetoList().stream().map(StandardSystem.Veto::code).toList());
         List<Violation> errors = new ArrayList<>();
         List<AssessmentEntryRecord> rows = new ArrayList<>();
@@ -487,7 +487,7 @@ public class AssessmentService {
         io.zhibu.shared.upload.UploadCheck.Checked checked = errors.isEmpty()
                 ? InvalidInputException.collect(errors, () -> uploads.check("file", fileName, content,
                         io.zhibu.shared.upload.FileType.DOCUMENTS)) : null;
-        if (itemCode != null && !itemCode.isBlank() && !itemsByCode(body(repo.system(c.getSystemId()).orElseThrow())).containsKey(itemCode)) {
+        if (itemCode != null && !itemCode.isBlank() && !itemsByCode(systemFor(c, orgId)).containsKey(itemCode)) {
             errors.add(new Violation("itemCode", "assessment.item.unknown", itemCode));
         }
         if (!errors.isEmpty()) {
@@ -518,6 +518,17 @@ public class AssessmentService {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** The system one branch of the campaign is scored with: the campaign's, with its approved X items (6+X). */
+    StandardSystem systemFor(AssessmentCampaignRecord c, long orgId) {
+        return XItems.forBranch(body(repo.system(c.getSystemId()).orElseThrow()),
+                repo.approvedXItems(c.getId(), orgId).get(orgId));
+    }
+
+    /** Scores one branch again (after its X items changed). */
+    void rescoreBranch(AssessmentCampaignRecord c, AssessmentResultRecord r) {
+        rescoreBranch(c, body(repo.system(c.getSystemId()).orElseThrow()), r);
+    }
 
     private void rescoreBranch(AssessmentCampaignRecord c, StandardSystem system, AssessmentResultRecord r) {
         engine.scoreOne(c, system, new BranchRef(r.getOrgId(), r.getOrgName(), r.getOrgPath(), r.getRegionOrgId()));
@@ -552,28 +563,28 @@ public class AssessmentService {
                 .map(o -> new BranchRef(o.id(), o.name(), o.path(), o.regionOrgId())).toList();
     }
 
-    private static boolean canSpotCheck(DataScope scope, String resultPath) {
+    static boolean canSpotCheck(DataScope scope, String resultPath) {
         return scope.canManageOrgs() && scope.covers(resultPath) && !scope.orgPath().equals(resultPath);
     }
 
-    private AssessmentCampaignRecord visibleCampaign(DataScope scope, long id) {
+    AssessmentCampaignRecord visibleCampaign(DataScope scope, long id) {
         requireReader(scope);
         return repo.campaign(id).filter(c -> scope.covers(c.getOrgPath()) || scope.orgPath().startsWith(c.getOrgPath()))
                 .orElseThrow(() -> new NotFoundException("campaign", id));
     }
 
-    private AssessmentCampaignRecord managedCampaign(DataScope scope, long id) {
+    AssessmentCampaignRecord managedCampaign(DataScope scope, long id) {
         requireOrgManager(scope);
         return repo.campaign(id).filter(c -> scope.covers(c.getOrgPath()))
                 .orElseThrow(() -> new NotFoundException("campaign", id));
     }
 
-    private AssessmentResultRecord visibleResult(DataScope scope, AssessmentCampaignRecord c, long orgId) {
+    AssessmentResultRecord visibleResult(DataScope scope, AssessmentCampaignRecord c, long orgId) {
         return repo.result(c.getId(), orgId).filter(r -> scope.covers(r.getOrgPath()))
                 .orElseThrow(() -> new NotFoundException("assessment result", orgId));
     }
 
-    private static void requireNotPublished(AssessmentCampaignRecord c) {
+    static void requireNotPublished(AssessmentCampaignRecord c) {
         if ("PUBLISHED".equals(c.getStatus())) {
             throw new ConflictException("assessment.campaign.published");
         }

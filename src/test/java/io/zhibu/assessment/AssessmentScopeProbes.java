@@ -45,6 +45,27 @@ public class AssessmentScopeProbes implements ScopeProbeSet {
         return foreign;
     }
 
+    private static long[] xItems;
+
+    /** {foreign X item, own campaign (the own branch only, Qingshen, so X items can be proposed)}. */
+    static synchronized long[] xItems(ScopeContext t) {
+        if (xItems == null) {
+            long[] f = foreign(t);
+            Api.Response x = t.as("admin").post("/api/v1/assessment/campaigns/" + f[1] + "/x-items", "{\"orgId\":"
+                    + t.facts().foreignBranchId() + ",\"name\":\"probe\",\"content\":\"c\",\"points\":5,"
+                    + "\"evidenceRequired\":\"e\"}");
+            assertThat(x.status()).as(x.body()).isEqualTo(201);
+            Api.Response s = t.township().post("/api/v1/assessment/systems", "{\"ownerOrgId\":" + t.facts().townshipId()
+                    + ",\"year\":" + (LocalDate.now().getYear() + 21) + ",\"preset\":\"qingshen-6x\"}");
+            assertThat(s.status()).as(s.body()).isEqualTo(201);
+            Api.Response c = t.township().post("/api/v1/assessment/campaigns", "{\"orgId\":" + t.facts().ownBranchId()
+                    + ",\"systemId\":" + s.at("/summary/id").asLong() + ",\"name\":\"probe own\"}");
+            assertThat(c.status()).as(c.body()).isEqualTo(201);
+            xItems = new long[]{x.at("/id").asLong(), c.at("/id").asLong()};
+        }
+        return xItems;
+    }
+
     @Override
     public Map<String, Consumer<ScopeContext>> probes() {
         Map<String, Consumer<ScopeContext>> p = new LinkedHashMap<>();
@@ -88,8 +109,39 @@ public class AssessmentScopeProbes implements ScopeProbeSet {
             assertThat(r.body()).doesNotContain(t.facts().foreignBranchName());
         });
         p.put("GET /api/v1/assessment/evidence/{evidenceId}", t -> t.api404("GET", api + "/evidence/" + foreign(t)[2]));
+        // --- 6+X items: foreign 404 (secretary and township), the owner 200
+        p.put("GET /api/v1/assessment/campaigns/{id}/x-items", t -> {
+            t.api404("GET", api + "/campaigns/" + foreign(t)[1] + "/x-items");
+            t.township404("GET", api + "/campaigns/" + foreign(t)[1] + "/x-items?orgId=" + t.facts().foreignBranchId(), null);
+            Api.Response own = t.secretary().get(api + "/campaigns/" + xItems(t)[1] + "/x-items?orgId=" + t.facts().ownBranchId());
+            assertThat(own.status()).as(own.body()).isEqualTo(200);
+            assertThat(own.body()).doesNotContain(t.facts().foreignBranchName());
+        });
+        p.put("POST /api/v1/assessment/campaigns/{id}/x-items", t -> {
+            t.township404("POST", api + "/campaigns/" + foreign(t)[1] + "/x-items", "{\"orgId\":"
+                    + t.facts().foreignBranchId() + ",\"name\":\"x\",\"content\":\"c\",\"points\":1,\"evidenceRequired\":\"e\"}");
+            Api.Response own = t.secretary().post(api + "/campaigns/" + xItems(t)[1] + "/x-items", "{\"orgId\":"
+                    + t.facts().ownBranchId() + ",\"name\":\"x\",\"content\":\"c\",\"points\":1,\"evidenceRequired\":\"e\"}");
+            assertThat(own.status()).as(own.body()).isEqualTo(201);
+        });
+        p.put("POST /api/v1/assessment/x-items/{itemId}/decision", t -> {
+            t.township404("POST", api + "/x-items/" + xItems(t)[0] + "/decision", "{\"decision\":\"APPROVE\"}");
+            t.api404("POST", api + "/x-items/" + xItems(t)[0] + "/decision", "{\"decision\":\"APPROVE\"}");
+        });
         // --- pages
         String page = "/assessment";
+        p.put("GET /assessment/campaigns/{id}/x-items", t -> {
+            t.page404(t.townshipWeb().get(page + "/campaigns/" + foreign(t)[1] + "/x-items"));
+            t.page404(t.secretaryWeb().get(page + "/campaigns/" + foreign(t)[1] + "/x-items?orgId=" + t.facts().foreignBranchId()));
+            WebSession.Page own = t.secretaryWeb().get(page + "/campaigns/" + xItems(t)[1] + "/x-items?orgId=" + t.facts().ownBranchId());
+            assertThat(own.status()).isEqualTo(200);
+            assertThat(own.body()).contains("x-propose").doesNotContain(t.facts().foreignBranchName());
+        });
+        p.put("POST /assessment/campaigns/{id}/x-items", t -> t.page404(t.townshipWeb().post(page + "/campaigns/"
+                + foreign(t)[1] + "/x-items", Map.of("orgId", "" + t.facts().foreignBranchId(), "name", "x",
+                "content", "c", "points", "1", "evidenceRequired", "e"))));
+        p.put("POST /assessment/x-items/{itemId}/decision", t -> t.page404(t.townshipWeb().post(page + "/x-items/"
+                + xItems(t)[0] + "/decision", Map.of("decision", "APPROVE"))));
         p.put("GET /assessment", t -> {
             WebSession.Page r = t.townshipWeb().get(page);
             assertThat(r.status()).isEqualTo(200);

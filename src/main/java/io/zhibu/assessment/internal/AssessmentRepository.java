@@ -5,12 +5,14 @@ import static io.zhibu.db.Tables.ASSESSMENT_ENTRY;
 import static io.zhibu.db.Tables.ASSESSMENT_EVIDENCE;
 import static io.zhibu.db.Tables.ASSESSMENT_RESULT;
 import static io.zhibu.db.Tables.ASSESSMENT_SYSTEM;
+import static io.zhibu.db.Tables.ASSESSMENT_X_ITEM;
 
 import io.zhibu.db.tables.records.AssessmentCampaignRecord;
 import io.zhibu.db.tables.records.AssessmentEntryRecord;
 import io.zhibu.db.tables.records.AssessmentEvidenceRecord;
 import io.zhibu.db.tables.records.AssessmentResultRecord;
 import io.zhibu.db.tables.records.AssessmentSystemRecord;
+import io.zhibu.db.tables.records.AssessmentXItemRecord;
 import io.zhibu.shared.OrgPath;
 import java.util.Collection;
 import java.util.List;
@@ -158,5 +160,46 @@ public class AssessmentRepository {
                 .where(ASSESSMENT_CAMPAIGN.ASSESS_YEAR.eq(year), ASSESSMENT_CAMPAIGN.STATUS.eq("PUBLISHED"))
                 .and(subtree(ASSESSMENT_RESULT.ORG_PATH, scopePath))
                 .orderBy(ASSESSMENT_RESULT.CAMPAIGN_ID).fetch();
+    }
+
+    // --- 6+X items of branches
+
+    /** Approved X items of a campaign (of one branch when {@code orgId} is given), by branch, in id order. */
+    public java.util.Map<Long, List<io.zhibu.assessment.XItems.XItem>> approvedXItems(long campaignId, Long orgId) {
+        java.util.Map<Long, List<io.zhibu.assessment.XItems.XItem>> out = new java.util.HashMap<>();
+        db.selectFrom(ASSESSMENT_X_ITEM).where(ASSESSMENT_X_ITEM.CAMPAIGN_ID.eq(campaignId),
+                        ASSESSMENT_X_ITEM.STATUS.eq("APPROVED"),
+                        orgId == null ? DSL.noCondition() : ASSESSMENT_X_ITEM.ORG_ID.eq(orgId))
+                .orderBy(ASSESSMENT_X_ITEM.ID).fetch()
+                .forEach(r -> out.computeIfAbsent(r.getOrgId(), k -> new java.util.ArrayList<>()).add(
+                        new io.zhibu.assessment.XItems.XItem(r.getId(), r.getName(), r.getContent(), r.getPoints(),
+                                r.getEvidenceRequired())));
+        return out;
+    }
+
+    public List<AssessmentXItemRecord> xItems(long campaignId, String scopePath, Long orgId) {
+        return db.selectFrom(ASSESSMENT_X_ITEM).where(ASSESSMENT_X_ITEM.CAMPAIGN_ID.eq(campaignId),
+                        subtree(ASSESSMENT_X_ITEM.ORG_PATH, scopePath),
+                        orgId == null ? DSL.noCondition() : ASSESSMENT_X_ITEM.ORG_ID.eq(orgId))
+                .orderBy(ASSESSMENT_X_ITEM.ORG_PATH, ASSESSMENT_X_ITEM.ID).fetch();
+    }
+
+    public Optional<AssessmentXItemRecord> xItem(long id) {
+        return db.selectFrom(ASSESSMENT_X_ITEM).where(ASSESSMENT_X_ITEM.ID.eq(id)).fetchOptional();
+    }
+
+    public AssessmentXItemRecord insertXItem(AssessmentXItemRecord r) {
+        AssessmentXItemRecord rec = db.newRecord(ASSESSMENT_X_ITEM, r);
+        rec.store();
+        return rec;
+    }
+
+    /** Decides a PROPOSED item (optimistic on its version); false when someone decided it first. */
+    public boolean decideXItem(long id, int version, String status, String by, java.time.OffsetDateTime at, String note) {
+        return db.update(ASSESSMENT_X_ITEM).set(ASSESSMENT_X_ITEM.STATUS, status).set(ASSESSMENT_X_ITEM.DECIDED_BY, by)
+                .set(ASSESSMENT_X_ITEM.DECIDED_AT, at).set(ASSESSMENT_X_ITEM.DECISION_NOTE, note)
+                .set(ASSESSMENT_X_ITEM.VERSION, version + 1)
+                .where(ASSESSMENT_X_ITEM.ID.eq(id), ASSESSMENT_X_ITEM.VERSION.eq(version),
+                        ASSESSMENT_X_ITEM.STATUS.eq("PROPOSED")).execute() == 1;
     }
 }

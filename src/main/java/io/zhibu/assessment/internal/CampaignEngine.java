@@ -103,11 +103,15 @@ public class CampaignEngine {
             }
         }
         Map<Long, Entries> entries = entriesByOrg(repo.entries(c.getId(), partial ? branches.getFirst().orgId() : null));
+        // 6+X: a branch with approved X items is scored with its own system (XItems, within the X allowance)
+        Map<Long, List<io.zhibu.assessment.XItems.XItem>> xItems =
+                repo.approvedXItems(c.getId(), partial ? branches.getFirst().orgId() : null);
         long t1 = System.nanoTime();
         Map<Long, BranchScoring.Scored> scored = new HashMap<>();
         Map<Long, StarRating.Rating> ratings = new HashMap<>();
         for (BranchRef b : branches) {
-            BranchScoring.Scored s = BranchScoring.score(system, year, b.orgId(), facts.getOrDefault(b.orgId(), Map.of()),
+            BranchScoring.Scored s = BranchScoring.score(
+                    io.zhibu.assessment.XItems.forBranch(system, xItems.get(b.orgId())), year, b.orgId(), facts.getOrDefault(b.orgId(), Map.of()),
                     defs, entries.getOrDefault(b.orgId(), Entries.NONE));
             scored.put(b.orgId(), s);
             ratings.put(b.orgId(), s.rating());
