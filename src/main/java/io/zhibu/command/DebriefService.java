@@ -184,8 +184,8 @@ public class DebriefService {
      */
     @Transactional(readOnly = true)
     public Listing list(DataScope scope, Integer year, Long orgId) {
-        if (scope.scopeOrgId() == null && !scope.canReadOrgs()) {
-            throw new ForbiddenException("no organization");
+        if (scope.scopeOrgId() == null || !scope.canManageOrgs() && scope.role() != Role.BRANCH_SECRETARY) {
+            throw new ForbiddenException("only an organization's staff or secretary read debriefs");
         }
         String path = scope.orgPath();
         if (orgId != null) {

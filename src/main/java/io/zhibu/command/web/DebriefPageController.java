@@ -47,6 +47,7 @@ public class DebriefPageController {
         int thisYear = LocalDate.now(clock).getYear();
         model.addAttribute("years", List.of(thisYear, thisYear - 1));
         model.addAttribute("history", orgId != null);
+        model.addAttribute("myOrgId", scope.scopeOrgId());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }
