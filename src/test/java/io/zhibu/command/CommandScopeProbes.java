@@ -65,9 +65,129 @@ public class CommandScopeProbes implements ScopeProbeSet {
         assertThat(r.status()).as(r.body()).isBetween(200, 201);
     }
 
+
+    private static Long foreignRound;
+
+    private static int lastYear() {
+        return LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() - 1;
+    }
+
+    /** A 述职评议 round the county opened for the foreign branch (outside the township and the secretary's branch). */
+    static synchronized long foreignRound(ScopeContext t) {
+        if (foreignRound == null) {
+            Api.Response r = t.as("county").post("/api/v1/debriefs", "{\"year\":" + lastYear()
+                    + ",\"targets\":{\"orgIds\":[" + t.facts().foreignBranchId() + "]}}");
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            foreignRound = r.at("/id").asLong();
+        }
+        return foreignRound;
+    }
+
+    /** A fresh round the township opened for the secretary's branch. */
+    static long ownRound(ScopeContext t) {
+        Api.Response r = t.township().post("/api/v1/debriefs", "{\"year\":" + lastYear()
+                + ",\"targets\":{\"orgIds\":[" + t.facts().ownBranchId() + "]}}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.at("/id").asLong();
+    }
+
+    /** A fresh round of the township in which the secretary has filed the report. */
+    static long ownFiledRound(ScopeContext t) {
+        long id = ownRound(t);
+        ok(t.secretary().post("/api/v1/debriefs/" + id + "/reports", "{\"text\":\"述职报告\"}"));
+        return id;
+    }
+
+    private static final String GRADE = "{\"evaluator\":\"张书记\",\"kind\":\"LEADER\",\"grade\":\"GOOD\"}";
+
+    private static void debriefProbes(Map<String, Consumer<ScopeContext>> p) {
+        p.put("GET /api/v1/debriefs", t -> {
+            long foreign = foreignRound(t);
+            long own = ownRound(t);
+            t.api404("GET", "/api/v1/debriefs?orgId=" + t.facts().foreignBranchId());
+            t.township404("GET", "/api/v1/debriefs?orgId=" + t.facts().foreignBranchId(), null);
+            Api.Response r = t.township().get("/api/v1/debriefs");
+            ok(r);
+            assertThat(r.body()).doesNotContain("\"id\":" + foreign + ",").contains("\"id\":" + own + ",")
+                    .doesNotContain(t.facts().foreignBranchName());
+            Api.Response mine = t.secretary().get("/api/v1/debriefs?orgId=" + t.facts().ownBranchId());
+            ok(mine);
+            assertThat(mine.body()).contains("\"roundId\":" + own + ",").doesNotContain("\"roundId\":" + foreign + ",");
+        });
+        p.put("POST /api/v1/debriefs", t -> {
+            Api.Response r = t.township().post("/api/v1/debriefs", "{\"year\":" + lastYear()
+                    + ",\"targets\":{\"orgIds\":[" + t.facts().foreignBranchId() + "]}}");
+            assertThat(r.status()).isEqualTo(400); // a body id outside the subtree: named field, nothing opened
+            assertThat(r.body()).contains("targets.orgIds").doesNotContain(t.facts().foreignBranchName());
+            ownRound(t);
+        });
+        p.put("GET /api/v1/debriefs/{id}", t -> {
+            t.township404("GET", "/api/v1/debriefs/" + foreignRound(t), null);
+            ok(t.township().get("/api/v1/debriefs/" + ownRound(t)));
+        });
+        p.put("POST /api/v1/debriefs/{id}/reports", t -> {
+            t.api404("POST", "/api/v1/debriefs/" + foreignRound(t) + "/reports", "{\"text\":\"x\"}");
+            ok(t.secretary().post("/api/v1/debriefs/" + ownRound(t) + "/reports", "{\"text\":\"述职报告\"}"));
+        });
+        p.put("POST /api/v1/debriefs/{id}/reports/{orgId}/grades", t -> {
+            t.township404("POST", "/api/v1/debriefs/" + foreignRound(t) + "/reports/" + t.facts().foreignBranchId()
+                    + "/grades", GRADE);
+            long own = ownFiledRound(t);
+            t.township404("POST", "/api/v1/debriefs/" + own + "/reports/" + t.facts().foreignBranchId() + "/grades", GRADE);
+            ok(t.township().post("/api/v1/debriefs/" + own + "/reports/" + t.facts().ownBranchId() + "/grades", GRADE));
+        });
+        p.put("POST /api/v1/debriefs/{id}/publish", t -> {
+            t.township404("POST", "/api/v1/debriefs/" + foreignRound(t) + "/publish", "{}");
+            ok(t.township().post("/api/v1/debriefs/" + ownFiledRound(t) + "/publish", "{}"));
+        });
+        // --- pages
+        p.put("GET /debriefs", t -> {
+            long foreign = foreignRound(t);
+            long own = ownRound(t);
+            WebSession.Page r = t.townshipWeb().get("/debriefs");
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.body()).doesNotContain("/debriefs/" + foreign + "\"").contains("/debriefs/" + own + "\"");
+            t.page404(t.secretaryWeb().get("/debriefs?orgId=" + t.facts().foreignBranchId()));
+            assertThat(t.secretaryWeb().get("/debriefs?orgId=" + t.facts().ownBranchId()).status()).isEqualTo(200);
+        });
+        p.put("POST /debriefs", t -> {
+            assertThat(t.secretaryWeb().post("/debriefs", Map.of("year", String.valueOf(lastYear()))).status()).isEqualTo(403);
+            WebSession.Page bad = t.townshipWeb().post("/debriefs", Map.of("year", "1999"));
+            assertThat(bad.status()).isEqualTo(200); // the form again, naming the year
+            assertThat(t.townshipWeb().post("/debriefs", Map.of("year", String.valueOf(lastYear()), "mode", "ALL")).status())
+                    .isEqualTo(302);
+        });
+        p.put("GET /debriefs/{id}", t -> {
+            t.page404(t.townshipWeb().get("/debriefs/" + foreignRound(t)));
+            assertThat(t.townshipWeb().get("/debriefs/" + ownFiledRound(t)).status()).isEqualTo(200);
+        });
+        p.put("POST /debriefs/{id}/reports/{orgId}/grades", t -> {
+            Map<String, String> form = Map.of("evaluator", "张书记", "kind", "LEADER", "grade", "GOOD");
+            t.page404(t.townshipWeb().post("/debriefs/" + foreignRound(t) + "/reports/" + t.facts().foreignBranchId()
+                    + "/grades", form));
+            long own = ownFiledRound(t);
+            assertThat(t.townshipWeb().post("/debriefs/" + own + "/reports/" + t.facts().ownBranchId() + "/grades", form)
+                    .status()).isEqualTo(302);
+        });
+        p.put("POST /debriefs/{id}/publish", t -> {
+            t.page404(t.townshipWeb().post("/debriefs/" + foreignRound(t) + "/publish", Map.of()));
+            assertThat(t.townshipWeb().post("/debriefs/" + ownFiledRound(t) + "/publish", Map.of()).status()).isEqualTo(302);
+        });
+        p.put("GET /debriefs/{id}/report", t -> {
+            t.page404(t.secretaryWeb().get("/debriefs/" + foreignRound(t) + "/report"));
+            assertThat(t.secretaryWeb().get("/debriefs/" + ownRound(t) + "/report").status()).isEqualTo(200);
+        });
+        p.put("POST /debriefs/{id}/report", t -> {
+            t.page404(t.secretaryWeb().post("/debriefs/" + foreignRound(t) + "/report", Map.of("text", "x")));
+            assertThat(t.secretaryWeb().post("/debriefs/" + ownRound(t) + "/report", Map.of("text", "述职报告")).status())
+                    .isEqualTo(302);
+        });
+    }
+
     @Override
     public Map<String, Consumer<ScopeContext>> probes() {
         Map<String, Consumer<ScopeContext>> p = new LinkedHashMap<>();
+        debriefProbes(p);
         p.put("POST /api/v1/tasks", t -> {
             Api.Response r = t.township().post("/api/v1/tasks", body(t.facts().foreignBranchId()));
             assertThat(r.status()).isEqualTo(400); // a body id outside the subtree: named field, no existence leak

@@ -36,4 +36,11 @@ class CommandNav {
         return new NavItem("nav-bulletins-issued", "command.nav.bulletins", "/tasks/bulletins", 18,
                 s -> s.canManageOrgs() && s.scopeOrgId() != null);
     }
+
+    /** 述职评议 next to the tasks (考核督导): the round owners and the secretaries who file. */
+    @Bean
+    NavItem debriefNavItem() {
+        return new NavItem("nav-debriefs", "command.nav.debriefs", "/debriefs", 18,
+                s -> (s.canManageOrgs() || s.role() == Role.BRANCH_SECRETARY) && s.scopeOrgId() != null);
+    }
 }
