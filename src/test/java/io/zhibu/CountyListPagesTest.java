@@ -56,6 +56,25 @@ class CountyListPagesTest extends IntegrationTest {
         assertThat(county.get("/dues/arrears?level=NONE").status()).isEqualTo(400);
     }
 
+    @Test
+    void termRemindersArePagedFilteredAndSummarized() {
+        int due = as("county").get("/api/v1/term-reminders").json().size();
+        WebSession county = new WebSession(port, "county", PASSWORD);
+        WebSession.Page first = county.get("/orgs/term-reminders");
+        assertThat(first.status()).isEqualTo(200);
+        if (due == 0) {
+            assertThat(first.body()).doesNotContain("id=\"term-due\"");
+            return;
+        }
+        assertThat(first.body()).contains("id=\"term-total\"", "Total (" + due + ")", "id=\"term-filter\"");
+        assertThat(rows(first.body())).isEqualTo(Math.min(25, due));
+        if (due > 25) {
+            assertThat(county.get("/orgs/term-reminders?page=1").body()).contains("Page 2 of " + ((due + 24) / 25));
+        }
+        assertThat(county.get("/orgs/term-reminders?reminder=OVERDUE&q=x").status()).isEqualTo(200);
+        assertThat(county.get("/orgs/term-reminders?reminder=SOON").status()).isEqualTo(400);
+    }
+
     private static int rows(String body) {
         String tbody = body.substring(body.indexOf("<tbody>"), body.indexOf("</tbody>"));
         return tbody.split("<tr", -1).length - 1;

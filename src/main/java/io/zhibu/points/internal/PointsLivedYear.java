@@ -115,6 +115,19 @@ class PointsLivedYear implements LivedYear {
      * a second call posts nothing. Returns the postings written.
      */
     int postRecordedAttendance(String rootPath) {
+        // branch by branch (one transaction each), so a generated city is never held in memory at once
+        Set<String> paths = new TreeSet<>();
+        for (PointsMemberRecord m : repo.membersUnder(rootPath)) {
+            paths.add(m.getOrgPath());
+        }
+        int written = 0;
+        for (String path : paths) {
+            written += postUnder(path);
+        }
+        return written;
+    }
+
+    private int postUnder(String rootPath) {
         Integer written = tx.execute(s -> {
             List<RecordedAttendance.Fact> facts = attendance.lockedUnder(rootPath);
             if (facts.isEmpty()) {
