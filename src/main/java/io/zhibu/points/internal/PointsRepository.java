@@ -141,23 +141,26 @@ public class PointsRepository {
                 .fetch().stream().<Record>map(r -> r).toList();
     }
 
-    /** Bulk postings (demo and lived-year data), skipping any (fact key, sequence) already there; returns rows written. */
+    /**
+     * Bulk postings (demo and lived-year data) whose fact keys the caller has checked are not posted yet (see
+     * {@link #factKeys}); plain set-based inserts (an upsert per row is far too slow on H2). Returns rows written.
+     */
     public int insertEntries(List<PointsEntryRecord> entries) {
-        int n = 0;
-        for (int i = 0; i < entries.size(); i += 2_000) {
-            var q = db.insertInto(POINTS_ENTRY, POINTS_ENTRY.REGION_ORG_ID, POINTS_ENTRY.MEMBER_ID, POINTS_ENTRY.ORG_PATH,
-                    POINTS_ENTRY.POINTS_YEAR, POINTS_ENTRY.FACT_DATE, POINTS_ENTRY.ITEM, POINTS_ENTRY.FACT_KEY,
-                    POINTS_ENTRY.FACT_SEQ, POINTS_ENTRY.REQUESTED, POINTS_ENTRY.POINTS, POINTS_ENTRY.STUDY_MINUTES,
-                    POINTS_ENTRY.QUIZ_SCORE, POINTS_ENTRY.LINK_TYPE, POINTS_ENTRY.LINK_ID, POINTS_ENTRY.CREATED_BY,
-                    POINTS_ENTRY.CREATED_AT);
-            for (PointsEntryRecord e : entries.subList(i, Math.min(entries.size(), i + 2_000))) {
-                q = q.values(e.getRegionOrgId(), e.getMemberId(), e.getOrgPath(), e.getPointsYear(), e.getFactDate(),
-                        e.getItem(), e.getFactKey(), e.getFactSeq(), e.getRequested(), e.getPoints(), e.getStudyMinutes(),
-                        e.getQuizScore(), e.getLinkType(), e.getLinkId(), e.getCreatedBy(), e.getCreatedAt());
-            }
-            n += q.onConflict(POINTS_ENTRY.FACT_KEY, POINTS_ENTRY.FACT_SEQ).doNothing().execute();
+        List<Field<?>> fields = List.of(POINTS_ENTRY.REGION_ORG_ID, POINTS_ENTRY.MEMBER_ID, POINTS_ENTRY.ORG_PATH,
+                POINTS_ENTRY.POINTS_YEAR, POINTS_ENTRY.FACT_DATE, POINTS_ENTRY.ITEM, POINTS_ENTRY.FACT_KEY,
+                POINTS_ENTRY.FACT_SEQ, POINTS_ENTRY.REQUESTED, POINTS_ENTRY.POINTS, POINTS_ENTRY.STUDY_MINUTES,
+                POINTS_ENTRY.QUIZ_SCORE, POINTS_ENTRY.LINK_TYPE, POINTS_ENTRY.LINK_ID, POINTS_ENTRY.CREATED_BY,
+                POINTS_ENTRY.CREATED_AT);
+        List<Object[]> rows = new ArrayList<>(entries.size());
+        for (PointsEntryRecord e : entries) {
+            rows.add(new Object[] {e.getRegionOrgId(), e.getMemberId(), e.getOrgPath(), e.getPointsYear(), e.getFactDate(),
+                    e.getItem().name(), e.getFactKey(), e.getFactSeq(), e.getRequested(), e.getPoints(), e.getStudyMinutes(),
+                    e.getQuizScore(), e.getLinkType(), e.getLinkId(), e.getCreatedBy(), e.getCreatedAt()});
         }
-        return n;
+        for (int i = 0; i < rows.size(); i += 5_000) {
+            io.zhibu.shared.db.BulkInsert.rows(db, POINTS_ENTRY, fields, rows.subList(i, Math.min(rows.size(), i + 5_000)));
+        }
+        return rows.size();
     }
 
     public List<PointsMemberRecord> membersOfOrg(long orgId, int limit) {
