@@ -115,16 +115,8 @@ class PointsLivedYear implements LivedYear {
      * a second call posts nothing. Returns the postings written.
      */
     int postRecordedAttendance(String rootPath) {
-        // branch by branch (one transaction each), so a generated city is never held in memory at once
-        Set<String> paths = new TreeSet<>();
-        for (PointsMemberRecord m : repo.membersUnder(rootPath)) {
-            paths.add(m.getOrgPath());
-        }
-        int written = 0;
-        for (String path : paths) {
-            written += postUnder(path);
-        }
-        return written;
+        // one pass over the region: per-branch queries scan the attendance table once per branch (90 s on H2)
+        return postUnder(rootPath);
     }
 
     private int postUnder(String rootPath) {
