@@ -197,8 +197,24 @@ public class DuesPageController {
     }
 
     @GetMapping("/arrears")
-    public String arrears(@RequestParam(required = false) Long orgId, Model model) {
-        model.addAttribute("rows", dues.arrears(CurrentScope.get(), orgId));
+    public String arrears(@RequestParam(required = false) Long orgId, @RequestParam(required = false) String q,
+                          @RequestParam(required = false) DuesViews.ArrearsLevel level,
+                          @RequestParam(required = false) Integer page, Model model) {
+        // a county's arrears are hundreds of members: the summary covers all, the table one page of the filtered
+        List<DuesViews.Arrears> all = dues.arrears(CurrentScope.get(), orgId);
+        model.addAttribute("totalCount", all.size());
+        model.addAttribute("totalOwed", all.stream().map(DuesViews.Arrears::owed).filter(java.util.Objects::nonNull)
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
+        List<DuesViews.Arrears> rows = io.zhibu.shared.web.ListPages.named(all, q, DuesViews.Arrears::memberName);
+        if (level != null) {
+            rows = rows.stream().filter(r -> r.level() == level).toList();
+        }
+        model.addAttribute("rows", io.zhibu.shared.web.ListPages.page(rows, page, io.zhibu.shared.web.ListPages.PAGE_SIZE));
+        model.addAttribute("q", q);
+        model.addAttribute("level", level);
+        model.addAttribute("levels", DuesViews.ArrearsLevel.values());
+        model.addAttribute("pageBase", io.zhibu.shared.web.ListPages.base("/dues/arrears", "orgId", orgId, "q", q,
+                "level", level));
         model.addAttribute("orgId", orgId);
         return "dues/arrears";
     }

@@ -92,8 +92,22 @@ public class OrgTermPageController {
     }
 
     @GetMapping("/orgs/term-reminders")
-    public String due(Model model) {
-        model.addAttribute("due", terms.due(CurrentScope.get()));
+    public String due(@RequestParam(required = false) String q, @RequestParam(required = false) io.zhibu.org.TermReminder reminder,
+                      @RequestParam(required = false) Integer page, Model model) {
+        // a county's terms due are dozens of branches: the summary counts all, the table shows one page of the filtered
+        List<io.zhibu.org.TermView> all = terms.due(CurrentScope.get());
+        Map<io.zhibu.org.TermReminder, Long> byReminder = new java.util.EnumMap<>(io.zhibu.org.TermReminder.class);
+        all.forEach(t -> byReminder.merge(t.reminder(), 1L, Long::sum));
+        List<io.zhibu.org.TermView> rows = io.zhibu.shared.web.ListPages.named(all, q, io.zhibu.org.TermView::orgName);
+        if (reminder != null) {
+            rows = rows.stream().filter(t -> t.reminder() == reminder).toList();
+        }
+        model.addAttribute("totalCount", all.size());
+        model.addAttribute("byReminder", byReminder);
+        model.addAttribute("due", io.zhibu.shared.web.ListPages.page(rows, page, io.zhibu.shared.web.ListPages.PAGE_SIZE));
+        model.addAttribute("q", q);
+        model.addAttribute("reminder", reminder);
+        model.addAttribute("pageBase", io.zhibu.shared.web.ListPages.base("/orgs/term-reminders", "q", q, "reminder", reminder));
         return "orgs/term-reminders";
     }
 }

@@ -12,6 +12,7 @@ import io.zhibu.db.tables.records.PointsMemberYearRecord;
 import io.zhibu.db.tables.records.PointsOrgYearRecord;
 import io.zhibu.member.MemberEvents.MemberFacts;
 import io.zhibu.member.MemberStanding;
+import io.zhibu.points.PointItem;
 import io.zhibu.shared.OrgPath;
 import io.zhibu.shared.db.OrgPathSql;
 import java.math.BigDecimal;
@@ -117,6 +118,49 @@ public class PointsRepository {
     /** The member's projection row, locked: every posting of one member runs after the previous one committed. */
     public Optional<PointsMemberRecord> lockMember(long memberId) {
         return db.selectFrom(POINTS_MEMBER).where(POINTS_MEMBER.MEMBER_ID.eq(memberId)).forUpdate().fetchOptional();
+    }
+
+    /** The projection rows of the members under {@code path} (a region's subtree). */
+    public List<PointsMemberRecord> membersUnder(String path) {
+        return db.selectFrom(POINTS_MEMBER).where(POINTS_MEMBER.ORG_PATH.startsWith(path)).fetch();
+    }
+
+    /** The fact keys starting with {@code prefix} already posted for members under {@code path}. */
+    public java.util.Set<String> factKeys(String path, String prefix) {
+        return new java.util.HashSet<>(db.select(POINTS_ENTRY.FACT_KEY).from(POINTS_ENTRY)
+                .where(POINTS_ENTRY.ORG_PATH.startsWith(path)).and(POINTS_ENTRY.FACT_KEY.startsWith(prefix))
+                .fetch(POINTS_ENTRY.FACT_KEY));
+    }
+
+    /** Net points per member, year, item and day under {@code path} for the given items (caps of bulk postings). */
+    public List<Record> usageUnder(String path, Collection<PointItem> items) {
+        return db.select(POINTS_ENTRY.MEMBER_ID, POINTS_ENTRY.POINTS_YEAR, POINTS_ENTRY.ITEM, POINTS_ENTRY.FACT_DATE,
+                        DSL.sum(POINTS_ENTRY.POINTS).as("points"))
+                .from(POINTS_ENTRY).where(POINTS_ENTRY.ORG_PATH.startsWith(path)).and(POINTS_ENTRY.ITEM.in(items))
+                .groupBy(POINTS_ENTRY.MEMBER_ID, POINTS_ENTRY.POINTS_YEAR, POINTS_ENTRY.ITEM, POINTS_ENTRY.FACT_DATE)
+                .fetch().stream().<Record>map(r -> r).toList();
+    }
+
+    /**
+     * Bulk postings (demo and lived-year data) whose fact keys the caller has checked are not posted yet (see
+     * {@link #factKeys}); plain set-based inserts (an upsert per row is far too slow on H2). Returns rows written.
+     */
+    public int insertEntries(List<PointsEntryRecord> entries) {
+        List<Field<?>> fields = List.of(POINTS_ENTRY.REGION_ORG_ID, POINTS_ENTRY.MEMBER_ID, POINTS_ENTRY.ORG_PATH,
+                POINTS_ENTRY.POINTS_YEAR, POINTS_ENTRY.FACT_DATE, POINTS_ENTRY.ITEM, POINTS_ENTRY.FACT_KEY,
+                POINTS_ENTRY.FACT_SEQ, POINTS_ENTRY.REQUESTED, POINTS_ENTRY.POINTS, POINTS_ENTRY.STUDY_MINUTES,
+                POINTS_ENTRY.QUIZ_SCORE, POINTS_ENTRY.LINK_TYPE, POINTS_ENTRY.LINK_ID, POINTS_ENTRY.CREATED_BY,
+                POINTS_ENTRY.CREATED_AT);
+        List<Object[]> rows = new ArrayList<>(entries.size());
+        for (PointsEntryRecord e : entries) {
+            rows.add(new Object[] {e.getRegionOrgId(), e.getMemberId(), e.getOrgPath(), e.getPointsYear(), e.getFactDate(),
+                    e.getItem().name(), e.getFactKey(), e.getFactSeq(), e.getRequested(), e.getPoints(), e.getStudyMinutes(),
+                    e.getQuizScore(), e.getLinkType(), e.getLinkId(), e.getCreatedBy(), e.getCreatedAt()});
+        }
+        for (int i = 0; i < rows.size(); i += 5_000) {
+            io.zhibu.shared.db.BulkInsert.rows(db, POINTS_ENTRY, fields, rows.subList(i, Math.min(rows.size(), i + 5_000)));
+        }
+        return rows.size();
     }
 
     public List<PointsMemberRecord> membersOfOrg(long orgId, int limit) {

@@ -2,6 +2,7 @@ package io.zhibu.supervision.web;
 
 import io.zhibu.shared.CurrentScope;
 import io.zhibu.shared.DataScope;
+import io.zhibu.shared.web.ListPages;
 import io.zhibu.shared.web.Messages;
 import io.zhibu.supervision.Dashboard;
 import io.zhibu.supervision.Dashboards;
@@ -56,12 +57,20 @@ class DashboardPageController {
 
     @GetMapping("/rankings")
     String rankings(@RequestParam(required = false) Long orgId, @RequestParam(required = false) String period,
-                    @RequestParam(required = false) String rank, Model model) {
+                    @RequestParam(required = false) String rank, @RequestParam(required = false) String q,
+                    @RequestParam(required = false) Integer page, Model model) {
         DataScope scope = CurrentScope.get();
         Dashboard d = dashboards.dashboard(scope, orgId, period, rank);
         model.addAttribute("d", d);
         model.addAttribute("ranks", Dashboards.RankBy.values());
-        model.addAttribute("rows", dashboards.branchRanking(scope, d.orgId(), d.period(), rank, 500));
+        // a county ranks hundreds of branches: the summary covers all of them, the table one page of the filtered
+        List<Dashboards.BranchRank> all = dashboards.branchRanking(scope, d.orgId(), d.period(), rank, 10_000);
+        model.addAttribute("summary", RankingSummary.of(all));
+        List<Dashboards.BranchRank> rows = ListPages.named(all, q, Dashboards.BranchRank::name);
+        model.addAttribute("rows", ListPages.page(rows, page, ListPages.PAGE_SIZE));
+        model.addAttribute("q", q);
+        model.addAttribute("pageBase", ListPages.base("/supervision/rankings", "orgId", d.orgId(), "period", d.period(),
+                "rank", d.rankBy(), "q", q));
         return "supervision/rankings";
     }
 
@@ -126,5 +135,19 @@ class DashboardPageController {
 
     private static Map<String, Object> point(String name, long value) {
         return Map.of("name", name, "value", value);
+    }
+
+    /** The ranking's summary row: branches, members, and the mean of the branches' rates (per mille; null if none). */
+    record RankingSummary(int branches, long members, Integer meetingRate, Integer duesRate) {
+        static RankingSummary of(List<Dashboards.BranchRank> all) {
+            long members = all.stream().mapToLong(r -> r.figures().getOrDefault("member.total", 0L)).sum();
+            return new RankingSummary(all.size(), members, mean(all.stream().map(Dashboards.BranchRank::meetingRate).toList()),
+                    mean(all.stream().map(Dashboards.BranchRank::duesRate).toList()));
+        }
+
+        private static Integer mean(List<Integer> rates) {
+            var stats = rates.stream().filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).summaryStatistics();
+            return stats.getCount() == 0 ? null : (int) Math.round(stats.getAverage());
+        }
     }
 }
