@@ -134,4 +134,23 @@ class LivedYearTest {
         // the demo accounts still work
         assertThat(as("member").get("/api/v1/me").status()).isEqualTo(200);
     }
+
+    @Test
+    void branchesHaveAnActivityFeedWithPhotosThatLoad() {
+        Api county = as("county");
+        JsonNode feed = county.get("/api/v1/points/activities?size=50").json();
+        assertThat(feed.get("total").asLong()).as("two to four activities per branch").isGreaterThanOrEqualTo(2L * 50);
+        JsonNode withPhoto = null;
+        for (JsonNode a : feed.get("items")) {
+            if (a.path("photos").size() > 0) {
+                withPhoto = a;
+                break;
+            }
+        }
+        assertThat(withPhoto).as("activities with photos").isNotNull();
+        String url = "/api/v1/points/activities/" + withPhoto.get("id").asLong() + "/photos/"
+                + withPhoto.get("photos").get(0).get("id").asLong();
+        Api.Response photo = county.get(url);
+        assertThat(photo.status()).as(url).isEqualTo(200);
+    }
 }
