@@ -82,6 +82,12 @@ class MeetingLivedYear implements LivedYear {
         return 10;
     }
 
+    /** {@inheritDoc} Meetings need the committees (hosts, recorders); they read the roster and write only meeting tables. */
+    @Override
+    public java.util.Set<String> runsAfter() {
+        return java.util.Set.of("committees");
+    }
+
     private record Planned(OrgNode branch, Set<MeetingType> types, String title, OffsetDateTime startsAt, int attendees,
                            String agenda) {
     }

@@ -93,7 +93,13 @@ class PointsLivedYear implements LivedYear {
 
     @Override
     public int order() {
-        return 70;
+        return 35;
+    }
+
+    /** {@inheritDoc} Points post the recorded attendance of the meetings' year; they write only points tables (and activity photos). */
+    @Override
+    public java.util.Set<String> runsAfter() {
+        return java.util.Set.of("meetings");
     }
 
     @Override
