@@ -21,4 +21,11 @@ class VotingRightsAdapter implements VotingRightsPort {
         return (int) members.page(MEMBER_MEMBER.ORG_ID.eq(orgId).and(MEMBER_MEMBER.EXIT_TYPE.isNull()), 0, 10_000).stream()
                 .filter(r -> MemberLifecycleRules.mayVote(MemberLifecycle.state(r), date)).count();
     }
+
+    @Override
+    public java.util.List<String> eligibleNames(long orgId, LocalDate date) {
+        return members.page(MEMBER_MEMBER.ORG_ID.eq(orgId).and(MEMBER_MEMBER.EXIT_TYPE.isNull()), 0, 10_000).stream()
+                .filter(r -> MemberLifecycleRules.mayVote(MemberLifecycle.state(r), date))
+                .map(r -> r.getName()).distinct().toList();
+    }
 }
