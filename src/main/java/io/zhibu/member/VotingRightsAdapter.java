@@ -23,9 +23,8 @@ class VotingRightsAdapter implements VotingRightsPort {
     }
 
     @Override
-    public java.util.List<String> eligibleNames(long orgId, LocalDate date) {
+    public java.util.List<String> rosterNames(long orgId) {
         return members.page(MEMBER_MEMBER.ORG_ID.eq(orgId).and(MEMBER_MEMBER.EXIT_TYPE.isNull()), 0, 10_000).stream()
-                .filter(r -> MemberLifecycleRules.mayVote(MemberLifecycle.state(r), date))
                 .map(r -> r.getName()).distinct().toList();
     }
 }

@@ -144,10 +144,10 @@ public class OrgElectionProcesses {
                 // R1.4: the secretary and deputy are members of the organization's roll (picked, not typed)
                 List<String> names = rosterNames(r.getOrgId());
                 if (!names.isEmpty() && r.getSecretary() != null && !names.contains(r.getSecretary())) {
-                    errors.add(new Violation("secretary", "election.process.notOnRoster"));
+                    errors.add(new Violation("secretary", "term.notOnRoster"));
                 }
                 if (!names.isEmpty() && r.getDeputySecretary() != null && !names.contains(r.getDeputySecretary())) {
-                    errors.add(new Violation("deputySecretary", "election.process.notOnRoster"));
+                    errors.add(new Violation("deputySecretary", "term.notOnRoster"));
                 }
                 r.setReportedBy(scope.username());
                 r.setReportedAt(now);
@@ -193,10 +193,10 @@ public class OrgElectionProcesses {
         return repo.inSubtree(scope.orgPath(), stage, 200).stream().map(r -> view(scope, r, null)).toList();
     }
 
-    /** Whom the secretary and deputy are picked from: the org's members who may vote today (R1.4). */
+    /** Whom the secretary and deputy are picked from: the org's roll (R1.4). */
     public List<String> rosterNames(long orgId) {
         VotingRightsPort port = roster.getIfAvailable();
-        return port == null ? List.of() : port.eligibleNames(orgId, java.time.LocalDate.now(clock));
+        return port == null ? List.of() : port.rosterNames(orgId);
     }
 
     private View view(DataScope scope, OrgElectionProcessRecord r, String orgName) {

@@ -7,10 +7,11 @@ public interface VotingRightsPort {
     int votersDue(long orgId, LocalDate date);
 
     /**
-     * The names of the org's members who may vote on the date, in roster order: whom a committee (secretary, deputy,
-     * members) is chosen from (R1.4, issue 18 point 4). Empty where the org has no roll of its own.
+     * The names of the org's members on its roll (not exited), in roster order: whom a committee (secretary, deputy,
+     * members) is picked from (R1.4, issue 18 point 4; the ≥1-year tenure is warned separately). Empty where the org
+     * has no roll of its own (a 党委: its committee comes from the branches below).
      */
-    default java.util.List<String> eligibleNames(long orgId, LocalDate date) {
+    default java.util.List<String> rosterNames(long orgId) {
         return java.util.List.of();
     }
 }

@@ -70,4 +70,19 @@ class ElectionProcessApiTest extends IntegrationTest {
         assertThat(web.get("/orgs/election-processes").body()).contains("process-" + id);
         assertThat(new WebSession(port, "secretary", PASSWORD).get("/orgs/" + branch + "/terms").body()).contains("process-form");
     }
+
+    @Test
+    @DisplayName("R1.4: a committee is picked from the roll — a typed name not on it is refused, nothing opened; the form is a picker")
+    void committeeFromTheRoll() {
+        Api secretary = as("secretary");
+        long branch = secretary.get("/api/v1/me").at("/orgId").asLong();
+        int before = secretary.get("/api/v1/orgs/" + branch + "/terms").json().size();
+        Api.Response typed = secretary.post("/api/v1/orgs/" + branch + "/terms", "{\"startedOn\":\"" + LocalDate.now()
+                + "\",\"secretary\":\"名册外的人\",\"propagandaMember\":\"也不在名册\"}");
+        assertThat(typed.status()).isEqualTo(400);
+        assertThat(typed.body()).contains("\"secretary\"").contains("\"propagandaMember\"");
+        assertThat(secretary.get("/api/v1/orgs/" + branch + "/terms").json().size()).isEqualTo(before);
+        String page = new WebSession(port, "secretary", PASSWORD).get("/orgs/" + branch + "/terms").body();
+        assertThat(page).contains("<select class=\"form-select\" id=\"secretary\" name=\"secretary\">");
+    }
 }
