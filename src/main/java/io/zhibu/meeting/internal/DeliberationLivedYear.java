@@ -66,10 +66,13 @@ class DeliberationLivedYear implements LivedYear {
 
     @Override
     public long generate(Region region) {
-        List<OrgNode> villages = orgs.activeNodes().stream()
+        List<OrgNode> nodes = orgs.activeNodes();
+        Map<Long, OrgNode> byId = new HashMap<>();
+        nodes.forEach(x -> byId.put(x.id(), x));
+        List<OrgNode> villages = nodes.stream()
                 .filter(n -> region.covers(n.path()) && FourDeliberationsRules.village(n.type(), n.domain()))
                 // a 总支's branches belong to the same village: the matters sit with the village's top organization
-                .filter(n -> n.type() == io.zhibu.org.OrgType.GENERAL_BRANCH || !underGeneralBranch(n))
+                .filter(n -> n.type() == io.zhibu.org.OrgType.GENERAL_BRANCH || !underGeneralBranch(n, byId))
                 .sorted(java.util.Comparator.comparing(OrgNode::path)).toList();
         if (villages.isEmpty()) {
             return 0;
@@ -78,12 +81,7 @@ class DeliberationLivedYear implements LivedYear {
         return tx.execute(s -> write(region, villages, diligence));
     }
 
-    private final Map<Long, OrgNode> byId = new HashMap<>();
-
-    private boolean underGeneralBranch(OrgNode n) {
-        if (byId.isEmpty()) {
-            orgs.activeNodes().forEach(x -> byId.put(x.id(), x));
-        }
+    private static boolean underGeneralBranch(OrgNode n, Map<Long, OrgNode> byId) {
         OrgNode parent = n.parentId() == null ? null : byId.get(n.parentId());
         return parent != null && parent.type() == io.zhibu.org.OrgType.GENERAL_BRANCH;
     }
