@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** R1.9 / issue 18 point 4: the election procedure tracked step by step, the superior's approvals recorded. */
 class ElectionProcessApiTest extends IntegrationTest {
+    static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai"); // the configured zone: "today" of the approval
     private static String step(String action, String extra) {
         return "{\"action\":\"" + action + "\"" + (extra == null ? "" : "," + extra) + "}";
     }
@@ -39,7 +40,7 @@ class ElectionProcessApiTest extends IntegrationTest {
         assertThat(approved.at("/stage").asText()).isEqualTo("APPROVED");
         assertThat(approved.at("/approvedBy").asText()).isEqualTo("township");
 
-        Api.Response election = secretary.post("/api/v1/orgs/" + branch + "/elections", "{\"heldOn\":\"" + LocalDate.now()
+        Api.Response election = secretary.post("/api/v1/orgs/" + branch + "/elections", "{\"heldOn\":\"" + LocalDate.now(ZONE)
                 + "\",\"votersPresent\":0,\"seats\":1,\"candidates\":2,\"ballotsIssued\":0,\"ballotsReturned\":0,\"result\":\"流程测试\"}");
         assertThat(election.status()).as(election.body()).isEqualTo(201);
         assertThat(secretary.post(p, step("ELECT", "\"electionId\":-5")).body()).contains("\"electionId\"");
@@ -77,7 +78,7 @@ class ElectionProcessApiTest extends IntegrationTest {
         Api secretary = as("secretary");
         long branch = secretary.get("/api/v1/me").at("/orgId").asLong();
         int before = secretary.get("/api/v1/orgs/" + branch + "/terms").json().size();
-        Api.Response typed = secretary.post("/api/v1/orgs/" + branch + "/terms", "{\"startedOn\":\"" + LocalDate.now()
+        Api.Response typed = secretary.post("/api/v1/orgs/" + branch + "/terms", "{\"startedOn\":\"" + LocalDate.now(ZONE)
                 + "\",\"secretary\":\"名册外的人\",\"propagandaMember\":\"也不在名册\"}");
         assertThat(typed.status()).isEqualTo(400);
         assertThat(typed.body()).contains("\"secretary\"").contains("\"propagandaMember\"");
