@@ -153,4 +153,17 @@ class LivedYearTest {
         Api.Response photo = county.get(url);
         assertThat(photo.status()).as(url).isEqualTo(200);
     }
+
+    @Test
+    void villagesHaveAYearOfFourDeliberationsSoTheRateIsNotZero() {
+        Api county = as("county");
+        String year = String.valueOf(YearMonth.now().minusMonths(1).getYear());
+        JsonNode d = county.get("/api/v1/supervision/dashboard?period=" + year).json();
+        long started = d.at("/figures/deliberation.started").asLong();
+        long completed = d.at("/figures/deliberation.completed").asLong();
+        assertThat(started).as("四议两公开 matters started in the county's villages").isPositive();
+        assertThat(completed).as("completed of %d started", started).isPositive().isLessThanOrEqualTo(started);
+        JsonNode rates = county.get("/api/v1/deliberations/rates?year=" + year).json();
+        assertThat(rates.at("/villages").size()).as("villages with matters").isGreaterThan(5);
+    }
 }
