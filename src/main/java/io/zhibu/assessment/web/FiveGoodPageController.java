@@ -127,7 +127,8 @@ public class FiveGoodPageController {
         } catch (InvalidInputException e) {
             // each message names its field in words (申报党组织：必填)
             flash.addFlashAttribute("actionErrors", e.violations().stream()
-                    .map(v -> messages.get("assessment.fiveGood.field." + v.field()) + "：" + messages.get(v.code(), v.args()))
+                    .map(v -> messages.get("assessment.fiveGood.fieldError", messages.get("assessment.fiveGood.field." + v.field()),
+                            messages.get(v.code(), v.args())))
                     .distinct().toList());
         } catch (ConflictException e) {
             flash.addFlashAttribute("actionErrors", List.of(messages.get(e.code(), e.args())));
