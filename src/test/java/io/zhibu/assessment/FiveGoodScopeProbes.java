@@ -85,6 +85,21 @@ public class FiveGoodScopeProbes implements ScopeProbeSet {
         p.put("POST " + page + "/{id}/award", t -> t.page404(t.townshipWeb().post(page + "/" + foreign(t) + "/award", Map.of())));
         p.put("POST " + page + "/{id}/checks", t -> t.page404(t.townshipWeb().post(page + "/" + foreign(t) + "/checks",
                 Map.of("checkedOn", "2018-06-01", "checker", "x", "findings", "y"))));
+        // --- 结果运用 (AssessmentOutcomes): the foreign branch is in neither list; designating it answers 404
+        p.put("GET /api/v1/assessment/outcomes", t -> {
+            Api.Response r = t.township().get("/api/v1/assessment/outcomes?year=" + (java.time.LocalDate.now().getYear() - 1));
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.body()).doesNotContain(t.facts().foreignBranchName());
+        });
+        p.put("POST /api/v1/assessment/outcomes/weak-lax", t -> t.township404("POST", "/api/v1/assessment/outcomes/weak-lax",
+                "{\"orgId\":" + t.facts().foreignBranchId() + ",\"year\":" + (java.time.LocalDate.now().getYear() - 1) + "}"));
+        p.put("GET /assessment/outcomes", t -> {
+            WebSession.Page r = t.townshipWeb().get("/assessment/outcomes");
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.body()).doesNotContain(t.facts().foreignBranchName());
+        });
+        p.put("POST /assessment/outcomes/weak-lax", t -> t.page404(t.townshipWeb().post("/assessment/outcomes/weak-lax",
+                Map.of("orgId", "" + t.facts().foreignBranchId(), "year", "" + (java.time.LocalDate.now().getYear() - 1)))));
         return p;
     }
 

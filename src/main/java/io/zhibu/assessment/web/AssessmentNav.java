@@ -29,6 +29,12 @@ class AssessmentNav {
         return new NavItem("nav-assessment-five-good", "nav.assessmentFiveGood", "/assessment/five-good", 64, AssessmentNav::reader);
     }
 
+    /** 考评结果运用 (AssessmentOutcomes: organizations' readers). */
+    @Bean
+    NavItem assessmentOutcomesNavItem() {
+        return new NavItem("nav-assessment-outcomes", "nav.assessmentOutcomes", "/assessment/outcomes", 65, AssessmentNav::reader);
+    }
+
     /** 三率测评 (SurveyService: organizations' readers). */
     @Bean
     NavItem assessmentSurveysNavItem() {
