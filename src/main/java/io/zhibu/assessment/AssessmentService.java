@@ -71,6 +71,13 @@ public class AssessmentService {
 
     private final io.zhibu.shared.upload.UploadCheck uploads;
 
+    private ApplicablePresets applicable = new ApplicablePresets(null);
+
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setApplicable(ApplicablePresets applicable) {
+        this.applicable = applicable;
+    }
+
     public AssessmentService(AssessmentRepository repo, CampaignEngine engine, PresetLibrary presets, OrgService orgs,
                              AuditLog audit, Clock clock, TransactionTemplate tx,
                              io.zhibu.shared.upload.UploadCheck uploads) {
@@ -197,13 +204,18 @@ public class AssessmentService {
             errors.add(new Violation("systemId", "validation.required"));
         }
         String name = InvalidInputException.collect(errors, () -> TextInput.required(form == null ? null : form.name(), "name", 100));
+        String family = form == null || form.family() == null || form.family().isBlank() ? null : form.family().strip();
+        if (family != null && !applicable.families().contains(family)) {
+            errors.add(new Violation("family", "assessment.family.unknown", family));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         Organization org = orgs.get(scope, form.orgId());
         AssessmentSystemRecord sys = visibleSystem(scope, form.systemId());
         StandardSystem system = body(sys);
-        List<BranchRef> branches = branches(scope, org, sys.getDomain());
+        List<Organization> members = branchOrgs(scope, org, family == null ? sys.getDomain() : "ALL");
+        List<BranchRef> branches = refs(members);
         if (branches.isEmpty()) {
             throw InvalidInputException.of("orgId", "assessment.campaign.noBranches");
         }
@@ -216,15 +228,17 @@ public class AssessmentService {
             r.setName(name);
             r.setAssessYear(sys.getAssessYear());
             r.setSystemId(sys.getId());
+            r.setPresetFamily(family);
             r.setStatus("OPEN");
             r.setBranches(branches.size());
             r.setCreatedBy(scope.username());
             r.setCreatedAt(OffsetDateTime.now(clock));
             r.setVersion(0);
             AssessmentCampaignRecord out = repo.insertCampaign(r);
-            engine.score(out, system, branches);
+            engine.score(out, system, branches, perBranch(out, members));
             audit.success("assessment.campaign.open", "assessment_campaign", out.getId(), org.path(),
-                    name + ": " + sys.getCode() + " v" + sys.getVersionNo() + ", " + branches.size() + " branches");
+                    name + ": " + sys.getCode() + " v" + sys.getVersionNo() + ", " + branches.size() + " branches"
+                            + (family == null ? "" : ", by domain (" + family + ")"));
             return out;
         });
         return campaign(scope, c.getId());
@@ -237,7 +251,28 @@ public class AssessmentService {
 
     public CampaignView campaign(DataScope scope, long id) {
         AssessmentCampaignRecord c = visibleCampaign(scope, id);
-        return campaignView(scope, c, stats(repo.resultLines(id, scope.orgPath())));
+        List<Record> lines = repo.resultLines(id, scope.orgPath());
+        CampaignView v = campaignView(scope, c, stats(lines));
+        if (c.getPresetFamily() == null) {
+            return v;
+        }
+        // 适用标准: which standard scores how many of the branches the caller sees
+        Map<String, StandardSystem> family = familySystems(c);
+        Map<String, Integer> counts = new TreeMap<>();
+        List<Long> ids = lines.stream().map(r -> r.get(ASSESSMENT_RESULT.ORG_ID)).toList();
+        for (int i = 0; i < ids.size(); i += 1000) {
+            for (io.zhibu.org.OrgNode n : orgs.activeNodes(ids.subList(i, Math.min(ids.size(), i + 1000)))) {
+                String p = applicable.presetFor(c.getPresetFamily(), n.type(), n.domain());
+                if (p != null && family.containsKey(p)) {
+                    counts.merge(p, 1, Integer::sum);
+                }
+            }
+        }
+        List<AppliedStandard> applied = counts.entrySet().stream().map(e -> new AppliedStandard(
+                family.get(e.getKey()).code(), family.get(e.getKey()).name(), e.getValue())).toList();
+        return new CampaignView(v.id(), v.name(), v.year(), v.orgId(), v.orgName(), v.systemId(), v.systemName(),
+                v.systemVersion(), v.status(), v.branches(), v.scoreMs(), v.scoredAt(), v.publishedAt(), v.version(),
+                v.manageable(), v.stats(), v.family(), applied);
     }
 
     /** The ranking of the branches the caller sees, with last year's published result of each. */
@@ -266,8 +301,9 @@ public class AssessmentService {
         AssessmentCampaignRecord c = managedCampaign(scope, id);
         requireNotPublished(c);
         tx.executeWithoutResult(st -> {
-            CampaignEngine.Outcome o = engine.score(c, body(repo.system(c.getSystemId()).orElseThrow()),
-                    branches(scope, orgs.get(scope, c.getOrgId()), repo.system(c.getSystemId()).orElseThrow().getDomain()));
+            List<Organization> members = campaignOrgs(scope, c);
+            CampaignEngine.Outcome o = engine.score(c, body(repo.system(c.getSystemId()).orElseThrow()), refs(members),
+                    perBranch(c, members));
             audit.success("assessment.campaign.rescore", "assessment_campaign", id, c.getOrgPath(), o.branches() + " branches");
         });
         return campaign(scope, id);
@@ -314,7 +350,8 @@ public class AssessmentService {
         requireNotPublished(c);
         tx.executeWithoutResult(st -> {
             AssessmentSystemRecord sys = repo.system(c.getSystemId()).orElseThrow();
-            engine.score(c, body(sys), branches(scope, orgs.get(scope, c.getOrgId()), sys.getDomain()));
+            List<Organization> members = campaignOrgs(scope, c);
+            engine.score(c, body(sys), refs(members), perBranch(c, members));
             if (!repo.bumpCampaign(id, c.getVersion(), "PUBLISHED")) {
                 throw new ConflictException("error.concurrentChange");
             }
@@ -363,7 +400,7 @@ public class AssessmentService {
         if (!"OPEN".equals(c.getStatus())) {
             throw new ConflictException("assessment.selfCheck.closed");
         }
-        StandardSystem system = body(repo.system(c.getSystemId()).orElseThrow());
+        StandardSystem system = baseFor(c, orgId);
         Map<String, StandardSystem.Item> items = itemsByCode(systemFor(c, orgId));
         List<Violation> errors = new ArrayList<>();
         List<AssessmentEntryRecord> rows = new ArrayList<>();
@@ -410,7 +447,7 @@ public class AssessmentService {
             throw new ForbiddenException("spot checks are the superior's");
         }
         requireNotPublished(c);
-        StandardSystem system = body(repo.system(c.getSystemId()).orElseThrow());
+        StandardSystem system = baseFor(c, orgId);
         Map<String, StandardSystem.Item> items = itemsByCode(systemFor(c, orgId));
         Set<String> vetoCodes = new HashSet<>(system.vetoList().stream().map(StandardSystem.Veto::code).toList());
         List<Violation> errors = new ArrayList<>();
@@ -521,13 +558,67 @@ public class AssessmentService {
 
     /** The system one branch of the campaign is scored with: the campaign's, with its approved X items (6+X). */
     StandardSystem systemFor(AssessmentCampaignRecord c, long orgId) {
-        return XItems.forBranch(body(repo.system(c.getSystemId()).orElseThrow()),
-                repo.approvedXItems(c.getId(), orgId).get(orgId));
+        return XItems.forBranch(baseFor(c, orgId), repo.approvedXItems(c.getId(), orgId).get(orgId));
+    }
+
+    /** The standard a branch of the campaign is scored with before its X items: its applicable one, or the campaign's. */
+    StandardSystem baseFor(AssessmentCampaignRecord c, long orgId) {
+        StandardSystem campaignSystem = body(repo.system(c.getSystemId()).orElseThrow());
+        if (c.getPresetFamily() == null) {
+            return campaignSystem;
+        }
+        Map<String, StandardSystem> family = familySystems(c);
+        return orgs.activeNodes(List.of(orgId)).stream().findFirst()
+                .map(n -> family.get(applicable.presetFor(c.getPresetFamily(), n.type(), n.domain())))
+                .orElse(campaignSystem);
+    }
+
+    /** For a campaign scored by domain: each branch's applicable standard (empty map otherwise). */
+    private Map<Long, StandardSystem> perBranch(AssessmentCampaignRecord c, List<Organization> members) {
+        if (c.getPresetFamily() == null) {
+            return Map.of();
+        }
+        Map<String, StandardSystem> family = familySystems(c);
+        Map<Long, StandardSystem> out = new HashMap<>();
+        for (Organization o : members) {
+            StandardSystem s = family.get(applicable.presetFor(c.getPresetFamily(), o.type(), o.domain()));
+            if (s != null) {
+                out.put(o.id(), s);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The standards of the campaign's family by preset id: the latest version of an edited copy saved for the
+     * campaign's year (same code, visible to the campaign's organization), else the shipped preset.
+     */
+    private Map<String, StandardSystem> familySystems(AssessmentCampaignRecord c) {
+        Map<String, AssessmentSystemRecord> saved = new HashMap<>();
+        for (AssessmentSystemRecord r : repo.systems(c.getOrgPath(), ancestors(c.getOrgPath()), c.getAssessYear())) {
+            saved.putIfAbsent(r.getCode(), r); // ordered by version descending within a code
+        }
+        Map<String, StandardSystem> out = new HashMap<>();
+        for (io.zhibu.org.OrgType t : io.zhibu.org.OrgType.values()) {
+            for (OrgDomain d : OrgDomain.values()) {
+                String id = applicable.presetFor(c.getPresetFamily(), t, d);
+                if (id != null && !out.containsKey(id)) {
+                    presets.get(id).ifPresent(p -> out.put(id, saved.containsKey(p.code()) ? body(saved.get(p.code())) : p));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The campaign's branches now (all domains when it is scored by domain). */
+    private List<Organization> campaignOrgs(DataScope scope, AssessmentCampaignRecord c) {
+        return branchOrgs(scope, orgs.get(scope, c.getOrgId()),
+                c.getPresetFamily() != null ? "ALL" : repo.system(c.getSystemId()).orElseThrow().getDomain());
     }
 
     /** Scores one branch again (after its X items changed). */
     void rescoreBranch(AssessmentCampaignRecord c, AssessmentResultRecord r) {
-        rescoreBranch(c, body(repo.system(c.getSystemId()).orElseThrow()), r);
+        rescoreBranch(c, baseFor(c, r.getOrgId()), r);
     }
 
     private void rescoreBranch(AssessmentCampaignRecord c, StandardSystem system, AssessmentResultRecord r) {
@@ -556,11 +647,14 @@ public class AssessmentService {
     }
 
     /** The active branches of the subtree (of the system's domain — or comma-separated domains, e.g. 事业单位 = SCHOOL,HOSPITAL — unless ALL). */
-    private List<BranchRef> branches(DataScope scope, Organization org, String domain) {
+    private List<Organization> branchOrgs(DataScope scope, Organization org, String domain) {
         List<Organization> list = org.type().holdsMembers() ? List.of(org) : orgs.activeIn(scope, org.id(), BRANCH_TYPES);
         Set<String> domains = java.util.Arrays.stream(domain.split(",")).map(String::strip).collect(java.util.stream.Collectors.toSet());
-        return list.stream().filter(o -> "ALL".equals(domain) || domains.contains(o.domain().name()))
-                .map(o -> new BranchRef(o.id(), o.name(), o.path(), o.regionOrgId())).toList();
+        return list.stream().filter(o -> "ALL".equals(domain) || domains.contains(o.domain().name())).toList();
+    }
+
+    private static List<BranchRef> refs(List<Organization> list) {
+        return list.stream().map(o -> new BranchRef(o.id(), o.name(), o.path(), o.regionOrgId())).toList();
     }
 
     static boolean canSpotCheck(DataScope scope, String resultPath) {
@@ -628,7 +722,8 @@ public class AssessmentService {
         AssessmentSystemRecord s = repo.system(c.getSystemId()).orElseThrow();
         return new CampaignView(c.getId(), c.getName(), c.getAssessYear(), c.getOrgId(), c.getOrgName(), s.getId(),
                 s.getName(), s.getVersionNo(), c.getStatus(), c.getBranches(), c.getScoreMs(), c.getScoredAt(),
-                c.getPublishedAt(), c.getVersion(), scope.canManageOrgs() && scope.covers(c.getOrgPath()), stats);
+                c.getPublishedAt(), c.getVersion(), scope.canManageOrgs() && scope.covers(c.getOrgPath()), stats,
+                c.getPresetFamily(), List.of());
     }
 
     static CampaignStats stats(List<Record> lines) {

@@ -31,7 +31,19 @@ public final class AssessmentViews {
     public record SystemForm(Long ownerOrgId, Integer year, String preset, StandardSystem system) {
     }
 
-    public record CampaignForm(Long orgId, Long systemId, String name) {
+    /**
+     * Open a campaign of one system; with {@code family} (e.g. {@code minhang-five-good}) each branch is scored with the
+     * standard of its type and domain ({@link io.zhibu.assessment.ApplicablePresets}: an edited copy saved for the year,
+     * else the shipped preset), the system giving the tiers.
+     */
+    public record CampaignForm(Long orgId, Long systemId, String name, String family) {
+        public CampaignForm(Long orgId, Long systemId, String name) {
+            this(orgId, systemId, name, null);
+        }
+    }
+
+    /** One standard applied in a campaign scored by domain, and how many branches it scores. */
+    public record AppliedStandard(String code, String name, int branches) {
     }
 
     public record CampaignStats(int branches, Map<Integer, Integer> stars, int passed, BigDecimal passRate,
@@ -41,7 +53,7 @@ public final class AssessmentViews {
     public record CampaignView(long id, String name, int year, long orgId, String orgName, long systemId,
                                String systemName, int systemVersion, String status, int branches, Long scoreMs,
                                OffsetDateTime scoredAt, OffsetDateTime publishedAt, int version, boolean manageable,
-                               CampaignStats stats) {
+                               CampaignStats stats, String family, List<AppliedStandard> applied) {
     }
 
     /** One branch of the ranking, with last year's published result of the same branch for comparison. */

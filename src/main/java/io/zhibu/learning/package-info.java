@@ -3,5 +3,5 @@
  * banks, the level game, tests and contests; reads training meetings through the meeting module's port.
  * <p>May use: audit, meeting, member, org, shared (declared below and verified by ModuleBoundariesTest).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"audit", "meeting", "member", "org", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"assessment", "audit", "meeting", "member", "org", "shared"})
 package io.zhibu.learning;

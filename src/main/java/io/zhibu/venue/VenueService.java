@@ -44,6 +44,20 @@ public class VenueService {
     private final VenueProperties props;
     private final Clock clock;
 
+    private org.springframework.context.ApplicationEventPublisher events;
+
+    /** Venue counts by tier are a supervision rollup ({@code venue.*}): a new venue or inspection marks its owner. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setEvents(org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
+    }
+
+    private void changed(long orgId) {
+        if (events != null) {
+            events.publishEvent(io.zhibu.shared.rollup.FactsChanged.stock("venue", java.util.List.of(orgId)));
+        }
+    }
+
     public VenueService(VenueRepository repo, OrgService orgs, AuditLog audit, VenueProperties props, Clock clock) {
         this.repo = repo;
         this.orgs = orgs;
@@ -111,6 +125,7 @@ public class VenueService {
         r.setUpdatedAt(now);
         r.store();
         audit.success("venue.create", "venue", r.getId(), owner.path(), r.getName());
+        changed(owner.id());
         return view(r, owner.name());
     }
 
@@ -181,6 +196,7 @@ public class VenueService {
         r.store();
         repo.refreshLatest(id);
         audit.success("venue.inspect", "venue", id, v.getOrgPath(), tier.name() + " " + r.getTotal());
+        changed(v.getOrgId());
         return get(scope, id);
     }
 

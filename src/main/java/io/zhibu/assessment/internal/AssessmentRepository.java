@@ -162,6 +162,17 @@ public class AssessmentRepository {
                 .orderBy(ASSESSMENT_RESULT.CAMPAIGN_ID).fetch();
     }
 
+    /** {@link #publishedOfYear} with each result's organization path (the 结果运用 lists check scope by it). */
+    public List<? extends Record> publishedOfYearWithPath(int year, String scopePath) {
+        return db.select(ASSESSMENT_RESULT.ORG_ID, ASSESSMENT_RESULT.ORG_NAME, ASSESSMENT_RESULT.ORG_PATH,
+                        ASSESSMENT_RESULT.CAMPAIGN_ID, ASSESSMENT_RESULT.TOTAL_SCORE, ASSESSMENT_RESULT.STARS,
+                        ASSESSMENT_RESULT.VETOES)
+                .from(ASSESSMENT_RESULT).join(ASSESSMENT_CAMPAIGN).on(ASSESSMENT_CAMPAIGN.ID.eq(ASSESSMENT_RESULT.CAMPAIGN_ID))
+                .where(ASSESSMENT_CAMPAIGN.ASSESS_YEAR.eq(year), ASSESSMENT_CAMPAIGN.STATUS.eq("PUBLISHED"))
+                .and(subtree(ASSESSMENT_RESULT.ORG_PATH, scopePath))
+                .orderBy(ASSESSMENT_RESULT.CAMPAIGN_ID).fetch();
+    }
+
     // --- 6+X items of branches
 
     /** Approved X items of a campaign (of one branch when {@code orgId} is given), by branch, in id order. */

@@ -77,7 +77,13 @@ public class CampaignEngine {
     }
 
     public Outcome score(AssessmentCampaignRecord c, StandardSystem system, List<BranchRef> branches) {
-        return score(c, system, branches, sources, false);
+        return score(c, system, branches, sources, false, Map.of());
+    }
+
+    /** The whole campaign, each branch in {@code perBranch} with its own applicable standard (适用标准). */
+    public Outcome score(AssessmentCampaignRecord c, StandardSystem system, List<BranchRef> branches,
+                         Map<Long, StandardSystem> perBranch) {
+        return score(c, system, branches, sources, false, perBranch);
     }
 
     /**
@@ -85,12 +91,21 @@ public class CampaignEngine {
      * entries; quotas and ranks wait for the next full scoring (rescore or publish).
      */
     public Outcome scoreOne(AssessmentCampaignRecord c, StandardSystem system, BranchRef branch) {
-        return score(c, system, List.of(branch), sources, true);
+        return score(c, system, List.of(branch), sources, true, Map.of());
     }
 
     /** The whole campaign; {@code factSources} is the Spring list except in the benchmark. */
     public Outcome score(AssessmentCampaignRecord c, StandardSystem system, List<BranchRef> branches,
                          List<BranchFactSource> factSources, boolean partial) {
+        return score(c, system, branches, factSources, partial, Map.of());
+    }
+
+    /**
+     * The whole campaign (or one branch when {@code partial}); a branch in {@code perBranch} is scored with that
+     * system (its applicable standard), the others with {@code system}; quotas use {@code system}'s tiers.
+     */
+    public Outcome score(AssessmentCampaignRecord c, StandardSystem system, List<BranchRef> branches,
+                         List<BranchFactSource> factSources, boolean partial, Map<Long, StandardSystem> perBranch) {
         long t0 = System.nanoTime();
         int year = c.getAssessYear();
         LocalDate asOf = asOf(year);
@@ -111,7 +126,7 @@ public class CampaignEngine {
         Map<Long, StarRating.Rating> ratings = new HashMap<>();
         for (BranchRef b : branches) {
             BranchScoring.Scored s = BranchScoring.score(
-                    io.zhibu.assessment.XItems.forBranch(system, xItems.get(b.orgId())), year, b.orgId(), facts.getOrDefault(b.orgId(), Map.of()),
+                    io.zhibu.assessment.XItems.forBranch(perBranch.getOrDefault(b.orgId(), system), xItems.get(b.orgId())), year, b.orgId(), facts.getOrDefault(b.orgId(), Map.of()),
                     defs, entries.getOrDefault(b.orgId(), Entries.NONE));
             scored.put(b.orgId(), s);
             ratings.put(b.orgId(), s.rating());

@@ -23,6 +23,18 @@ class AssessmentNav {
         return new NavItem("nav-assessment-weak", "nav.assessmentWeak", "/assessment/weak", 61, AssessmentNav::reader);
     }
 
+    /** “五好”创建 (FiveGoodService: organizations' readers). */
+    @Bean
+    NavItem assessmentFiveGoodNavItem() {
+        return new NavItem("nav-assessment-five-good", "nav.assessmentFiveGood", "/assessment/five-good", 64, AssessmentNav::reader);
+    }
+
+    /** 考评结果运用 (AssessmentOutcomes: organizations' readers). */
+    @Bean
+    NavItem assessmentOutcomesNavItem() {
+        return new NavItem("nav-assessment-outcomes", "nav.assessmentOutcomes", "/assessment/outcomes", 65, AssessmentNav::reader);
+    }
+
     /** 三率测评 (SurveyService: organizations' readers). */
     @Bean
     NavItem assessmentSurveysNavItem() {

@@ -149,9 +149,10 @@ public class AssessmentPageController {
 
     @PostMapping("/campaigns")
     public String open(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Long systemId,
-                       @RequestParam(required = false) String name, RedirectAttributes flash) {
+                       @RequestParam(required = false) String name, @RequestParam(required = false) String family,
+                       RedirectAttributes flash) {
         return act(flash, "/assessment", () -> {
-            CampaignView c = service.openCampaign(CurrentScope.get(), new CampaignForm(orgId, systemId, name));
+            CampaignView c = service.openCampaign(CurrentScope.get(), new CampaignForm(orgId, systemId, name, family));
             return "redirect:/assessment/campaigns/" + c.id();
         });
     }
