@@ -43,4 +43,11 @@ class CommandNav {
         return new NavItem("nav-debriefs", "command.nav.debriefs", "/debriefs", 18,
                 s -> (s.canManageOrgs() || s.role() == Role.BRANCH_SECRETARY) && s.scopeOrgId() != null);
     }
+
+    /** 项目书 next to the tasks: the staff who publish and evaluate, the secretaries who claim and report. */
+    @Bean
+    NavItem projectNavItem() {
+        return new NavItem("nav-projects", "command.nav.projects", "/projects", 18,
+                s -> (s.canManageOrgs() || s.role() == Role.BRANCH_SECRETARY) && s.scopeOrgId() != null);
+    }
 }

@@ -1,0 +1,11 @@
+package io.zhibu.command;
+
+/** Where an item raised at a weekly dispatch meeting (周调度) stands. */
+public enum DispatchItemStatus {
+    /** 推进中. */
+    OPEN,
+    /** 已办结. */
+    DONE,
+    /** 已撤销. */
+    DROPPED
+}
