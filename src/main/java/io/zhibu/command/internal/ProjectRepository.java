@@ -210,4 +210,22 @@ public class ProjectRepository {
                 .where(under(o.ORG_PATH, subtreePath)).and(p.PROJECT_YEAR.eq(year))
                 .and(o.STATE.eq(ProjectState.EVALUATED)).orderBy(o.ORG_PATH, p.CODE).fetch());
     }
+
+    // --- demo and benchmark data only ({@link ProjectLivedYear}): whole rows in bulk
+
+    /** Demo rows of {@code command_project_org}: project, org, region, path, name, state, leader, measures,
+     *  milestones, deadline, claimed_at, score, evaluation, evaluated_at (by "demo-year"). */
+    public void bulkRows(List<Object[]> rows) {
+        var o = COMMAND_PROJECT_ORG;
+        BulkInsert.rows(db, o, List.of(o.PROJECT_ID, o.ORG_ID, o.REGION_ORG_ID, o.ORG_PATH, o.ORG_NAME, o.STATE, o.LEADER,
+                o.MEASURES, o.MILESTONES, o.DEADLINE, o.CLAIMED_BY, o.CLAIMED_AT, o.SCORE, o.EVALUATION, o.EVALUATED_BY,
+                o.EVALUATED_AT, o.VERSION), rows);
+    }
+
+    /** Demo rows of {@code command_project_report}: project, org, quarter, progress, done, reported_by, reported_at. */
+    public void bulkReports(List<Object[]> rows) {
+        var r = COMMAND_PROJECT_REPORT;
+        BulkInsert.rows(db, r, List.of(r.PROJECT_ID, r.ORG_ID, r.QUARTER, r.PROGRESS, r.DONE, r.REPORTED_BY,
+                r.REPORTED_AT), rows);
+    }
 }
