@@ -7,5 +7,10 @@ public enum DispatchItemStatus {
     /** 已办结. */
     DONE,
     /** 已撤销. */
-    DROPPED
+    DROPPED;
+
+    /** An open item is settled (办结 or 撤销); a settled one may only be reopened. */
+    public boolean canMoveTo(DispatchItemStatus to) {
+        return this == OPEN ? to != OPEN : to == OPEN;
+    }
 }

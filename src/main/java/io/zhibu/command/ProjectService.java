@@ -398,16 +398,13 @@ public class ProjectService {
     /** The evaluated projects below {@code subtreePath} in {@code year}: the facts for the assessment module. */
     @Transactional(readOnly = true)
     public List<ProjectEvaluated> results(int year, String subtreePath) {
+        java.util.Set<String> done = repo.doneKeys(year, subtreePath);
         return repo.evaluated(year, subtreePath).stream().map(x -> {
             CommandProjectRecord p = x.into(COMMAND_PROJECT);
             CommandProjectOrgRecord r = x.into(COMMAND_PROJECT_ORG);
             return new ProjectEvaluated(year, p.getId(), p.getCode(), p.getKind(), r.getOrgId(), r.getOrgPath(),
-                    r.getOrgName(), anyDone(p.getId(), r.getOrgId()), r.getScore());
+                    r.getOrgName(), done.contains(p.getId() + ":" + r.getOrgId()), r.getScore());
         }).toList();
-    }
-
-    private boolean anyDone(long projectId, long orgId) {
-        return repo.reports(List.of(projectId), List.of(orgId)).stream().anyMatch(CommandProjectReportRecord::getDone);
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -44,12 +44,12 @@ public class ProjectRepository {
         return OffsetDateTime.now(ZoneOffset.UTC);
     }
 
-    static Condition under(Field<String> path, String scopePath) {
+    public static Condition under(Field<String> path, String scopePath) {
         return scopePath.isEmpty() ? DSL.noCondition() : path.ge(scopePath).and(path.lt(OrgPath.upperBound(scopePath)));
     }
 
     /** The strict ancestors' paths of {@code path} (the catalogues issued above it). */
-    static List<String> ancestors(String path) {
+    public static List<String> ancestors(String path) {
         List<String> out = new ArrayList<>();
         for (int end = OrgPath.SEGMENT; end < path.length(); end += OrgPath.SEGMENT) {
             out.add(path.substring(0, end));
@@ -227,5 +227,16 @@ public class ProjectRepository {
         var r = COMMAND_PROJECT_REPORT;
         BulkInsert.rows(db, r, List.of(r.PROJECT_ID, r.ORG_ID, r.QUARTER, r.PROGRESS, r.DONE, r.REPORTED_BY,
                 r.REPORTED_AT), rows);
+    }
+
+    /** "projectId:orgId" of the rows below {@code subtreePath} in {@code year} with a report declaring them done. */
+    public java.util.Set<String> doneKeys(int year, String subtreePath) {
+        var p = COMMAND_PROJECT;
+        var r = COMMAND_PROJECT_REPORT;
+        var o = COMMAND_PROJECT_ORG;
+        return new java.util.HashSet<>(db.selectDistinct(r.PROJECT_ID, r.ORG_ID).from(r).join(p).on(p.ID.eq(r.PROJECT_ID))
+                .join(o).on(o.PROJECT_ID.eq(r.PROJECT_ID).and(o.ORG_ID.eq(r.ORG_ID)))
+                .where(r.DONE.isTrue()).and(p.PROJECT_YEAR.eq(year)).and(under(o.ORG_PATH, subtreePath))
+                .fetch(x -> x.value1() + ":" + x.value2()));
     }
 }

@@ -17,12 +17,13 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Scope probes of the project book (项目书), as a table: each row names the endpoint, who calls it, the path that
- * must answer 404 without leaking the foreign branch (a project the county assigned to the foreign branch only,
- * or that branch itself) and the path that must work (a fresh project of the township for the secretary's branch,
- * brought to the state the call needs).
+ * Scope probes of the project book (项目书), the weekly dispatch (周调度) and on-site observation (观摩), as a table: each row names the
+ * endpoint, who calls it, the path that must answer 404 without leaking the foreign branch (a project the county
+ * assigned to the foreign branch only, an item of the county's meeting, or the foreign branch itself) and the path
+ * that must work (a fresh project or item of the township, brought to the state the call needs). The lists and the
+ * creating calls, which do not fit the table, follow it.
  */
-public class ProjectScopeProbes implements ScopeProbeSet {
+public class CommandTableScopeProbes implements ScopeProbeSet {
     private static final int YEAR = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
     private static final AtomicInteger SEQ = new AtomicInteger();
     private static Long foreignProject;
@@ -88,7 +89,83 @@ public class ProjectScopeProbes implements ScopeProbeSet {
         return "/projects/" + id + "/orgs/" + t.facts().ownBranchId() + tail;
     }
 
+    private static final String TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+    private static Long foreignItem;
+
+    private static String item(String extra) {
+        return "{\"title\":\"范围测试事项\",\"ownerName\":\"张三\",\"dueOn\":\"" + TODAY + "\"" + extra + "}";
+    }
+
+    /** An item of the county's dispatch meeting: outside the township's scope. */
+    static synchronized long foreignItem(ScopeContext t) {
+        if (foreignItem == null) {
+            foreignItem = created(t.as("county").post("/api/v1/dispatch/items", item("")));
+        }
+        return foreignItem;
+    }
+
+    /** A fresh item of the township's dispatch meeting. */
+    static long ownItem(ScopeContext t) {
+        return created(t.township().post("/api/v1/dispatch/items", item("")));
+    }
+
+    private static Long foreignVisit;
+    private static final String TEMPLATE = "{\"name\":\"观摩评分表\",\"items\":[{\"label\":\"阵地建设\",\"maxPoints\":10}]}";
+
+    private static String visit(long templateId, long branchId) {
+        return "{\"title\":\"范围测试观摩\",\"visitOn\":\"" + TODAY + "\",\"observers\":\"县委组织部\",\"templateId\":"
+                + templateId + ",\"branchIds\":[" + branchId + "]}";
+    }
+
+    /** A visit the county planned to the foreign branch only. */
+    static synchronized long foreignVisit(ScopeContext t) {
+        if (foreignVisit == null) {
+            Api county = t.as("county");
+            long template = created(county.post("/api/v1/observations/templates", TEMPLATE));
+            foreignVisit = created(county.post("/api/v1/observations", visit(template, t.facts().foreignBranchId())));
+        }
+        return foreignVisit;
+    }
+
+    /** A fresh visit the township planned to the secretary's branch (with its own template). */
+    static long ownVisit(ScopeContext t) {
+        long template = created(t.township().post("/api/v1/observations/templates", TEMPLATE));
+        return created(t.township().post("/api/v1/observations", visit(template, t.facts().ownBranchId())));
+    }
+
+    private static String foreignSheet(ScopeContext t, String tail) {
+        return "/observations/" + foreignVisit(t) + "/sheets/" + t.facts().foreignBranchId() + tail;
+    }
+
+    private static String ownSheet(ScopeContext t, long id, String tail) {
+        return "/observations/" + id + "/sheets/" + t.facts().ownBranchId() + tail;
+    }
+
     private static final List<Row> API = List.of(
+            new Row("GET /api/v1/observations/{id}", Who.TOWNSHIP, "GET",
+                    t -> "/api/v1/observations/" + foreignVisit(t), t -> "/api/v1/observations/" + ownVisit(t), null, 200),
+            new Row("POST /api/v1/observations/{id}/sheets/{orgId}", Who.TOWNSHIP, "POST",
+                    t -> "/api/v1" + foreignSheet(t, ""), t -> "/api/v1" + ownSheet(t, ownVisit(t), ""),
+                    "{\"points\":[8],\"comment\":\"好\"}", 200),
+            new Row("POST /api/v1/observations/{id}/publish", Who.TOWNSHIP, "POST",
+                    t -> "/api/v1/observations/" + foreignVisit(t) + "/publish",
+                    t -> "/api/v1/observations/" + ownVisit(t) + "/publish", "{}", 200),
+            new Row("GET /api/v1/observations/{id}/sheets/{orgId}/photo", Who.TOWNSHIP, "GET",
+                    t -> "/api/v1" + foreignSheet(t, "/photo"), t -> {
+                        long id = ownVisit(t);
+                        assertThat(t.township().multipart("/api/v1" + ownSheet(t, id, "/photo"), "a.png", TestFiles.png())
+                                .status()).isEqualTo(200);
+                        return "/api/v1" + ownSheet(t, id, "/photo");
+                    }, null, 200),
+            new Row("GET /api/v1/dispatch", Who.TOWNSHIP, "GET",
+                    t -> "/api/v1/dispatch?orgId=" + t.facts().foreignBranchId(),
+                    t -> "/api/v1/dispatch?orgId=" + t.facts().townshipId(), null, 200),
+            new Row("GET /api/v1/dispatch/export", Who.TOWNSHIP, "GET",
+                    t -> "/api/v1/dispatch/export?format=csv&orgId=" + t.facts().foreignBranchId(),
+                    t -> "/api/v1/dispatch/export?format=csv&orgId=" + t.facts().ownBranchId(), null, 200),
+            new Row("POST /api/v1/dispatch/items/{id}/status", Who.TOWNSHIP, "POST",
+                    t -> "/api/v1/dispatch/items/" + foreignItem(t) + "/status",
+                    t -> "/api/v1/dispatch/items/" + ownItem(t) + "/status", "{\"status\":\"DONE\"}", 200),
             new Row("GET /api/v1/projects/{id}", Who.TOWNSHIP, "GET",
                     t -> "/api/v1/projects/" + foreign(t), t -> "/api/v1/projects/" + own(t), null, 200),
             new Row("POST /api/v1/projects/{id}/plan", Who.SECRETARY, "POST",
@@ -103,20 +180,32 @@ public class ProjectScopeProbes implements ScopeProbeSet {
                     t -> "/api/v1/projects/" + foreign(t) + "/reports", t -> "/api/v1/projects/" + planned(t) + "/reports",
                     "{\"quarter\":1,\"progress\":\"进展\"}", 200),
             new Row("POST /api/v1/projects/{id}/orgs/{orgId}/evaluation", Who.TOWNSHIP, "POST",
-                    t -> "/api" + foreignRow(t, "/evaluation"), t -> "/api" + ownRow(t, own(t), "/evaluation"),
+                    t -> "/api/v1" + foreignRow(t, "/evaluation"), t -> "/api/v1" + ownRow(t, own(t), "/evaluation"),
                     "{\"score\":88}", 200),
             new Row("GET /api/v1/projects/orgs/{orgId}", Who.SECRETARY, "GET",
                     t -> "/api/v1/projects/orgs/" + t.facts().foreignBranchId(),
                     t -> "/api/v1/projects/orgs/" + t.facts().ownBranchId(), null, 200),
             new Row("GET /api/v1/projects/{id}/orgs/{orgId}/reports/{quarter}/evidence", Who.SECRETARY, "GET",
-                    t -> "/api" + foreignRow(t, "/reports/1/evidence"), t -> {
+                    t -> "/api/v1" + foreignRow(t, "/reports/1/evidence"), t -> {
                         long id = reported(t);
                         assertThat(t.secretary().multipart("/api/v1/projects/" + id + "/reports/1/evidence", "a.png",
                                 TestFiles.png()).status()).isEqualTo(200);
-                        return "/api" + ownRow(t, id, "/reports/1/evidence");
+                        return "/api/v1" + ownRow(t, id, "/reports/1/evidence");
                     }, null, 200));
 
     private static final List<Row> PAGES = List.of(
+            new Row("GET /observations/{id}", Who.TOWNSHIP, "GET",
+                    t -> "/observations/" + foreignVisit(t), t -> "/observations/" + ownVisit(t), null, 200),
+            new Row("POST /observations/{id}/sheets/{orgId}", Who.TOWNSHIP, "POST",
+                    t -> foreignSheet(t, ""), t -> ownSheet(t, ownVisit(t), ""), "sheet", 302),
+            new Row("POST /observations/{id}/publish", Who.TOWNSHIP, "POST",
+                    t -> "/observations/" + foreignVisit(t) + "/publish", t -> "/observations/" + ownVisit(t) + "/publish",
+                    "none", 302),
+            new Row("GET /dispatch", Who.TOWNSHIP, "GET",
+                    t -> "/dispatch?orgId=" + t.facts().foreignBranchId(), t -> "/dispatch", null, 200),
+            new Row("POST /dispatch/items/{id}/status", Who.TOWNSHIP, "POST",
+                    t -> "/dispatch/items/" + foreignItem(t) + "/status", t -> "/dispatch/items/" + ownItem(t) + "/status",
+                    "status", 302),
             new Row("GET /projects/{id}", Who.TOWNSHIP, "GET",
                     t -> "/projects/" + foreign(t), t -> "/projects/" + own(t), null, 200),
             new Row("POST /projects/{id}/plan", Who.SECRETARY, "POST",
@@ -132,7 +221,10 @@ public class ProjectScopeProbes implements ScopeProbeSet {
     private static final Map<String, Map<String, String>> FORMS = Map.of(
             "plan", Map.of("leader", "王书记", "measures", "措施", "deadline", YEAR + "-12-31"),
             "report", Map.of("quarter", "1", "progress", "进展"),
-            "evaluation", Map.of("score", "88"));
+            "evaluation", Map.of("score", "88"),
+            "status", Map.of("status", "DONE"),
+            "sheet", Map.of("p1", "8", "comment", "好"),
+            "none", Map.of());
 
     private static Consumer<ScopeContext> api(Row r) {
         return t -> {
@@ -213,6 +305,75 @@ public class ProjectScopeProbes implements ScopeProbeSet {
                     LocalDate.now(ZoneId.of("Asia/Shanghai")).toString(), "notes", "调度");
             assertThat(t.secretaryWeb().post("/projects/dispatches", form).status()).isEqualTo(403);
             assertThat(t.townshipWeb().post("/projects/dispatches", form).status()).isEqualTo(302);
+        });
+        p.put("POST /api/v1/dispatch/items", t -> {
+            Api.Response r = t.township().post("/api/v1/dispatch/items", item(",\"ownerOrgId\":" + t.facts().foreignBranchId()));
+            assertThat(r.status()).isEqualTo(400); // an owner organization outside the level: named field, nothing raised
+            assertThat(r.body()).contains("ownerOrgId").doesNotContain(t.facts().foreignBranchName());
+            assertThat(t.secretary().post("/api/v1/dispatch/items", item("")).status()).isEqualTo(403);
+            created(t.township().post("/api/v1/dispatch/items", item(",\"ownerOrgId\":" + t.facts().ownBranchId())));
+        });
+        p.put("POST /dispatch/items", t -> {
+            Map<String, String> form = Map.of("title", "事项", "ownerName", "张三", "dueOn", TODAY);
+            assertThat(t.secretaryWeb().post("/dispatch/items", form).status()).isEqualTo(403);
+            WebSession.Page bad = t.townshipWeb().post("/dispatch/items", Map.of("title", "事项", "ownerName", "张三",
+                    "dueOn", TODAY, "ownerOrgId", String.valueOf(t.facts().foreignBranchId())));
+            assertThat(bad.status()).isEqualTo(200); // the form again, naming the owner organization
+            assertThat(bad.body()).doesNotContain(t.facts().foreignBranchName());
+            assertThat(t.townshipWeb().post("/dispatch/items", form).status()).isEqualTo(302);
+        });
+        p.put("GET /api/v1/observations", t -> {
+            long foreign = foreignVisit(t);
+            long own = ownVisit(t);
+            Api.Response r = t.township().get("/api/v1/observations");
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.body()).doesNotContain("\"id\":" + foreign + ",").contains("\"id\":" + own + ",")
+                    .doesNotContain(t.facts().foreignBranchName());
+            assertThat(t.secretary().get("/api/v1/observations").body()).doesNotContain("\"id\":" + foreign + ",");
+        });
+        p.put("POST /api/v1/observations/templates", t -> {
+            assertThat(t.secretary().post("/api/v1/observations/templates", TEMPLATE).status()).isEqualTo(403);
+            created(t.township().post("/api/v1/observations/templates", TEMPLATE));
+        });
+        p.put("POST /api/v1/observations", t -> {
+            long template = created(t.township().post("/api/v1/observations/templates", TEMPLATE));
+            Api.Response r = t.township().post("/api/v1/observations", visit(template, t.facts().foreignBranchId()));
+            assertThat(r.status()).isEqualTo(400); // a branch outside the level: named field, nothing planned
+            assertThat(r.body()).contains("branchIds").doesNotContain(t.facts().foreignBranchName());
+            assertThat(t.secretary().post("/api/v1/observations", visit(template, t.facts().ownBranchId())).status())
+                    .isEqualTo(403);
+            created(t.township().post("/api/v1/observations", visit(template, t.facts().ownBranchId())));
+        });
+        p.put("POST /api/v1/observations/{id}/sheets/{orgId}/photo", t -> {
+            Api.Response foreign = t.township().multipart("/api/v1" + foreignSheet(t, "/photo"), "a.png", TestFiles.png());
+            assertThat(foreign.status()).isEqualTo(404);
+            assertThat(foreign.body()).doesNotContain(t.facts().foreignBranchName());
+            assertThat(t.township().multipart("/api/v1" + ownSheet(t, ownVisit(t), "/photo"), "a.png", TestFiles.png())
+                    .status()).isEqualTo(200);
+        });
+        p.put("GET /observations", t -> {
+            long foreign = foreignVisit(t);
+            long own = ownVisit(t);
+            WebSession.Page r = t.townshipWeb().get("/observations");
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.body()).doesNotContain("/observations/" + foreign + "\"").contains("/observations/" + own + "\"")
+                    .doesNotContain(t.facts().foreignBranchName());
+        });
+        p.put("POST /observations/templates", t -> {
+            Map<String, String> form = Map.of("name", "评分表", "items", "阵地建设 10\n组织生活 20");
+            assertThat(t.secretaryWeb().post("/observations/templates", form).status()).isEqualTo(403);
+            assertThat(t.townshipWeb().post("/observations/templates", form).status()).isEqualTo(302);
+        });
+        p.put("POST /observations", t -> {
+            long template = created(t.township().post("/api/v1/observations/templates", TEMPLATE));
+            Map<String, String> bad = Map.of("title", "观摩", "visitOn", TODAY, "observers", "县委组织部",
+                    "templateId", String.valueOf(template), "branchIds", String.valueOf(t.facts().foreignBranchId()));
+            WebSession.Page r = t.townshipWeb().post("/observations", bad);
+            assertThat(r.status()).isEqualTo(200); // the form again, naming the branches
+            assertThat(r.body()).doesNotContain(t.facts().foreignBranchName());
+            Map<String, String> good = new java.util.HashMap<>(bad);
+            good.put("branchIds", String.valueOf(t.facts().ownBranchId()));
+            assertThat(t.townshipWeb().post("/observations", good).status()).isEqualTo(302);
         });
         return p;
     }
