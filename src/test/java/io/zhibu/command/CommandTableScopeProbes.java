@@ -17,7 +17,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Scope probes of the project book (项目书), the weekly dispatch (周调度) and on-site observation (观摩), as a table: each row names the
+ * Scope probes of the project book (项目书), the weekly dispatch (周调度), on-site observation (观摩) and task
+ * attachments, as a table: each row names the
  * endpoint, who calls it, the path that must answer 404 without leaking the foreign branch (a project the county
  * assigned to the foreign branch only, an item of the county's meeting, or the foreign branch itself) and the path
  * that must work (a fresh project or item of the township, brought to the state the call needs). The lists and the
@@ -141,7 +142,27 @@ public class CommandTableScopeProbes implements ScopeProbeSet {
         return "/observations/" + id + "/sheets/" + t.facts().ownBranchId() + tail;
     }
 
+    private static Long foreignTaskFile;
+
+    /** A file the county attached to its task for the foreign branch. */
+    static synchronized long foreignTaskFile(ScopeContext t) {
+        if (foreignTaskFile == null) {
+            foreignTaskFile = created(t.as("county").multipart("/api/v1/tasks/" + CommandScopeProbes.foreignTask(t)
+                    + "/files", "a.png", TestFiles.png()));
+        }
+        return foreignTaskFile;
+    }
+
     private static final List<Row> API = List.of(
+            new Row("GET /api/v1/tasks/{id}/files", Who.SECRETARY, "GET",
+                    t -> "/api/v1/tasks/" + CommandScopeProbes.foreignTask(t) + "/files",
+                    t -> "/api/v1/tasks/" + CommandScopeProbes.ownTask(t) + "/files", null, 200),
+            new Row("GET /api/v1/tasks/{id}/files/{fileId}", Who.SECRETARY, "GET",
+                    t -> "/api/v1/tasks/" + CommandScopeProbes.foreignTask(t) + "/files/" + foreignTaskFile(t), t -> {
+                        long task = CommandScopeProbes.ownTask(t);
+                        long file = created(t.township().multipart("/api/v1/tasks/" + task + "/files", "a.png", TestFiles.png()));
+                        return "/api/v1/tasks/" + task + "/files/" + file;
+                    }, null, 200),
             new Row("GET /api/v1/observations/{id}", Who.TOWNSHIP, "GET",
                     t -> "/api/v1/observations/" + foreignVisit(t), t -> "/api/v1/observations/" + ownVisit(t), null, 200),
             new Row("POST /api/v1/observations/{id}/sheets/{orgId}", Who.TOWNSHIP, "POST",
@@ -194,6 +215,15 @@ public class CommandTableScopeProbes implements ScopeProbeSet {
                     }, null, 200));
 
     private static final List<Row> PAGES = List.of(
+            new Row("POST /tasks/{id}/files", Who.TOWNSHIP, "POST",
+                    t -> "/tasks/" + CommandScopeProbes.foreignTask(t) + "/files",
+                    t -> "/tasks/" + CommandScopeProbes.ownTask(t) + "/files", "none", 302),
+            new Row("POST /tasks/inbox/{id}/files", Who.SECRETARY, "POST",
+                    t -> "/tasks/inbox/" + CommandScopeProbes.foreignTask(t) + "/files", t -> {
+                        long task = CommandScopeProbes.ownTask(t);
+                        assertThat(t.secretary().post("/api/v1/tasks/" + task + "/receipt", "{}").status()).isEqualTo(200);
+                        return "/tasks/inbox/" + task + "/files";
+                    }, "none", 302),
             new Row("GET /observations/{id}", Who.TOWNSHIP, "GET",
                     t -> "/observations/" + foreignVisit(t), t -> "/observations/" + ownVisit(t), null, 200),
             new Row("POST /observations/{id}/sheets/{orgId}", Who.TOWNSHIP, "POST",
@@ -325,6 +355,23 @@ public class CommandTableScopeProbes implements ScopeProbeSet {
             assertThat(bad.status()).isEqualTo(200); // the form again, naming the owner organization
             assertThat(bad.body()).doesNotContain(t.facts().foreignBranchName());
             assertThat(t.townshipWeb().post("/dispatch/items", form).status()).isEqualTo(302);
+        });
+        p.put("POST /api/v1/tasks/{id}/files", t -> {
+            Api.Response foreign = t.township().multipart("/api/v1/tasks/" + CommandScopeProbes.foreignTask(t) + "/files",
+                    "a.png", TestFiles.png());
+            assertThat(foreign.status()).isEqualTo(404);
+            assertThat(foreign.body()).doesNotContain(t.facts().foreignBranchName());
+            created(t.township().multipart("/api/v1/tasks/" + CommandScopeProbes.ownTask(t) + "/files", "a.png",
+                    TestFiles.png()));
+        });
+        p.put("POST /api/v1/tasks/{id}/feedback/files", t -> {
+            Api.Response foreign = t.secretary().multipart("/api/v1/tasks/" + CommandScopeProbes.foreignTask(t)
+                    + "/feedback/files", "a.png", TestFiles.png());
+            assertThat(foreign.status()).isEqualTo(404);
+            assertThat(foreign.body()).doesNotContain(t.facts().foreignBranchName());
+            long task = CommandScopeProbes.ownTask(t);
+            assertThat(t.secretary().post("/api/v1/tasks/" + task + "/receipt", "{}").status()).isEqualTo(200);
+            created(t.secretary().multipart("/api/v1/tasks/" + task + "/feedback/files", "a.png", TestFiles.png()));
         });
         p.put("GET /api/v1/observations", t -> {
             long foreign = foreignVisit(t);
