@@ -34,7 +34,7 @@ public final class NoticeBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int members = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int members = args.length > 0 ? Integer.parseInt(args[0]) : 30_000;
         int readers = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
         int calls = args.length > 2 ? Integer.parseInt(args[2]) : 50;
         TestDatabase.Connection3 db = TestDatabase.get();
