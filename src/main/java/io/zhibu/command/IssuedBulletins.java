@@ -39,14 +39,17 @@ public class IssuedBulletins {
     private final BulletinRepository repo;
     private final Bulletins bulletins;
     private final TaskService tasks;
+    private final io.zhibu.command.internal.TaskRepository taskRows;
     private final OrgService orgs;
     private final AuditLog audit;
     private final Clock clock;
     private final int rectificationDays;
 
-    public IssuedBulletins(BulletinRepository repo, Bulletins bulletins, TaskService tasks, OrgService orgs, AuditLog audit,
+    public IssuedBulletins(BulletinRepository repo, Bulletins bulletins, TaskService tasks,
+                           io.zhibu.command.internal.TaskRepository taskRows, OrgService orgs, AuditLog audit,
                            Clock clock, @Value("${zhibu.command.rectification-days:15}") int rectificationDays) {
         this.repo = repo;
+        this.taskRows = taskRows;
         this.bulletins = bulletins;
         this.tasks = tasks;
         this.orgs = orgs;
@@ -109,12 +112,17 @@ public class IssuedBulletins {
     @Transactional(readOnly = true)
     public List<IssuedBulletin> list(DataScope scope) {
         requireIssuer(scope);
-        return repo.within(scope.orgPath(), Page.MAX_SIZE).stream().map(IssuedBulletins::view).toList();
+        return repo.within(scope.orgPath(), Page.MAX_SIZE).stream().map(this::view).toList();
     }
 
-    private static IssuedBulletin view(CommandBulletinRecord r) {
+    /** A bulletin with what became of the previous one's rectification (the branches accepted on its task). */
+    private IssuedBulletin view(CommandBulletinRecord r) {
+        IssuedBulletin.Rectified previous = repo.previous(r.getOrgId(), r.getId()).map(p -> new IssuedBulletin.Rectified(
+                p.getId(), p.getNumber(), p.getPeriod(), p.getLaggingCount(), p.getRectificationTaskId() == null ? 0
+                        : taskRows.acceptedCounts(java.util.List.of(p.getRectificationTaskId()))
+                        .getOrDefault(p.getRectificationTaskId(), 0L), p.getRectificationTaskId())).orElse(null);
         return new IssuedBulletin(r.getId(), r.getOrgId(), r.getOrgName(), r.getPeriod(), r.getKind(), r.getNumber(),
-                r.getLaggingCount(), r.getRectificationTaskId(), r.getIssuedBy(), r.getIssuedAt());
+                r.getLaggingCount(), r.getRectificationTaskId(), r.getIssuedBy(), r.getIssuedAt(), previous);
     }
 
     private static void requireIssuer(DataScope scope) {

@@ -10,5 +10,5 @@
  * kernel, the warning module's ports and the supervision module's bulletins ({@link io.zhibu.command.IssuedBulletins});
  * nothing else.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"org", "audit", "shared", "warning", "supervision"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"org", "audit", "shared", "warning", "supervision", "meeting"})
 package io.zhibu.command;

@@ -13,7 +13,7 @@ public enum NavGroup {
     LIFE("navgroup.life", List.of("/meetings", "/points/activities")),
     DUES("navgroup.dues", List.of("/dues")),
     STUDY("navgroup.study", List.of("/learning", "/points")),
-    OVERSIGHT("navgroup.oversight", List.of("/supervision", "/assessment", "/warnings", "/tasks", "/debriefs", "/notices/sent")),
+    OVERSIGHT("navgroup.oversight", List.of("/supervision", "/assessment", "/warnings", "/tasks", "/debriefs", "/notices/sent", "/projects", "/dispatch", "/observations")),
     SYSTEM("navgroup.system", List.of("/audit", "/accounts", "/swagger-ui"));
 
     private final String labelKey;

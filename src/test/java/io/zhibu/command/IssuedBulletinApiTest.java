@@ -53,6 +53,16 @@ class IssuedBulletinApiTest extends IntegrationTest {
                     "{\"decision\":\"ACCEPT\"}").status()).isEqualTo(200);
             assertThat(county.get("/api/v1/tasks/" + task + "/progress").at("/figures/accepted").asLong()).isEqualTo(1);
         }
+
+        // the next bulletin shows what became of this one's rectification
+        long accepted = county.get("/api/v1/tasks/" + task + "/progress").at("/figures/accepted").asLong();
+        String next = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1).toString();
+        Api.Response second = county.post("/api/v1/bulletins/issued", "{\"orgId\":" + facts.townshipId() + ",\"period\":\"" + next + "\"}");
+        assertThat(second.status()).as(second.body()).isEqualTo(201);
+        assertThat(second.at("/previous/number").asText()).isEqualTo(issued.at("/number").asText());
+        assertThat(second.at("/previous/lagging").asInt()).isEqualTo(named.size());
+        assertThat(second.at("/previous/rectified").asLong()).isEqualTo(accepted);
+        assertThat(as("township").get("/api/v1/bulletins/issued").status()).isEqualTo(200);
     }
 
     @Test

@@ -48,4 +48,10 @@ public class BulletinRepository {
                 .and(COMMAND_BULLETIN.ORG_PATH.lt(OrgPath.upperBound(scopePath)));
         return db.selectFrom(COMMAND_BULLETIN).where(c).orderBy(COMMAND_BULLETIN.ID.desc()).limit(limit).fetch();
     }
+
+    /** The organization's bulletin issued just before bulletin {@code id}, if any. */
+    public java.util.Optional<CommandBulletinRecord> previous(long orgId, long id) {
+        return db.selectFrom(COMMAND_BULLETIN).where(COMMAND_BULLETIN.ORG_ID.eq(orgId)).and(COMMAND_BULLETIN.ID.lt(id))
+                .orderBy(COMMAND_BULLETIN.ID.desc()).limit(1).fetchOptional();
+    }
 }

@@ -43,4 +43,25 @@ class CommandNav {
         return new NavItem("nav-debriefs", "command.nav.debriefs", "/debriefs", 18,
                 s -> (s.canManageOrgs() || s.role() == Role.BRANCH_SECRETARY) && s.scopeOrgId() != null);
     }
+
+    /** 项目书 next to the tasks: the staff who publish and evaluate, the secretaries who claim and report. */
+    @Bean
+    NavItem projectNavItem() {
+        return new NavItem("nav-projects", "command.nav.projects", "/projects", 18,
+                s -> (s.canManageOrgs() || s.role() == Role.BRANCH_SECRETARY) && s.scopeOrgId() != null);
+    }
+
+    /** 周调度: a level's staff. */
+    @Bean
+    NavItem dispatchNavItem() {
+        return new NavItem("nav-dispatch", "command.nav.dispatch", "/dispatch", 18,
+                s -> s.canManageOrgs() && s.scopeOrgId() != null);
+    }
+
+    /** 观摩: the staff who plan and score, the secretaries whose branches are visited. */
+    @Bean
+    NavItem observationNavItem() {
+        return new NavItem("nav-observations", "command.nav.observations", "/observations", 18,
+                s -> (s.canManageOrgs() || s.role() == Role.BRANCH_SECRETARY) && s.scopeOrgId() != null);
+    }
 }

@@ -40,11 +40,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 public class TaskPageController {
     private final TaskService tasks;
+    private final io.zhibu.command.TaskFiles files;
     private final Messages messages;
     private final Clock clock;
 
-    public TaskPageController(TaskService tasks, Messages messages, Clock clock) {
+    public TaskPageController(TaskService tasks, io.zhibu.command.TaskFiles files, Messages messages, Clock clock) {
         this.tasks = tasks;
+        this.files = files;
         this.messages = messages;
         this.clock = clock;
     }
@@ -118,6 +120,7 @@ public class TaskPageController {
         model.addAttribute("task", tasks.task(scope, id));
         model.addAttribute("board", tasks.progress(scope, id, orgId));
         model.addAttribute("drill", orgId);
+        model.addAttribute("files", files.list(scope, id));
         return "command/board";
     }
 
@@ -147,6 +150,7 @@ public class TaskPageController {
         DataScope scope = CurrentScope.get();
         InboxItem item = tasks.inboxItem(scope, id);
         model.addAttribute("t", item);
+        model.addAttribute("files", files.list(scope, id));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }
