@@ -37,6 +37,16 @@ public class ClusterDrill {
     }
 
     static String token(String base, String user, String password) throws Exception {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            HttpResponse<String> r = API.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/login"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user + "\",\"password\":\""
+                            + password + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200) {
+                return r.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+            }
+            Thread.sleep(1000); // 503: the node's password hashers are busy
+        }
         String body = API.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/login"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}"))
@@ -75,7 +85,7 @@ public class ClusterDrill {
         List<String> users = List.of("county", "township", "secretary", "admin");
         List<String> pages = List.of("/", "/supervision", "/supervision/rankings", "/members", "/dues");
         ConcurrentLinkedQueue<Hit> hits = new ConcurrentLinkedQueue<>();
-        long end = System.currentTimeMillis() + seconds * 1000L;
+        java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(threads);
         List<Thread> ts = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             String user = users.get(t % users.size());
@@ -83,19 +93,30 @@ public class ClusterDrill {
                 try {
                     HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                             .connectTimeout(Duration.ofSeconds(5)).build();
-                    String login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-                            HttpResponse.BodyHandlers.ofString()).body();
-                    Matcher m = CSRF.matcher(login);
-                    m.find();
-                    HttpResponse<String> in = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(user) + "&password="
-                                    + enc(password) + "&_csrf=" + enc(m.group(1)))).build(),
-                            HttpResponse.BodyHandlers.ofString());
+                    // sign-ins hash passwords one or two at a time per node (503 when busy): retried, before the clock
+                    HttpResponse<String> in = null;
+                    for (int attempt = 0; attempt < 20; attempt++) {
+                        String login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                                HttpResponse.BodyHandlers.ofString()).body();
+                        Matcher m = CSRF.matcher(login);
+                        m.find();
+                        in = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(user) + "&password="
+                                        + enc(password) + "&_csrf=" + enc(m.group(1)))).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        if (in.statusCode() == 302) {
+                            break;
+                        }
+                        Thread.sleep(1000);
+                    }
                     if (in.statusCode() != 302 || in.headers().firstValue("Location").orElse("").contains("error")) {
                         throw new IllegalStateException("login " + user + ": " + in.statusCode());
                     }
                     String token = token(base, user, password);
+                    ready.countDown();
+                    ready.await();
+                    long end = System.currentTimeMillis() + seconds * 1000L;
                     int i = 0;
                     while (System.currentTimeMillis() < end) {
                         boolean api = i % 6 == 5;
@@ -119,6 +140,7 @@ public class ClusterDrill {
                         Thread.sleep(100);
                     }
                 } catch (Exception e) {
+                    ready.countDown(); // the others do not wait for a client that could not sign in
                     System.out.println("client " + user + " stopped: " + e);
                 }
             }));

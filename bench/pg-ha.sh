@@ -20,7 +20,7 @@ run_keeper() { # run_keeper <dir>
 }
 wait_port() { for _ in $(seq 1 120); do pg_isready -q -h 127.0.0.1 -p "$1" && return 0; sleep 1; done; return 1; }
 state() { as_pg pg_autoctl show state --pgdata "$WORK/monitor" 2>/dev/null; }
-primary() { state | awk -F'|' '$0 ~ /primary/ {gsub(/ /,"",$4); split($4,a,":"); print a[2]; exit}'; }
+primary() { state | awk -F'|' '{gsub(/ /,"",$3); gsub(/ /,"",$6)} $6 == "primary" {split($3,a,":"); print a[2]; exit}'; }
 
 case "${1:-}" in
   start)

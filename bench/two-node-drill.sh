@@ -24,8 +24,8 @@ RESULTS=$WORK/two-node-results.txt
 fails=0
 "${JAVA_HOME:+$JAVA_HOME/bin/}javac" -d "$WORK/cls" "$HERE/ClusterDrill.java" || exit 1
 drill() { "$JAVA" -cp "$WORK/cls" ClusterDrill "$@"; }
-primary_port() { "$HERE/pg-ha.sh" primary; }
-sql() { psql -h 127.0.0.1 -p "$(primary_port)" -U postgres -d zhibu -XAtc "$1"; }
+PGP=$("$HERE/pg-ha.sh" primary)
+sql() { psql -h 127.0.0.1 -p "$PGP" -U postgres -d zhibu -XAtc "$1"; }
 note() { echo "$*" | tee -a "$RESULTS"; }
 check() { if [[ "$2" == "$3" ]]; then note "  PASS $1: $3"; else note "  FAIL $1: expected $2, got $3"; fails=$((fails + 1)); fi; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
@@ -37,21 +37,36 @@ drill clicks "$LB" "$PW" "$SECONDS_LOAD" "$THREADS" "$WORK/killed-at" > "$WORK/c
 clicks=$!
 sleep 15
 b0=$(sql "select count(*) from dues_bill where period = '$PERIOD-01'")
-sweep=$(drill post "$LB" "$PW" admin /api/v1/warnings/sweeps | id_of)
-rebuild=$(drill post "$LB" "$PW" admin /api/v1/supervision/rollups/rebuild | id_of)
+s0=$(sql "select coalesce(max(id), 0) from warning_sweep"); r0=$(sql "select coalesce(max(id), 0) from supervision_run")
+j0=$(sql "select coalesce(max(id), 0) from job_run")
+# the three jobs at once, each through HAProxy (so on either node)
+drill post "$LB" "$PW" admin /api/v1/warnings/sweeps > "$WORK/sweep.out" 2>&1 &
+p1=$!
+drill post "$LB" "$PW" admin /api/v1/supervision/rollups/rebuild > "$WORK/rebuild.out" 2>&1 &
+p2=$!
 drill post "$LB" "$PW" county /api/v1/dues/bills/issue "{\"period\":\"$PERIOD\"}" > "$WORK/issue.out" 2>&1 &
 issue=$!
-for _ in $(seq 1 400); do
-  [[ "$(sql "select status from warning_sweep where id = $sweep")" == "RUNNING" ]] && break; sleep 0.05
+# the victim: the first node seen running one of them
+victim=""
+for _ in $(seq 1 600); do
+  victim=$(sql "select node from (select node, started_at from warning_sweep where id > $s0 and status = 'RUNNING'
+    union all select node, started_at from supervision_run where id > $r0 and status = 'RUNNING'
+    union all select node, started_at from job_run where id > $j0 and status = 'RUNNING') x order by started_at limit 1")
+  [[ -n "$victim" ]] && break; sleep 0.05
 done
-victim=$(sql "select node from warning_sweep where id = $sweep")
-[[ -z "$victim" ]] && victim=node-a
+[[ -z "$victim" ]] && victim=node-a # every job finished before one was seen running: kill a node anyway
 v=${victim#node-}
-note "sweep $sweep ($(sql "select status || ' at ' || coalesce(stage, '-') from warning_sweep where id = $sweep")) runs on $victim; rebuild $rebuild on $(sql "select node from supervision_run where id = $rebuild"); dues issue $PERIOD started"
 date +%s%3N > "$WORK/killed-at"
 "$HERE/nodes.sh" kill9 "$v"
-note "kill -9 $victim at $(date -u +%T), load average $(load)"
-wait $issue
+note "kill -9 $victim at $(date -u +%T.%3N), load average $(load); running on it at the kill:"
+note "  sweeps: $(sql "select string_agg(id || ' ' || status || ' on ' || coalesce(node, '-') || ' at ' || coalesce(stage, '-'), ', ') from warning_sweep where id > $s0")"
+note "  rebuilds: $(sql "select string_agg(id || ' ' || status || ' on ' || coalesce(node, '-'), ', ') from supervision_run where id > $r0")"
+note "  job runs: $(sql "select string_agg(id || ' ' || job || ' ' || status || ' on ' || coalesce(node, '-'), ', ') from job_run where id > $j0")"
+wait $p1 $p2 $issue
+sweep=$(id_of < "$WORK/sweep.out"); rebuild=$(id_of < "$WORK/rebuild.out")
+[[ -z "$sweep" ]] && sweep=$(sql "select coalesce(min(id), 0) from warning_sweep where id > $s0")
+[[ -z "$rebuild" ]] && rebuild=$(sql "select coalesce(min(id), 0) from supervision_run where id > $r0")
+note "answers: sweep $(cut -c1-80 "$WORK/sweep.out"); rebuild $(cut -c1-80 "$WORK/rebuild.out")"
 note "dues issue answered: $(cut -c1-160 "$WORK/issue.out")"
 sleep 10
 note "restarting $victim (systemd Restart=always would)"
