@@ -132,7 +132,9 @@ public class ClusterDrill {
                         try {
                             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
                             // a page answered with the login form means the session was lost: counted as a failure
-                            status = r.statusCode() == 302 ? 401 : r.statusCode();
+                            boolean toLogin = r.statusCode() == 302
+                                    && r.headers().firstValue("Location").orElse("").contains("/login");
+                            status = toLogin ? 401 : r.statusCode() == 302 ? 200 : r.statusCode();
                         } catch (java.io.IOException e) {
                             status = -1;
                         }

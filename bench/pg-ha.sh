@@ -20,7 +20,8 @@ run_keeper() { # run_keeper <dir>
 }
 wait_port() { for _ in $(seq 1 120); do pg_isready -q -h 127.0.0.1 -p "$1" && return 0; sleep 1; done; return 1; }
 state() { as_pg pg_autoctl show state --pgdata "$WORK/monitor" 2>/dev/null; }
-primary() { state | awk -F'|' '{gsub(/ /,"",$3); gsub(/ /,"",$6)} $6 == "primary" {split($3,a,":"); print a[2]; exit}'; }
+# the node the monitor assigned the primary role (wait_primary: a primary whose standby is missing, still writable)
+primary() { state | awk -F'|' '{gsub(/ /,"",$3); gsub(/ /,"",$7)} $7 == "primary" || $7 == "wait_primary" || $7 == "single" {split($3,a,":"); print a[2]; exit}'; }
 
 case "${1:-}" in
   start)
