@@ -180,7 +180,7 @@ public class ClusterDrill {
         AtomicLong retries = new AtomicLong();
         List<Long> ackTimes = Collections.synchronizedList(new ArrayList<>());
         long end = System.currentTimeMillis() + seconds * 1000L;
-        String[] upTo = {"2026-12"};
+        long run = System.currentTimeMillis() / 1000; // one key per member and drill run
         List<Thread> ts = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             ts.add(Thread.ofPlatform().start(() -> {
@@ -188,7 +188,7 @@ public class ClusterDrill {
                 while (System.currentTimeMillis() < end && (member = members.poll()) != null) {
                     String[] f = member.split(" ");
                     String body = "{\"upTo\":\"" + f[1] + "\",\"method\":\"CASH\",\"receiptNo\":\"FD" + f[0]
-                            + "\",\"idempotencyKey\":\"failover-" + f[0] + "\"}";
+                            + "\",\"idempotencyKey\":\"failover-" + run + "-" + f[0] + "\"}";
                     while (true) {
                         int status;
                         String answer = "";

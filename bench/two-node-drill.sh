@@ -66,8 +66,8 @@ wait $p1 $p2 $issue
 sweep=$(id_of < "$WORK/sweep.out"); rebuild=$(id_of < "$WORK/rebuild.out")
 [[ -z "$sweep" ]] && sweep=$(sql "select coalesce(min(id), 0) from warning_sweep where id > $s0")
 [[ -z "$rebuild" ]] && rebuild=$(sql "select coalesce(min(id), 0) from supervision_run where id > $r0")
-note "answers: sweep $(cut -c1-80 "$WORK/sweep.out"); rebuild $(cut -c1-80 "$WORK/rebuild.out")"
-note "dues issue answered: $(cut -c1-160 "$WORK/issue.out")"
+note "answers: sweep $(head -1 "$WORK/sweep.out" | cut -c1-90); rebuild $(head -1 "$WORK/rebuild.out" | cut -c1-90)"
+note "dues issue answered: $(head -1 "$WORK/issue.out" | cut -c1-160)"
 sleep 10
 note "restarting $victim (systemd Restart=always would)"
 t0=$(date +%s)
