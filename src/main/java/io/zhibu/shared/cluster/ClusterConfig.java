@@ -35,6 +35,18 @@ public class ClusterConfig {
     @ConditionalOnProperty(name = "zhibu.cluster.enabled", havingValue = "true")
     @EnableJdbcHttpSession(maxInactiveIntervalInSeconds = 1800)
     static class Cluster {
+        /** Saving a page session while the database is down must not turn a 503 page into a 500. */
+        @Bean
+        static org.springframework.beans.factory.config.BeanPostProcessor tolerantSessionStore() {
+            return new org.springframework.beans.factory.config.BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    return bean instanceof org.springframework.session.jdbc.JdbcIndexedSessionRepository r
+                            ? new TolerantSessionStore(r) : bean;
+                }
+            };
+        }
+
         @Bean
         @ConditionalOnProperty(name = "spring.datasource.url", matchIfMissing = false)
         PgSignalListener pgSignalListener(ClusterSignals signals, @Value("${spring.datasource.url}") String url,
