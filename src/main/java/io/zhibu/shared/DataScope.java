@@ -8,7 +8,7 @@ import java.util.Set;
  * and for members only their own record. Every query in every module is limited by it.
  */
 public record DataScope(long userId, String username, Role role, Long scopeOrgId, String orgPath,
-                        Long regionOrgId, Long selfMemberId) {
+                        Long regionOrgId, Long selfMemberId) implements java.io.Serializable {
 
     private static final Set<Role> ROSTER_MANAGERS = EnumSet.of(Role.ADMIN, Role.ORG_STAFF, Role.BRANCH_SECRETARY);
     private static final Set<Role> ORG_MANAGERS = EnumSet.of(Role.ADMIN, Role.ORG_STAFF);

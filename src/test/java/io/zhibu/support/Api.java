@@ -41,6 +41,11 @@ public final class Api {
         return new Api(base, r.json().get("token").asText());
     }
 
+    /** The same signed-in client against another base URL (another app node, issue 23). */
+    public Api rebased(String otherBase) {
+        return new Api(otherBase, token);
+    }
+
     public Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }

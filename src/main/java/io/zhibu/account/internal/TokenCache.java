@@ -16,17 +16,28 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * 20: the token check was two SQL statements per call). Only tokens the database accepted are kept, keyed by the
  * token's SHA-256; every change to an account or its tokens on this node empties the cache at once and again after
  * its commit, and the short lifetime ({@code zhibu.security.token-cache-ttl}, default 5 s; 0 turns it off) bounds
- * how long another node may still honour a revoked token or a locked account.
+ * how long another node may still honour a revoked token or a locked account. With several app nodes
+ * ({@code zhibu.cluster.enabled}) the change is also a cluster signal ({@code ClusterSignals.TOKENS}) that empties the
+ * other nodes' caches when it commits (issue 23).
  */
 @Component
 public class TokenCache {
     private final Cache<String, SignedIn> cache;
     private final boolean enabled;
+    private final io.zhibu.shared.cluster.ClusterSignals signals;
 
     public TokenCache(@Value("${zhibu.security.token-cache-ttl:5s}") Duration ttl) {
+        this(ttl, io.zhibu.shared.cluster.ClusterSignals.local());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public TokenCache(@Value("${zhibu.security.token-cache-ttl:5s}") Duration ttl,
+                      io.zhibu.shared.cluster.ClusterSignals signals) {
+        this.signals = signals;
         this.enabled = !ttl.isZero() && !ttl.isNegative();
         this.cache = Caffeine.newBuilder().expireAfterWrite(enabled ? ttl : Duration.ofNanos(1)).maximumSize(200_000)
                 .build();
+        signals.on(io.zhibu.shared.cluster.ClusterSignals.TOKENS, cache::invalidateAll);
     }
 
     /** The signed-in user of a token: from the cache, or from {@code verify} (kept only when it is present). */
@@ -47,6 +58,7 @@ public class TokenCache {
     /** Forget every verified token: now, and once more after the current transaction commits. */
     public void invalidateAll() {
         cache.invalidateAll();
+        signals.publish(io.zhibu.shared.cluster.ClusterSignals.TOKENS);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

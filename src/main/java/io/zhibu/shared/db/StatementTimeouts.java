@@ -30,11 +30,15 @@ public class StatementTimeouts implements BeanPostProcessor {
     private final Duration statementTimeout;
     private final Duration jobTimeout;
     private DataSource dataSource;
+    // the application's DataSource bean as the transactions see it (a read-routing proxy may wrap the pool)
+    private final org.springframework.beans.factory.ObjectProvider<DataSource> dataSources;
 
     public StatementTimeouts(@Value("${zhibu.db.statement-timeout:30s}") Duration statementTimeout,
-                             @Value("${zhibu.db.job-statement-timeout:30m}") Duration jobTimeout) {
+                             @Value("${zhibu.db.job-statement-timeout:30m}") Duration jobTimeout,
+                             org.springframework.beans.factory.ObjectProvider<DataSource> dataSources) {
         this.statementTimeout = statementTimeout;
         this.jobTimeout = jobTimeout;
+        this.dataSources = dataSources;
     }
 
     public Duration statementTimeout() {
@@ -83,7 +87,8 @@ public class StatementTimeouts implements BeanPostProcessor {
         if (!TransactionSynchronizationManager.isSynchronizationActive() || dataSource == null) {
             throw new IllegalStateException("a statement timeout is set inside a transaction");
         }
-        Connection c = DataSourceUtils.getConnection(dataSource);
+        DataSource current = dataSources.getIfUnique(() -> dataSource);
+        Connection c = DataSourceUtils.getConnection(current);
         try {
             String url = c.getMetaData().getURL();
             long ms = Math.max(0, timeout.toMillis());

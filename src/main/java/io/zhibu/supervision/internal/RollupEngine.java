@@ -64,6 +64,7 @@ public class RollupEngine {
     private final String rebuildWorkMem;
     private final LockingTaskExecutor locks;
     private final AtomicLong version = new AtomicLong();
+    private io.zhibu.shared.cluster.ClusterSignals signals = io.zhibu.shared.cluster.ClusterSignals.local();
 
     public RollupEngine(List<RollupSource> sources, OrgService orgs, RollupRepository repo, Clock clock,
                         PlatformTransactionManager txm, LockProvider lockProvider,
@@ -81,6 +82,21 @@ public class RollupEngine {
     }
 
     private io.zhibu.shared.db.StatementTimeouts timeouts;
+
+    /** A new rollup version on every node when one node wrote the table (issue 23: dashboards cached per node). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setSignals(io.zhibu.shared.cluster.ClusterSignals signals) {
+        this.signals = signals;
+        signals.on(io.zhibu.shared.cluster.ClusterSignals.ROLLUPS, version::incrementAndGet);
+    }
+
+    /** Called after the write committed: this node's version at once, the other nodes' through the signal. */
+    private void newVersion() {
+        version.incrementAndGet();
+        if (signals.crossesNodes()) {
+            signals.publish(io.zhibu.shared.cluster.ClusterSignals.ROLLUPS);
+        }
+    }
 
     /** Long statements of this job run under the job's statement timeout ({@code zhibu.db.job-statement-timeout}). */
     @org.springframework.beans.factory.annotation.Autowired(required = false)
@@ -273,7 +289,7 @@ public class RollupEngine {
             repo.deleteDirtyUpTo(maxDirty);
             return n;
         });
-        version.incrementAndGet();
+        newVersion();
         log.info("rollup rebuild: {} cells in {} ms (sources {} ms, write {} ms)", written,
                 (System.nanoTime() - start) / 1_000_000, (computed - start) / 1_000_000,
                 (System.nanoTime() - computed) / 1_000_000);
@@ -367,7 +383,7 @@ public class RollupEngine {
             repo.addDeltas(deltas);
             repo.deleteDirtyUpTo(maxId);
         });
-        version.incrementAndGet();
+        newVersion();
         return batch.size();
     }
 
