@@ -1,0 +1,266 @@
+package io.zhibu.serving.internal;
+
+import static io.zhibu.db.Tables.SERVING_NEED;
+import static io.zhibu.db.Tables.SERVING_REPORT;
+import static io.zhibu.db.Tables.SERVING_SIGNUP;
+
+import io.zhibu.db.tables.records.ServingNeedRecord;
+import io.zhibu.db.tables.records.ServingReportRecord;
+import io.zhibu.db.tables.records.ServingSignupRecord;
+import io.zhibu.serving.NeedStatus;
+import io.zhibu.serving.ReportStatus;
+import io.zhibu.serving.SignupStatus;
+import io.zhibu.shared.OrgPath;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/** The 双报到 tables (jOOQ lives here only). */
+@Repository
+public class ServingRepository {
+    private final DSLContext db;
+
+    public ServingRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    static Condition under(Field<String> path, String root) {
+        return root.isEmpty() ? DSL.noCondition() : path.ge(root).and(path.lt(OrgPath.upperBound(root)));
+    }
+
+    // --- reports
+
+    public ServingReportRecord newReport() {
+        return db.newRecord(SERVING_REPORT);
+    }
+
+    public Optional<ServingReportRecord> report(long id) {
+        return db.selectFrom(SERVING_REPORT).where(SERVING_REPORT.ID.eq(id)).fetchOptional();
+    }
+
+    public Optional<ServingReportRecord> reportForUpdate(long id) {
+        return db.selectFrom(SERVING_REPORT).where(SERVING_REPORT.ID.eq(id)).forUpdate().fetchOptional();
+    }
+
+    /** The member's reports of a year that still count (filed or confirmed). */
+    public List<ServingReportRecord> activeReports(long memberId, int year) {
+        return db.selectFrom(SERVING_REPORT).where(SERVING_REPORT.MEMBER_ID.eq(memberId))
+                .and(SERVING_REPORT.REPORT_YEAR.eq(year))
+                .and(SERVING_REPORT.STATUS.in(ReportStatus.FILED, ReportStatus.CONFIRMED)).fetch();
+    }
+
+    public List<ServingReportRecord> reportsOfMember(long memberId) {
+        return db.selectFrom(SERVING_REPORT).where(SERVING_REPORT.MEMBER_ID.eq(memberId))
+                .orderBy(SERVING_REPORT.REPORT_YEAR.desc(), SERVING_REPORT.ID.desc()).fetch();
+    }
+
+    /** Reports of a year whose unit or community lies under {@code root} (both branches see them). */
+    public List<ServingReportRecord> reportsTouching(String root, int year, int limit) {
+        return db.selectFrom(SERVING_REPORT).where(SERVING_REPORT.REPORT_YEAR.eq(year))
+                .and(under(SERVING_REPORT.UNIT_ORG_PATH, root).or(under(SERVING_REPORT.COMMUNITY_ORG_PATH, root)))
+                .orderBy(SERVING_REPORT.FILED_AT.desc(), SERVING_REPORT.ID.desc()).limit(limit).fetch();
+    }
+
+    /** Reports still awaiting this community. */
+    public List<ServingReportRecord> pendingAt(long communityOrgId, int limit) {
+        return db.selectFrom(SERVING_REPORT).where(SERVING_REPORT.COMMUNITY_ORG_ID.eq(communityOrgId))
+                .and(SERVING_REPORT.STATUS.eq(ReportStatus.FILED)).orderBy(SERVING_REPORT.FILED_AT).limit(limit).fetch();
+    }
+
+    public boolean decide(long id, int version, ReportStatus to, String reason, String by, OffsetDateTime at, LocalDate on) {
+        return db.update(SERVING_REPORT).set(SERVING_REPORT.STATUS, to).set(SERVING_REPORT.DECLINE_REASON, reason)
+                .set(SERVING_REPORT.DECIDED_BY, by).set(SERVING_REPORT.DECIDED_AT, at).set(SERVING_REPORT.DECIDED_ON, on)
+                .set(SERVING_REPORT.VERSION, version + 1)
+                .where(SERVING_REPORT.ID.eq(id)).and(SERVING_REPORT.VERSION.eq(version)).execute() == 1;
+    }
+
+    // --- needs
+
+    public ServingNeedRecord newNeed() {
+        return db.newRecord(SERVING_NEED);
+    }
+
+    public Optional<ServingNeedRecord> need(long id) {
+        return db.selectFrom(SERVING_NEED).where(SERVING_NEED.ID.eq(id)).fetchOptional();
+    }
+
+    public Optional<ServingNeedRecord> needForUpdate(long id) {
+        return db.selectFrom(SERVING_NEED).where(SERVING_NEED.ID.eq(id)).forUpdate().fetchOptional();
+    }
+
+    /** Needs of these communities on or after {@code from} (open first, by date). */
+    public List<ServingNeedRecord> needsOf(Collection<Long> communityIds, LocalDate from, int limit) {
+        if (communityIds.isEmpty()) {
+            return List.of();
+        }
+        return db.selectFrom(SERVING_NEED).where(SERVING_NEED.COMMUNITY_ORG_ID.in(communityIds))
+                .and(SERVING_NEED.NEED_ON.ge(from)).orderBy(SERVING_NEED.STATUS.desc(), SERVING_NEED.NEED_ON, SERVING_NEED.ID)
+                .limit(limit).fetch();
+    }
+
+    /** Needs of the communities under {@code root} on or after {@code from}. */
+    public List<ServingNeedRecord> needsUnder(String root, LocalDate from, int limit) {
+        return db.selectFrom(SERVING_NEED).where(under(SERVING_NEED.COMMUNITY_ORG_PATH, root))
+                .and(SERVING_NEED.NEED_ON.ge(from)).orderBy(SERVING_NEED.NEED_ON.desc(), SERVING_NEED.ID.desc())
+                .limit(limit).fetch();
+    }
+
+    public void close(long id) {
+        db.update(SERVING_NEED).set(SERVING_NEED.STATUS, NeedStatus.CLOSED).set(SERVING_NEED.VERSION, SERVING_NEED.VERSION.plus(1))
+                .where(SERVING_NEED.ID.eq(id)).execute();
+    }
+
+    public void take(long needId, int delta) {
+        db.update(SERVING_NEED).set(SERVING_NEED.TAKEN, SERVING_NEED.TAKEN.plus(delta)).where(SERVING_NEED.ID.eq(needId)).execute();
+    }
+
+    // --- sign-ups
+
+    public ServingSignupRecord newSignup() {
+        return db.newRecord(SERVING_SIGNUP);
+    }
+
+    public Optional<ServingSignupRecord> signup(long id) {
+        return db.selectFrom(SERVING_SIGNUP).where(SERVING_SIGNUP.ID.eq(id)).fetchOptional();
+    }
+
+    public Optional<ServingSignupRecord> signupForUpdate(long id) {
+        return db.selectFrom(SERVING_SIGNUP).where(SERVING_SIGNUP.ID.eq(id)).forUpdate().fetchOptional();
+    }
+
+    public Optional<ServingSignupRecord> signupOf(long needId, long memberId) {
+        return db.selectFrom(SERVING_SIGNUP).where(SERVING_SIGNUP.NEED_ID.eq(needId)).and(SERVING_SIGNUP.MEMBER_ID.eq(memberId))
+                .fetchOptional();
+    }
+
+    public List<ServingSignupRecord> signupsOfMember(long memberId) {
+        return db.selectFrom(SERVING_SIGNUP).where(SERVING_SIGNUP.MEMBER_ID.eq(memberId))
+                .orderBy(SERVING_SIGNUP.SIGNED_UP_AT.desc()).fetch();
+    }
+
+    /** Sign-ups of the reports' year whose unit or community lies under {@code root}. */
+    public List<ServingSignupRecord> signupsTouching(String root, int year, int limit) {
+        return db.selectFrom(SERVING_SIGNUP)
+                .where(DSL.extract(SERVING_SIGNUP.SIGNED_UP_AT, org.jooq.DatePart.YEAR).eq(year))
+                .and(under(SERVING_SIGNUP.UNIT_ORG_PATH, root).or(under(SERVING_SIGNUP.COMMUNITY_ORG_PATH, root)))
+                .orderBy(SERVING_SIGNUP.SIGNED_UP_AT.desc(), SERVING_SIGNUP.ID.desc()).limit(limit).fetch();
+    }
+
+    /** Sign-ups a community still has to record (to-dos), with the need's date. */
+    public List<ServingSignupRecord> unrecordedAt(long communityOrgId, LocalDate before, int limit) {
+        return db.selectFrom(SERVING_SIGNUP).where(SERVING_SIGNUP.COMMUNITY_ORG_ID.eq(communityOrgId))
+                .and(SERVING_SIGNUP.STATUS.eq(SignupStatus.SIGNED_UP))
+                .and(SERVING_SIGNUP.NEED_ID.in(DSL.select(SERVING_NEED.ID).from(SERVING_NEED).where(SERVING_NEED.NEED_ON.le(before))))
+                .limit(limit).fetch();
+    }
+
+    public void recordServed(long id, LocalDate servedOn, int minutes, String feedback, int points, String by, OffsetDateTime at) {
+        db.update(SERVING_SIGNUP).set(SERVING_SIGNUP.STATUS, SignupStatus.SERVED).set(SERVING_SIGNUP.SERVED_ON, servedOn)
+                .set(SERVING_SIGNUP.MINUTES, minutes).set(SERVING_SIGNUP.FEEDBACK, feedback).set(SERVING_SIGNUP.POINTS, points)
+                .set(SERVING_SIGNUP.RECORDED_BY, by).set(SERVING_SIGNUP.RECORDED_AT, at).where(SERVING_SIGNUP.ID.eq(id)).execute();
+    }
+
+    /** Minutes served and services per report (the report's member at the report's community). */
+    public Map<Long, int[]> servedByReport(Collection<Long> reportIds) {
+        Map<Long, int[]> out = new HashMap<>();
+        if (reportIds.isEmpty()) {
+            return out;
+        }
+        for (var r : db.select(SERVING_SIGNUP.REPORT_ID, DSL.sum(SERVING_SIGNUP.MINUTES), DSL.count()).from(SERVING_SIGNUP)
+                .where(SERVING_SIGNUP.REPORT_ID.in(reportIds)).and(SERVING_SIGNUP.STATUS.eq(SignupStatus.SERVED))
+                .groupBy(SERVING_SIGNUP.REPORT_ID).fetch()) {
+            out.put(r.value1(), new int[] {r.value2() == null ? 0 : r.value2().intValue(), r.value3()});
+        }
+        return out;
+    }
+
+    public Map<Long, String> needTitles(Collection<Long> needIds) {
+        Map<Long, String> out = new HashMap<>();
+        if (!needIds.isEmpty()) {
+            db.select(SERVING_NEED.ID, SERVING_NEED.TITLE).from(SERVING_NEED).where(SERVING_NEED.ID.in(needIds))
+                    .forEach(r -> out.put(r.value1(), r.value2()));
+        }
+        return out;
+    }
+
+    public Map<Long, LocalDate> needDates(Collection<Long> needIds) {
+        Map<Long, LocalDate> out = new HashMap<>();
+        if (!needIds.isEmpty()) {
+            db.select(SERVING_NEED.ID, SERVING_NEED.NEED_ON).from(SERVING_NEED).where(SERVING_NEED.ID.in(needIds))
+                    .forEach(r -> out.put(r.value1(), r.value2()));
+        }
+        return out;
+    }
+
+    // --- figures
+
+    /** Per unit (or community) org of a subtree: distinct members with a confirmed report in the year. */
+    public Map<Long, Long> reportedMembers(String root, int year, boolean byUnit) {
+        Field<Long> org = byUnit ? SERVING_REPORT.UNIT_ORG_ID : SERVING_REPORT.COMMUNITY_ORG_ID;
+        Field<String> path = byUnit ? SERVING_REPORT.UNIT_ORG_PATH : SERVING_REPORT.COMMUNITY_ORG_PATH;
+        Map<Long, Long> out = new HashMap<>();
+        db.select(org, DSL.countDistinct(SERVING_REPORT.MEMBER_ID)).from(SERVING_REPORT).where(under(path, root))
+                .and(SERVING_REPORT.REPORT_YEAR.eq(year)).and(SERVING_REPORT.STATUS.eq(ReportStatus.CONFIRMED))
+                .groupBy(org).forEach(r -> out.put(r.value1(), r.value2().longValue()));
+        return out;
+    }
+
+    /** Per unit (or community) org of a subtree: services and minutes served in the year. */
+    public Map<Long, long[]> served(String root, int year, boolean byUnit) {
+        Field<Long> org = byUnit ? SERVING_SIGNUP.UNIT_ORG_ID : SERVING_SIGNUP.COMMUNITY_ORG_ID;
+        Field<String> path = byUnit ? SERVING_SIGNUP.UNIT_ORG_PATH : SERVING_SIGNUP.COMMUNITY_ORG_PATH;
+        Map<Long, long[]> out = new HashMap<>();
+        db.select(org, DSL.count(), DSL.sum(SERVING_SIGNUP.MINUTES)).from(SERVING_SIGNUP).where(under(path, root))
+                .and(SERVING_SIGNUP.STATUS.eq(SignupStatus.SERVED))
+                .and(SERVING_SIGNUP.SERVED_ON.between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)))
+                .groupBy(org).forEach(r -> out.put(r.value1(), new long[] {r.value2(), r.value3() == null ? 0 : r.value3().longValue()}));
+        return out;
+    }
+
+    /** Rollup rows: per org and month, confirmed reports (unit, month decided) — {orgId, year, month, count}. */
+    public List<long[]> reportsByUnitMonth(Condition which, LocalDate from, LocalDate to) {
+        var month = DSL.extract(SERVING_REPORT.DECIDED_ON, org.jooq.DatePart.MONTH);
+        var yr = DSL.extract(SERVING_REPORT.DECIDED_ON, org.jooq.DatePart.YEAR);
+        return db.select(SERVING_REPORT.UNIT_ORG_ID, yr, month, DSL.count()).from(SERVING_REPORT)
+                .where(which).and(SERVING_REPORT.STATUS.eq(ReportStatus.CONFIRMED))
+                .and(SERVING_REPORT.DECIDED_ON.between(from, to))
+                .groupBy(SERVING_REPORT.UNIT_ORG_ID, yr, month)
+                .fetch(r -> new long[] {r.value1(), r.value2(), r.value3(), r.value4()});
+    }
+
+    /** Rollup rows: per unit org and month served, minutes — {orgId, year, month, minutes}. */
+    public List<long[]> minutesByUnitMonth(Condition which, LocalDate from, LocalDate to) {
+        var month = DSL.extract(SERVING_SIGNUP.SERVED_ON, org.jooq.DatePart.MONTH);
+        var yr = DSL.extract(SERVING_SIGNUP.SERVED_ON, org.jooq.DatePart.YEAR);
+        return db.select(SERVING_SIGNUP.UNIT_ORG_ID, yr, month, DSL.sum(SERVING_SIGNUP.MINUTES)).from(SERVING_SIGNUP)
+                .where(which).and(SERVING_SIGNUP.STATUS.eq(SignupStatus.SERVED))
+                .and(SERVING_SIGNUP.SERVED_ON.between(from, to))
+                .groupBy(SERVING_SIGNUP.UNIT_ORG_ID, yr, month)
+                .fetch(r -> new long[] {r.value1(), r.value2(), r.value3(), r.value4() == null ? 0 : r.value4().longValue()});
+    }
+
+    public Condition reportUnitIn(Collection<Long> ids) {
+        return ids == null ? DSL.noCondition() : SERVING_REPORT.UNIT_ORG_ID.in(ids);
+    }
+
+    public Condition reportUnitUnder(String path) {
+        return under(SERVING_REPORT.UNIT_ORG_PATH, path);
+    }
+
+    public Condition signupUnitIn(Collection<Long> ids) {
+        return ids == null ? DSL.noCondition() : SERVING_SIGNUP.UNIT_ORG_ID.in(ids);
+    }
+
+    public Condition signupUnitUnder(String path) {
+        return under(SERVING_SIGNUP.UNIT_ORG_PATH, path);
+    }
+}
