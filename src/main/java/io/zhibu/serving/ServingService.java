@@ -114,6 +114,16 @@ public class ServingService {
                 .sorted(Comparator.comparing(OrgNode::path)).map(n -> new Community(n.id(), n.name())).toList();
     }
 
+    /** Whether the calling member belongs to an in-service branch (the only members who report). */
+    @Transactional(readOnly = true)
+    public boolean callerInService(DataScope scope) {
+        if (!scope.selfOnly() || scope.selfMemberId() == null) {
+            return false;
+        }
+        Organization unit = orgs.get(SYSTEM, member(scope.selfMemberId()).orgId());
+        return ServingRules.inService(unit.domain(), unit.type());
+    }
+
     private String regionPath(DataScope scope) {
         Long anchorOrg = scope.scopeOrgId();
         if (scope.selfOnly() && scope.selfMemberId() != null) {

@@ -62,8 +62,10 @@ public class ServingPageController {
         if (scope.selfOnly()) {
             boolean active = board.reports().stream().anyMatch(r -> r.year() == today.getYear()
                     && (r.status() == ReportStatus.FILED || r.status() == ReportStatus.CONFIRMED));
-            model.addAttribute("canFile", !active);
-            model.addAttribute("communities", active ? List.of() : serving.communities(scope));
+            boolean inService = serving.callerInService(scope);
+            model.addAttribute("inService", inService);
+            model.addAttribute("canFile", !active && inService);
+            model.addAttribute("communities", active || !inService ? List.of() : serving.communities(scope));
             model.addAttribute("servedMinutes", board.signups().stream().filter(s -> s.status() == SignupStatus.SERVED)
                     .mapToInt(s -> s.minutes() == null ? 0 : s.minutes()).sum());
             model.addAttribute("servedPoints", board.signups().stream().filter(s -> s.status() == SignupStatus.SERVED)
