@@ -219,7 +219,9 @@ public class ServingService {
     public Report decide(DataScope scope, long id, Action action, String reason) {
         ServingReportRecord r = repo.reportForUpdate(id).filter(x -> visible(scope, x))
                 .orElseThrow(() -> new NotFoundException("serving-report", id));
-        boolean allowed = action == Action.WITHDRAW ? canWithdraw(scope, r) : canDecide(scope, r);
+        boolean allowed = action == Action.WITHDRAW
+                ? (scope.selfOnly() ? r.getMemberId().equals(scope.selfMemberId()) : manages(scope, r.getUnitOrgPath()))
+                : manages(scope, r.getCommunityOrgPath());
         if (!allowed) {
             throw new ForbiddenException(action == Action.WITHDRAW ? "withdrawn by the member or the unit"
                     : "decided by the community");

@@ -50,4 +50,23 @@ public final class ServingViews {
     /** A community branch a member may report to (picker). */
     public record Community(long id, String name) {
     }
+
+    /** A volunteer activity (志愿服务活动); the code only for its organizers. */
+    public record Activity(long id, long orgId, String orgName, String title, String description, String place,
+                           OffsetDateTime startsAt, OffsetDateTime endsAt, int places, int taken, NeedStatus status,
+                           String checkinCode, ParticipationStatus mine, Integer myMinutes, boolean canSignUp,
+                           boolean canManage, List<Participant> participants) {
+    }
+
+    public record Participant(long memberId, String memberName, ParticipationStatus status, OffsetDateTime checkedInAt,
+                              OffsetDateTime checkedOutAt, Integer minutes, Integer points) {
+    }
+
+    public record ActivityForm(Long orgId, String title, String description, String place, OffsetDateTime startsAt,
+                               OffsetDateTime endsAt, Integer places) {
+    }
+
+    public record CodeForm(String code) {
+    }
+
 }

@@ -6,9 +6,13 @@
  * (both branches see the report and what was done) and into the member's points (a {@code VOLUNTEERING} fact
  * through {@link io.zhibu.points.PointsService#postFact}); the yearly report rate per unit and per community.
  *
- * <p>May use: audit, member (names and branch of a member), org (tree, scope, domains), points (posting facts),
+ * Point 2, volunteer service ({@link io.zhibu.serving.VolunteerService}): activities with place, time and places,
+ * sign-up, check-in and check-out by code ({@link io.zhibu.serving.CheckinCodes}), hours credited as a points fact,
+ * a rollup figure and the assessment branch fact {@code serving.volunteer_hours}.
+ *
+ * <p>May use: assessment (the {@code BranchFactSource} port), audit, member (names and branch of a member), org (tree, scope, domains), points (posting facts),
  * shared, warning (the secretary's to-dos). Contributes the rollup source {@code serving} (dashboard) and a lived
  * year (demo data). Owns the {@code serving_*} tables.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"audit", "member", "org", "points", "shared", "warning"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"assessment", "audit", "member", "org", "points", "shared", "warning"})
 package io.zhibu.serving;

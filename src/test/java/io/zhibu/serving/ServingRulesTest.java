@@ -60,4 +60,22 @@ class ServingRulesTest {
         assertThat(ReportStateMachine.active(ReportStatus.CONFIRMED)).isTrue();
         assertThat(ReportStateMachine.active(ReportStatus.DECLINED)).isFalse();
     }
+
+    @Test
+    void checkInWindowAndCreditedMinutes() {
+        java.time.OffsetDateTime start = java.time.OffsetDateTime.parse("2026-05-01T09:00:00+08:00");
+        java.time.OffsetDateTime end = start.plusHours(3);
+        assertThat(CheckinCodes.open(start, end, start.minusMinutes(31))).isFalse();
+        assertThat(CheckinCodes.open(start, end, start.minusMinutes(30))).isTrue();
+        assertThat(CheckinCodes.open(start, end, end.plusMinutes(60))).isTrue();
+        assertThat(CheckinCodes.open(start, end, end.plusMinutes(61))).isFalse();
+        // only the time within the activity counts
+        assertThat(CheckinCodes.creditedMinutes(start, end, start.minusMinutes(20), start.plusMinutes(90))).isEqualTo(90);
+        assertThat(CheckinCodes.creditedMinutes(start, end, start.plusMinutes(30), end.plusMinutes(45))).isEqualTo(150);
+        assertThat(CheckinCodes.creditedMinutes(start, end, end.plusMinutes(5), end.plusMinutes(10))).isZero();
+        assertThat(CheckinCodes.newCode()).matches("\\d{6}");
+        assertThat(CheckinCodes.matches("123456", " 123456 ")).isTrue();
+        assertThat(CheckinCodes.matches("123456", "123457")).isFalse();
+        assertThat(CheckinCodes.matches("123456", null)).isFalse();
+    }
 }

@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
  * answer 404 to the branch secretary and the township staff; the secretary's own board answers 200 without them.
  */
 public class ServingScopeProbes implements ScopeProbeSet {
-    private record World(long unitId, long memberId, long communityId, long reportId, long needId, long signupId) {
+    private record World(long unitId, long memberId, long communityId, long reportId, long needId, long signupId,
+                         long activityId) {
     }
 
     private static World world;
@@ -60,7 +61,11 @@ public class ServingScopeProbes implements ScopeProbeSet {
         long need = n.at("/id").asLong();
         Api.Response s = memberApi(t, member).post("/api/v1/serving/needs/" + need + "/signups", "{}");
         assertThat(s.status()).as(s.body()).isEqualTo(201);
-        world = new World(unit, member, community, report, need, s.at("/id").asLong());
+        java.time.OffsetDateTime start = java.time.OffsetDateTime.now().plusDays(1);
+        Api.Response a = admin.post("/api/v1/serving/activities", "{\"orgId\":" + unit + ",\"title\":\"外单位志愿服务\","
+                + "\"place\":\"外乡广场\",\"startsAt\":\"" + start + "\",\"endsAt\":\"" + start.plusHours(2) + "\",\"places\":5}");
+        assertThat(a.status()).as(a.body()).isEqualTo(201);
+        world = new World(unit, member, community, report, need, s.at("/id").asLong(), a.at("/id").asLong());
         return world;
     }
 
@@ -141,6 +146,50 @@ public class ServingScopeProbes implements ScopeProbeSet {
             t.township404("GET", api + "/rates?orgId=" + world(t).unitId(), null);
             assertThat(t.secretary().get(api + "/rates").status()).isEqualTo(200);
         });
+        String acts = api + "/activities";
+        p.put("GET /api/v1/serving/activities", t -> {
+            World w = world(t);
+            t.township404("GET", acts + "?orgId=" + w.unitId(), null);
+            assertThat(t.secretary().get(acts).body()).doesNotContain("外单位志愿服务");
+            assertThat(t.as("member").get(acts).body()).doesNotContain("外单位志愿服务");
+        });
+        p.put("GET /api/v1/serving/activities/{id}", t -> {
+            t.api404("GET", acts + "/" + world(t).activityId());
+            t.township404("GET", acts + "/" + world(t).activityId(), null);
+            assertThat(t.as("member").get(acts + "/" + world(t).activityId()).status()).isEqualTo(404);
+        });
+        p.put("POST /api/v1/serving/activities", t -> {
+            java.time.OffsetDateTime start = java.time.OffsetDateTime.now().plusDays(1);
+            String body = "{\"orgId\":" + world(t).unitId() + ",\"title\":\"x\",\"place\":\"x\",\"startsAt\":\"" + start
+                    + "\",\"endsAt\":\"" + start.plusHours(1) + "\",\"places\":1}";
+            t.township404("POST", acts, body);
+            t.api404("POST", acts, body);
+        });
+        for (String action : new String[] {"signups", "checkin", "checkout"}) {
+            p.put("POST /api/v1/serving/activities/{id}/" + action, t -> {
+                t.township404("POST", acts + "/" + world(t).activityId() + "/" + action, "{\"code\":\"000000\"}");
+                t.api404("POST", acts + "/" + world(t).activityId() + "/" + action, "{\"code\":\"000000\"}");
+                assertThat(t.as("member").post(acts + "/" + world(t).activityId() + "/" + action, "{\"code\":\"000000\"}")
+                        .status()).isEqualTo(404);
+            });
+        }
+        p.put("GET /serving/activities", t -> {
+            t.page404(t.townshipWeb().get("/serving/activities?orgId=" + world(t).unitId()));
+            WebPage own = new WebPage(t.secretaryWeb().get("/serving/activities"));
+            assertThat(own.status).isEqualTo(200);
+            assertThat(own.body).doesNotContain("外单位志愿服务");
+        });
+        p.put("GET /serving/activities/{id}", t -> {
+            t.page404(t.secretaryWeb().get("/serving/activities/" + world(t).activityId()));
+            t.page404(t.townshipWeb().get("/serving/activities/" + world(t).activityId()));
+        });
+        p.put("POST /serving/activities", t -> t.page404(t.townshipWeb().post("/serving/activities", Map.of("orgId",
+                "" + world(t).unitId(), "title", "x", "place", "x", "startsAt", "2030-01-01T09:00", "endsAt", "2030-01-01T10:00",
+                "places", "1"))));
+        for (String action : new String[] {"signups", "checkin", "checkout"}) {
+            p.put("POST /serving/activities/{id}/" + action, t -> t.page404(t.townshipWeb().post("/serving/activities/"
+                    + world(t).activityId() + "/" + action, Map.of("code", "000000"))));
+        }
         // --- pages
         p.put("GET /serving", t -> {
             t.page404(t.townshipWeb().get("/serving?orgId=" + world(t).communityId()));

@@ -1,13 +1,18 @@
 package io.zhibu.serving.internal;
 
+import static io.zhibu.db.Tables.SERVING_ACTIVITY;
 import static io.zhibu.db.Tables.SERVING_NEED;
+import static io.zhibu.db.Tables.SERVING_PARTICIPATION;
 import static io.zhibu.db.Tables.SERVING_REPORT;
 import static io.zhibu.db.Tables.SERVING_SIGNUP;
 
+import io.zhibu.db.tables.records.ServingActivityRecord;
 import io.zhibu.db.tables.records.ServingNeedRecord;
+import io.zhibu.db.tables.records.ServingParticipationRecord;
 import io.zhibu.db.tables.records.ServingReportRecord;
 import io.zhibu.db.tables.records.ServingSignupRecord;
 import io.zhibu.serving.NeedStatus;
+import io.zhibu.serving.ParticipationStatus;
 import io.zhibu.serving.ReportStatus;
 import io.zhibu.serving.SignupStatus;
 import io.zhibu.shared.OrgPath;
@@ -262,5 +267,108 @@ public class ServingRepository {
 
     public Condition signupUnitUnder(String path) {
         return under(SERVING_SIGNUP.UNIT_ORG_PATH, path);
+    }
+
+    // --- volunteer activities (issue 21 point 2)
+
+    public ServingActivityRecord newActivity() {
+        return db.newRecord(SERVING_ACTIVITY);
+    }
+
+    public Optional<ServingActivityRecord> activity(long id) {
+        return db.selectFrom(SERVING_ACTIVITY).where(SERVING_ACTIVITY.ID.eq(id)).fetchOptional();
+    }
+
+    public Optional<ServingActivityRecord> activityForUpdate(long id) {
+        return db.selectFrom(SERVING_ACTIVITY).where(SERVING_ACTIVITY.ID.eq(id)).forUpdate().fetchOptional();
+    }
+
+    /** Activities organized in the subtree of {@code root} starting on or after {@code from}. */
+    public List<ServingActivityRecord> activitiesUnder(String root, OffsetDateTime from, int limit) {
+        return db.selectFrom(SERVING_ACTIVITY).where(under(SERVING_ACTIVITY.ORG_PATH, root))
+                .and(SERVING_ACTIVITY.STARTS_AT.ge(from)).orderBy(SERVING_ACTIVITY.STARTS_AT.desc()).limit(limit).fetch();
+    }
+
+    /** Activities a member of {@code memberPath} may join: organized by their branch or an ancestor, not over. */
+    public List<ServingActivityRecord> activitiesFor(String memberPath, OffsetDateTime endedAfter, int limit) {
+        List<String> ancestors = new java.util.ArrayList<>();
+        for (int d = 1; d <= OrgPath.depth(memberPath); d++) {
+            ancestors.add(memberPath.substring(0, d * OrgPath.SEGMENT));
+        }
+        return db.selectFrom(SERVING_ACTIVITY).where(SERVING_ACTIVITY.ORG_PATH.in(ancestors))
+                .and(SERVING_ACTIVITY.ENDS_AT.ge(endedAfter)).orderBy(SERVING_ACTIVITY.STARTS_AT).limit(limit).fetch();
+    }
+
+    public void takeActivity(long id, int delta) {
+        db.update(SERVING_ACTIVITY).set(SERVING_ACTIVITY.TAKEN, SERVING_ACTIVITY.TAKEN.plus(delta)).where(SERVING_ACTIVITY.ID.eq(id)).execute();
+    }
+
+    public ServingParticipationRecord newParticipation() {
+        return db.newRecord(SERVING_PARTICIPATION);
+    }
+
+    public Optional<ServingParticipationRecord> participation(long activityId, long memberId) {
+        return db.selectFrom(SERVING_PARTICIPATION).where(SERVING_PARTICIPATION.ACTIVITY_ID.eq(activityId))
+                .and(SERVING_PARTICIPATION.MEMBER_ID.eq(memberId)).forUpdate().fetchOptional();
+    }
+
+    public List<ServingParticipationRecord> participations(long activityId) {
+        return db.selectFrom(SERVING_PARTICIPATION).where(SERVING_PARTICIPATION.ACTIVITY_ID.eq(activityId))
+                .orderBy(SERVING_PARTICIPATION.ID).fetch();
+    }
+
+    public List<ServingParticipationRecord> participationsOfMember(long memberId) {
+        return db.selectFrom(SERVING_PARTICIPATION).where(SERVING_PARTICIPATION.MEMBER_ID.eq(memberId))
+                .orderBy(SERVING_PARTICIPATION.SIGNED_UP_AT.desc()).fetch();
+    }
+
+    public void wrongCode(long participationId) {
+        db.update(SERVING_PARTICIPATION).set(SERVING_PARTICIPATION.WRONG_CODES, SERVING_PARTICIPATION.WRONG_CODES.plus(1))
+                .where(SERVING_PARTICIPATION.ID.eq(participationId)).execute();
+    }
+
+    public void checkIn(long participationId, OffsetDateTime at) {
+        db.update(SERVING_PARTICIPATION).set(SERVING_PARTICIPATION.STATUS, ParticipationStatus.CHECKED_IN)
+                .set(SERVING_PARTICIPATION.CHECKED_IN_AT, at).where(SERVING_PARTICIPATION.ID.eq(participationId)).execute();
+    }
+
+    public void checkOut(long participationId, OffsetDateTime at, LocalDate on, int minutes, int points) {
+        db.update(SERVING_PARTICIPATION).set(SERVING_PARTICIPATION.STATUS, ParticipationStatus.DONE)
+                .set(SERVING_PARTICIPATION.CHECKED_OUT_AT, at).set(SERVING_PARTICIPATION.SERVED_ON, on)
+                .set(SERVING_PARTICIPATION.MINUTES, minutes).set(SERVING_PARTICIPATION.POINTS, points)
+                .where(SERVING_PARTICIPATION.ID.eq(participationId)).execute();
+    }
+
+    /** Rollup rows: per member branch and month served, activity minutes — {orgId, year, month, minutes}. */
+    public List<long[]> activityMinutesByOrgMonth(Condition which, LocalDate from, LocalDate to) {
+        var month = DSL.extract(SERVING_PARTICIPATION.SERVED_ON, org.jooq.DatePart.MONTH);
+        var yr = DSL.extract(SERVING_PARTICIPATION.SERVED_ON, org.jooq.DatePart.YEAR);
+        return db.select(SERVING_PARTICIPATION.ORG_ID, yr, month, DSL.sum(SERVING_PARTICIPATION.MINUTES)).from(SERVING_PARTICIPATION)
+                .where(which).and(SERVING_PARTICIPATION.STATUS.eq(ParticipationStatus.DONE))
+                .and(SERVING_PARTICIPATION.SERVED_ON.between(from, to))
+                .groupBy(SERVING_PARTICIPATION.ORG_ID, yr, month)
+                .fetch(r -> new long[] {r.value1(), r.value2(), r.value3(), r.value4() == null ? 0 : r.value4().longValue()});
+    }
+
+    public Condition participationOrgIn(Collection<Long> ids) {
+        return ids == null ? DSL.noCondition() : SERVING_PARTICIPATION.ORG_ID.in(ids);
+    }
+
+    public Condition participationOrgUnder(String path) {
+        return under(SERVING_PARTICIPATION.ORG_PATH, path);
+    }
+
+    /** Per member branch of a subtree: volunteer minutes (activities and community services) served in [from, to]. */
+    public Map<Long, Long> volunteerMinutesByBranch(String root, LocalDate from, LocalDate to) {
+        Map<Long, Long> out = new HashMap<>();
+        db.select(SERVING_PARTICIPATION.ORG_ID, DSL.sum(SERVING_PARTICIPATION.MINUTES)).from(SERVING_PARTICIPATION)
+                .where(under(SERVING_PARTICIPATION.ORG_PATH, root)).and(SERVING_PARTICIPATION.STATUS.eq(ParticipationStatus.DONE))
+                .and(SERVING_PARTICIPATION.SERVED_ON.between(from, to)).groupBy(SERVING_PARTICIPATION.ORG_ID)
+                .forEach(r -> out.merge(r.value1(), r.value2() == null ? 0L : r.value2().longValue(), Long::sum));
+        db.select(SERVING_SIGNUP.UNIT_ORG_ID, DSL.sum(SERVING_SIGNUP.MINUTES)).from(SERVING_SIGNUP)
+                .where(under(SERVING_SIGNUP.UNIT_ORG_PATH, root)).and(SERVING_SIGNUP.STATUS.eq(SignupStatus.SERVED))
+                .and(SERVING_SIGNUP.SERVED_ON.between(from, to)).groupBy(SERVING_SIGNUP.UNIT_ORG_ID)
+                .forEach(r -> out.merge(r.value1(), r.value2() == null ? 0L : r.value2().longValue(), Long::sum));
+        return out;
     }
 }

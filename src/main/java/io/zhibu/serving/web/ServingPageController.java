@@ -41,12 +41,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/serving")
 public class ServingPageController {
     private final ServingService serving;
+    private final io.zhibu.serving.VolunteerService volunteers;
     private final OrgService orgs;
     private final Messages messages;
     private final Clock clock;
 
-    public ServingPageController(ServingService serving, OrgService orgs, Messages messages, Clock clock) {
+    public ServingPageController(ServingService serving, io.zhibu.serving.VolunteerService volunteers, OrgService orgs,
+                                 Messages messages, Clock clock) {
         this.serving = serving;
+        this.volunteers = volunteers;
         this.orgs = orgs;
         this.messages = messages;
         this.clock = clock;
@@ -66,8 +69,11 @@ public class ServingPageController {
             model.addAttribute("inService", inService);
             model.addAttribute("canFile", !active && inService);
             model.addAttribute("communities", active || !inService ? List.of() : serving.communities(scope));
+            var activities = volunteers.myRecord(scope);
+            model.addAttribute("activities", activities);
             model.addAttribute("servedMinutes", board.signups().stream().filter(s -> s.status() == SignupStatus.SERVED)
-                    .mapToInt(s -> s.minutes() == null ? 0 : s.minutes()).sum());
+                    .mapToInt(s -> s.minutes() == null ? 0 : s.minutes()).sum()
+                    + activities.stream().mapToInt(a -> a.myMinutes() == null ? 0 : a.myMinutes()).sum());
             model.addAttribute("servedPoints", board.signups().stream().filter(s -> s.status() == SignupStatus.SERVED)
                     .mapToInt(s -> s.points() == null ? 0 : s.points()).sum());
             return "serving/member";
