@@ -190,6 +190,45 @@ public class ServingScopeProbes implements ScopeProbeSet {
             p.put("POST /serving/activities/{id}/" + action, t -> t.page404(t.townshipWeb().post("/serving/activities/"
                     + world(t).activityId() + "/" + action, Map.of("code", "000000"))));
         }
+        String care = api + "/care";
+        p.put("GET /api/v1/serving/care/talks", t -> {
+            t.township404("GET", care + "/talks?orgId=" + world(t).unitId(), null);
+            assertThat(t.secretary().get(care + "/talks").status()).isEqualTo(200);
+        });
+        p.put("POST /api/v1/serving/care/talks", t -> {
+            t.township404("POST", care + "/talks", "{\"memberId\":" + world(t).memberId() + ",\"kind\":\"HARDSHIP\"}");
+            t.api404("POST", care + "/talks", "{\"memberId\":" + world(t).memberId() + ",\"kind\":\"HARDSHIP\"}");
+        });
+        p.put("POST /api/v1/serving/care/talks/{id}/record", t -> {
+            Api.Response r = t.as("admin").post(care + "/talks", "{\"memberId\":" + world(t).memberId() + ",\"kind\":\"CONFLICT\"}");
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            String body = "{\"heldOn\":\"" + LocalDate.now() + "\",\"people\":\"x\",\"topic\":\"x\",\"outcome\":\"x\"}";
+            t.township404("POST", care + "/talks/" + r.at("/id").asLong() + "/record", body);
+            t.api404("POST", care + "/talks/" + r.at("/id").asLong() + "/record", body);
+        });
+        p.put("GET /api/v1/serving/care/visits", t -> {
+            t.township404("GET", care + "/visits?orgId=" + world(t).unitId(), null);
+            assertThat(t.secretary().get(care + "/visits").status()).isEqualTo(200);
+        });
+        p.put("POST /api/v1/serving/care/visits", t -> t.township404("POST", care + "/visits", "{\"memberId\":" + world(t).memberId()
+                + ",\"kind\":\"SICK\",\"visitedOn\":\"" + LocalDate.now() + "\",\"visitors\":\"x\"}"));
+        p.put("GET /api/v1/serving/care/reminders", t -> {
+            t.township404("GET", care + "/reminders?orgId=" + world(t).unitId(), null);
+            t.api404("GET", care + "/reminders?orgId=" + t.facts().foreignBranchId());
+        });
+        p.put("GET /serving/care", t -> {
+            t.page404(t.townshipWeb().get("/serving/care?orgId=" + world(t).unitId()));
+            assertThat(t.secretaryWeb().get("/serving/care").status()).isEqualTo(200);
+        });
+        p.put("POST /serving/care/talks", t -> t.page404(t.townshipWeb().post("/serving/care/talks",
+                Map.of("memberId", "" + world(t).memberId(), "kind", "HARDSHIP"))));
+        p.put("POST /serving/care/talks/{id}/record", t -> {
+            Api.Response r = t.as("admin").post(care + "/talks", "{\"memberId\":" + world(t).memberId() + ",\"kind\":\"PROBLEM\"}");
+            t.page404(t.townshipWeb().post("/serving/care/talks/" + r.at("/id").asLong() + "/record", Map.of("heldOn",
+                    LocalDate.now().toString(), "people", "x", "topic", "x", "outcome", "x")));
+        });
+        p.put("POST /serving/care/visits", t -> t.page404(t.townshipWeb().post("/serving/care/visits", Map.of("memberId",
+                "" + world(t).memberId(), "kind", "SICK", "visitedOn", LocalDate.now().toString(), "visitors", "x"))));
         // --- pages
         p.put("GET /serving", t -> {
             t.page404(t.townshipWeb().get("/serving?orgId=" + world(t).communityId()));

@@ -5,12 +5,16 @@ import static io.zhibu.db.Tables.SERVING_NEED;
 import static io.zhibu.db.Tables.SERVING_PARTICIPATION;
 import static io.zhibu.db.Tables.SERVING_REPORT;
 import static io.zhibu.db.Tables.SERVING_SIGNUP;
+import static io.zhibu.db.Tables.SERVING_TALK;
+import static io.zhibu.db.Tables.SERVING_VISIT;
 
 import io.zhibu.db.tables.records.ServingActivityRecord;
 import io.zhibu.db.tables.records.ServingNeedRecord;
 import io.zhibu.db.tables.records.ServingParticipationRecord;
 import io.zhibu.db.tables.records.ServingReportRecord;
 import io.zhibu.db.tables.records.ServingSignupRecord;
+import io.zhibu.db.tables.records.ServingTalkRecord;
+import io.zhibu.db.tables.records.ServingVisitRecord;
 import io.zhibu.serving.NeedStatus;
 import io.zhibu.serving.ParticipationStatus;
 import io.zhibu.serving.ReportStatus;
@@ -370,5 +374,46 @@ public class ServingRepository {
                 .and(SERVING_SIGNUP.SERVED_ON.between(from, to)).groupBy(SERVING_SIGNUP.UNIT_ORG_ID)
                 .forEach(r -> out.merge(r.value1(), r.value2() == null ? 0L : r.value2().longValue(), Long::sum));
         return out;
+    }
+
+    // --- care (issue 21 point 3)
+
+    /** Inserts a talk unless one of the same member, kind and source exists; true when inserted. */
+    public boolean insertTalk(ServingTalkRecord t) {
+        return db.insertInto(SERVING_TALK).set(t).onConflict(SERVING_TALK.MEMBER_ID, SERVING_TALK.KIND, SERVING_TALK.SOURCE)
+                .doNothing().execute() == 1;
+    }
+
+    public ServingTalkRecord newTalk() {
+        return db.newRecord(SERVING_TALK);
+    }
+
+    public Optional<ServingTalkRecord> talkForUpdate(long id) {
+        return db.selectFrom(SERVING_TALK).where(SERVING_TALK.ID.eq(id)).forUpdate().fetchOptional();
+    }
+
+    public List<ServingTalkRecord> talksUnder(String root, int limit) {
+        return db.selectFrom(SERVING_TALK).where(under(SERVING_TALK.ORG_PATH, root))
+                .orderBy(SERVING_TALK.STATUS, SERVING_TALK.DUE_ON, SERVING_TALK.ID).limit(limit).fetch();
+    }
+
+    public List<ServingTalkRecord> dueTalksOf(long orgId, int limit) {
+        return db.selectFrom(SERVING_TALK).where(SERVING_TALK.ORG_ID.eq(orgId)).and(SERVING_TALK.STATUS.eq(io.zhibu.serving.TalkStatus.DUE))
+                .orderBy(SERVING_TALK.DUE_ON).limit(limit).fetch();
+    }
+
+    public void recordTalk(long id, LocalDate heldOn, String people, String topic, String outcome, String by) {
+        db.update(SERVING_TALK).set(SERVING_TALK.STATUS, io.zhibu.serving.TalkStatus.HELD).set(SERVING_TALK.HELD_ON, heldOn)
+                .set(SERVING_TALK.PEOPLE, people).set(SERVING_TALK.TOPIC, topic).set(SERVING_TALK.OUTCOME, outcome)
+                .set(SERVING_TALK.RECORDED_BY, by).where(SERVING_TALK.ID.eq(id)).execute();
+    }
+
+    public ServingVisitRecord newVisit() {
+        return db.newRecord(SERVING_VISIT);
+    }
+
+    public List<ServingVisitRecord> visitsUnder(String root, int limit) {
+        return db.selectFrom(SERVING_VISIT).where(under(SERVING_VISIT.ORG_PATH, root))
+                .orderBy(SERVING_VISIT.VISITED_ON.desc(), SERVING_VISIT.ID.desc()).limit(limit).fetch();
     }
 }

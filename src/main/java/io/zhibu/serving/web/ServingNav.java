@@ -11,4 +11,10 @@ class ServingNav {
     NavItem servingNavItem() {
         return new NavItem("nav-serving", "nav.serving", "/serving", 64, s -> s.canReadRoster());
     }
+
+    @Bean
+    NavItem careNavItem() {
+        return new NavItem("nav-care", "nav.care", "/serving/care", 65,
+                s -> !s.selfOnly() && (s.canManageOrgs() || s.role() == io.zhibu.shared.Role.BRANCH_SECRETARY));
+    }
 }
