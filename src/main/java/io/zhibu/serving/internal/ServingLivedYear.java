@@ -91,11 +91,13 @@ class ServingLivedYear implements LivedYear {
             return 0;
         }
         Map<Long, Double> diligence = region.diligence(units.keySet());
-        List<RosterLine> roster = members.rosterLines(SYSTEM, region.rootPath()).stream()
+        List<RosterLine> everyone = members.rosterLines(SYSTEM, region.rootPath());
+        List<RosterLine> roster = everyone.stream()
                 .filter(m -> units.containsKey(m.orgId())).sorted(Comparator.comparingLong(RosterLine::id)).toList();
+        Long cared = tx.execute(s -> care(region, everyone));
         Long written = tx.execute(s -> write(region, communities, units, diligence, roster));
         Long acts = tx.execute(s -> activities(region, units, diligence, roster));
-        return (written == null ? 0 : written) + (acts == null ? 0 : acts);
+        return (written == null ? 0 : written) + (acts == null ? 0 : acts) + (cared == null ? 0 : cared);
     }
 
     private long write(Region region, List<OrgNode> communities, Map<Long, OrgNode> units, Map<Long, Double> diligence,
@@ -183,6 +185,75 @@ class ServingLivedYear implements LivedYear {
             // open needs of the coming two weeks
             for (int i = 0; i < 2; i++) {
                 need(c, r, today.plusDays(r.nextInt(1, 15)), NeedStatus.OPEN);
+                rows++;
+            }
+        }
+        return rows;
+    }
+
+    private static final String[][] TALKS = {{"HARDSHIP", "家中老人住院，生活有困难", "协调帮扶，按季度走访"},
+        {"CONFLICT", "与邻居因宅基地发生矛盾", "讲清政策，双方达成谅解"}, {"PROBLEM", "连续两次无故缺席组织生活", "本人作出检讨，表示按时参加"},
+        {"PROMOTION", "提拔任职前谈话", "提醒廉洁自律，带头履职"}, {"JOINING", "入党初心和党员义务", "表示将严格要求自己"}};
+    private static final String[] VISIT_NOTES = {"春节慰问，送去米面油和慰问金", "七一走访，了解身体和生活情况",
+        "住院期间探望，送去慰问金", "帮助申请临时救助", "重阳节慰问高龄老党员"};
+
+    /** 五必谈 and visits of every branch: a few held talks over the year, some still owed, visits at 春节 and 七一. */
+    private long care(Region region, List<RosterLine> everyone) {
+        Map<Long, List<RosterLine>> byBranch = new java.util.TreeMap<>();
+        everyone.forEach(m -> byBranch.computeIfAbsent(m.orgId(), k -> new ArrayList<>()).add(m));
+        LocalDate today = region.today();
+        long days = Math.max(1, java.time.temporal.ChronoUnit.DAYS.between(region.firstDay(), today));
+        long rows = 0;
+        for (var e : byBranch.entrySet()) {
+            List<RosterLine> people = e.getValue();
+            SplittableRandom r = region.random("serving-care", e.getKey());
+            int held = r.nextInt(1, 4);
+            for (int i = 0; i < held + 1; i++) {
+                RosterLine m = people.get(r.nextInt(people.size()));
+                String[] t = TALKS[r.nextInt(TALKS.length)];
+                var talk = repo.newTalk();
+                talk.setMemberId(m.id());
+                talk.setMemberName(m.name());
+                talk.setOrgId(m.orgId());
+                talk.setOrgPath(m.orgPath());
+                talk.setKind(t[0]);
+                talk.setSource("demo:" + i);
+                talk.setCreatedAt(at(today.minusDays(40), 9));
+                if (i < held) {
+                    LocalDate on = region.firstDay().plusDays(r.nextLong(days));
+                    talk.setDueOn(on.plusDays(7));
+                    talk.setStatus(io.zhibu.serving.TalkStatus.HELD);
+                    talk.setHeldOn(on);
+                    talk.setPeople("支部书记");
+                    talk.setTopic(t[1]);
+                    talk.setOutcome(t[2]);
+                    talk.setRecordedBy(BY);
+                } else if (r.nextDouble() < 0.3) {
+                    talk.setDueOn(today.plusDays(r.nextInt(-5, 20)));
+                    talk.setStatus(io.zhibu.serving.TalkStatus.DUE);
+                } else {
+                    continue;
+                }
+                if (repo.insertTalk(talk)) {
+                    rows++;
+                }
+            }
+            int visits = r.nextInt(0, 3);
+            for (int i = 0; i < visits; i++) {
+                RosterLine m = people.get(r.nextInt(people.size()));
+                LocalDate on = region.firstDay().plusDays(r.nextLong(days));
+                var v = repo.newVisit();
+                v.setMemberId(m.id());
+                v.setMemberName(m.name());
+                v.setOrgId(m.orgId());
+                v.setOrgPath(m.orgPath());
+                v.setKind(io.zhibu.serving.VisitKind.values()[r.nextInt(4)]);
+                v.setVisitedOn(on);
+                v.setVisitors("支部书记、组织委员");
+                v.setNotes(VISIT_NOTES[r.nextInt(VISIT_NOTES.length)]);
+                v.setCreatedBy(BY);
+                v.setCreatedAt(at(on, 17));
+                v.store();
                 rows++;
             }
         }
