@@ -29,6 +29,8 @@ class MemberReportsToCommunityBrowserTest extends IntegrationTest {
     private ChromeDriver browser;
 
     @Autowired
+    java.time.Clock clock;
+    @Autowired
     AccountService accounts;
 
     @BeforeEach
@@ -80,7 +82,7 @@ class MemberReportsToCommunityBrowserTest extends IntegrationTest {
         long report = community.get("/api/v1/serving").at("/reports/0/id").asLong();
         assertThat(community.post("/api/v1/serving/reports/" + report + "/confirm", "{}").status()).isEqualTo(200);
         Api.Response need = community.post("/api/v1/serving/needs", "{\"communityOrgId\":" + f.communityId()
-                + ",\"title\":\"老年人智能手机使用辅导\",\"place\":\"社区党群服务中心\",\"needOn\":\"" + LocalDate.now() + "\",\"places\":3}");
+                + ",\"title\":\"老年人智能手机使用辅导\",\"place\":\"社区党群服务中心\",\"needOn\":\"" + LocalDate.now(clock) + "\",\"places\":3}");
         assertThat(need.status()).as(need.body()).isEqualTo(201);
 
         // the member signs up on the phone
@@ -95,7 +97,7 @@ class MemberReportsToCommunityBrowserTest extends IntegrationTest {
         WebSession communityWeb = new WebSession(port, f.communityUser(), PASSWORD);
         long signup = community.get("/api/v1/serving").at("/signups/0/id").asLong();
         WebSession.Page recorded = communityWeb.post("/serving/signups/" + signup + "/record",
-                java.util.Map.of("servedOn", LocalDate.now().toString(), "minutes", "180", "feedback", "讲解耐心，老人学会了视频通话"));
+                java.util.Map.of("servedOn", LocalDate.now(clock).toString(), "minutes", "180", "feedback", "讲解耐心，老人学会了视频通话"));
         assertThat(recorded.status()).isIn(200, 302);
 
         // the member sees the hours and the points; both branches see what was done

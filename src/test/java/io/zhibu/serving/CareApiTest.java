@@ -18,6 +18,8 @@ import tools.jackson.databind.JsonNode;
 /** Issue 21 point 3: 五必谈 raised by roster events, recorded privately; visits; reminders. */
 class CareApiTest extends IntegrationTest {
     @Autowired
+    java.time.Clock clock;
+    @Autowired
     DSLContext db;
 
     private static JsonNode talkOf(Api api, long member, String kind) {
@@ -34,7 +36,7 @@ class CareApiTest extends IntegrationTest {
     void talksAndVisits() {
         Api secretary = as("secretary");
         DemoFacts facts = DemoFacts.discover(as("admin"), secretary, as("township"));
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         Api.Response created = secretary.post("/api/v1/members", "{\"orgId\":" + facts.ownBranchId() + ",\"name\":\"暖新党员\","
                 + "\"idNumber\":\"" + TestIds.fresh(true) + "\",\"ethnicity\":\"01\",\"category\":\"PROBATIONARY\",\"joinedOn\":\""
                 + today.minusDays(3) + "\"}");

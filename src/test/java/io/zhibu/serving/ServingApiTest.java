@@ -20,6 +20,8 @@ import tools.jackson.databind.JsonNode;
 /** Issue 21 point 1, 双报到 end to end through the API a phone and a secretary use. */
 class ServingApiTest extends IntegrationTest {
     @Autowired
+    java.time.Clock clock;
+    @Autowired
     DSLContext db;
     @Autowired
     AccountService accounts;
@@ -33,7 +35,7 @@ class ServingApiTest extends IntegrationTest {
         Api member = as(f.memberUser());
         Api community = as(f.communityUser());
         Api unit = as(f.unitUser());
-        int year = LocalDate.now().getYear();
+        int year = LocalDate.now(clock).getYear();
 
         // the picker lists the county's communities
         assertThat(member.get("/api/v1/serving/communities").body()).contains("\"id\":" + f.communityId());
@@ -70,13 +72,13 @@ class ServingApiTest extends IntegrationTest {
 
         // a need: bad input names the fields; then published
         Api.Response badNeed = community.post("/api/v1/serving/needs", "{\"communityOrgId\":" + f.communityId()
-                + ",\"title\":\" \",\"needOn\":\"" + LocalDate.now() + "\",\"places\":0}");
+                + ",\"title\":\" \",\"needOn\":\"" + LocalDate.now(clock) + "\",\"places\":0}");
         assertThat(badNeed.status()).isEqualTo(400);
         assertThat(badNeed.body()).contains("title").contains("places");
         assertThat(unit.post("/api/v1/serving/needs", "{\"communityOrgId\":" + f.communityId()
-                + ",\"title\":\"x\",\"needOn\":\"" + LocalDate.now() + "\",\"places\":1}").status()).isEqualTo(404);
+                + ",\"title\":\"x\",\"needOn\":\"" + LocalDate.now(clock) + "\",\"places\":1}").status()).isEqualTo(404);
         Api.Response need = community.post("/api/v1/serving/needs", "{\"communityOrgId\":" + f.communityId()
-                + ",\"kind\":\"WISH\",\"title\":\"为独居老人打扫卫生\",\"place\":\"幸福小区\",\"needOn\":\"" + LocalDate.now()
+                + ",\"kind\":\"WISH\",\"title\":\"为独居老人打扫卫生\",\"place\":\"幸福小区\",\"needOn\":\"" + LocalDate.now(clock)
                 + "\",\"places\":2}");
         assertThat(need.status()).as(need.body()).isEqualTo(201);
         long needId = need.at("/id").asLong();

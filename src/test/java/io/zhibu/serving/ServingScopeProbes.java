@@ -56,7 +56,7 @@ public class ServingScopeProbes implements ScopeProbeSet {
         long report = r.at("/id").asLong();
         assertThat(admin.post("/api/v1/serving/reports/" + report + "/confirm", "{}").status()).isEqualTo(200);
         Api.Response n = admin.post("/api/v1/serving/needs", "{\"communityOrgId\":" + community
-                + ",\"title\":\"外社区服务需求\",\"needOn\":\"" + LocalDate.now() + "\",\"places\":5}");
+                + ",\"title\":\"外社区服务需求\",\"needOn\":\"" + LocalDate.now().plusDays(1) + "\",\"places\":5}");
         assertThat(n.status()).as(n.body()).isEqualTo(201);
         long need = n.at("/id").asLong();
         Api.Response s = memberApi(t, member).post("/api/v1/serving/needs/" + need + "/signups", "{}");
@@ -126,7 +126,7 @@ public class ServingScopeProbes implements ScopeProbeSet {
         }
         p.put("POST /api/v1/serving/needs", t -> {
             World w = world(t);
-            String body = "{\"communityOrgId\":" + w.communityId() + ",\"title\":\"x\",\"needOn\":\"" + LocalDate.now() + "\",\"places\":1}";
+            String body = "{\"communityOrgId\":" + w.communityId() + ",\"title\":\"x\",\"needOn\":\"" + LocalDate.now().plusDays(1) + "\",\"places\":1}";
             t.township404("POST", api + "/needs", body);
             t.api404("POST", api + "/needs", body);
         });
@@ -202,7 +202,7 @@ public class ServingScopeProbes implements ScopeProbeSet {
         p.put("POST /api/v1/serving/care/talks/{id}/record", t -> {
             Api.Response r = t.as("admin").post(care + "/talks", "{\"memberId\":" + world(t).memberId() + ",\"kind\":\"CONFLICT\"}");
             assertThat(r.status()).as(r.body()).isEqualTo(201);
-            String body = "{\"heldOn\":\"" + LocalDate.now() + "\",\"people\":\"x\",\"topic\":\"x\",\"outcome\":\"x\"}";
+            String body = "{\"heldOn\":\"" + LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) + "\",\"people\":\"x\",\"topic\":\"x\",\"outcome\":\"x\"}";
             t.township404("POST", care + "/talks/" + r.at("/id").asLong() + "/record", body);
             t.api404("POST", care + "/talks/" + r.at("/id").asLong() + "/record", body);
         });
@@ -211,7 +211,7 @@ public class ServingScopeProbes implements ScopeProbeSet {
             assertThat(t.secretary().get(care + "/visits").status()).isEqualTo(200);
         });
         p.put("POST /api/v1/serving/care/visits", t -> t.township404("POST", care + "/visits", "{\"memberId\":" + world(t).memberId()
-                + ",\"kind\":\"SICK\",\"visitedOn\":\"" + LocalDate.now() + "\",\"visitors\":\"x\"}"));
+                + ",\"kind\":\"SICK\",\"visitedOn\":\"" + LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) + "\",\"visitors\":\"x\"}"));
         p.put("GET /api/v1/serving/care/reminders", t -> {
             t.township404("GET", care + "/reminders?orgId=" + world(t).unitId(), null);
             t.api404("GET", care + "/reminders?orgId=" + t.facts().foreignBranchId());
@@ -225,10 +225,10 @@ public class ServingScopeProbes implements ScopeProbeSet {
         p.put("POST /serving/care/talks/{id}/record", t -> {
             Api.Response r = t.as("admin").post(care + "/talks", "{\"memberId\":" + world(t).memberId() + ",\"kind\":\"PROBLEM\"}");
             t.page404(t.townshipWeb().post("/serving/care/talks/" + r.at("/id").asLong() + "/record", Map.of("heldOn",
-                    LocalDate.now().toString(), "people", "x", "topic", "x", "outcome", "x")));
+                    LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(), "people", "x", "topic", "x", "outcome", "x")));
         });
         p.put("POST /serving/care/visits", t -> t.page404(t.townshipWeb().post("/serving/care/visits", Map.of("memberId",
-                "" + world(t).memberId(), "kind", "SICK", "visitedOn", LocalDate.now().toString(), "visitors", "x"))));
+                "" + world(t).memberId(), "kind", "SICK", "visitedOn", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(), "visitors", "x"))));
         // --- pages
         p.put("GET /serving", t -> {
             t.page404(t.townshipWeb().get("/serving?orgId=" + world(t).communityId()));
@@ -247,7 +247,7 @@ public class ServingScopeProbes implements ScopeProbeSet {
                     + world(t).reportId() + "/" + action, Map.of("reason", "x"))));
         }
         p.put("POST /serving/needs", t -> t.page404(t.townshipWeb().post("/serving/needs", Map.of("communityOrgId",
-                "" + world(t).communityId(), "title", "x", "needOn", LocalDate.now().toString(), "places", "1"))));
+                "" + world(t).communityId(), "title", "x", "needOn", LocalDate.now().plusDays(1).toString(), "places", "1"))));
         p.put("POST /serving/needs/{id}/close", t -> t.page404(t.townshipWeb().post("/serving/needs/" + world(t).needId() + "/close", Map.of())));
         p.put("POST /serving/needs/{id}/signups", t -> t.page404(t.townshipWeb().post("/serving/needs/" + world(t).needId() + "/signups", Map.of())));
         p.put("POST /serving/signups/{id}/record", t -> t.page404(t.townshipWeb().post("/serving/signups/" + world(t).signupId()
