@@ -3,7 +3,6 @@ package io.zhibu.dues;
 import io.zhibu.shared.InvalidInputException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,8 +20,14 @@ public class DuesCalculator {
 
     private final BigDecimal farmerAmount;
 
-    /** Farmers pay 0.2–1 yuan (§5); the amount is configuration, default 0.20 (the statutory minimum). */
-    public DuesCalculator(@Value("${zhibu.dues.farmer-amount:0.20}") BigDecimal farmerAmount) {
+    /** Farmers pay 0.2–1 yuan (§5); the amount is configuration ({@code zhibu.dues.farmer-amount}). */
+    @org.springframework.beans.factory.annotation.Autowired
+    public DuesCalculator(DuesProperties settings) {
+        this(settings.farmerAmount());
+    }
+
+    /** Farmers pay 0.2–1 yuan (§5); default 0.20 (the statutory minimum). */
+    public DuesCalculator(BigDecimal farmerAmount) {
         if (farmerAmount.compareTo(MINIMUM) < 0 || farmerAmount.compareTo(BigDecimal.ONE) > 0) {
             throw new IllegalArgumentException("zhibu.dues.farmer-amount must be between 0.20 and 1.00");
         }

@@ -44,7 +44,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.Record;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -80,11 +79,9 @@ public class DuesService {
 
     public DuesService(DuesRepository repo, DuesCalculator calculator, MemberDirectory directory, OrgService orgs,
                        AuditLog audit, Clock clock, TransactionTemplate tx, List<PaymentGateway> gateways,
-                       @Value("${zhibu.dues.online-gateway:SANDBOX}") String onlineGateway,
-                       @Value("${zhibu.dues.recompute:ANNUAL}") BaseRecompute recompute,
-                       org.springframework.context.ApplicationEventPublisher events) {
+                       DuesProperties settings, org.springframework.context.ApplicationEventPublisher events) {
         this.events = events;
-        this.recompute = recompute;
+        this.recompute = settings.recompute();
         this.repo = repo;
         this.calculator = calculator;
         this.directory = directory;
@@ -93,7 +90,7 @@ public class DuesService {
         this.clock = clock;
         this.tx = tx;
         this.gateways = gateways.stream().collect(Collectors.toMap(PaymentGateway::id, Function.identity()));
-        this.onlineGateway = onlineGateway;
+        this.onlineGateway = settings.onlineGateway();
     }
 
     public DuesQuote quote(DuesCategory category, BigDecimal monthlyIncome) {

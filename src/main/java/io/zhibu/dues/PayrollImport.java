@@ -27,7 +27,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -56,13 +55,10 @@ public class PayrollImport {
 
     public PayrollImport(DuesRepository repo, DuesCalculator calculator, MemberDirectory directory, OrgService orgs,
                          AuditLog audit, TransactionTemplate tx, Clock clock,
-                         @Value("${zhibu.dues.payroll.id-columns:身份证号,公民身份号码,idNumber}") Set<String> idColumns,
-                         @Value("${zhibu.dues.payroll.excluded:艰苦边远地区津贴,特殊岗位津贴,住房公积金,提租补贴,通讯补贴,交通补贴,社会保险补贴,伤残抚恤金,备注,姓名,序号}") Set<String> excluded,
-                         @Value("${zhibu.dues.payroll.deducted:个人所得税}") Set<String> deducted,
-                         @Value("${zhibu.dues.recompute:ANNUAL}") BaseRecompute recompute,
+                         DuesProperties settings,
                          io.zhibu.shared.upload.UploadCheck uploads) {
         this.uploads = uploads;
-        this.recompute = recompute;
+        this.recompute = settings.recompute();
         this.repo = repo;
         this.calculator = calculator;
         this.directory = directory;
@@ -70,9 +66,9 @@ public class PayrollImport {
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
-        this.idColumns = idColumns;
-        this.excluded = excluded;
-        this.deducted = deducted;
+        this.idColumns = settings.payroll().idColumns();
+        this.excluded = settings.payroll().excluded();
+        this.deducted = settings.payroll().deducted();
     }
 
     /** What the import did: bases set, and rows whose ID number is not a member of the branch (masked). */

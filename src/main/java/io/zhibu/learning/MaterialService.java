@@ -41,7 +41,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -72,7 +71,7 @@ public class MaterialService {
 
     public MaterialService(LearningRepository repo, MaterialRepository materials, StudyRules rules, OrgService orgs, FileStore files, AuditLog audit,
                            ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
-                           @Value("${zhibu.learning.max-file-bytes:41943040}") long maxBytes,
+                           LearningProperties settings,
                            io.zhibu.shared.upload.UploadCheck uploads) {
         this.uploads = uploads;
         this.repo = repo;
@@ -84,7 +83,7 @@ public class MaterialService {
         this.events = events;
         this.tx = tx;
         this.clock = clock;
-        this.maxBytes = maxBytes;
+        this.maxBytes = settings.maxFileBytes();
     }
 
     public LocalDate today() {

@@ -37,7 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -66,7 +65,7 @@ public class StudyHours {
     public StudyHours(LearningRepository repo, StudyRules rules, TrainingAttendance training, MemberDirectory directory,
                       OrgService orgs, FileStore files, AuditLog audit, ApplicationEventPublisher events,
                       TransactionTemplate tx, Clock clock,
-                      @Value("${zhibu.learning.training-meeting-types:PARTY_LECTURE}") Set<MeetingType> trainingTypes) {
+                      LearningProperties settings) {
         this.repo = repo;
         this.rules = rules;
         this.training = training;
@@ -77,7 +76,7 @@ public class StudyHours {
         this.events = events;
         this.tx = tx;
         this.clock = clock;
-        this.trainingTypes = trainingTypes;
+        this.trainingTypes = settings.trainingMeetingTypes();
     }
 
     public LocalDate today() {

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,17 +40,8 @@ public class StudyRules {
     private final Settings s;
 
     @Autowired
-    public StudyRules(@Value("${zhibu.learning.beat-seconds:15}") int beatSeconds,
-                      @Value("${zhibu.learning.min-dwell-seconds:60}") int minDwellSeconds,
-                      @Value("${zhibu.learning.min-dwell-percent:50}") int minDwellPercent,
-                      @Value("${zhibu.learning.daily-cap-minutes:240}") int dailyCapMinutes,
-                      @Value("${zhibu.learning.member-hours:32}") int memberHours,
-                      @Value("${zhibu.learning.cadre-hours:56}") int cadreHours,
-                      @Value("${zhibu.learning.study-day:23}") int studyDay,
-                      @Value("${zhibu.learning.daily-attempts:5}") int dailyAttempts,
-                      @Value("${zhibu.learning.answer-grace-seconds:2}") int answerGraceSeconds) {
-        this(new Settings(beatSeconds, minDwellSeconds, minDwellPercent, dailyCapMinutes, memberHours, cadreHours,
-                studyDay, dailyAttempts, answerGraceSeconds));
+    public StudyRules(LearningProperties settings) {
+        this(settings.studyRules());
     }
 
     public StudyRules(Settings s) {

@@ -16,7 +16,8 @@ public final class EvaluationRecords {
     public record OpenRound(Long orgId, Integer year) {
     }
 
-    public record RoundSummary(long id, long orgId, int year, RoundStatus status, int members) {
+    /** One round in a list; {@code orgName} so that a county's list says whose round it is. */
+    public record RoundSummary(long id, long orgId, String orgName, int year, RoundStatus status, int members) {
     }
 
     /**

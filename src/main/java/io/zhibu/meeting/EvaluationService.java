@@ -52,14 +52,27 @@ public class EvaluationService {
         this.clock = clock;
     }
 
+    /** The newest rounds in the caller's scope (or under {@code orgId}), at most {@link io.zhibu.shared.Page#MAX_SIZE}. */
     @Transactional(readOnly = true)
     public List<RoundSummary> list(DataScope scope, Long orgId) {
+        return page(scope, orgId, 0, io.zhibu.shared.Page.MAX_SIZE).items();
+    }
+
+    /** One page of rounds, newest first: a county holds one round per branch and year. */
+    @Transactional(readOnly = true)
+    public io.zhibu.shared.Page<RoundSummary> page(DataScope scope, Long orgId, Integer page, int size) {
         requireReader(scope);
         String path = orgId == null ? scope.orgPath() : orgs.get(scope, orgId).path();
-        return repo.list(path, scope.selfOnly() ? scope.selfMemberId() : null).stream()
-                .filter(r -> scope.covers(r.getOrgPath()))
-                .map(r -> new RoundSummary(r.getId(), r.getOrgId(), r.getEvalYear(), RoundStatus.valueOf(r.getStatus()),
-                        repo.entryCount(r.getId()))).toList();
+        Long self = scope.selfOnly() ? scope.selfMemberId() : null;
+        int total = repo.count(path, self);
+        int pages = Math.max(1, (total + size - 1) / size);
+        int p = Math.min(io.zhibu.shared.Page.clampPage(page), pages - 1);
+        var rows = repo.list(path, self, p * size, size).stream().filter(r -> scope.covers(r.getOrgPath())).toList();
+        var counts = repo.entryCounts(rows.stream().map(MeetingEvaluationRecord::getId).toList());
+        var names = orgs.namesOf(rows.stream().map(MeetingEvaluationRecord::getOrgId).distinct().toList());
+        var items = rows.stream().map(r -> new RoundSummary(r.getId(), r.getOrgId(), names.get(r.getOrgId()), r.getEvalYear(),
+                RoundStatus.valueOf(r.getStatus()), counts.getOrDefault(r.getId(), 0))).toList();
+        return new io.zhibu.shared.Page<>(items, p, size, total);
     }
 
     @Transactional

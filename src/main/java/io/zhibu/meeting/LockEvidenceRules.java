@@ -47,4 +47,28 @@ public final class LockEvidenceRules {
         }
         return out;
     }
+
+    /**
+     * 主题党日 "3+N" (the Jiaozuo report: 交纳党费、重温入党誓词、过政治生日 are the three fixed items, N the chosen activities):
+     * a gated theme day locks only with the three done — 过政治生日 only when a member's political birthday falls in the
+     * meeting's month. Fields {@code themeDuesDone}, {@code themeOathDone}, {@code themeBirthdaysDone}.
+     */
+    public static List<Violation> missingThemeItems(Collection<MeetingType> types, Set<MeetingType> gatedTypes,
+                                                    boolean duesDone, boolean oathDone, boolean birthdaysDone,
+                                                    boolean anyBirthday) {
+        List<Violation> out = new ArrayList<>();
+        if (!types.contains(MeetingType.THEME_DAY) || !gatedTypes.contains(MeetingType.THEME_DAY)) {
+            return out;
+        }
+        if (!duesDone) {
+            out.add(new Violation("themeDuesDone", "meeting.lock.theme.dues"));
+        }
+        if (!oathDone) {
+            out.add(new Violation("themeOathDone", "meeting.lock.theme.oath"));
+        }
+        if (anyBirthday && !birthdaysDone) {
+            out.add(new Violation("themeBirthdaysDone", "meeting.lock.theme.birthdays"));
+        }
+        return out;
+    }
 }

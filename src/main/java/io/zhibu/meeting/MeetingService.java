@@ -56,6 +56,7 @@ public class MeetingService {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final io.zhibu.meeting.internal.CheckinAttempts attempts;
     private final java.util.Set<MeetingType> evidenceTypes;
+    private final io.zhibu.dues.DuesService dues;
 
     public MeetingService(MeetingRepository repo, OrgService orgs, MemberService members, AuditLog audit, Clock clock,
                           io.zhibu.meeting.internal.CheckinAttempts attempts,
@@ -63,8 +64,10 @@ public class MeetingService {
                           @Value("${zhibu.meeting.checkin-after-end:30m}") Duration checkinAfterEnd,
                           @Value("${zhibu.meeting.election-majority-base:DUE}") VoteArithmetic.MajorityBase electionBase,
                           org.springframework.context.ApplicationEventPublisher events,
-                          @Value("${zhibu.meeting.evidence-types:BRANCH_ASSEMBLY,THEME_DAY,ORG_LIFE}") List<String> evidenceTypes) {
+                          @Value("${zhibu.meeting.evidence-types:BRANCH_ASSEMBLY,THEME_DAY,ORG_LIFE}") List<String> evidenceTypes,
+                          io.zhibu.dues.DuesService dues) {
         this.events = events;
+        this.dues = dues;
         this.evidenceTypes = evidenceTypes.stream().filter(t -> !t.isBlank()).map(t -> MeetingType.valueOf(t.strip()))
                 .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(MeetingType.class)));
         this.attempts = attempts;
@@ -545,6 +548,11 @@ public class MeetingService {
                     repo.attendance(id).stream().anyMatch(a -> AttendanceStatus.PRESENT.name().equals(a.getStatus())),
                     files.stream().anyMatch(f -> AttachmentService.Kind.SIGN_IN.name().equals(f.getKind())),
                     files.stream().anyMatch(f -> AttachmentService.Kind.PHOTO.name().equals(f.getKind())), m.getAgenda())));
+            errors.addAll(LockEvidenceRules.missingThemeItems(types(m), evidenceTypes, m.getThemeDuesDone(),
+                    m.getThemeOathDone(), m.getThemeBirthdaysDone(), !birthdays(m, repo.attendance(id).stream()
+                            .filter(a -> !a.getNonVoting()).map(a -> new Attendee(a.getId(), a.getMemberId(), a.getName(),
+                                    false, false, AttendanceStatus.valueOf(a.getStatus()), null, null, false, null, null,
+                                    a.getJoinedOn())).toList()).isEmpty()));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -673,6 +681,42 @@ public class MeetingService {
         return Arrays.stream(m.getTypes().split(",")).map(MeetingType::valueOf).toList();
     }
 
+    /** 过政治生日: members whose admission (入党) month is the meeting's month, admitted in an earlier year. */
+    private List<String> birthdays(MeetingMeetingRecord m, List<Attendee> all) {
+        int month = local(m.getStartsAt()).getMonthValue();
+        int year = local(m.getStartsAt()).getYear();
+        return all.stream().filter(a -> a.joinedOn() != null && a.joinedOn().getMonthValue() == month
+                && a.joinedOn().getYear() < year).map(a -> a.name() + " (" + a.joinedOn().getYear() + ")").toList();
+    }
+
+    /** One member with dues unpaid for the theme day's month (交纳党费 item, from the dues ledger). */
+    public record UnpaidDues(long memberId, String name, java.math.BigDecimal due, java.math.BigDecimal paid) {
+    }
+
+    /** The theme day's month and the branch's members whose dues of that month are not (fully) paid. */
+    public record ThemeDues(java.time.YearMonth month, List<UnpaidDues> unpaid) {
+    }
+
+    /**
+     * 主题党日 交纳党费: the members of the branch with dues of the meeting's month unpaid, read from the dues ledger
+     * (the dues module's publicity list, R5.7) — secretaries and superiors, not members.
+     */
+    @Transactional(readOnly = true)
+    public ThemeDues themeDues(DataScope scope, long id) {
+        requireReader(scope);
+        if (scope.selfOnly()) {
+            throw new ForbiddenException("the dues list is for the branch secretary");
+        }
+        MeetingMeetingRecord m = load(scope, id);
+        if (!types(m).contains(MeetingType.THEME_DAY)) {
+            throw InvalidInputException.of("id", "meeting.theme.notThemeDay");
+        }
+        java.time.YearMonth month = java.time.YearMonth.from(local(m.getStartsAt()));
+        var list = dues.publicity(scope, m.getOrgId(), month, month);
+        return new ThemeDues(month, list.lines().stream().filter(l -> l.paid().compareTo(l.due()) < 0)
+                .map(l -> new UnpaidDues(l.memberId(), l.memberName(), l.due(), l.paid())).toList());
+    }
+
     private MeetingSummary summary(MeetingMeetingRecord m, AttendanceStatus mine) {
         return new MeetingSummary(m.getId(), m.getOrgId(), m.getOrgName(), types(m), m.getTitle(), local(m.getStartsAt()),
                 local(m.getEndsAt()), m.getPlace(), MeetingStatus.valueOf(m.getStatus()), mine);
@@ -699,10 +743,7 @@ public class MeetingService {
         List<MeetingType> types = types(m);
         ThemeDay theme = null;
         if (types.contains(MeetingType.THEME_DAY)) {
-            int month = local(m.getStartsAt()).getMonthValue();
-            int year = local(m.getStartsAt()).getYear();
-            List<String> birthdays = all.stream().filter(a -> a.joinedOn() != null && a.joinedOn().getMonthValue() == month
-                    && a.joinedOn().getYear() < year).map(a -> a.name() + " (" + a.joinedOn().getYear() + ")").toList();
+            List<String> birthdays = birthdays(m, all);
             theme = new ThemeDay(m.getThemeDuesDone(), m.getThemeOathDone(), m.getThemeBirthdaysDone(), birthdays,
                     m.getThemeActivities());
         }

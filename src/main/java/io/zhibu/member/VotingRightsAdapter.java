@@ -21,4 +21,10 @@ class VotingRightsAdapter implements VotingRightsPort {
         return (int) members.page(MEMBER_MEMBER.ORG_ID.eq(orgId).and(MEMBER_MEMBER.EXIT_TYPE.isNull()), 0, 10_000).stream()
                 .filter(r -> MemberLifecycleRules.mayVote(MemberLifecycle.state(r), date)).count();
     }
+
+    @Override
+    public java.util.List<String> rosterNames(long orgId) {
+        return members.page(MEMBER_MEMBER.ORG_ID.eq(orgId).and(MEMBER_MEMBER.EXIT_TYPE.isNull()), 0, 10_000).stream()
+                .map(r -> r.getName()).distinct().toList();
+    }
 }

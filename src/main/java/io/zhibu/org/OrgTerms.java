@@ -228,6 +228,18 @@ public class OrgTerms {
         t.setOrganizationMember(InvalidInputException.collect(errors, () -> TextInput.optional(f.organizationMember(), "organizationMember", 50)));
         t.setPropagandaMember(InvalidInputException.collect(errors, () -> TextInput.optional(f.propagandaMember(), "propagandaMember", 50)));
         t.setDisciplineMember(InvalidInputException.collect(errors, () -> TextInput.optional(f.disciplineMember(), "disciplineMember", 50)));
+        // R1.4 / issue 18 point 4: the committee is picked from the organization's roll, not typed
+        List<String> roll = rosterNames(o.id());
+        if (!roll.isEmpty()) {
+            String[][] picked = {{"secretary", t.getSecretary()}, {"deputySecretary", t.getDeputySecretary()},
+                {"organizationMember", t.getOrganizationMember()}, {"propagandaMember", t.getPropagandaMember()},
+                {"disciplineMember", t.getDisciplineMember()}};
+            for (String[] x : picked) {
+                if (x[1] != null && !roll.contains(x[1])) {
+                    errors.add(new Violation(x[0], "term.notOnRoster"));
+                }
+            }
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -239,6 +251,12 @@ public class OrgTerms {
         t.setEndsOn(f.startedOn().plusYears(years));
         t.setActor(scope.username());
         return t;
+    }
+
+    /** The names a committee is picked from: the org's roll; empty where it has none (a 党委). */
+    public List<String> rosterNames(long orgId) {
+        VotingRightsPort port = voting.getIfAvailable();
+        return port == null ? List.of() : port.rosterNames(orgId);
     }
 
     private TermView view(OrgTermRecord t, String orgName, LocalDate deferredUntil) {

@@ -20,6 +20,19 @@ public record Dashboard(long orgId, String orgName, String orgType, String perio
         public long figure(String metric) {
             return figures.getOrDefault(metric, 0L);
         }
+
+        public Integer deliberationRate() {
+            return Dashboard.deliberationRate(figures);
+        }
+    }
+
+    /** 四议两公开 落实率 of the subtree (villages' matters completed over started, rules.md §1.5). */
+    public Integer deliberationRate() {
+        return deliberationRate(figures);
+    }
+
+    public static Integer deliberationRate(Map<String, Long> f) {
+        return perMille(f.getOrDefault("deliberation.completed", 0L), f.getOrDefault("deliberation.started", 0L));
     }
 
     public long figure(String metric) {

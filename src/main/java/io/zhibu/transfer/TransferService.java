@@ -1,7 +1,5 @@
 package io.zhibu.transfer;
 
-import static io.zhibu.db.Tables.TRANSFER_TRANSFER;
-
 import io.zhibu.audit.AuditLog;
 import io.zhibu.db.tables.records.TransferTransferRecord;
 import io.zhibu.member.MemberLifecycle;
@@ -23,11 +21,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.jooq.Condition;
-import org.jooq.Field;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -73,7 +67,7 @@ public class TransferService {
         }
         List<Violation> errors = new ArrayList<>();
         TransferTransferRecord t = new TransferTransferRecord();
-        t.setKind(n.kind().name());
+        t.setKind(n.kind());
         t.setCreatedBy(scope.username());
         t.setReason(InvalidInputException.collect(errors, () -> TextInput.optional(n.reason(), "reason", 500)));
         if (n.kind() == TransferKind.INCOMING) {
@@ -88,8 +82,8 @@ public class TransferService {
                 errors.add(new Violation("validUntil", "validation.expired"));
             }
             throwIf(errors);
-            t.setChannel(TransferChannel.PAPER.name());
-            t.setStatus(TransferStatus.ISSUED.name());
+            t.setChannel(TransferChannel.PAPER);
+            t.setStatus(TransferStatus.ISSUED);
             t.setMemberName(name);
             t.setFromOrgName(from);
             t.setLetterNumber(letter);
@@ -130,8 +124,8 @@ public class TransferService {
                 throw new ConflictException("transfer.conflict.open");
             }
             Organization from = orgs.get(scope, m.orgId());
-            t.setChannel(channel.name());
-            t.setStatus(TransferStatus.DRAFT.name());
+            t.setChannel(channel);
+            t.setStatus(TransferStatus.DRAFT);
             t.setMemberId(m.id());
             t.setMemberName(m.name());
             t.setMemberIdMasked(m.idNumberMasked());
@@ -147,7 +141,7 @@ public class TransferService {
         }
         long id = repo.insert(t);
         TransferTransferRecord stored = repo.find(id).orElseThrow();
-        repo.step(stored, "CREATE", "-", stored.getStatus(), stored.getReason(), scope.username());
+        repo.step(stored, null, null, stored.getStatus(), stored.getReason(), scope.username());
         audit.success("transfer.create", "transfer", id, stored.getOrgPath(), n.kind() + " " + stored.getMemberName()
                 + " → " + stored.getToOrgName());
         return view(scope, stored, true);
@@ -163,9 +157,9 @@ public class TransferService {
             throw InvalidInputException.of("version", "validation.required");
         }
         TransferTransferRecord t = load(scope, id);
-        TransferKind kind = TransferKind.valueOf(t.getKind());
-        TransferChannel channel = TransferChannel.valueOf(t.getChannel());
-        TransferStatus from = TransferStatus.valueOf(t.getStatus());
+        TransferKind kind = t.getKind();
+        TransferChannel channel = t.getChannel();
+        TransferStatus from = t.getStatus();
         if (!onSide(scope, t, TransferStateMachine.side(kind, cmd.action()))) {
             throw new ForbiddenException("the other side takes this step");
         }
@@ -176,8 +170,7 @@ public class TransferService {
         LocalDate today = today();
         TransferStateMachine.requireValid(from, cmd.action(), t.getValidUntil(), today);
         String note = TextInput.optional(cmd.note(), "note", 500);
-        Map<Field<?>, Object> set = new LinkedHashMap<>();
-        set.put(TRANSFER_TRANSFER.STATUS, to.name());
+        TransferRepository.Change set = TransferRepository.Change.to(to);
         Runnable after = () -> {
         };
         switch (cmd.action()) {
@@ -188,14 +181,12 @@ public class TransferService {
                 if (a.status() == DuesClearance.Status.OWING) { // R4.4: paid up to the transfer month
                     throw new ConflictException("transfer.conflict.duesOwing", a.paidUntil() == null ? "—" : a.paidUntil());
                 }
-                set.put(TRANSFER_TRANSFER.DUES_PAID_UNTIL, a.status() == DuesClearance.Status.UNKNOWN ? "UNKNOWN"
+                set = set.duesPaidUntil(a.status() == DuesClearance.Status.UNKNOWN ? "UNKNOWN"
                         : String.valueOf(a.paidUntil() == null ? month : a.paidUntil()));
             }
             case ISSUE, REISSUE -> {
                 int months = TransferStateMachine.validityMonths(cmd.validMonths(), defaultValidMonths); // R4.5
-                set.put(TRANSFER_TRANSFER.ISSUED_ON, today);
-                set.put(TRANSFER_TRANSFER.VALID_UNTIL, today.plusMonths(months));
-                set.put(TRANSFER_TRANSFER.LETTER_NUMBER, cmd.action() == TransferAction.ISSUE
+                set = set.letter(today, today.plusMonths(months), cmd.action() == TransferAction.ISSUE
                         ? String.format("转字〔%d〕%06d号", today.getYear(), t.getId())
                         : String.format("转字〔%d〕%06d-%d号", today.getYear(), t.getId(), t.getVersion() + 1));
             }
@@ -203,7 +194,7 @@ public class TransferService {
                 if (note == null) {
                     throw InvalidInputException.of("note", "validation.required");
                 }
-                set.put(TRANSFER_TRANSFER.RETURN_REASON, note);
+                set = set.returnReason(note);
             }
             case REPORT -> {
                 if (kind == TransferKind.INCOMING) {
@@ -216,16 +207,13 @@ public class TransferService {
                             f.idNumber(), f.gender(), f.birthDate(), f.ethnicity(), f.education(), f.personCategory(),
                             f.jobTitle(), f.phone(), f.address(), f.category(), f.joinedOn(), f.fullMemberOn(),
                             f.probationExtensionMonths(), false, null, false, null, null));
-                    set.put(TRANSFER_TRANSFER.MEMBER_ID, created.id());
-                    set.put(TRANSFER_TRANSFER.MEMBER_NAME, created.name());
-                    set.put(TRANSFER_TRANSFER.MEMBER_ID_MASKED, created.idNumberMasked());
-                    set.put(TRANSFER_TRANSFER.TARGET_BRANCH_ID, target);
+                    set = set.member(created.id(), created.name(), created.idNumberMasked()).targetBranch(target);
                 } else {
                     List<Violation> errors = new ArrayList<>();
                     Organization b = branch(errors, scope, cmd.targetBranchId() != null ? cmd.targetBranchId()
                             : t.getToOrgId(), "targetBranchId");
                     throwIf(errors);
-                    set.put(TRANSFER_TRANSFER.TARGET_BRANCH_ID, b.id());
+                    set = set.targetBranch(b.id());
                 }
             }
             case COMPLETE -> {
@@ -244,12 +232,12 @@ public class TransferService {
             default -> {
             }
         }
-        if (!repo.transition(id, t.getVersion(), from.name(), set)) {
+        if (!repo.transition(id, t.getVersion(), from, set)) {
             throw new ConflictException("transfer.conflict.concurrent");
         }
         after.run();
         TransferTransferRecord updated = repo.find(id).orElseThrow();
-        repo.step(updated, cmd.action().name(), from.name(), to.name(), note, scope.username());
+        repo.step(updated, cmd.action(), from, to, note, scope.username());
         audit.success("transfer." + cmd.action().name().toLowerCase(), "transfer", id, t.getOrgPath(),
                 from + " -> " + to + (note == null ? "" : " " + note));
         return view(scope, updated, true);
@@ -265,29 +253,23 @@ public class TransferService {
     @Transactional(readOnly = true)
     public Page<TransferView> list(DataScope scope, TransferSide box, TransferStatus status, Integer page, Integer size) {
         requireStaff(scope);
-        Condition c = box == TransferSide.SENDING ? TransferRepository.sending(scope.orgPath())
-                : box == TransferSide.RECEIVING ? TransferRepository.receiving(scope.orgPath())
-                : TransferRepository.sending(scope.orgPath()).or(TransferRepository.receiving(scope.orgPath()));
-        if (status != null) {
-            c = c.and(TRANSFER_TRANSFER.STATUS.eq(status.name()));
-        }
         int p = Page.clampPage(page);
         int s = Page.clampSize(size);
-        return new Page<>(repo.list(c, p, s).stream().map(t -> view(scope, t, false)).toList(), p, s, repo.count(c));
+        return new Page<>(repo.list(scope.orgPath(), box, status, p, s).stream().map(t -> view(scope, t, false)).toList(), p, s,
+                repo.count(scope.orgPath(), box, status));
     }
 
     /** To-do: letters past their validity (R4.5) on either side of the scope. */
     @Transactional(readOnly = true)
     public List<TransferView> overdue(DataScope scope) {
         requireStaff(scope);
-        Condition c = TransferRepository.sending(scope.orgPath()).or(TransferRepository.receiving(scope.orgPath()));
-        return repo.list(c.and(TransferRepository.overdue(today())), 0, 200).stream().map(t -> view(scope, t, false)).toList();
+        return repo.overdue(scope.orgPath(), today(), 200).stream().map(t -> view(scope, t, false)).toList();
     }
 
     private TransferView view(DataScope scope, TransferTransferRecord t, boolean withSteps) {
-        TransferKind kind = TransferKind.valueOf(t.getKind());
-        TransferChannel channel = TransferChannel.valueOf(t.getChannel());
-        TransferStatus status = TransferStatus.valueOf(t.getStatus());
+        TransferKind kind = t.getKind();
+        TransferChannel channel = t.getChannel();
+        TransferStatus status = t.getStatus();
         List<TransferAction> actions = new ArrayList<>();
         for (TransferAction a : TransferAction.values()) {
             try {
@@ -301,9 +283,8 @@ public class TransferService {
             }
         }
         List<TransferView.Step> steps = withSteps ? repo.steps(t.getId()).stream().map(s -> new TransferView.Step(
-                "CREATE".equals(s.getAction()) ? null : TransferAction.valueOf(s.getAction()),
-                "-".equals(s.getFromStatus()) ? null : TransferStatus.valueOf(s.getFromStatus()),
-                TransferStatus.valueOf(s.getToStatus()), s.getNote(), s.getActor(), s.getCreatedAt())).toList() : List.of();
+                s.getAction(), s.getFromStatus(), s.getToStatus(), s.getNote(), s.getActor(), s.getCreatedAt())).toList()
+                : List.of();
         boolean overdue = t.getValidUntil() != null && (status == TransferStatus.ISSUED || status == TransferStatus.ACCEPTED)
                 && today().isAfter(t.getValidUntil());
         return new TransferView(t.getId(), kind, channel, status, t.getMemberId(), t.getMemberName(),
@@ -314,7 +295,7 @@ public class TransferService {
     }
 
     private static boolean onSide(DataScope scope, TransferTransferRecord t, TransferSide side) {
-        if (TransferKind.valueOf(t.getKind()) == TransferKind.INCOMING || side == TransferSide.RECEIVING) {
+        if (t.getKind() == TransferKind.INCOMING || side == TransferSide.RECEIVING) {
             return t.getToOrgPath() != null && scope.covers(t.getToOrgPath());
         }
         return scope.covers(t.getOrgPath());

@@ -134,4 +134,36 @@ class LivedYearTest {
         // the demo accounts still work
         assertThat(as("member").get("/api/v1/me").status()).isEqualTo(200);
     }
+
+    @Test
+    void branchesHaveAnActivityFeedWithPhotosThatLoad() {
+        Api county = as("county");
+        JsonNode feed = county.get("/api/v1/points/activities?size=50").json();
+        assertThat(feed.get("total").asLong()).as("two to four activities per branch").isGreaterThanOrEqualTo(2L * 50);
+        JsonNode withPhoto = null;
+        for (JsonNode a : feed.get("items")) {
+            if (a.path("photos").size() > 0) {
+                withPhoto = a;
+                break;
+            }
+        }
+        assertThat(withPhoto).as("activities with photos").isNotNull();
+        String url = "/api/v1/points/activities/" + withPhoto.get("id").asLong() + "/photos/"
+                + withPhoto.get("photos").get(0).get("id").asLong();
+        Api.Response photo = county.get(url);
+        assertThat(photo.status()).as(url).isEqualTo(200);
+    }
+
+    @Test
+    void villagesHaveAYearOfFourDeliberationsSoTheRateIsNotZero() {
+        Api county = as("county");
+        String year = String.valueOf(YearMonth.now().minusMonths(1).getYear());
+        JsonNode d = county.get("/api/v1/supervision/dashboard?period=" + year).json();
+        long started = d.at("/figures/deliberation.started").asLong();
+        long completed = d.at("/figures/deliberation.completed").asLong();
+        assertThat(started).as("四议两公开 matters started in the county's villages").isPositive();
+        assertThat(completed).as("completed of %d started", started).isPositive().isLessThanOrEqualTo(started);
+        JsonNode rates = county.get("/api/v1/deliberations/rates?year=" + year).json();
+        assertThat(rates.at("/villages").size()).as("villages with matters").isGreaterThan(5);
+    }
 }

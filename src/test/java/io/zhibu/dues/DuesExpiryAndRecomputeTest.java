@@ -224,8 +224,8 @@ class DuesExpiryAndRecomputeTest extends IntegrationTest {
         assertThat(dues.statement(memberScope(newYear), newYear).account().baseYear()).isEqualTo(current.getYear());
 
         // zhibu.dues.recompute=MONTHLY: the monthly issue bills from the latest base
-        DuesService monthly = new DuesService(repo, calculator, directory, orgs, audit, clock, tx, gateways, "SANDBOX",
-                BaseRecompute.MONTHLY, events);
+        DuesService monthly = new DuesService(repo, calculator, directory, orgs, audit, clock, tx, gateways,
+                new DuesProperties("SANDBOX", BaseRecompute.MONTHLY, null, null, null, null), events);
         long m = newMember();
         setBase(dues, m, "4500", false);
         setBase(dues, m, "10000", false); // entered under the annual rule: billed base stays 45.00

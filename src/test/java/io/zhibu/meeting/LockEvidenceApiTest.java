@@ -40,6 +40,20 @@ class LockEvidenceApiTest extends IntegrationTest {
         assertThat(stillNoPhoto.body()).contains("\"photos\"").doesNotContain("\"attendance\"");
 
         assertThat(secretary.postBytes("/api/v1/meetings/" + id + "/attachments?kind=PHOTO&name=photo.jpg", TestFiles.jpeg()).status()).isEqualTo(201);
+        // the "3" fixed items of 主题党日 (交纳党费、重温入党誓词、过政治生日) are still missing
+        Api.Response noItems = secretary.post("/api/v1/meetings/" + id + "/lock", null);
+        assertThat(noItems.status()).isEqualTo(400);
+        assertThat(noItems.body()).contains("\"themeDuesDone\"").contains("\"themeOathDone\"").doesNotContain("\"photos\"");
+        v = secretary.get("/api/v1/meetings/" + id).at("/version").asInt();
+        assertThat(secretary.put("/api/v1/meetings/" + id + "/minutes", "{\"host\":\"张书记\",\"recorder\":\"李委员\","
+                + "\"themeDuesDone\":true,\"themeOathDone\":true,\"themeBirthdaysDone\":true,\"version\":" + v + "}").status())
+                .isEqualTo(200);
+        // the dues item links to the ledger: the month's unpaid members are listed
+        Api.Response dues = secretary.get("/api/v1/meetings/" + id + "/theme-dues");
+        assertThat(dues.status()).as(dues.body()).isEqualTo(200);
+        assertThat(dues.at("/month").asText()).isEqualTo(java.time.YearMonth.from(start).toString());
+        assertThat(dues.at("/unpaid").isArray()).isTrue();
+        assertThat(as("member").get("/api/v1/meetings/" + id + "/theme-dues").status()).isEqualTo(403);
         Api.Response locked = secretary.post("/api/v1/meetings/" + id + "/lock", null);
         assertThat(locked.status()).as(locked.body()).isEqualTo(200);
         assertThat(locked.at("/status").asText()).isEqualTo("LOCKED");

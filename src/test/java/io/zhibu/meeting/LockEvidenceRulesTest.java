@@ -36,4 +36,19 @@ class LockEvidenceRulesTest {
         // configurable: an empty set gates nothing
         assertThat(LockEvidenceRules.missing(t, java.util.Set.of(), NONE)).isEmpty();
     }
+
+    @Test
+    @DisplayName("主题党日 \"3+N\": 交纳党费, 重温入党誓词 always; 过政治生日 only when a member's political birthday is this month")
+    void themeDayFixedItems() {
+        var gated = LockEvidenceRules.DEFAULT_TYPES;
+        List<MeetingType> theme = List.of(MeetingType.THEME_DAY);
+        assertThat(LockEvidenceRules.missingThemeItems(theme, gated, false, false, false, true).stream().map(Violation::field))
+                .containsExactly("themeDuesDone", "themeOathDone", "themeBirthdaysDone");
+        assertThat(LockEvidenceRules.missingThemeItems(theme, gated, true, true, false, false)).isEmpty();
+        assertThat(LockEvidenceRules.missingThemeItems(theme, gated, true, false, true, true).stream().map(Violation::field))
+                .containsExactly("themeOathDone");
+        assertThat(LockEvidenceRules.missingThemeItems(List.of(MeetingType.BRANCH_ASSEMBLY), gated, false, false, false, true)).isEmpty();
+        // not gated when the theme day is configured off
+        assertThat(LockEvidenceRules.missingThemeItems(theme, java.util.EnumSet.of(MeetingType.ORG_LIFE), false, false, false, true)).isEmpty();
+    }
 }

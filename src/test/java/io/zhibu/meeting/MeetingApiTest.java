@@ -72,7 +72,7 @@ class MeetingApiTest extends IntegrationTest {
 
         Api.Response ok = secretary.put("/api/v1/meetings/" + id + "/minutes", "{\"host\":\"张书记\",\"recorder\":\"李委员\","
                 + "\"decisions\":\"同意\",\"voteKind\":\"MOTION\",\"voteMethod\":\"SHOW_OF_HANDS\",\"votingDue\":10,\"votingPresent\":6,"
-                + "\"yes\":5,\"no\":1,\"abstain\":0,\"recordedResult\":\"FAILED\",\"themeDuesDone\":true,\"themeActivities\":\"志愿服务\","
+                + "\"yes\":5,\"no\":1,\"abstain\":0,\"recordedResult\":\"FAILED\",\"themeDuesDone\":true,\"themeOathDone\":true,\"themeBirthdaysDone\":true,\"themeActivities\":\"志愿服务\","
                 + "\"version\":" + version + "}");
         assertThat(ok.status()).as(ok.body()).isEqualTo(200);
         assertThat(ok.at("/vote/computedValid").asBoolean()).isTrue();

@@ -90,6 +90,18 @@ public class MeetingScopeProbes implements ScopeProbeSet {
                 assertThat(x.at("/meetingId").asLong()).isNotEqualTo(f.id());
             }
         });
+        p.put("GET " + api + "/attendance-rates", t -> {
+            t.api404("GET", api + "/attendance-rates?orgId=" + t.facts().foreignBranchId());
+            t.township404("GET", api + "/attendance-rates?orgId=" + t.facts().foreignBranchId(), null);
+            assertThat(t.as("member").get(api + "/attendance-rates?orgId=" + t.facts().foreignBranchId()).status()).isEqualTo(403);
+        });
+        p.put("GET /meetings/attendance-rates", t -> t.page404(t.secretaryWeb().get("/meetings/attendance-rates?orgId="
+                + t.facts().foreignBranchId())));
+        p.put("GET " + api + "/{id}/theme-dues", t -> {
+            Foreign f = foreign(t);
+            t.api404("GET", api + "/" + f.id() + "/theme-dues");
+            t.township404("GET", api + "/" + f.id() + "/theme-dues", null);
+        });
         p.put("GET " + api + "/{id}", t -> {
             Foreign f = foreign(t);
             t.api404("GET", api + "/" + f.id());

@@ -17,9 +17,13 @@ class OrgTermsApiTest extends IntegrationTest {
         Api secretary = as("secretary");
         DemoFacts facts = DemoFacts.discover(as("admin"), secretary, as("township"));
         long org = facts.foreignBranchId(); // county staff act on a branch other tests leave alone
+        // R1.4 (issue 18 point 4): the committee is picked from the branch's roll
+        JsonNode roll = as("admin").get("/api/v1/members?orgId=" + org + "&size=2").at("/items");
+        String a = roll.get(0).get("name").asText();
+        String b = roll.get(roll.size() > 1 ? 1 : 0).get("name").asText();
         LocalDate start = LocalDate.now().minusYears(3).plusMonths(2);
         Api.Response opened = county.post("/api/v1/orgs/" + org + "/terms", "{\"startedOn\":\"" + start
-                + "\",\"termYears\":3,\"secretary\":\"王书记\",\"organizationMember\":\"李组织\"}");
+                + "\",\"termYears\":3,\"secretary\":" + Api.quote(a) + ",\"organizationMember\":" + Api.quote(b) + "}");
         assertThat(opened.status()).as(opened.body()).isEqualTo(201);
         assertThat(opened.at("/reminder").asText()).isEqualTo("T3");
         boolean listed = false;
@@ -31,7 +35,7 @@ class OrgTermsApiTest extends IntegrationTest {
         // R1.11 quorum fails: 8 of 10 is not more than 4/5
         Api.Response weak = county.post("/api/v1/orgs/" + org + "/elections", "{\"heldOn\":\"" + LocalDate.now()
                 + "\",\"votersDue\":10,\"votersPresent\":8,\"seats\":3,\"candidates\":4,\"ballotsIssued\":8,\"ballotsReturned\":8,"
-                + "\"result\":\"甲 8 票\",\"electedVotes\":[8],\"committee\":{\"secretary\":\"甲\"}}");
+                + "\"result\":\"甲 8 票\",\"electedVotes\":[8],\"committee\":{\"secretary\":" + Api.quote(a) + "}}");
         assertThat(weak.status()).as(weak.body()).isEqualTo(201);
         assertThat(weak.at("/quorumOk").asBoolean()).isFalse();
         assertThat(weak.at("/candidatesOk").asBoolean()).isTrue(); // R1.12: ceil(3*1.2) = 4
@@ -39,13 +43,13 @@ class OrgTermsApiTest extends IntegrationTest {
 
         Api.Response ok = county.post("/api/v1/orgs/" + org + "/elections", "{\"heldOn\":\"" + LocalDate.now()
                 + "\",\"votersDue\":10,\"votersPresent\":9,\"seats\":3,\"candidates\":4,\"ballotsIssued\":9,\"ballotsReturned\":9,"
-                + "\"result\":\"甲 9 票；乙 7 票；丙 6 票\",\"electedVotes\":[9,7,6],\"committee\":{\"secretary\":\"甲\",\"termYears\":3}}");
+                + "\"result\":\"甲 9 票；乙 7 票；丙 6 票\",\"electedVotes\":[9,7,6],\"committee\":{\"secretary\":" + Api.quote(a) + ",\"termYears\":3}}");
         assertThat(ok.at("/quorumOk").asBoolean()).isTrue();
         assertThat(ok.at("/electedOk").toString()).isEqualTo("[true,true,true]");
         assertThat(ok.at("/newTermId").asLong()).isPositive();
         JsonNode terms = county.get("/api/v1/orgs/" + org + "/terms").json();
         assertThat(terms.get(0).get("current").asBoolean()).isTrue();
-        assertThat(terms.get(0).get("secretary").asText()).isEqualTo("甲");
+        assertThat(terms.get(0).get("secretary").asText()).isEqualTo(a);
         assertThat(terms.get(0).get("reminder").asText()).isEqualTo("NONE");
         assertThat(terms.get(1).get("current").asBoolean()).isFalse();
 

@@ -134,9 +134,14 @@ public class RectificationPageController {
     }
 
     @GetMapping("/surveys")
-    public String surveyList(@RequestParam(required = false) Long orgId, Model model) {
+    public String surveyList(@RequestParam(required = false) Long orgId, @RequestParam(required = false) String q,
+                             @RequestParam(required = false) Integer page, Model model) {
         DataScope scope = CurrentScope.get();
-        model.addAttribute("list", surveys.list(scope, orgId));
+        // a county opens one survey per branch each year: a name filter and 25 lines a page, not the whole county
+        var shown = io.zhibu.shared.web.ListPages.named(surveys.list(scope, orgId), q, s -> s.title() + " " + s.orgName());
+        model.addAttribute("list", io.zhibu.shared.web.ListPages.page(shown, page, io.zhibu.shared.web.ListPages.PAGE_SIZE));
+        model.addAttribute("q", q);
+        model.addAttribute("pageBase", io.zhibu.shared.web.ListPages.base("/assessment/surveys", "orgId", orgId, "q", q));
         model.addAttribute("manager", scope.canManageOrgs());
         model.addAttribute("year", LocalDate.now().getYear());
         model.addAttribute("branches", scope.canManageOrgs() && scope.scopeOrgId() != null

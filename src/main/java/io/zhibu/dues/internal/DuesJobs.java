@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +21,10 @@ public class DuesJobs {
     private final Clock clock;
     private final Duration timeout;
 
-    DuesJobs(DuesService dues, Clock clock, @Value("${zhibu.dues.pending-timeout:PT30M}") Duration timeout) {
+    DuesJobs(DuesService dues, Clock clock, io.zhibu.dues.DuesProperties settings) {
         this.dues = dues;
         this.clock = clock;
-        this.timeout = timeout;
+        this.timeout = settings.pendingTimeout();
     }
 
     @Scheduled(fixedDelayString = "${zhibu.dues.expiry-check-every:PT1M}", initialDelayString = "PT1M")

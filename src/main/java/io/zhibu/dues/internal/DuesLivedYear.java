@@ -70,6 +70,12 @@ class DuesLivedYear implements LivedYear {
         return 20;
     }
 
+    /** {@inheritDoc} Dues read the roster and write only dues tables: they run beside the meetings. */
+    @Override
+    public java.util.Set<String> runsAfter() {
+        return java.util.Set.of();
+    }
+
     @Override
     public long generate(Region region) {
         String root = region.rootPath();

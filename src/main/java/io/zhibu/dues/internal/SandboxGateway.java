@@ -12,7 +12,6 @@ import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -30,12 +29,9 @@ public class SandboxGateway implements PaymentGateway {
     private final double failureRate;
     private final int deliveries;
 
-    public SandboxGateway(@Lazy DuesService dues,
-                          @Value("${zhibu.dues.sandbox.secret:}") String secret,
-                          @Value("${zhibu.dues.sandbox.delay-millis:800}") long delayMillis,
-                          @Value("${zhibu.dues.sandbox.failure-rate:0.0}") double failureRate,
-                          @Value("${zhibu.dues.sandbox.deliveries:2}") int deliveries) {
+    public SandboxGateway(@Lazy DuesService dues, io.zhibu.dues.DuesProperties settings) {
         this.dues = dues;
+        String secret = settings.sandbox().secret();
         byte[] key = new byte[32];
         if (secret == null || secret.isBlank()) {
             new SecureRandom().nextBytes(key); // the sandbox signs and verifies in the same process
@@ -43,9 +39,9 @@ public class SandboxGateway implements PaymentGateway {
             key = HexFormat.of().parseHex(secret);
         }
         this.secret = key;
-        this.delayMillis = delayMillis;
-        this.failureRate = failureRate;
-        this.deliveries = Math.max(1, deliveries);
+        this.delayMillis = settings.sandbox().delayMillis();
+        this.failureRate = settings.sandbox().failureRate();
+        this.deliveries = Math.max(1, settings.sandbox().deliveries());
     }
 
     @Override

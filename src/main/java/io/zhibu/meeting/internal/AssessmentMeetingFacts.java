@@ -35,12 +35,16 @@ class AssessmentMeetingFacts implements BranchFactSource {
     static final String EVALUATION = "meeting.evaluation_held";
     /** R8.2: members graded 不合格 in the year's 民主评议 (Minhang high-voltage line "有不合格党员"). */
     static final String UNQUALIFIED = "meeting.unqualified_members";
+    /** R6.3 / issue 18 point 5: the branch's attendance rate of the year (all presences over all calls), in %. */
+    static final String ATTENDANCE = "meeting.attendance_rate";
     private final DSLContext db;
     private final ZoneId zone;
+    private final MeetingRepository meetings;
 
-    AssessmentMeetingFacts(DSLContext db, Clock clock) {
+    AssessmentMeetingFacts(DSLContext db, Clock clock, MeetingRepository meetings) {
         this.db = db;
         this.zone = clock.getZone();
+        this.meetings = meetings;
     }
 
     @Override
@@ -49,7 +53,8 @@ class AssessmentMeetingFacts implements BranchFactSource {
                 new FactDef(THEME, BigDecimal.ZERO, "months", "/meetings?orgId={orgId}"),
                 new FactDef(ORG_LIFE, BigDecimal.ZERO, "0/1", "/meetings?orgId={orgId}"),
                 new FactDef(EVALUATION, BigDecimal.ZERO, "0/1", "/meetings/evaluations"),
-                new FactDef(UNQUALIFIED, BigDecimal.ZERO, "members", "/meetings/evaluations"));
+                new FactDef(UNQUALIFIED, BigDecimal.ZERO, "members", "/meetings/evaluations"),
+                new FactDef(ATTENDANCE, BigDecimal.ZERO, "%", "/meetings/attendance-rates?orgId={orgId}"));
     }
 
     @Override
@@ -107,6 +112,18 @@ class AssessmentMeetingFacts implements BranchFactSource {
             out.add(new BranchFact(org, EVALUATION, eval ? BigDecimal.ONE : BigDecimal.ZERO, eval ? "民主评议已开展" : "民主评议未开展"));
         });
         out.addAll(unqualified);
+        Map<Long, long[]> attendance = new HashMap<>(); // org → {present, called}
+        for (var r : meetings.attendanceByMember(subtreePath, from, to)) {
+            long[] v = attendance.computeIfAbsent(r.value2(), k -> new long[2]);
+            v[0] += r.value4();
+            v[1] += r.value4() + r.value5() + r.value6();
+        }
+        attendance.forEach((org, v) -> {
+            if (v[1] > 0) {
+                out.add(new BranchFact(org, ATTENDANCE, BigDecimal.valueOf(v[0] * 100L).divide(BigDecimal.valueOf(v[1]), 2,
+                        RoundingMode.HALF_UP), "出勤 " + v[0] + "/" + v[1] + " 人次"));
+            }
+        });
         return out;
     }
 

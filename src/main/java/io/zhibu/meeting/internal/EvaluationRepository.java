@@ -45,19 +45,31 @@ public class EvaluationRepository {
         return db.fetchExists(MEETING_EVALUATION, MEETING_EVALUATION.ORG_ID.eq(orgId).and(MEETING_EVALUATION.EVAL_YEAR.eq(year)));
     }
 
-    public List<MeetingEvaluationRecord> list(String path, Long memberId) {
+    /** Rounds in the subtree {@code path} (and, for a member, only theirs), newest first, {@code limit} from {@code offset}. */
+    public List<MeetingEvaluationRecord> list(String path, Long memberId, int offset, int limit) {
+        return db.selectFrom(MEETING_EVALUATION).where(listed(path, memberId))
+                .orderBy(MEETING_EVALUATION.EVAL_YEAR.desc(), MEETING_EVALUATION.ID.desc()).offset(offset).limit(limit).fetch();
+    }
+
+    public int count(String path, Long memberId) {
+        return db.fetchCount(MEETING_EVALUATION, listed(path, memberId));
+    }
+
+    private static org.jooq.Condition listed(String path, Long memberId) {
         var c = path.isEmpty() ? DSL.noCondition()
                 : MEETING_EVALUATION.ORG_PATH.ge(path).and(MEETING_EVALUATION.ORG_PATH.lt(OrgPath.upperBound(path)));
         if (memberId != null) {
             c = c.and(MEETING_EVALUATION.ID.in(DSL.select(MEETING_EVALUATION_ENTRY.EVALUATION_ID).from(MEETING_EVALUATION_ENTRY)
                     .where(MEETING_EVALUATION_ENTRY.MEMBER_ID.eq(memberId))));
         }
-        return db.selectFrom(MEETING_EVALUATION).where(c).orderBy(MEETING_EVALUATION.EVAL_YEAR.desc(), MEETING_EVALUATION.ID.desc())
-                .limit(200).fetch();
+        return c;
     }
 
-    public int entryCount(long evaluationId) {
-        return db.fetchCount(MEETING_EVALUATION_ENTRY, MEETING_EVALUATION_ENTRY.EVALUATION_ID.eq(evaluationId));
+    /** Members per round, for a page of rounds in one query. */
+    public java.util.Map<Long, Integer> entryCounts(java.util.Collection<Long> evaluationIds) {
+        return db.select(MEETING_EVALUATION_ENTRY.EVALUATION_ID, DSL.count()).from(MEETING_EVALUATION_ENTRY)
+                .where(MEETING_EVALUATION_ENTRY.EVALUATION_ID.in(evaluationIds)).groupBy(MEETING_EVALUATION_ENTRY.EVALUATION_ID)
+                .fetchMap(MEETING_EVALUATION_ENTRY.EVALUATION_ID, DSL.count());
     }
 
     public List<MeetingEvaluationEntryRecord> entries(long evaluationId) {

@@ -82,6 +82,12 @@ class MeetingLivedYear implements LivedYear {
         return 10;
     }
 
+    /** {@inheritDoc} Meetings need the committees (hosts, recorders); they read the roster and write only meeting tables. */
+    @Override
+    public java.util.Set<String> runsAfter() {
+        return java.util.Set.of("committees");
+    }
+
     private record Planned(OrgNode branch, Set<MeetingType> types, String title, OffsetDateTime startsAt, int attendees,
                            String agenda) {
     }
@@ -229,7 +235,7 @@ class MeetingLivedYear implements LivedYear {
                     r.nextInt(4) == 0 ? "党群服务中心会议室" : "党员活动室", p.agenda(), MeetingStatus.LOCKED.name(),
                     String.format("%06d", r.nextInt(1_000_000)), host, recorder,
                     "书记传达上级精神并领学；与会党员结合实际逐一发言，交流学习体会，提出意见建议。",
-                    "会议议定：按议程分工落实，下次会议通报落实情况。", theme, theme && r.nextInt(3) == 0, theme,
+                    "会议议定：按议程分工落实，下次会议通报落实情况。", theme, theme, theme,
                     theme ? p.title().substring(p.title().indexOf('：') + 1) : null, p.startsAt().plusDays(1 + r.nextInt(3)),
                     BY, BY, 0, p.startsAt().minusDays(7), p.startsAt().plusDays(1)});
         }

@@ -105,6 +105,22 @@ public class MeetingRepository {
     }
 
     /** Closing the meeting: attendees still expected are absent without reason; absentees get 补学 (R6.3). */
+    /**
+     * R6.3: per member of the subtree, over the LOCKED meetings starting in [from, to): the member's org and name and
+     * how often present, on leave, absent (non-voting attendees left out).
+     */
+    public List<org.jooq.Record6<Long, Long, String, Integer, Integer, Integer>> attendanceByMember(String path,
+            OffsetDateTime from, OffsetDateTime to) {
+        var a = MEETING_ATTENDANCE;
+        var m = MEETING_MEETING;
+        return db.select(a.MEMBER_ID, m.ORG_ID, DSL.max(a.NAME), DSL.count().filterWhere(a.STATUS.eq("PRESENT")),
+                        DSL.count().filterWhere(a.STATUS.eq("LEAVE")), DSL.count().filterWhere(a.STATUS.eq("ABSENT")))
+                .from(a).join(m).on(m.ID.eq(a.MEETING_ID))
+                .where(subtree(path)).and(m.STATUS.eq("LOCKED")).and(m.STARTS_AT.ge(from)).and(m.STARTS_AT.lt(to))
+                .and(a.MEMBER_ID.isNotNull()).and(a.NON_VOTING.isFalse())
+                .groupBy(a.MEMBER_ID, m.ORG_ID).fetch();
+    }
+
     public void closeAttendance(long meetingId) {
         db.update(MEETING_ATTENDANCE).set(MEETING_ATTENDANCE.STATUS, "ABSENT")
                 .set(MEETING_ATTENDANCE.VERSION, MEETING_ATTENDANCE.VERSION.plus(1))

@@ -39,9 +39,10 @@ public class EvaluationPageController {
     }
 
     @GetMapping
-    public String list(@RequestParam(required = false) Long orgId, Model model) {
+    public String list(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer page, Model model) {
         DataScope scope = CurrentScope.get();
-        model.addAttribute("rounds", evaluations.list(scope, orgId));
+        model.addAttribute("rounds", evaluations.page(scope, orgId, page, io.zhibu.shared.web.ListPages.PAGE_SIZE));
+        model.addAttribute("pageBase", io.zhibu.shared.web.ListPages.base("/meetings/evaluations", "orgId", orgId));
         model.addAttribute("canOpen", MeetingService.canWrite(scope) && scope.scopeOrgId() != null);
         model.addAttribute("orgId", scope.scopeOrgId());
         model.addAttribute("year", LocalDate.now(clock).getYear());

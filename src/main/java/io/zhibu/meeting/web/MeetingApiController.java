@@ -32,9 +32,12 @@ public class MeetingApiController {
     private final AttachmentService attachments;
     private final io.zhibu.meeting.MemberCalendar calendar;
     private final java.time.Clock clock;
+    private final io.zhibu.meeting.AttendanceRates attendanceRates;
 
     public MeetingApiController(MeetingService meetings, ComplianceService compliance, AttachmentService attachments,
-                                io.zhibu.meeting.MemberCalendar calendar, java.time.Clock clock) {
+                                io.zhibu.meeting.MemberCalendar calendar, java.time.Clock clock,
+                                io.zhibu.meeting.AttendanceRates attendanceRates) {
+        this.attendanceRates = attendanceRates;
         this.meetings = meetings;
         this.calendar = calendar;
         this.clock = clock;
@@ -82,6 +85,19 @@ public class MeetingApiController {
             + "study days (kind STUDY_DAY, 固定学习日, default the 23rd), in date order")
     public io.zhibu.meeting.MemberCalendar.Calendar myCalendar(@RequestParam(required = false) Integer year) {
         return calendar.of(CurrentScope.get(), year == null ? java.time.LocalDate.now(clock).getYear() : year);
+    }
+
+    @GetMapping("/attendance-rates")
+    @Operation(summary = "R6.3 attendance rate per member for the year: the branch's publicity list (orgId: a branch, default the caller's)")
+    public io.zhibu.meeting.AttendanceRates.Publicity attendanceRates(@RequestParam(required = false) Long orgId,
+                                                                      @RequestParam(required = false) Integer year) {
+        return attendanceRates.publicity(CurrentScope.get(), orgId, year);
+    }
+
+    @GetMapping("/{id}/theme-dues")
+    @Operation(summary = "主题党日 交纳党费: the branch's members with dues of the meeting's month unpaid (from the dues ledger)")
+    public MeetingService.ThemeDues themeDues(@PathVariable long id) {
+        return meetings.themeDues(CurrentScope.get(), id);
     }
 
     @GetMapping("/{id}")

@@ -147,6 +147,9 @@ public class MeetingPageController {
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }
+        // 主题党日 交纳党费: who has not paid the month's dues (from the dues ledger; for those who may read it)
+        model.addAttribute("themeDues", m.themeDay() != null && !scope.selfOnly() && scope.canManageMembers()
+                ? meetings.themeDues(scope, id) : null);
         return "meeting/detail";
     }
 

@@ -47,6 +47,7 @@ public class OrgTermPageController {
         model.addAttribute("deferrals", deferrals.ofOrg(scope, id)); // R1.7
         model.addAttribute("maxDeferralMonths", io.zhibu.org.TermDeferralRules.MAX_MONTHS);
         model.addAttribute("canManage", scope.canManageMembers());
+        model.addAttribute("roster", scope.canManageMembers() ? terms.rosterNames(id) : java.util.List.of()); // pickers
         model.addAttribute("today", LocalDate.now());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());

@@ -37,6 +37,13 @@ public class ActivityRepository {
         p.store();
     }
 
+    /** Many photos in one batch (the lived year's feed). */
+    public void insertPhotos(List<PointsActivityPhotoRecord> photos) {
+        if (!photos.isEmpty()) {
+            db.batchInsert(photos).execute();
+        }
+    }
+
     public Optional<PointsActivityRecord> find(long id) {
         return db.selectFrom(POINTS_ACTIVITY).where(POINTS_ACTIVITY.ID.eq(id)).fetchOptional();
     }

@@ -1,8 +1,7 @@
 package io.zhibu.points.internal;
 
-import static io.zhibu.db.Tables.POINTS_ACTIVITY;
-import static io.zhibu.db.Tables.POINTS_ACTIVITY_PHOTO;
-
+import io.zhibu.db.tables.records.PointsActivityPhotoRecord;
+import io.zhibu.db.tables.records.PointsActivityRecord;
 import io.zhibu.db.tables.records.PointsEntryRecord;
 import io.zhibu.db.tables.records.PointsMemberRecord;
 import io.zhibu.meeting.FileStore;
@@ -36,7 +35,6 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.imageio.ImageIO;
-import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -67,7 +65,7 @@ class PointsLivedYear implements LivedYear {
     /** Photos stop here for a large generated region (a city): the feed needs examples, not a photo per activity. */
     private static final int MAX_PHOTO_ACTIVITIES = 1_500;
 
-    private final DSLContext db;
+    private final ActivityRepository activityRepo;
     private final PointsRepository repo;
     private final PointsService points;
     private final RecordedAttendance attendance;
@@ -76,9 +74,9 @@ class PointsLivedYear implements LivedYear {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    PointsLivedYear(DSLContext db, PointsRepository repo, PointsService points, RecordedAttendance attendance, FileStore files,
+    PointsLivedYear(ActivityRepository activityRepo, PointsRepository repo, PointsService points, RecordedAttendance attendance, FileStore files,
                     io.zhibu.org.OrgService orgs, TransactionTemplate tx, Clock clock) {
-        this.db = db;
+        this.activityRepo = activityRepo;
         this.repo = repo;
         this.points = points;
         this.attendance = attendance;
@@ -95,7 +93,13 @@ class PointsLivedYear implements LivedYear {
 
     @Override
     public int order() {
-        return 70;
+        return 35;
+    }
+
+    /** {@inheritDoc} Points post the recorded attendance of the meetings' year; they write only points tables (and activity photos). */
+    @Override
+    public java.util.Set<String> runsAfter() {
+        return java.util.Set.of("meetings");
     }
 
     @Override
@@ -104,7 +108,11 @@ class PointsLivedYear implements LivedYear {
         rows += activities(region);
         Set<Integer> years = new TreeSet<>(List.of(region.firstDay().getYear(), region.today().getYear()));
         for (int y : years) {
-            points.rebuildYear(y);
+            // the totals from the ledger, as PointsService.rebuildYear does, without its before/after comparison
+            tx.executeWithoutResult(s -> {
+                repo.openYearForAll(y);
+                repo.rebuild(y);
+            });
         }
         return rows;
     }
@@ -207,7 +215,10 @@ class PointsLivedYear implements LivedYear {
         }
         int photoActivities = 0;
         long rows = 0;
-        List<Object[]> photos = new ArrayList<>();
+        List<PointsActivityPhotoRecord> photos = new ArrayList<>();
+        List<PointsActivityRecord> feed = new ArrayList<>();
+        List<PointsActivityPhotoRecord> pending = new ArrayList<>();
+        List<byte[]> pendingBytes = new ArrayList<>();
         for (var b : branches.values()) {
             SplittableRandom r = region.random("activity", b.getOrgId());
             int n = 2 + r.nextInt(3);
@@ -218,37 +229,54 @@ class PointsLivedYear implements LivedYear {
                     day = region.today().minusDays(1 + r.nextInt(20));
                 }
                 OffsetDateTime at = day.atTime(15 + r.nextInt(3), r.nextInt(60)).atZone(clock.getZone()).toOffsetDateTime();
-                int likes = r.nextInt(12);
-                Long id = tx.execute(s -> db.insertInto(POINTS_ACTIVITY).set(POINTS_ACTIVITY.REGION_ORG_ID, b.getRegionOrgId())
-                        .set(POINTS_ACTIVITY.ORG_ID, b.getOrgId()).set(POINTS_ACTIVITY.ORG_PATH, branchPath(b))
-                        .set(POINTS_ACTIVITY.ORG_NAME, names.getOrDefault(b.getOrgId(), "")).set(POINTS_ACTIVITY.TITLE, text[0])
-                        .set(POINTS_ACTIVITY.BODY, text[1]).set(POINTS_ACTIVITY.PUBLIC_TITLE, text[0])
-                        .set(POINTS_ACTIVITY.PUBLIC_BODY, text[1]).set(POINTS_ACTIVITY.LIKES, likes)
-                        .set(POINTS_ACTIVITY.CREATED_BY, BY).set(POINTS_ACTIVITY.CREATED_AT, at)
-                        .returning(POINTS_ACTIVITY.ID).fetchOne(POINTS_ACTIVITY.ID));
+                PointsActivityRecord a = new PointsActivityRecord();
+                a.setRegionOrgId(b.getRegionOrgId());
+                a.setOrgId(b.getOrgId());
+                a.setOrgPath(branchPath(b));
+                a.setOrgName(names.getOrDefault(b.getOrgId(), ""));
+                a.setTitle(text[0]);
+                a.setBody(text[1]);
+                a.setPublicTitle(text[0]);
+                a.setPublicBody(text[1]);
+                a.setLikes(r.nextInt(12));
+                a.setCreatedBy(BY);
+                a.setCreatedAt(at);
+                feed.add(a);
                 rows++;
-                if (id == null || (k > 0 && r.nextInt(3) == 0) || photoActivities >= MAX_PHOTO_ACTIVITIES) {
+                if ((k > 0 && r.nextInt(3) == 0) || photoActivities >= MAX_PHOTO_ACTIVITIES) {
                     continue;
                 }
                 photoActivities++;
                 int count = 1 + r.nextInt(2);
                 for (int p = 0; p < count; p++) {
                     byte[] bytes = scenes.get(r.nextInt(scenes.size()));
-                    String key = "activities/" + b.getRegionOrgId() + "/" + id + "/demo-" + p;
-                    files.put(key, bytes);
-                    photos.add(new Object[] {id, "image/png", (long) bytes.length, key, sha256(bytes), at});
+                    PointsActivityPhotoRecord ph = new PointsActivityPhotoRecord();
+                    ph.setContentType("image/png");
+                    ph.setSizeBytes((long) bytes.length);
+                    ph.setSha256(sha256(bytes));
+                    ph.setCreatedAt(at);
+                    ph.setStorageKey("demo-" + p); // completed with the activity id once stored
+                    ph.setActivityId((long) feed.size() - 1); // index into feed until then
+                    pending.add(ph);
+                    pendingBytes.add(bytes);
                 }
             }
         }
-        var ph = POINTS_ACTIVITY_PHOTO;
+        // one transaction for the region's feed (a transaction per activity cost a commit each on H2)
         tx.executeWithoutResult(s -> {
-            for (int i = 0; i < photos.size(); i += 1_000) {
-                var q = db.insertInto(ph, ph.ACTIVITY_ID, ph.CONTENT_TYPE, ph.SIZE_BYTES, ph.STORAGE_KEY, ph.SHA256, ph.CREATED_AT);
-                for (Object[] p : photos.subList(i, Math.min(photos.size(), i + 1_000))) {
-                    q = q.values((Long) p[0], (String) p[1], (Long) p[2], (String) p[3], (String) p[4], (OffsetDateTime) p[5]);
-                }
-                q.execute();
+            for (PointsActivityRecord a : feed) {
+                activityRepo.insert(a);
             }
+            for (int i = 0; i < pending.size(); i++) {
+                PointsActivityPhotoRecord ph = pending.get(i);
+                PointsActivityRecord a = feed.get(ph.getActivityId().intValue());
+                String key = "activities/" + a.getRegionOrgId() + "/" + a.getId() + "/" + ph.getStorageKey();
+                files.put(key, pendingBytes.get(i));
+                ph.setActivityId(a.getId());
+                ph.setStorageKey(key);
+                photos.add(ph);
+            }
+            activityRepo.insertPhotos(photos);
         });
         return rows + photos.size();
     }

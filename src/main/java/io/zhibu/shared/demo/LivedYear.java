@@ -1,6 +1,7 @@
 package io.zhibu.shared.demo;
 
 import java.time.LocalDate;
+import java.util.Set;
 
 /**
  * Demo and benchmark data only: a module writes a year of plausible history (meetings held, bills paid, people in
@@ -15,11 +16,24 @@ public interface LivedYear {
     /** What the module generates, for the log ("meetings", "dues" …). */
     String name();
 
-    /** When to run: lower first (meetings 10, dues 20, development 30, transfers 40, assessment 80). */
+    /** When to run: lower first (committees 5, meetings 10, dues 20, development 30, points 35, transfers 40, assessment 80). */
     int order();
 
     /** Writes the year before {@code region.today()} for the region; returns the number of rows written. */
     long generate(Region region);
+
+    /** {@link #runsAfter()}: every part of a lower {@link #order()} (the safe default). */
+    Set<String> ALL_BEFORE = Set.of("*");
+
+    /**
+     * The {@link #name()}s of the parts that must have finished before this one starts; the loader runs parts whose
+     * prerequisites are done side by side (meetings beside dues). The default waits for every part of a lower order.
+     * A narrower set is a promise: this part neither changes what the parts running beside it read (the roster above
+     * all — transfers move members, so they keep the default) nor reads what they write.
+     */
+    default Set<String> runsAfter() {
+        return ALL_BEFORE;
+    }
 
     /**
      * The region to fill: its root organization (id, materialized path), "today" from the configured clock, and

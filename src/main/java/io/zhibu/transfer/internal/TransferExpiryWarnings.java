@@ -1,7 +1,5 @@
 package io.zhibu.transfer.internal;
 
-import static io.zhibu.db.Tables.TRANSFER_TRANSFER;
-
 import io.zhibu.warning.RuleSettings;
 import io.zhibu.warning.TransferExpiryRule;
 import io.zhibu.warning.WarningCandidate;
@@ -9,8 +7,6 @@ import io.zhibu.warning.WarningRule;
 import io.zhibu.warning.WarningSource;
 import java.time.LocalDate;
 import java.util.function.Consumer;
-import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,10 +15,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TransferExpiryWarnings implements WarningSource {
-    private final DSLContext db;
+    private final TransferRepository repo;
 
-    TransferExpiryWarnings(DSLContext db) {
-        this.db = db;
+    TransferExpiryWarnings(TransferRepository repo) {
+        this.repo = repo;
     }
 
     @Override
@@ -32,17 +28,12 @@ class TransferExpiryWarnings implements WarningSource {
 
     @Override
     public void candidates(LocalDate today, RuleSettings settings, Consumer<WarningCandidate> sink) {
-        var t = TRANSFER_TRANSFER;
-        try (var cursor = db.select(t.ID, DSL.coalesce(t.FROM_ORG_ID, t.TO_ORG_ID), t.ORG_PATH, t.MEMBER_ID, t.MEMBER_NAME, t.VALID_UNTIL, t.TO_ORG_NAME)
-                .from(t).where(t.STATUS.in("ISSUED", "ACCEPTED"))
-                .and(t.VALID_UNTIL.le(TransferExpiryRule.validUntilBy(today, settings))).fetchLazy()) {
-            for (var r : cursor) {
-                String level = TransferExpiryRule.level(r.value6(), today, settings);
-                if (level != null && r.value2() != null) {
-                    sink.accept(new WarningCandidate(WarningRule.TRANSFER_EXPIRY, "transfer:" + r.value1() + ":" + r.value6(),
-                            r.value2(), r.value3(), r.value4(), r.value5(), level, r.value6(), r.value7()));
-                }
+        repo.expiringLetters(TransferExpiryRule.validUntilBy(today, settings), l -> {
+            String level = TransferExpiryRule.level(l.validUntil(), today, settings);
+            if (level != null && l.orgId() != null) {
+                sink.accept(new WarningCandidate(WarningRule.TRANSFER_EXPIRY, "transfer:" + l.transferId() + ":" + l.validUntil(),
+                        l.orgId(), l.orgPath(), l.memberId(), l.memberName(), level, l.validUntil(), l.toOrgName()));
             }
-        }
+        });
     }
 }

@@ -1,8 +1,5 @@
 package io.zhibu.transfer.internal;
 
-import static io.zhibu.db.Tables.TRANSFER_STEP;
-import static io.zhibu.db.Tables.TRANSFER_TRANSFER;
-
 import io.zhibu.member.MemberCategory;
 import io.zhibu.member.MemberService;
 import io.zhibu.member.RosterLine;
@@ -23,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
-import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -48,16 +44,16 @@ class TransferLivedYear implements LivedYear {
     private final org.springframework.beans.factory.ObjectProvider<io.zhibu.transfer.DuesClearance> dues;
     private final MemberService members;
     private final OrgService orgs;
-    private final DSLContext db;
+    private final TransferRepository repo;
 
     TransferLivedYear(TransferService transfers,
                       org.springframework.beans.factory.ObjectProvider<io.zhibu.transfer.DuesClearance> dues,
-                      MemberService members, OrgService orgs, DSLContext db) {
+                      MemberService members, OrgService orgs, TransferRepository repo) {
         this.transfers = transfers;
         this.dues = dues;
         this.members = members;
         this.orgs = orgs;
-        this.db = db;
+        this.repo = repo;
     }
 
     @Override
@@ -129,24 +125,6 @@ class TransferLivedYear implements LivedYear {
     }
 
     private void backdate(long id, int days) {
-        var t = TRANSFER_TRANSFER;
-        var rec = db.selectFrom(t).where(t.ID.eq(id)).fetchOne();
-        rec.setCreatedAt(rec.getCreatedAt().minusDays(days));
-        rec.setUpdatedAt(rec.getUpdatedAt().minusDays(Math.max(0, days - 6)));
-        if (rec.getIssuedOn() != null) {
-            rec.setIssuedOn(rec.getIssuedOn().minusDays(Math.max(0, days - 2)));
-        }
-        if (rec.getValidUntil() != null) {
-            rec.setValidUntil(rec.getValidUntil().minusDays(Math.max(0, days - 2)));
-        }
-        rec.update();
-        // the steps keep their order, one a day or so from the start
-        var s = TRANSFER_STEP;
-        var steps = db.selectFrom(s).where(s.TRANSFER_ID.eq(id)).orderBy(s.ID).fetch();
-        for (int i = 0; i < steps.size(); i++) {
-            var step = steps.get(i);
-            step.setCreatedAt(step.getCreatedAt().minusDays(Math.max(0, days - i)));
-            step.update();
-        }
+        repo.backdate(id, days); // the steps keep their order, one a day or so from the start
     }
 }

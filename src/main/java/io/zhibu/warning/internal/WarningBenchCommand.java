@@ -1,7 +1,5 @@
 package io.zhibu.warning.internal;
 
-import static io.zhibu.db.Tables.WARNING_WARNING;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import org.slf4j.Logger;
@@ -46,7 +44,7 @@ class WarningBenchCommand implements ApplicationRunner {
             report("first sweep (opens everything)", engine.sweep(today, "BENCH", "bench"));
             report("second sweep, same day (must change nothing)", engine.sweep(today, "BENCH", "bench"));
             report("third sweep, one month later", engine.sweep(today.plusMonths(1), "BENCH", "bench"));
-            log.info("BENCH open warnings now: {}", repo.db().fetchCount(WARNING_WARNING, WARNING_WARNING.OPEN_KEY.isNotNull()));
+            log.info("BENCH open warnings now: {}", repo.countAllOpen());
         } catch (RuntimeException e) {
             log.error("warning bench failed", e);
             status = 1;

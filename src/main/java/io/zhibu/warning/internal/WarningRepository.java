@@ -50,8 +50,9 @@ public class WarningRepository {
         this.node = node.id();
     }
 
-    public DSLContext db() {
-        return db;
+    /** Open warnings in the whole platform (the sweep benchmark's log line). */
+    public int countAllOpen() {
+        return db.fetchCount(WARNING_WARNING, WARNING_WARNING.OPEN_KEY.isNotNull());
     }
 
     /** The subtree of {@code path} (region key first, as the indexes are), everything for the platform scope. */

@@ -1,10 +1,9 @@
 package io.zhibu.warning.web;
 
-import io.zhibu.shared.ConflictException;
 import io.zhibu.shared.CurrentScope;
 import io.zhibu.shared.DataScope;
-import io.zhibu.shared.InvalidInputException;
 import io.zhibu.shared.web.Messages;
+import io.zhibu.shared.web.PageActions;
 import io.zhibu.warning.Inbox;
 import io.zhibu.warning.Severity;
 import io.zhibu.warning.TodoService;
@@ -33,9 +32,11 @@ public class WarningPageController {
     private final Inbox inbox;
     private final Render render;
     private final Messages messages;
+    private final PageActions actions;
 
     public WarningPageController(WarningQuery query, WarningService warnings, WarningSweeps sweeps, TodoService todos,
-                                 Inbox inbox, Render render, Messages messages) {
+                                 Inbox inbox, Render render, Messages messages, PageActions actions) {
+        this.actions = actions;
         this.query = query;
         this.warnings = warnings;
         this.sweeps = sweeps;
@@ -175,13 +176,6 @@ public class WarningPageController {
     }
 
     private String act(RedirectAttributes flash, String back, Supplier<String> action) {
-        try {
-            return action.get();
-        } catch (InvalidInputException e) {
-            flash.addFlashAttribute("actionErrors", List.copyOf(messages.fieldErrors(e.violations()).values()));
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("actionErrors", List.of(messages.get(e.code(), e.args())));
-        }
-        return "redirect:" + back;
+        return actions.run(flash, back, action);
     }
 }
