@@ -28,4 +28,8 @@ public final class MemberEvents {
     /** Members moved to another branch (founding a branch, merging branches). */
     public record Moved(List<Long> memberIds, long orgId, String orgPath, long regionOrgId) {
     }
+
+    /** A dated lifecycle change was recorded by hand (转正, 处分, 停止党籍 …): other modules react (e.g. a 五必谈 talk). */
+    public record LifecycleRecorded(long memberId, long orgId, String orgPath, MemberEventType type, LocalDate effectiveOn) {
+    }
 }

@@ -117,6 +117,7 @@ public class MemberLifecycle {
         repo.insertEvent(m, clean.type(), on, detail, until, clean.reason(), clean.decidedBy(), scope.username());
         MemberMemberRecord updated = members.find(memberId).orElseThrow();
         events.publishEvent(new MemberEvents.Updated(MemberService.facts(updated)));
+        events.publishEvent(new MemberEvents.LifecycleRecorded(memberId, updated.getOrgId(), updated.getOrgPath(), clean.type(), on));
         audit.success("member.lifecycle." + clean.type().name().toLowerCase(), "member", memberId, m.getOrgPath(),
                 clean.type() + " " + on + (detail == null ? "" : " " + detail));
         return memberService.get(scope, memberId);

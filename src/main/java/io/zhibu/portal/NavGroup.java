@@ -10,7 +10,7 @@ import java.util.List;
 public enum NavGroup {
     HOME("navgroup.home", List.of("/todos", "/inbox", "/notices")),
     ORG("navgroup.org", List.of("/orgs", "/members", "/transfers", "/development", "/venues")),
-    LIFE("navgroup.life", List.of("/meetings", "/points/activities")),
+    LIFE("navgroup.life", List.of("/meetings", "/points/activities", "/serving")),
     DUES("navgroup.dues", List.of("/dues")),
     STUDY("navgroup.study", List.of("/learning", "/points")),
     OVERSIGHT("navgroup.oversight", List.of("/supervision", "/assessment", "/warnings", "/tasks", "/debriefs", "/notices/sent", "/projects", "/dispatch", "/observations")),

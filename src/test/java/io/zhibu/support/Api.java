@@ -33,6 +33,11 @@ public final class Api {
         }
     }
 
+    /** The server's base address (e.g. for an anonymous client next to a signed-in one). */
+    public String base() {
+        return base;
+    }
+
     public Api login(String username, String password) {
         Response r = post("/api/v1/auth/login", "{\"username\":" + quote(username) + ",\"password\":" + quote(password) + "}");
         if (r.status() != 200) {
