@@ -19,7 +19,7 @@ import io.zhibu.db.tables.records.CommandObservationRecord;
 import io.zhibu.db.tables.records.CommandObservationScoreRecord;
 import io.zhibu.db.tables.records.CommandObservationTemplateItemRecord;
 import io.zhibu.db.tables.records.CommandObservationTemplateRecord;
-import io.zhibu.meeting.FileStore;
+import io.zhibu.shared.files.FileStore;
 import io.zhibu.org.OrgService;
 import io.zhibu.org.Organization;
 import io.zhibu.shared.ConflictException;

@@ -20,7 +20,7 @@ import io.zhibu.db.tables.records.CommandProjectDispatchRecord;
 import io.zhibu.db.tables.records.CommandProjectOrgRecord;
 import io.zhibu.db.tables.records.CommandProjectRecord;
 import io.zhibu.db.tables.records.CommandProjectReportRecord;
-import io.zhibu.meeting.FileStore;
+import io.zhibu.shared.files.FileStore;
 import io.zhibu.org.OrgService;
 import io.zhibu.org.Organization;
 import io.zhibu.shared.ConflictException;

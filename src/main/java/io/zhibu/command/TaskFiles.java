@@ -3,7 +3,7 @@ package io.zhibu.command;
 import io.zhibu.audit.AuditLog;
 import io.zhibu.command.internal.TaskFileRepository;
 import io.zhibu.db.tables.records.CommandTaskFileRecord;
-import io.zhibu.meeting.FileStore;
+import io.zhibu.shared.files.FileStore;
 import io.zhibu.shared.ConflictException;
 import io.zhibu.shared.DataScope;
 import io.zhibu.shared.ForbiddenException;

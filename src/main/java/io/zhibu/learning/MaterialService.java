@@ -19,7 +19,7 @@ import io.zhibu.learning.internal.FileTypes;
 import io.zhibu.learning.internal.HtmlSanitizer;
 import io.zhibu.learning.internal.LearningRepository;
 import io.zhibu.learning.internal.MaterialRepository;
-import io.zhibu.meeting.FileStore;
+import io.zhibu.shared.files.FileStore;
 import io.zhibu.org.OrgService;
 import io.zhibu.org.Organization;
 import io.zhibu.shared.ConflictException;

@@ -12,7 +12,7 @@ import io.zhibu.learning.LearningRecords.OfflineForm;
 import io.zhibu.learning.internal.Access;
 import io.zhibu.learning.internal.FileTypes;
 import io.zhibu.learning.internal.LearningRepository;
-import io.zhibu.meeting.FileStore;
+import io.zhibu.shared.files.FileStore;
 import io.zhibu.meeting.MeetingType;
 import io.zhibu.meeting.TrainingAttendance;
 import io.zhibu.member.MemberDirectory;

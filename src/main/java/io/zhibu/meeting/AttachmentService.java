@@ -1,6 +1,7 @@
 package io.zhibu.meeting;
 
 import io.zhibu.audit.AuditLog;
+import io.zhibu.shared.files.FileStore;
 import io.zhibu.db.tables.records.MeetingAttachmentRecord;
 import io.zhibu.meeting.MeetingRecords.Attachment;
 import io.zhibu.meeting.internal.MeetingRepository;

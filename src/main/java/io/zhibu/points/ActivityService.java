@@ -3,7 +3,7 @@ package io.zhibu.points;
 import io.zhibu.audit.AuditLog;
 import io.zhibu.db.tables.records.PointsActivityPhotoRecord;
 import io.zhibu.db.tables.records.PointsActivityRecord;
-import io.zhibu.meeting.FileStore;
+import io.zhibu.shared.files.FileStore;
 import io.zhibu.meeting.MeetingRecords;
 import io.zhibu.meeting.MeetingService;
 import io.zhibu.org.OrgService;

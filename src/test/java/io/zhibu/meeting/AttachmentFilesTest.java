@@ -3,7 +3,7 @@ package io.zhibu.meeting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.zhibu.meeting.internal.LocalFileStore;
+import io.zhibu.shared.files.LocalFileStore;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -4,7 +4,7 @@ import io.zhibu.db.tables.records.PointsActivityPhotoRecord;
 import io.zhibu.db.tables.records.PointsActivityRecord;
 import io.zhibu.db.tables.records.PointsEntryRecord;
 import io.zhibu.db.tables.records.PointsMemberRecord;
-import io.zhibu.meeting.FileStore;
+import io.zhibu.shared.files.FileStore;
 import io.zhibu.meeting.RecordedAttendance;
 import io.zhibu.points.PointItem;
 import io.zhibu.points.PointRules;

@@ -1,6 +1,5 @@
-package io.zhibu.meeting.internal;
+package io.zhibu.shared.files;
 
-import io.zhibu.meeting.FileStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
