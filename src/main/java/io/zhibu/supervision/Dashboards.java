@@ -9,7 +9,7 @@ import io.zhibu.shared.InvalidInputException;
 import io.zhibu.shared.NotFoundException;
 import io.zhibu.shared.OrgPath;
 import io.zhibu.shared.rollup.RollupSource;
-import io.zhibu.supervision.internal.RefreshAhead;
+import io.zhibu.shared.RefreshAhead;
 import io.zhibu.supervision.internal.RollupEngine;
 import io.zhibu.supervision.internal.RollupRepository;
 import io.zhibu.supervision.internal.RollupRepository.Cell;

@@ -1,4 +1,4 @@
-package io.zhibu.supervision.internal;
+package io.zhibu.shared;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -6,11 +6,12 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * Values kept refresh-ahead with one builder per key (issue 20: fifty callers of the city's dashboard all waited for
- * the same snapshot each time the rollup version moved).
+ * the same snapshot each time the rollup version moved; the city roster's total was counted on every page).
  * <ul>
  * <li>A value is <em>fresh</em> while it is younger than {@code fresh} and was built at the current version.</li>
  * <li>No value yet: the first caller builds it, the others wait for that one build (single flight).</li>
@@ -19,7 +20,8 @@ import java.util.function.Supplier;
  * <li>Bounded staleness: a value older than {@code maxStale} is dropped, never served; in steady use a value is at
  * most {@code fresh} plus one build old.</li>
  * </ul>
- * A {@code fresh} of zero turns keeping off: every call builds.
+ * A {@code fresh} of zero turns keeping off: every call builds. Only values that pass {@code keep} are kept (e.g.
+ * only large counts, which a few seconds of lag cannot mislead; small ones are counted on every call).
  */
 public final class RefreshAhead<K, V> {
     private record Kept<V>(V value, long version, long builtAt) {
@@ -29,13 +31,20 @@ public final class RefreshAhead<K, V> {
     private final LongSupplier version;
     private final LongSupplier nanoTime;
     private final Cache<K, Kept<V>> kept;
+    private final Predicate<V> keep;
     private final ConcurrentMap<K, Boolean> building = new ConcurrentHashMap<>();
 
     public RefreshAhead(Duration fresh, Duration maxStale, int maxSize, LongSupplier version) {
-        this(fresh, maxStale, maxSize, version, System::nanoTime);
+        this(fresh, maxStale, maxSize, version, v -> true, System::nanoTime);
     }
 
-    RefreshAhead(Duration fresh, Duration maxStale, int maxSize, LongSupplier version, LongSupplier nanoTime) {
+    public RefreshAhead(Duration fresh, Duration maxStale, int maxSize, LongSupplier version, Predicate<V> keep) {
+        this(fresh, maxStale, maxSize, version, keep, System::nanoTime);
+    }
+
+    RefreshAhead(Duration fresh, Duration maxStale, int maxSize, LongSupplier version, Predicate<V> keep,
+                 LongSupplier nanoTime) {
+        this.keep = keep;
         this.freshNanos = fresh.isNegative() ? 0 : fresh.toNanos();
         this.version = version;
         this.nanoTime = nanoTime;
@@ -50,7 +59,21 @@ public final class RefreshAhead<K, V> {
             return build.get();
         }
         long v = version.getAsLong();
-        Kept<V> k = kept.get(key, x -> new Kept<>(build.get(), v, nanoTime.getAsLong()));
+        Kept<V> k = kept.getIfPresent(key);
+        if (k == null) {
+            Object[] built = new Object[1];
+            k = kept.get(key, x -> {
+                V value = build.get();
+                built[0] = value;
+                return keep.test(value) ? new Kept<>(value, v, nanoTime.getAsLong()) : null;
+            });
+            if (k == null) {
+                // not to be kept: built here, or (having waited for another caller's build) built now
+                @SuppressWarnings("unchecked")
+                V value = built[0] != null ? (V) built[0] : build.get();
+                return value;
+            }
+        }
         if (k.version() == v && nanoTime.getAsLong() - k.builtAt() < freshNanos) {
             return k.value();
         }
@@ -58,9 +81,13 @@ public final class RefreshAhead<K, V> {
             return k.value(); // another caller builds the next one: serve the previous
         }
         try {
-            Kept<V> next = new Kept<>(build.get(), v, nanoTime.getAsLong());
-            kept.put(key, next);
-            return next.value();
+            V value = build.get();
+            if (keep.test(value)) {
+                kept.put(key, new Kept<>(value, v, nanoTime.getAsLong()));
+            } else {
+                kept.invalidate(key);
+            }
+            return value;
         } finally {
             building.remove(key);
         }

@@ -1,4 +1,4 @@
-package io.zhibu.supervision.internal;
+package io.zhibu.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,7 @@ class RefreshAheadTest {
     final AtomicLong now = new AtomicLong(1_000_000_000L);
     final AtomicInteger builds = new AtomicInteger();
     final RefreshAhead<String, String> store =
-            new RefreshAhead<>(Duration.ofSeconds(5), Duration.ofSeconds(60), 100, version::get, now::get);
+            new RefreshAhead<>(Duration.ofSeconds(5), Duration.ofSeconds(60), 100, version::get, v -> true, now::get);
 
     String build() {
         return "v" + version.get() + "#" + builds.incrementAndGet();
@@ -82,8 +82,25 @@ class RefreshAheadTest {
     }
 
     @Test
+    void onlyValuesThatPassTheTestAreKept() {
+        AtomicLong count = new AtomicLong(50_000);
+        RefreshAhead<String, Long> counts = new RefreshAhead<>(Duration.ofSeconds(5), Duration.ofSeconds(60), 100,
+                () -> 0, n -> n >= 10_000, now::get);
+        assertThat(counts.get("city", count::get)).isEqualTo(50_000L);
+        count.set(50_001);
+        assertThat(counts.get("city", count::get)).as("large: kept a few seconds").isEqualTo(50_000L);
+        assertThat(counts.get("branch", () -> 30L)).isEqualTo(30L);
+        assertThat(counts.get("branch", () -> 31L)).as("small: counted every time").isEqualTo(31L);
+        now.addAndGet(Duration.ofSeconds(5).toNanos());
+        count.set(9_000);
+        assertThat(counts.get("city", count::get)).isEqualTo(9_000L);
+        count.set(9_001);
+        assertThat(counts.get("city", count::get)).as("no longer large: no longer kept").isEqualTo(9_001L);
+    }
+
+    @Test
     void zeroFreshnessKeepsNothing() {
-        RefreshAhead<String, String> off = new RefreshAhead<>(Duration.ZERO, Duration.ofSeconds(60), 100, version::get, now::get);
+        RefreshAhead<String, String> off = new RefreshAhead<>(Duration.ZERO, Duration.ofSeconds(60), 100, version::get, v -> true, now::get);
         assertThat(off.get("root", this::build)).isEqualTo("v0#1");
         assertThat(off.get("root", this::build)).isEqualTo("v0#2");
     }
