@@ -175,11 +175,14 @@ public class Dashboards {
         if (!scope.covers(base.org().path())) {
             throw new NotFoundException("organization", id);
         }
-        List<Organization> branches = base.branches();
         Map<Long, Map<String, Long>> figures = base.figures();
-        List<Organization> ordered = new ArrayList<>(branches);
-        ordered.sort(Comparator.comparing((Organization b) -> figures.getOrDefault(b.id(), Map.of()), rank.order())
-                .thenComparing(Organization::path));
+        // sorted once per kept ranking and order (thousands of branches), not on every call
+        List<Organization> ordered = base.sorted().computeIfAbsent(rank, r -> {
+            List<Organization> list = new ArrayList<>(base.branches());
+            list.sort(Comparator.comparing((Organization b) -> figures.getOrDefault(b.id(), Map.of()), r.order())
+                    .thenComparing(Organization::path));
+            return List.copyOf(list);
+        });
         List<BranchRank> out = new ArrayList<>();
         for (Organization b : ordered.subList(0, Math.min(Math.max(limit, 1), ordered.size()))) {
             Map<String, Long> f = figures.getOrDefault(b.id(), Map.of());
@@ -208,7 +211,7 @@ public class Dashboards {
         } else {
             repo.metricCells(keys, RANKING_METRICS, ids).forEach(add);
         }
-        return new Ranking(org, List.copyOf(branches), figures);
+        return new Ranking(org, List.copyOf(branches), figures, new java.util.concurrent.ConcurrentHashMap<>());
     }
 
     /** Above this many branches a ranking reads the period's cells in one range instead of probing each branch. */
@@ -220,7 +223,8 @@ public class Dashboards {
         kept.invalidateAll();
     }
 
-    private record Ranking(Organization org, List<Organization> branches, Map<Long, Map<String, Long>> figures) {
+    private record Ranking(Organization org, List<Organization> branches, Map<Long, Map<String, Long>> figures,
+                           java.util.concurrent.ConcurrentMap<RankBy, List<Organization>> sorted) {
     }
 
     static final List<String> RANKING_METRICS = List.of("member.total", "meeting.held", "meeting.missing", "dues.due",
