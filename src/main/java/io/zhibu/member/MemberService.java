@@ -38,9 +38,26 @@ public class MemberService {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final io.zhibu.member.internal.RosterImportRepository bulk;
 
+    /**
+     * Totals of large rosters (a city's 220,000 members), kept refresh-ahead for {@code zhibu.members.large-total-cache}
+     * (default 5 s) — issue 20: counting them on every page cost the city's roster its 100-ms target. Only totals of
+     * at least {@code zhibu.members.large-total} (default 10,000) are kept: a few seconds of lag cannot mislead
+     * anyone about such a number, while a branch's or a search's total is counted on every call.
+     */
+    private final io.zhibu.shared.RefreshAhead<Object, Long> largeTotals;
+
+    private record TotalKey(String scopePath, Long self, String subtree, MemberFilter filter, LocalDate today) {
+    }
+
     public MemberService(MemberRepository repo, OrgService orgs, AuditLog audit, Clock clock,
                          org.springframework.context.ApplicationEventPublisher events,
-                         io.zhibu.member.internal.RosterImportRepository bulk) {
+                         io.zhibu.member.internal.RosterImportRepository bulk,
+                         @org.springframework.beans.factory.annotation.Value("${zhibu.members.large-total-cache:PT5S}")
+                         java.time.Duration largeTotalCache,
+                         @org.springframework.beans.factory.annotation.Value("${zhibu.members.large-total:10000}")
+                         long largeTotal) {
+        this.largeTotals = new io.zhibu.shared.RefreshAhead<>(largeTotalCache, largeTotalCache.multipliedBy(12),
+                1_000, () -> 0L, n -> n >= largeTotal);
         this.bulk = bulk;
         this.repo = repo;
         this.orgs = orgs;
@@ -64,7 +81,9 @@ public class MemberService {
                 MemberRepository.gender(r), PartyCalendar.ageOn(r.getBirthDate(), today), r.getOrgId(),
                 names.get(r.getOrgId()), MemberCategory.valueOf(r.getCategory()), r.getJoinedOn(),
                 r.getIdNumberMasked(), r.getPhoneMasked(), r.getEducation())).toList();
-        return new Page<>(items, p, s, repo.count(c));
+        long total = largeTotals.get(new TotalKey(scope.orgPath(), scope.selfOnly() ? scope.selfMemberId() : null,
+                subtree, f, today), () -> repo.count(c));
+        return new Page<>(items, p, s, total);
     }
 
     @Transactional(readOnly = true)

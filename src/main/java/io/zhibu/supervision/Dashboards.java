@@ -9,11 +9,10 @@ import io.zhibu.shared.InvalidInputException;
 import io.zhibu.shared.NotFoundException;
 import io.zhibu.shared.OrgPath;
 import io.zhibu.shared.rollup.RollupSource;
+import io.zhibu.shared.RefreshAhead;
 import io.zhibu.supervision.internal.RollupEngine;
 import io.zhibu.supervision.internal.RollupRepository;
 import io.zhibu.supervision.internal.RollupRepository.Cell;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
@@ -77,14 +76,14 @@ public class Dashboards {
 
     /**
      * What a dashboard needs of an organization, whoever asks: the org, its children, their figures, the names of
-     * its ancestors. Cached per org, period and rollup version for {@code zhibu.supervision.dashboard-cache} (default
-     * the applier's delay, so never staler than the rollups themselves); a local apply or rebuild starts a new version.
+     * its ancestors. Kept per org and period (see {@link #kept}).
      */
     private record Snapshot(Organization org, List<Organization> children, Map<Long, Map<String, Long>> figures,
                             List<Dashboard.Crumb> ancestors, long pending) {
     }
 
-    private record SnapshotKey(long orgId, String period, long version) {
+    /** A dashboard snapshot or a subtree's branch ranking of one organization and period. */
+    private record KeptKey(boolean ranking, long orgId, String period) {
     }
 
     private final OrgService orgs;
@@ -92,20 +91,32 @@ public class Dashboards {
     private final RollupEngine engine;
     private final Clock clock;
     private final TransactionTemplate readTx;
-    private final Cache<SnapshotKey, Snapshot> snapshots;
-    private final Cache<SnapshotKey, Ranking> rankings;
+    /** Snapshots and rankings in one store, refresh-ahead with one builder per key. */
+    private final RefreshAhead<KeptKey, Object> kept;
 
+    /**
+     * @param cacheFor how long a kept snapshot counts as fresh ({@code zhibu.supervision.dashboard-cache}, default
+     *                 5 s = the applier's delay; 0 = no cache, every call reads the rollups)
+     * @param maxStale the oldest snapshot ever served while the next one is built
+     *                 ({@code zhibu.supervision.dashboard-max-stale}, default 60 s; at least {@code cacheFor})
+     */
     public Dashboards(OrgService orgs, RollupRepository repo, RollupEngine engine, Clock clock,
                       PlatformTransactionManager txm,
-                      @Value("${zhibu.supervision.dashboard-cache:PT5S}") Duration cacheFor) {
+                      @Value("${zhibu.supervision.dashboard-cache:PT5S}") Duration cacheFor,
+                      @Value("${zhibu.supervision.dashboard-max-stale:PT60S}") Duration maxStale) {
         this.orgs = orgs;
         this.repo = repo;
         this.engine = engine;
         this.clock = clock;
         this.readTx = new TransactionTemplate(txm);
         this.readTx.setReadOnly(true);
-        this.snapshots = Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(20_000).build();
-        this.rankings = Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(2_000).build();
+        this.kept = new RefreshAhead<>(cacheFor, maxStale, 20_000, engine::version);
+    }
+
+    /** Kept per org and period (see {@link RefreshAhead}: served at once, never older than the max-stale bound). */
+    @SuppressWarnings("unchecked")
+    private <T> T kept(KeptKey key, java.util.function.Supplier<T> build) {
+        return (T) kept.get(key, build::get);
     }
 
     public DashboardPeriod period(String code) {
@@ -119,8 +130,7 @@ public class Dashboards {
         RankBy rank = RankBy.parse(rankBy);
         long id = orgId != null ? orgId : scope.scopeOrgId() != null ? scope.scopeOrgId() : resolve(scope, null).id();
         // the first caller's scope loads it (not found when outside); every caller is checked against the org's path
-        Snapshot snap = snapshots.get(new SnapshotKey(id, period.code(), engine.version()),
-                k -> readTx.execute(s -> snapshot(scope, id, period)));
+        Snapshot snap = kept(new KeptKey(false, id, period.code()), () -> readTx.execute(s -> snapshot(scope, id, period)));
         Organization org = snap.org();
         if (!scope.covers(org.path())) {
             throw new NotFoundException("organization", id);
@@ -153,20 +163,26 @@ public class Dashboards {
     }
 
     /** Every branch of the subtree ranked by one figure (bulletins name the last ones). */
-    @Transactional(readOnly = true)
     public List<BranchRank> branchRanking(DataScope scope, Long orgId, String periodCode, String rankBy, int limit) {
-        Organization org = resolve(scope, orgId);
+        requireReader(scope);
         DashboardPeriod period = period(periodCode);
         RankBy rank = RankBy.parse(rankBy);
+        long id = orgId != null ? orgId : scope.scopeOrgId() != null ? scope.scopeOrgId() : resolve(scope, null).id();
         // the subtree's branches and their figures are the same for every caller who may see the org (a scope is a
-        // subtree): kept like the dashboard snapshot, per org, period and rollup version; each call only sorts
-        Ranking base = rankings.get(new SnapshotKey(org.id(), period.code(), engine.version()),
-                k -> readTx.execute(s -> ranking(scope, org, period)));
-        List<Organization> branches = base.branches();
+        // subtree): kept like the dashboard snapshot; each call only checks the caller's scope and sorts
+        Ranking base = kept(new KeptKey(true, id, period.code()),
+                () -> readTx.execute(s -> ranking(scope, orgs.get(scope, id), period)));
+        if (!scope.covers(base.org().path())) {
+            throw new NotFoundException("organization", id);
+        }
         Map<Long, Map<String, Long>> figures = base.figures();
-        List<Organization> ordered = new ArrayList<>(branches);
-        ordered.sort(Comparator.comparing((Organization b) -> figures.getOrDefault(b.id(), Map.of()), rank.order())
-                .thenComparing(Organization::path));
+        // sorted once per kept ranking and order (thousands of branches), not on every call
+        List<Organization> ordered = base.sorted().computeIfAbsent(rank, r -> {
+            List<Organization> list = new ArrayList<>(base.branches());
+            list.sort(Comparator.comparing((Organization b) -> figures.getOrDefault(b.id(), Map.of()), r.order())
+                    .thenComparing(Organization::path));
+            return List.copyOf(list);
+        });
         List<BranchRank> out = new ArrayList<>();
         for (Organization b : ordered.subList(0, Math.min(Math.max(limit, 1), ordered.size()))) {
             Map<String, Long> f = figures.getOrDefault(b.id(), Map.of());
@@ -195,7 +211,7 @@ public class Dashboards {
         } else {
             repo.metricCells(keys, RANKING_METRICS, ids).forEach(add);
         }
-        return new Ranking(List.copyOf(branches), figures);
+        return new Ranking(org, List.copyOf(branches), figures, new java.util.concurrent.ConcurrentHashMap<>());
     }
 
     /** Above this many branches a ranking reads the period's cells in one range instead of probing each branch. */
@@ -204,10 +220,11 @@ public class Dashboards {
     /** For the test that compares both reads: sets the threshold and forgets the kept rankings. */
     void rangeReadAbove(int branches) {
         this.rangeReadAbove = branches;
-        rankings.invalidateAll();
+        kept.invalidateAll();
     }
 
-    private record Ranking(List<Organization> branches, Map<Long, Map<String, Long>> figures) {
+    private record Ranking(Organization org, List<Organization> branches, Map<Long, Map<String, Long>> figures,
+                           java.util.concurrent.ConcurrentMap<RankBy, List<Organization>> sorted) {
     }
 
     static final List<String> RANKING_METRICS = List.of("member.total", "meeting.held", "meeting.missing", "dues.due",

@@ -64,6 +64,42 @@ class MemberApiTest extends IntegrationTest {
         assertThat(ids(secretary.get("/api/v1/members?size=200&q=" + fullId))).containsExactly(id);
     }
 
+    /**
+     * Issue 20: name search from the GIN index of character pairs on PostgreSQL (LIKE on H2) finds exactly the names
+     * holding the fragment — one character, a pair, a whole name, a fragment no name holds, LIKE's wildcards as text.
+     */
+    @Test
+    void nameSearchFindsExactlyTheNamesHoldingTheFragment() {
+        Map<Long, String> roster = new LinkedHashMap<>();
+        for (int page = 0; ; page++) {
+            Api.Response r = secretary.get("/api/v1/members?size=200&page=" + page);
+            r.at("/items").valueStream().forEach(n -> roster.put(n.get("id").asLong(), n.get("name").asText()));
+            if (r.at("/items").size() < 200) {
+                break;
+            }
+        }
+        String name = roster.values().stream().filter(n -> n.codePointCount(0, n.length()) >= 3).findFirst().orElseThrow();
+        for (String q : java.util.List.of(name.substring(0, 1), name.substring(1, 3), name, name.substring(0, 2),
+                name.substring(name.length() - 1), "曌", "%", "_", name.charAt(0) + "%")) {
+            java.util.Set<Long> expected = new java.util.TreeSet<>();
+            roster.forEach((id, n) -> {
+                if (n.contains(q)) {
+                    expected.add(id);
+                }
+            });
+            java.util.Set<Long> found = new java.util.TreeSet<>();
+            for (int page = 0; ; page++) {
+                Api.Response r = secretary.get("/api/v1/members?size=200&page=" + page + "&q=" + Api.enc(q));
+                assertThat(r.at("/total").asLong()).as("total of " + q).isEqualTo(expected.size());
+                found.addAll(ids(r));
+                if (r.at("/items").size() < 200) {
+                    break;
+                }
+            }
+            assertThat(found).as(q).isEqualTo(expected);
+        }
+    }
+
     @Test
     void filtersNarrowTheRoster() {
         long all = secretary.get("/api/v1/members").at("/total").asLong();

@@ -45,14 +45,9 @@ public class TokenCache {
         if (!enabled || token == null || token.length() > 100) {
             return verify.get();
         }
-        String key = sha256(token);
-        SignedIn hit = cache.getIfPresent(key);
-        if (hit != null) {
-            return Optional.of(hit);
-        }
-        Optional<SignedIn> verified = verify.get();
-        verified.ifPresent(s -> cache.put(key, s));
-        return verified;
+        // one verification per token at a time (issue 20: when a busy token's entry expired, every concurrent call
+        // with it went to the database at once — the token check's p99); a token the database refuses is not kept
+        return Optional.ofNullable(cache.get(sha256(token), k -> verify.get().orElse(null)));
     }
 
     /** Forget every verified token: now, and once more after the current transaction commits. */

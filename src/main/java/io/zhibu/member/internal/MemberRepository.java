@@ -121,7 +121,34 @@ public class MemberRepository {
         if (q.matches("[A-Za-z]{1,20}")) {
             return initialsStartWith(q.toLowerCase());
         }
-        return MEMBER_MEMBER.NAME.contains(q);
+        return nameContains(q);
+    }
+
+    /**
+     * Part of the name. On PostgreSQL the names holding every character pair of {@code q} (or its one character) come
+     * from the GIN index {@code member_member_name_grams_ix} (Flyway db/vendor/postgresql V33_1), and LIKE re-checks
+     * them; H2 scans with LIKE alone.
+     */
+    private Condition nameContains(String q) {
+        Condition like = MEMBER_MEMBER.NAME.contains(q);
+        if (db.dialect().family() != org.jooq.SQLDialect.POSTGRES) {
+            return like;
+        }
+        return DSL.condition("member_name_grams({0}) @> cast({1} as text[])", MEMBER_MEMBER.NAME,
+                DSL.val(nameGrams(q), org.jooq.impl.SQLDataType.VARCHAR.array())).and(like);
+    }
+
+    /** The character pairs of {@code q} (its one character when it has one), by code point like PostgreSQL's substr. */
+    static String[] nameGrams(String q) {
+        int[] cp = q.codePoints().toArray();
+        if (cp.length == 1) {
+            return new String[] {q};
+        }
+        java.util.Set<String> grams = new java.util.LinkedHashSet<>();
+        for (int i = 0; i + 1 < cp.length; i++) {
+            grams.add(new String(cp, i, 2));
+        }
+        return grams.toArray(String[]::new);
     }
 
     /**

@@ -47,6 +47,36 @@ class TokenCacheTest {
     }
 
     @Test
+    void concurrentCallsWithOneTokenVerifyItOnce() throws Exception {
+        TokenCache cache = new TokenCache(Duration.ofSeconds(5));
+        AtomicInteger db = new AtomicInteger();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<Thread> callers = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            callers.add(Thread.ofPlatform().start(() -> cache.resolve("busy", () -> {
+                db.incrementAndGet();
+                try {
+                    release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return Optional.of(USER);
+            })));
+        }
+        // every caller is parked: one in the database (the latch), the others waiting for its answer
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline && !callers.stream().allMatch(t -> t.getState() == Thread.State.WAITING
+                || t.getState() == Thread.State.BLOCKED || t.getState() == Thread.State.TIMED_WAITING)) {
+            Thread.onSpinWait();
+        }
+        release.countDown();
+        for (Thread t : callers) {
+            t.join(10_000);
+        }
+        assertThat(db).hasValue(1);
+    }
+
+    @Test
     void aZeroLifetimeTurnsTheCacheOff() {
         TokenCache cache = new TokenCache(Duration.ZERO);
         AtomicInteger db = new AtomicInteger();

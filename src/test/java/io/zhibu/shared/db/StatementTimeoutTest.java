@@ -69,6 +69,13 @@ class StatementTimeoutTest extends IntegrationTest {
             }
             for (Connection c : held) {
                 assertThat(timeoutMillis(c)).as("zhibu.db.statement-timeout on every connection").isEqualTo(30_000);
+                if (TestDatabase.isPostgres()) {
+                    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("show plan_cache_mode")) {
+                        rs.next();
+                        assertThat(rs.getString(1)).as("issue 20: no generic plans of subtree queries")
+                                .isEqualTo("force_custom_plan");
+                    }
+                }
             }
         } finally {
             for (Connection c : held) {
