@@ -50,7 +50,11 @@ class RuleCorrectionSweepTest extends IntegrationTest {
         var open = query.list(ADMIN, new WarningViews.Filter(branch, WarningRule.SECRETARY_TENURE.id(), null, null), 0, 10).items();
         assertThat(open).hasSize(1);
         assertThat(open.get(0).memberId()).isEqualTo(m);
-        terms.openTerm(ADMIN, branch, new TermForm(LocalDate.now(), 3, "另一位书记", null, null, null, null));
+        // the new secretary is a long-standing member of the branch (committees are picked from the roll)
+        String other = "另一位书记" + "甲乙丙丁戊己庚辛壬癸".charAt((int) (System.nanoTime() % 10));
+        members.create(ADMIN, new MemberForm(branch, other, TestIds.fresh(true), null, null, "01", null, null, null,
+                null, null, MemberCategory.FULL, LocalDate.now().minusYears(10), null, null, null, null, null, null, null));
+        terms.openTerm(ADMIN, branch, new TermForm(LocalDate.now(), 3, other, null, null, null, null));
         engine.sweep(LocalDate.now(), EnumSet.of(WarningRule.SECRETARY_TENURE), "test");
         assertThat(query.list(ADMIN, new WarningViews.Filter(branch, WarningRule.SECRETARY_TENURE.id(), null, null), 0, 10).items()).isEmpty();
     }
