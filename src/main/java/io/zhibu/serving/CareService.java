@@ -35,7 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CareService {
-    private static final int LIMIT = 500;
+    /** The newest lines a board shows (a county's year held 700 KB of them at 500; not yet paged). */
+    private static final int LIMIT = 100;
     private static final DataScope SYSTEM = new DataScope(0, "system", Role.ADMIN, null, OrgPath.ROOT, null, null);
     private final ServingRepository repo;
     private final OrgService orgs;

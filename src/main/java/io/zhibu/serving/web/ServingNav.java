@@ -9,12 +9,15 @@ import org.springframework.context.annotation.Configuration;
 class ServingNav {
     @Bean
     NavItem servingNavItem() {
-        return new NavItem("nav-serving", "nav.serving", "/serving", 64, s -> s.canReadRoster());
+        // an account without an organization of its own (the platform admin) has no board to show
+        return new NavItem("nav-serving", "nav.serving", "/serving", 64,
+                s -> s.canReadRoster() && (s.selfOnly() || s.scopeOrgId() != null));
     }
 
     @Bean
     NavItem careNavItem() {
         return new NavItem("nav-care", "nav.care", "/serving/care", 65,
-                s -> !s.selfOnly() && (s.canManageOrgs() || s.role() == io.zhibu.shared.Role.BRANCH_SECRETARY));
+                s -> !s.selfOnly() && s.scopeOrgId() != null
+                        && (s.canManageOrgs() || s.role() == io.zhibu.shared.Role.BRANCH_SECRETARY));
     }
 }
