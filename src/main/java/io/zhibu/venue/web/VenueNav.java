@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Configuration;
 class VenueNav {
     @Bean
     NavItem venueNavItem() {
-        return new NavItem("nav-venues", "nav.venues", "/venues", 63, s -> !s.selfOnly() && s.canReadOrgs() && s.canReadRoster());
+        // an account without an organization of its own (the platform admin) has no register to open
+        return new NavItem("nav-venues", "nav.venues", "/venues", 63,
+                s -> !s.selfOnly() && s.scopeOrgId() != null && s.canReadOrgs() && s.canReadRoster());
     }
 }
