@@ -1,5 +1,6 @@
 package io.zhibu.account;
 
+import io.zhibu.shared.Sha256;
 import io.zhibu.account.internal.AccountRepository;
 import io.zhibu.audit.AuditLog;
 import io.zhibu.audit.AuditOutcome;
@@ -16,8 +17,6 @@ import io.zhibu.shared.crypto.FieldCipher;
 import io.zhibu.shared.crypto.Hmacs;
 import io.zhibu.shared.web.RateLimits;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +24,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -155,7 +153,7 @@ public class AccountService {
         Role role = Role.valueOf(u.getRole());
         if (props.mfaRoles().contains(role) && u.getMfaEnrolledAt() != null) {
             String token = randomToken();
-            repo.insertChallenge(sha256(token), u.getId(), now().plusMinutes(5));
+            repo.insertChallenge(Sha256.hex(token), u.getId(), now().plusMinutes(5));
             audit.forUser(u.getUsername(), u.getRole(), null, "auth.login", "password ok, second factor required",
                     AuditOutcome.SUCCESS);
             return new MfaRequired(u.getId(), token);
@@ -176,14 +174,14 @@ public class AccountService {
         if (mfaToken == null || mfaToken.length() > 100) {
             return new Refused("auth.mfa.bad");
         }
-        Optional<Long> user = repo.challengeUser(sha256(mfaToken), now());
+        Optional<Long> user = repo.challengeUser(Sha256.hex(mfaToken), now());
         if (user.isEmpty()) {
             audit.forUser("?", null, null, "auth.mfa", "unknown or expired challenge", AuditOutcome.FAILURE);
             return new Refused("auth.mfa.bad");
         }
         SignIn result = verifySecondFactor(user.get(), code);
         if (result instanceof SignedIn) {
-            repo.deleteChallenge(sha256(mfaToken));
+            repo.deleteChallenge(Sha256.hex(mfaToken));
         }
         return result;
     }
@@ -219,7 +217,7 @@ public class AccountService {
     public String issueToken(DataScope scope) {
         String token = randomToken();
         OffsetDateTime now = now();
-        repo.insertToken(sha256(token), scope.userId(), now, now.plus(tokenLifetime));
+        repo.insertToken(Sha256.hex(token), scope.userId(), now, now.plus(tokenLifetime));
         return token;
     }
 
@@ -230,10 +228,10 @@ public class AccountService {
             return Optional.empty();
         }
         OffsetDateTime now = now();
-        return repo.findLiveToken(sha256(token), now, now.minus(tokenIdle)).flatMap(live -> {
+        return repo.findLiveToken(Sha256.hex(token), now, now.minus(tokenIdle)).flatMap(live -> {
             // The idle clock needs minute precision only: skip the write on most requests.
             if (live.lastUsedAt().isBefore(now.minusMinutes(1))) {
-                repo.touchToken(sha256(token), now);
+                repo.touchToken(Sha256.hex(token), now);
             }
             return repo.findById(live.userId()).filter(AccountUserRecord::getEnabled)
                     .filter(u -> u.getPasswordHash() != null)
@@ -251,7 +249,7 @@ public class AccountService {
     @Transactional
     public void revokeToken(String token) {
         if (token != null) {
-            repo.deleteToken(sha256(token));
+            repo.deleteToken(Sha256.hex(token));
         }
     }
 
@@ -540,14 +538,6 @@ public class AccountService {
 
     static String printable(String s) {
         return s.replaceAll("[\\p{Cntrl}\\p{Cs}]", "?");
-    }
-
-    static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     OffsetDateTime now() {

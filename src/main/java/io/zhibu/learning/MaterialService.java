@@ -1,5 +1,6 @@
 package io.zhibu.learning;
 
+import io.zhibu.shared.Sha256;
 import io.zhibu.audit.AuditLog;
 import io.zhibu.db.tables.records.LearningCompletionRecord;
 import io.zhibu.db.tables.records.LearningMaterialRecord;
@@ -29,15 +30,12 @@ import io.zhibu.shared.NotFoundException;
 import io.zhibu.shared.TextInput;
 import io.zhibu.shared.Violation;
 import java.net.URI;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -210,7 +208,7 @@ public class MaterialService {
                 r.setContentType(fileType);
                 r.setSizeBytes((long) bytes.length);
                 r.setStorageKey(key);
-                r.setSha256(sha256(bytes));
+                r.setSha256(Sha256.hex(bytes));
             }
             r.store();
             audit.success("learning.material.publish", "material", r.getId(), org.path(),
@@ -446,14 +444,6 @@ public class MaterialService {
             return u.toString();
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.of("videoUrl", "learning.video.url");
-        }
-    }
-
-    static String sha256(byte[] b) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.zhibu.meeting;
 
+import io.zhibu.shared.Sha256;
 import io.zhibu.audit.AuditLog;
 import io.zhibu.shared.files.FileStore;
 import io.zhibu.db.tables.records.MeetingAttachmentRecord;
@@ -9,11 +10,8 @@ import io.zhibu.shared.DataScope;
 import io.zhibu.shared.InvalidInputException;
 import io.zhibu.shared.NotFoundException;
 import io.zhibu.shared.TextInput;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -109,7 +107,7 @@ public class AttachmentService {
         r.setContentType(type);
         r.setSizeBytes((long) bytes.length);
         r.setStorageKey(key);
-        r.setSha256(sha256(bytes));
+        r.setSha256(Sha256.hex(bytes));
         r.setCreatedBy(scope.username());
         r.setCreatedAt(OffsetDateTime.now(clock));
         r.store();
@@ -128,13 +126,5 @@ public class AttachmentService {
 
     private static Attachment meta(MeetingAttachmentRecord r) {
         return new Attachment(r.getId(), r.getKind(), r.getFileName(), r.getContentType(), r.getSizeBytes(), r.getCreatedAt());
-    }
-
-    private static String sha256(byte[] b) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.zhibu.points;
 
+import io.zhibu.shared.Sha256;
 import io.zhibu.audit.AuditLog;
 import io.zhibu.db.tables.records.PointsActivityPhotoRecord;
 import io.zhibu.db.tables.records.PointsActivityRecord;
@@ -17,14 +18,11 @@ import io.zhibu.shared.NotFoundException;
 import io.zhibu.shared.Page;
 import io.zhibu.shared.TextInput;
 import io.zhibu.shared.Violation;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -154,7 +152,7 @@ public class ActivityService {
             p.setContentType(types.get(i));
             p.setSizeBytes((long) bytes.length);
             p.setStorageKey(key);
-            p.setSha256(sha256(bytes));
+            p.setSha256(Sha256.hex(bytes));
             p.setCreatedAt(a.getCreatedAt());
             repo.insertPhoto(p);
         }
@@ -297,14 +295,6 @@ public class ActivityService {
                     }
                 }
             });
-        }
-    }
-
-    private static String sha256(byte[] b) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.zhibu.account.internal;
 
+import io.zhibu.shared.Sha256;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.zhibu.account.AccountService.SignedIn;
@@ -47,7 +48,7 @@ public class TokenCache {
         }
         // one verification per token at a time (issue 20: when a busy token's entry expired, every concurrent call
         // with it went to the database at once — the token check's p99); a token the database refuses is not kept
-        return Optional.ofNullable(cache.get(sha256(token), k -> verify.get().orElse(null)));
+        return Optional.ofNullable(cache.get(Sha256.hex(token), k -> verify.get().orElse(null)));
     }
 
     /** Forget every verified token: now, and once more after the current transaction commits. */
@@ -61,15 +62,6 @@ public class TokenCache {
                     cache.invalidateAll();
                 }
             });
-        }
-    }
-
-    private static String sha256(String token) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

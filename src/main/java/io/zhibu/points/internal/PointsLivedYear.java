@@ -1,5 +1,6 @@
 package io.zhibu.points.internal;
 
+import io.zhibu.shared.Sha256;
 import io.zhibu.db.tables.records.PointsActivityPhotoRecord;
 import io.zhibu.db.tables.records.PointsActivityRecord;
 import io.zhibu.db.tables.records.PointsEntryRecord;
@@ -20,14 +21,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -253,7 +251,7 @@ class PointsLivedYear implements LivedYear {
                     PointsActivityPhotoRecord ph = new PointsActivityPhotoRecord();
                     ph.setContentType("image/png");
                     ph.setSizeBytes((long) bytes.length);
-                    ph.setSha256(sha256(bytes));
+                    ph.setSha256(Sha256.hex(bytes));
                     ph.setCreatedAt(at);
                     ph.setStorageKey("demo-" + p); // completed with the activity id once stored
                     ph.setActivityId((long) feed.size() - 1); // index into feed until then
@@ -336,13 +334,5 @@ class PointsLivedYear implements LivedYear {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
