@@ -132,7 +132,7 @@ public class TodoService {
             return new TodoItem("warning:" + w.getRule(), typed ? "todo.warning.typed" : "todo.warning",
                     typed ? List.of(rule, level, who, new TodoItem.Key("meeting.type." + w.getDetail()))
                             : List.of(rule, level, who),
-                    w.getDueOn(), Severity.valueOf(w.getSeverity()), "/warnings/" + w.getId(), w.getOrgId());
+                    w.getDueOn(), w.getSeverity(), "/warnings/" + w.getId(), w.getOrgId());
         }).toList();
     }
 }

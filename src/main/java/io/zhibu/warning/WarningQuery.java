@@ -82,8 +82,8 @@ public class WarningQuery {
                 counts(repo.countsBetween(path, WARNING_WARNING.CLOSED_ON, from, to)));
     }
 
-    private static List<RuleSeverityCount> counts(List<? extends org.jooq.Record5<String, String, Integer, Long, Long>> rows) {
-        return rows.stream().map(r -> new RuleSeverityCount(r.value1(), Severity.valueOf(r.value2()), r.value4())).toList();
+    private static List<RuleSeverityCount> counts(List<? extends org.jooq.Record5<String, Severity, Integer, Long, Long>> rows) {
+        return rows.stream().map(r -> new RuleSeverityCount(r.value1(), r.value2(), r.value4())).toList();
     }
 
     @Transactional(readOnly = true)
@@ -124,7 +124,7 @@ public class WarningQuery {
     static Warning view(WarningWarningRecord w, WarningDirectory.OrgRef org) {
         return new Warning(w.getId(), w.getRule(), WarningRule.byId(w.getRule()).map(WarningRule::ruleRef).orElse(null),
                 w.getOrgId(), org == null ? null : org.name(), w.getMemberId(), w.getSubjectName(), w.getLevel(),
-                Severity.valueOf(w.getSeverity()), w.getDueOn(), w.getDetail(), Status.valueOf(w.getStatus()),
+                w.getSeverity(), w.getDueOn(), w.getDetail(), w.getStatus(),
                 w.getOpenedOn(), w.getAcknowledgedAt(), w.getAcknowledgedBy(), w.getAckNote(), w.getClosedOn(),
                 w.getForBranch(), w.getForUpper(), w.getVersion());
     }

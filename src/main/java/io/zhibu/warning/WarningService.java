@@ -42,7 +42,7 @@ public class WarningService {
         if (w.getOpenKey() == null) {
             throw new ConflictException("warning.closed");
         }
-        if (!WarningViews.Status.OPEN.name().equals(w.getStatus())) {
+        if (w.getStatus() != WarningViews.Status.OPEN) {
             throw new ConflictException("warning.alreadyAcknowledged");
         }
         if (!repo.acknowledge(id, form.version(), scope.username(), note, LocalDate.now(clock), OffsetDateTime.now(clock),

@@ -82,6 +82,6 @@ public class Notifier {
     }
 
     static Severity severity(WarningWarningRecord w) {
-        return Severity.valueOf(w.getSeverity());
+        return w.getSeverity();
     }
 }

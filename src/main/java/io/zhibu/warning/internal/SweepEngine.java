@@ -142,7 +142,7 @@ public class SweepEngine {
         OffsetDateTime now = now();
         long td = System.nanoTime();
         int[] counts = new int[3];
-        List<Record6<Long, Long, String, String, String, String>> changed = tx.execute(s -> {
+        List<Record6<Long, Long, String, String, Severity, Severity>> changed = tx.execute(s -> {
             jobTimeout();
             repo.bulkJoinsOnly();
             var ch = repo.changeLevels(run, today, now);
@@ -216,23 +216,23 @@ public class SweepEngine {
      * Per-warning events for listeners, and one {@link FactsChanged} for the rollups (a first city sweep opens tens of
      * thousands of warnings: one dirty mark per org, or one for all, instead of one per warning).
      */
-    private void publish(long run, List<Record6<Long, Long, String, String, String, String>> changed) {
+    private void publish(long run, List<Record6<Long, Long, String, String, Severity, Severity>> changed) {
         Set<Long> orgIds = new HashSet<>();
         repo.forEachOpened(run, w -> {
             orgIds.add(w.getOrgId());
             events.publishEvent(new WarningEvents.Opened(w.getId(), w.getOrgId(), w.getOrgPath(), w.getRule(),
-                    Severity.valueOf(w.getSeverity())));
+                    w.getSeverity()));
         });
         repo.forEachClosed(run, w -> {
             orgIds.add(w.getOrgId());
             events.publishEvent(new WarningEvents.Closed(w.getId(), w.getOrgId(), w.getOrgPath(), w.getRule(),
-                    Severity.valueOf(w.getSeverity())));
+                    w.getSeverity()));
         });
         for (var c : changed) {
-            if (!c.value5().equals(c.value6())) {
+            if (c.value5() != c.value6()) {
                 orgIds.add(c.value2());
                 events.publishEvent(new WarningEvents.SeverityChanged(c.value1(), c.value2(), c.value3(), c.value4(),
-                        Severity.valueOf(c.value5()), Severity.valueOf(c.value6())));
+                        c.value5(), c.value6()));
             }
         }
         if (!orgIds.isEmpty()) {

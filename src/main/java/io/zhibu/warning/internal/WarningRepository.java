@@ -181,13 +181,13 @@ public class WarningRepository {
                 .select(db.select(w.ID, w.REGION_ORG_ID, DSL.val("CLOSED"), w.LEVEL, DSL.val(today), DSL.val(SYSTEM),
                         DSL.val(now)).from(w).where(vanished(run, skipRules)))
                 .execute();
-        return db.update(w).set(w.STATUS, WarningViews.Status.CLOSED.name()).set(w.CLOSED_ON, today)
+        return db.update(w).set(w.STATUS, WarningViews.Status.CLOSED).set(w.CLOSED_ON, today)
                 .set(w.CLOSED_AT, now).set(w.CLOSED_RUN, run).set(w.OPEN_KEY, (String) null)
                 .set(w.VERSION, w.VERSION.plus(1)).where(vanished(run, skipRules)).execute();
     }
 
     /** Open warnings whose level moved (e.g. T-3 → T-1): history first, then the row; returns old/new severities. */
-    public List<Record6<Long, Long, String, String, String, String>> changeLevels(long run, LocalDate today,
+    public List<Record6<Long, Long, String, String, Severity, Severity>> changeLevels(long run, LocalDate today,
                                                                                 OffsetDateTime now) {
         var w = WARNING_WARNING;
         var c = WARNING_CANDIDATE;
@@ -244,7 +244,7 @@ public class WarningRepository {
                         w.DETAIL, w.FOR_BRANCH, w.FOR_UPPER, w.FOR_MEMBER, w.STATUS, w.OPENED_ON, w.OPENED_AT, w.OPENED_RUN)
                 .select(db.select(c.OPEN_KEY, c.REGION_ORG_ID, c.ORG_ID, c.ORG_PATH, c.UPPER_PATH, c.RULE, c.SUBJECT_KEY,
                                 c.MEMBER_ID, c.SUBJECT_NAME, c.LEVEL, c.SEVERITY, c.SEVERITY_RANK, c.DUE_ON, c.DETAIL,
-                                c.FOR_BRANCH, c.FOR_UPPER, c.FOR_MEMBER, DSL.val(WarningViews.Status.OPEN.name()),
+                                c.FOR_BRANCH, c.FOR_UPPER, c.FOR_MEMBER, DSL.val(WarningViews.Status.OPEN, w.STATUS),
                                 DSL.val(today), DSL.val(now), DSL.val(run))
                         .from(c).where(c.RUN_ID.eq(run))
                         .and(DSL.notExists(DSL.selectOne().from(w).where(w.OPEN_KEY.eq(c.OPEN_KEY)))))
@@ -294,7 +294,7 @@ public class WarningRepository {
         if (status == null) {
             c = c.and(open());
         } else {
-            c = c.and(w.STATUS.eq(status.name()));
+            c = c.and(w.STATUS.eq(status));
         }
         return c;
     }
@@ -312,14 +312,14 @@ public class WarningRepository {
         return db.fetchCount(WARNING_WARNING, c);
     }
 
-    public List<Record5<String, String, Integer, Long, Long>> openCounts(String path) {
+    public List<Record5<String, Severity, Integer, Long, Long>> openCounts(String path) {
         var w = WARNING_WARNING;
         return db.select(w.RULE, w.SEVERITY, w.SEVERITY_RANK, DSL.count().cast(Long.class), DSL.inline(0L))
                 .from(w).where(subtree(w.REGION_ORG_ID, w.ORG_PATH, path)).and(open())
                 .groupBy(w.RULE, w.SEVERITY, w.SEVERITY_RANK).orderBy(w.RULE, w.SEVERITY_RANK.desc()).fetch();
     }
 
-    public List<Record5<String, String, Integer, Long, Long>> countsBetween(String path, TableField<?, LocalDate> day,
+    public List<Record5<String, Severity, Integer, Long, Long>> countsBetween(String path, TableField<?, LocalDate> day,
                                                                           LocalDate from, LocalDate to) {
         var w = WARNING_WARNING;
         return db.select(w.RULE, w.SEVERITY, w.SEVERITY_RANK, DSL.count().cast(Long.class), DSL.inline(0L))
@@ -334,7 +334,7 @@ public class WarningRepository {
     public boolean acknowledge(long id, int version, String actor, String note, LocalDate today, OffsetDateTime now,
                                Long regionOrgId, String level) {
         var w = WARNING_WARNING;
-        int n = db.update(w).set(w.STATUS, WarningViews.Status.ACKNOWLEDGED.name()).set(w.ACKNOWLEDGED_AT, now)
+        int n = db.update(w).set(w.STATUS, WarningViews.Status.ACKNOWLEDGED).set(w.ACKNOWLEDGED_AT, now)
                 .set(w.ACKNOWLEDGED_BY, actor).set(w.ACK_NOTE, note).set(w.VERSION, w.VERSION.plus(1))
                 .where(w.ID.eq(id)).and(w.VERSION.eq(version)).and(open()).execute();
         if (n == 1) {
