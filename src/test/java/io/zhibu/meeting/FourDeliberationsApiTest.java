@@ -96,8 +96,14 @@ class FourDeliberationsApiTest extends IntegrationTest {
         JsonNode dash = township.get("/api/v1/supervision/dashboard?period=" + start.getYear()).json();
         assertThat(dash.at("/figures/deliberation.completed").asLong()).isPositive();
         assertThat(dash.at("/figures/deliberation.started").asLong()).isGreaterThanOrEqualTo(dash.at("/figures/deliberation.completed").asLong());
-        assertThat(new WebSession(port, "township", PASSWORD).get("/supervision?period=" + start.getYear()).body())
-                .contains("stat-deliberation-rate");
+        String page = new WebSession(port, "township", PASSWORD).get("/supervision?period=" + start.getYear()).body();
+        assertThat(page).contains("stat-deliberation-rate");
+        // issue 18 point 6: the rate per child organization in the children table (the village is the township's child)
+        int row = page.indexOf("data-org=\"" + village + "\"");
+        assertThat(row).as("the village's row in the children table").isPositive();
+        String cells = page.substring(row, page.indexOf("</tr>", row));
+        assertThat(cells).contains("deliberation-rate");
+        assertThat(cells.substring(cells.indexOf("deliberation-rate"))).containsPattern(">\\d+\\.\\d%<");
 
         // audited
         Api.Response audit = as("auditor").get("/api/v1/audit?action=deliberation.step&actor=secretary&size=5");
