@@ -10,7 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * 适用标准 (issue 18 point 1, "a branch's applicable preset follows its domain and type"): within a preset family, the
  * preset an organization is scored with, by its type (党委 → the committee set) or else its domain (农村、社区、机关、
  * 事业单位、两新). Defaults from the Minhang report (seed 001: 农村、社区、两新、机关、事业单位 and 基层党委 standards;
- * 国有企业 is not in the report and defaults to the 事业单位 set). Configurable per key:
+ * 国有企业 is not in the report and defaults to the 事业单位 set); the Xintian “五化” family (seed 003: the 细则 of its
+ * seven domains 农村、社区、机关、学校、医卫、非公有制经济组织和社会组织、国有企业 — one preset per {@link OrgDomain}, a
+ * 党委 follows its domain). Configurable per key:
  * {@code zhibu.assessment.applicable.<family>.<ORG_TYPE or DOMAIN>=<preset id>}. Pure apart from the binding.
  */
 @ConfigurationProperties("zhibu.assessment")
@@ -18,8 +20,24 @@ public record ApplicablePresets(Map<String, Map<String, String>> applicable) {
     /** The Minhang 五好 family. */
     public static final String MINHANG = "minhang-five-good";
 
+    /** The Xintian “五化” family (seed 003): a 细则 per domain. */
+    public static final String XINTIAN = "xintian-wuhua";
+
     /** The defaults: family → (type or domain name → preset id). */
-    public static final Map<String, Map<String, String>> DEFAULTS = Map.of(MINHANG, defaultsMinhang());
+    public static final Map<String, Map<String, String>> DEFAULTS = Map.of(MINHANG, defaultsMinhang(), XINTIAN, defaultsXintian());
+
+    /** One 细则 per domain, named {@code xintian-wuhua-<domain>}; no type override (the report's rules are per domain). */
+    private static Map<String, String> defaultsXintian() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(OrgDomain.RURAL.name(), "xintian-wuhua-rural");
+        m.put(OrgDomain.COMMUNITY.name(), "xintian-wuhua-community");
+        m.put(OrgDomain.AGENCY.name(), "xintian-wuhua-agency");
+        m.put(OrgDomain.SCHOOL.name(), "xintian-wuhua-school");
+        m.put(OrgDomain.HOSPITAL.name(), "xintian-wuhua-hospital");
+        m.put(OrgDomain.STATE_ENTERPRISE.name(), "xintian-wuhua-stateenterprise");
+        m.put(OrgDomain.NON_PUBLIC.name(), "xintian-wuhua-nonpublic");
+        return Map.copyOf(m);
+    }
 
     private static Map<String, String> defaultsMinhang() {
         Map<String, String> m = new LinkedHashMap<>();

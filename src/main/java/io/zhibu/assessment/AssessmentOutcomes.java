@@ -100,10 +100,11 @@ public class AssessmentOutcomes {
             throw InvalidInputException.of("orgId", "assessment.outcomes.hasStars");
         }
         String reason = form.reason() == null || form.reason().isBlank()
-                ? form.year() + " 年度考评未评上星级，列为软弱涣散基层党组织，" + (form.year() + 1) + " 年集中整顿"
+                ? form.year() + " 年度考评未评上星级，列为软弱涣散基层党组织，"
+                        + WeakLaxRules.defaultRectifyYear(form.year(), true) + " 年集中整顿"
                 : form.reason();
         return weak.designate(scope, new WeakLaxService.DesignateForm(form.orgId(), r.get(ASSESSMENT_RESULT.CAMPAIGN_ID),
-                List.of(WeakLaxRules.Signal.NO_STAR.name()), reason));
+                List.of(WeakLaxRules.Signal.NO_STAR.name()), reason, WeakLaxRules.defaultRectifyYear(form.year(), true)));
     }
 
     private Map<Long, Record> latest(int year, String scopePath) {

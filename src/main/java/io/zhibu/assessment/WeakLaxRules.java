@@ -60,4 +60,18 @@ public final class WeakLaxRules {
         }
         return out;
     }
+
+    /**
+     * rules.md §8.1 ("no star → candidate 软弱涣散, rectified next year") and Qingshen (seed 004: "不定星级，直接确定为
+     * 软弱涣散党组织，次年进行集中整顿"): a designation from an assessment is rectified in the year after the assessed
+     * year; one made during a year without an assessment (e.g. the secretary's long vacancy) is rectified that year.
+     */
+    public static int defaultRectifyYear(int assessYear, boolean fromAssessment) {
+        return fromAssessment ? assessYear + 1 : assessYear;
+    }
+
+    /** §8.2: the 集中整顿 falls in the assessed year itself or the year after it, never earlier, never later. */
+    public static boolean validRectifyYear(int assessYear, int rectifyYear) {
+        return rectifyYear == assessYear || rectifyYear == assessYear + 1;
+    }
 }

@@ -74,7 +74,14 @@ public class WeakLaxService {
                             int secretaryVacantMonths, BigDecimal satisfaction, List<Signal> signals, Long activeDesignationId) {
     }
 
-    public record DesignateForm(Long orgId, Long campaignId, List<String> signals, String reason) {
+    /**
+     * {@code rectifyYear} the year of the 集中整顿: optional, by default the year after the campaign's assessed year
+     * ({@link WeakLaxRules#defaultRectifyYear}); the assessed year or the one after it.
+     */
+    public record DesignateForm(Long orgId, Long campaignId, List<String> signals, String reason, Integer rectifyYear) {
+        public DesignateForm(Long orgId, Long campaignId, List<String> signals, String reason) {
+            this(orgId, campaignId, signals, reason, null);
+        }
     }
 
     public record TaskForm(String title, String owner, LocalDate dueOn) {
@@ -88,9 +95,10 @@ public class WeakLaxService {
     public record ReviewForm(Boolean lift, String conclusion) {
     }
 
-    public record Summary(long id, long orgId, String orgName, int year, String status, List<String> signals,
+    /** {@code assessYear} the year whose assessment found the branch weak; {@code rectifyYear} the year of its 集中整顿. */
+    public record Summary(long id, long orgId, String orgName, int assessYear, String status, List<String> signals,
                           String reason, String designatedBy, OffsetDateTime designatedAt, OffsetDateTime liftedAt,
-                          int tasks, int tasksDone) {
+                          int tasks, int tasksDone, int rectifyYear) {
     }
 
     public record Task(long id, String title, String owner, LocalDate dueOn, String status, boolean overdue) {
@@ -100,10 +108,11 @@ public class WeakLaxService {
                         OffsetDateTime at) {
     }
 
-    public record Detail(long id, long orgId, String orgName, int year, Long campaignId, String status,
+    /** {@code assessYear} the assessed year; {@code rectifyYear} the year of the 集中整顿 (§8.1: the next year). */
+    public record Detail(long id, long orgId, String orgName, int assessYear, Long campaignId, String status,
                          List<String> signals, String reason, String designatedBy, OffsetDateTime designatedAt,
                          String liftedBy, OffsetDateTime liftedAt, String conclusion, List<Task> tasks,
-                         List<Event> history, boolean canReview, boolean canReport, int version) {
+                         List<Event> history, boolean canReview, boolean canReport, int version, int rectifyYear) {
     }
 
     /** Candidates among the branches of a campaign the caller covers (not the caller's own organization). */
@@ -172,6 +181,10 @@ public class WeakLaxService {
             year = c.getAssessYear();
         }
         int y = year != null ? year : LocalDate.now(clock).getYear();
+        int rectify = form.rectifyYear() != null ? form.rectifyYear() : WeakLaxRules.defaultRectifyYear(y, year != null);
+        if (!WeakLaxRules.validRectifyYear(y, rectify)) {
+            throw InvalidInputException.of("rectifyYear", "assessment.weak.rectifyYear.invalid", y, y + 1);
+        }
         AssessmentWeakRecord saved = tx.execute(st -> {
             if (repo.activeExists(org.id())) {
                 throw new ConflictException("assessment.weak.active");
@@ -182,6 +195,7 @@ public class WeakLaxService {
             r.setOrgPath(org.path());
             r.setOrgName(org.name());
             r.setAssessYear(y);
+            r.setRectifyYear(rectify);
             r.setCampaignId(form.campaignId());
             r.setSignals(signals.isEmpty() ? null : String.join(",", signals));
             r.setReason(reason);
@@ -191,7 +205,7 @@ public class WeakLaxService {
             r.setVersion(0);
             AssessmentWeakRecord out = repo.insertWeak(r);
             audit.success("assessment.weak.designate", "assessment_weak", out.getId(), org.path(),
-                    org.name() + " " + y + (signals.isEmpty() ? "" : " [" + String.join(",", signals) + "]") + ": " + reason);
+                    org.name() + " " + y + " → " + rectify + (signals.isEmpty() ? "" : " [" + String.join(",", signals) + "]") + ": " + reason);
             return out;
         });
         return detail(scope, saved.getId());
@@ -207,7 +221,7 @@ public class WeakLaxService {
             List<AssessmentWeakTaskRecord> tasks = repo.tasks(w.getId());
             out.add(new Summary(w.getId(), w.getOrgId(), w.getOrgName(), w.getAssessYear(), w.getStatus(), signals(w),
                     w.getReason(), w.getDesignatedBy(), w.getDesignatedAt(), w.getLiftedAt(), tasks.size(),
-                    (int) tasks.stream().filter(t -> "DONE".equals(t.getStatus())).count()));
+                    (int) tasks.stream().filter(t -> "DONE".equals(t.getStatus())).count(), w.getRectifyYear()));
         }
         return out;
     }
@@ -223,7 +237,7 @@ public class WeakLaxService {
         return new Detail(w.getId(), w.getOrgId(), w.getOrgName(), w.getAssessYear(), w.getCampaignId(), w.getStatus(),
                 signals(w), w.getReason(), w.getDesignatedBy(), w.getDesignatedAt(), w.getLiftedBy(), w.getLiftedAt(),
                 w.getConclusion(), tasks, history, active && isSuperior(scope, w.getOrgPath()),
-                active && scope.canManageMembers(), w.getVersion());
+                active && scope.canManageMembers(), w.getVersion(), w.getRectifyYear());
     }
 
     /** A task of the rectification plan: the superior or the branch itself plans. */

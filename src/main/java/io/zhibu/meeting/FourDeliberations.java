@@ -47,7 +47,15 @@ public class FourDeliberations {
     }
 
     public record StepView(DeliberationStep step, boolean publication, LocalDate heldOn, Long meetingId,
-                           String meetingTitle, String evidence, String recordedBy) {
+                           String meetingTitle, String evidence, String recordedBy, List<StepPhoto> photos) {
+    }
+
+    /** A photo of a recorded step (the meeting held, the notice posted). */
+    public record StepPhoto(long id, String fileName, String uploadedBy) {
+    }
+
+    /** A photo's bytes for display. */
+    public record PhotoContent(String fileName, String contentType, byte[] bytes) {
     }
 
     public record MatterView(long id, long orgId, String orgName, String title, String summary, MatterStatus status,
@@ -69,6 +77,16 @@ public class FourDeliberations {
     private final AuditLog audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+
+    private io.zhibu.shared.files.FileStore files;
+    private io.zhibu.shared.upload.UploadCheck uploads;
+
+    /** Step photos: the shared file store and the one upload checker (JPEG/PNG only). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setFiles(io.zhibu.shared.files.FileStore files, io.zhibu.shared.upload.UploadCheck uploads) {
+        this.files = files;
+        this.uploads = uploads;
+    }
 
     public FourDeliberations(DeliberationRepository repo, MeetingRepository meetings, OrgService orgs, AuditLog audit,
                              Clock clock, ApplicationEventPublisher events) {
@@ -177,6 +195,47 @@ public class FourDeliberations {
         return view(repo.find(matterId).orElseThrow());
     }
 
+    /** A photo (JPEG/PNG) of a recorded step, by the village's secretary; checked whole before it is stored; audited. */
+    @Transactional
+    public MatterView addPhoto(DataScope scope, long matterId, DeliberationStep step, String fileName, byte[] bytes) {
+        requireSecretary(scope, "deliberation.photo");
+        MeetingMatterRecord m = repo.find(matterId).filter(x -> scope.covers(x.getOrgPath()))
+                .orElseThrow(() -> new NotFoundException("matter", matterId));
+        if (step == null || repo.steps(matterId).stream().noneMatch(s -> s.getStep() == step)) {
+            audit.refused("deliberation.photo", "matter", matterId, m.getOrgPath(), "step not recorded: " + step);
+            throw InvalidInputException.of("step", "deliberation.photo.stepNotRecorded");
+        }
+        if (bytes == null || bytes.length == 0) {
+            throw InvalidInputException.of("file", "validation.required");
+        }
+        String type = uploads.check("file", fileName, bytes, io.zhibu.shared.upload.FileType.PHOTOS).contentType();
+        String name = TextInput.optional(fileName == null ? null : fileName.replaceAll("[\\\\/]", "_"), "file", 200);
+        String key = "deliberation/" + matterId + "/" + java.util.UUID.randomUUID();
+        files.put(key, bytes);
+        var p = new io.zhibu.db.tables.records.MeetingMatterPhotoRecord();
+        p.setMatterId(matterId);
+        p.setStep(step);
+        p.setOrgPath(m.getOrgPath());
+        p.setFileKey(key);
+        p.setFileName(name == null ? "photo" : name);
+        p.setContentType(type);
+        p.setUploadedBy(scope.username());
+        p.setUploadedAt(OffsetDateTime.now(clock));
+        repo.insertPhoto(p);
+        audit.success("deliberation.photo", "matter", matterId, m.getOrgPath(), step + " " + p.getFileName());
+        return view(repo.find(matterId).orElseThrow());
+    }
+
+    /** A step photo's bytes, for whoever may read the matter. */
+    @Transactional(readOnly = true)
+    public PhotoContent photo(DataScope scope, long matterId, long photoId) {
+        requireReader(scope);
+        repo.find(matterId).filter(x -> scope.covers(x.getOrgPath())).orElseThrow(() -> new NotFoundException("matter", matterId));
+        var p = repo.photo(matterId, photoId).orElseThrow(() -> new NotFoundException("photo", photoId));
+        byte[] bytes = files.get(p.getFileKey()).orElseThrow(() -> new NotFoundException("photo", photoId));
+        return new PhotoContent(p.getFileName(), p.getContentType(), bytes);
+    }
+
     @Transactional(readOnly = true)
     public MatterView get(DataScope scope, long id) {
         requireReader(scope);
@@ -254,12 +313,16 @@ public class FourDeliberations {
 
     private MatterView view(MeetingMatterRecord m) {
         List<MeetingMatterStepRecord> steps = repo.steps(m.getId());
+        java.util.Map<DeliberationStep, List<StepPhoto>> photos = new java.util.EnumMap<>(DeliberationStep.class);
+        for (var p : repo.photos(m.getId())) {
+            photos.computeIfAbsent(p.getStep(), k -> new ArrayList<>()).add(new StepPhoto(p.getId(), p.getFileName(), p.getUploadedBy()));
+        }
         List<StepView> views = new ArrayList<>();
         for (var s : steps) {
             String title = s.getMeetingId() == null ? null
                     : meetings.find(s.getMeetingId()).map(x -> x.getTitle()).orElse(null);
             views.add(new StepView(s.getStep(), FourDeliberationsRules.publication(s.getStep()), s.getHeldOn(),
-                    s.getMeetingId(), title, s.getEvidence(), s.getRecordedBy()));
+                    s.getMeetingId(), title, s.getEvidence(), s.getRecordedBy(), photos.getOrDefault(s.getStep(), List.of())));
         }
         DeliberationStep next = FourDeliberationsRules.next(steps.stream().map(s -> new Done(s.getStep(), s.getHeldOn())).toList());
         return new MatterView(m.getId(), m.getOrgId(), m.getOrgName(), m.getTitle(), m.getSummary(), m.getStatus(),

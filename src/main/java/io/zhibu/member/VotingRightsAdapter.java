@@ -23,8 +23,8 @@ class VotingRightsAdapter implements VotingRightsPort {
     }
 
     @Override
-    public java.util.List<String> rosterNames(long orgId) {
+    public java.util.List<RosterEntry> roster(long orgId) {
         return members.page(MEMBER_MEMBER.ORG_ID.eq(orgId).and(MEMBER_MEMBER.EXIT_TYPE.isNull()), 0, 10_000).stream()
-                .map(r -> r.getName()).distinct().toList();
+                .map(r -> new RosterEntry(r.getId(), r.getName())).toList();
     }
 }

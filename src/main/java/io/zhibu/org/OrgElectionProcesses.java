@@ -31,7 +31,11 @@ public class OrgElectionProcesses {
     /** A step: the action, the note (required to request and to reject), the election record (ELECT), the elected
      * secretary and deputy (REPORT), and the version read. */
     public record StepForm(Action action, String note, Long electionId, String secretary, String deputySecretary,
-                           Integer version) {
+                           Integer version, Long secretaryId, Long deputySecretaryId) {
+        public StepForm(Action action, String note, Long electionId, String secretary, String deputySecretary,
+                        Integer version) {
+            this(action, note, electionId, secretary, deputySecretary, version, null, null);
+        }
     }
 
     public record View(long id, long orgId, String orgName, Stage stage, String requestNote, String requestedBy,
@@ -39,7 +43,7 @@ public class OrgElectionProcesses {
                        Long electionId, OffsetDateTime electedAt, String secretary, String deputySecretary,
                        String reportedBy, OffsetDateTime reportedAt, String reportNote, String confirmedBy,
                        OffsetDateTime confirmedAt, String confirmNote, int version, boolean superior,
-                       List<Action> actions) {
+                       List<Action> actions, Long secretaryId, Long deputySecretaryId) {
     }
 
     private final OrgService orgs;
@@ -138,17 +142,18 @@ public class OrgElectionProcesses {
                 }
             }
             case REPORT -> {
-                r.setSecretary(InvalidInputException.collect(errors, () -> TextInput.required(f.secretary(), "secretary", 50)));
-                r.setDeputySecretary(InvalidInputException.collect(errors,
-                        () -> TextInput.optional(f.deputySecretary(), "deputySecretary", 50)));
-                // R1.4: the secretary and deputy are members of the organization's roll (picked, not typed)
-                List<String> names = rosterNames(r.getOrgId());
-                if (!names.isEmpty() && r.getSecretary() != null && !names.contains(r.getSecretary())) {
-                    errors.add(new Violation("secretary", "term.notOnRoster"));
-                }
-                if (!names.isEmpty() && r.getDeputySecretary() != null && !names.contains(r.getDeputySecretary())) {
-                    errors.add(new Violation("deputySecretary", "term.notOnRoster"));
-                }
+                // R1.4: the secretary and deputy are members of the organization's roll, picked and stored by member id
+                List<VotingRightsPort.RosterEntry> roll = roster(r.getOrgId());
+                String secName = f.secretaryId() != null ? null
+                        : InvalidInputException.collect(errors, () -> TextInput.required(f.secretary(), "secretary", 50));
+                String depName = f.deputySecretaryId() != null ? null
+                        : InvalidInputException.collect(errors, () -> TextInput.optional(f.deputySecretary(), "deputySecretary", 50));
+                VotingRightsPort.RosterEntry sec = OrgTerms.pick(roll, "secretary", f.secretaryId(), secName, errors);
+                VotingRightsPort.RosterEntry dep = OrgTerms.pick(roll, "deputySecretary", f.deputySecretaryId(), depName, errors);
+                r.setSecretary(sec != null ? sec.name() : secName);
+                r.setSecretaryId(sec != null ? sec.memberId() : null);
+                r.setDeputySecretary(dep != null ? dep.name() : depName);
+                r.setDeputySecretaryId(dep != null ? dep.memberId() : null);
                 r.setReportedBy(scope.username());
                 r.setReportedAt(now);
                 r.setReportNote(note);
@@ -195,8 +200,13 @@ public class OrgElectionProcesses {
 
     /** Whom the secretary and deputy are picked from: the org's roll (R1.4). */
     public List<String> rosterNames(long orgId) {
+        return roster(orgId).stream().map(VotingRightsPort.RosterEntry::name).distinct().toList();
+    }
+
+    /** The roll by member id: the pickers' values (R1.4). */
+    public List<VotingRightsPort.RosterEntry> roster(long orgId) {
         VotingRightsPort port = roster.getIfAvailable();
-        return port == null ? List.of() : port.rosterNames(orgId);
+        return port == null ? List.of() : port.roster(orgId);
     }
 
     private View view(DataScope scope, OrgElectionProcessRecord r, String orgName) {
@@ -219,7 +229,7 @@ public class OrgElectionProcesses {
                 r.getRequestedAt(), r.getApprovedBy(), r.getApprovedAt(), r.getApprovalNote(), r.getElectionId(),
                 r.getElectedAt(), r.getSecretary(), r.getDeputySecretary(), r.getReportedBy(), r.getReportedAt(),
                 r.getReportNote(), r.getConfirmedBy(), r.getConfirmedAt(), r.getConfirmNote(), r.getVersion(), superior,
-                actions);
+                actions, r.getSecretaryId(), r.getDeputySecretaryId());
     }
 
     private static void requireManager(DataScope scope) {

@@ -29,7 +29,11 @@ public final class OrgEvents {
     public record OrgDissolved(long orgId, String path) {
     }
 
-    /** A committee term opened (recorded, or elected): its secretary and deputy by name (issue 15: roles follow positions). */
-    public record TermOpened(long orgId, String path, boolean holdsMembers, String secretary, String deputySecretary) {
+    /** A committee term opened (recorded, or elected): its secretary and deputy by name and member id (R1.4; issue 15: roles follow positions). */
+    public record TermOpened(long orgId, String path, boolean holdsMembers, String secretary, String deputySecretary,
+                             Long secretaryId, Long deputySecretaryId) {
+        public TermOpened(long orgId, String path, boolean holdsMembers, String secretary, String deputySecretary) {
+            this(orgId, path, holdsMembers, secretary, deputySecretary, null, null);
+        }
     }
 }

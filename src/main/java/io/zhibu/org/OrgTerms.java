@@ -55,7 +55,8 @@ public class OrgTerms {
             LocalDate deferred = deferredUntil(o.id());
             terms.add(new TermView(0, o.id(), o.name(), o.termStartedOn(), o.termYears(), o.termEndsOn(), true,
                     o.secretaryName(), null, null, null, null,
-                    TermReminder.of(TermDeferralRules.effectiveEnd(o.termEndsOn(), deferred), today()), deferred));
+                    TermReminder.of(TermDeferralRules.effectiveEnd(o.termEndsOn(), deferred), today()), deferred,
+                    null, null, null, null, null));
         }
         return terms;
     }
@@ -79,7 +80,8 @@ public class OrgTerms {
             LocalDate ends = r.value3().plusYears(r.value4());
             LocalDate deferred = r.value6() != null && r.value6().isAfter(ends) ? r.value6() : null;
             return new TermView(0, r.value1(), r.value2(), r.value3(), r.value4(), ends, true, r.value5(), null, null,
-                    null, null, TermReminder.of(TermDeferralRules.effectiveEnd(ends, deferred), today), deferred);
+                    null, null, TermReminder.of(TermDeferralRules.effectiveEnd(ends, deferred), today), deferred,
+                    null, null, null, null, null);
         }).filter(t -> t.reminder() != TermReminder.NONE)
                 .sorted(Comparator.comparing(t -> TermDeferralRules.effectiveEnd(t.endsOn(), t.deferredUntil()))).toList();
     }
@@ -103,7 +105,7 @@ public class OrgTerms {
         long id = repo.openTerm(t);
         events.publishEvent(io.zhibu.shared.rollup.FactsChanged.stock("org", List.of(o.id())));
         events.publishEvent(new OrgEvents.TermOpened(o.id(), o.path(), o.type().holdsMembers(), t.getSecretary(),
-                t.getDeputySecretary()));
+                t.getDeputySecretary(), t.getSecretaryId(), t.getDeputySecretaryId()));
         audit.success("org.term.open", "org", o.id(), o.path(), t.getStartedOn() + " +" + t.getTermYears() + "y");
         return repo.terms(o.id()).stream().filter(x -> x.getId() == id).map(x -> view(x, o.name(), null)).findFirst().orElseThrow();
     }
@@ -199,11 +201,12 @@ public class OrgTerms {
             TermForm c = f.committee();
             OrgTermRecord t = record(o, new TermForm(c.startedOn() == null ? heldOn : c.startedOn(), c.termYears(),
                     c.secretary(), c.deputySecretary(), c.organizationMember(), c.propagandaMember(),
-                    c.disciplineMember()), new ArrayList<>(), scope);
+                    c.disciplineMember(), c.secretaryId(), c.deputySecretaryId(), c.organizationMemberId(),
+                    c.propagandaMemberId(), c.disciplineMemberId()), new ArrayList<>(), scope);
             termId = repo.openTerm(t);
             events.publishEvent(io.zhibu.shared.rollup.FactsChanged.stock("org", List.of(o.id())));
             events.publishEvent(new OrgEvents.TermOpened(o.id(), o.path(), o.type().holdsMembers(), t.getSecretary(),
-                    t.getDeputySecretary()));
+                    t.getDeputySecretary(), t.getSecretaryId(), t.getDeputySecretaryId()));
             repo.linkTerm(id, termId);
         }
         audit.success("org.election", "org", o.id(), o.path(), "due " + due + ", present " + present + ", valid " + valid);
@@ -228,17 +231,32 @@ public class OrgTerms {
         t.setOrganizationMember(InvalidInputException.collect(errors, () -> TextInput.optional(f.organizationMember(), "organizationMember", 50)));
         t.setPropagandaMember(InvalidInputException.collect(errors, () -> TextInput.optional(f.propagandaMember(), "propagandaMember", 50)));
         t.setDisciplineMember(InvalidInputException.collect(errors, () -> TextInput.optional(f.disciplineMember(), "disciplineMember", 50)));
-        // R1.4 / issue 18 point 4: the committee is picked from the organization's roll, not typed
-        List<String> roll = rosterNames(o.id());
-        if (!roll.isEmpty()) {
-            String[][] picked = {{"secretary", t.getSecretary()}, {"deputySecretary", t.getDeputySecretary()},
-                {"organizationMember", t.getOrganizationMember()}, {"propagandaMember", t.getPropagandaMember()},
-                {"disciplineMember", t.getDisciplineMember()}};
-            for (String[] x : picked) {
-                if (x[1] != null && !roll.contains(x[1])) {
-                    errors.add(new Violation(x[0], "term.notOnRoster"));
-                }
-            }
+        // R1.4 / issue 18 point 4: the committee is picked from the organization's roll and stored by member id
+        List<VotingRightsPort.RosterEntry> roll = roster(o.id());
+        VotingRightsPort.RosterEntry sec = pick(roll, "secretary", f.secretaryId(), t.getSecretary(), errors);
+        VotingRightsPort.RosterEntry dep = pick(roll, "deputySecretary", f.deputySecretaryId(), t.getDeputySecretary(), errors);
+        VotingRightsPort.RosterEntry org = pick(roll, "organizationMember", f.organizationMemberId(), t.getOrganizationMember(), errors);
+        VotingRightsPort.RosterEntry pro = pick(roll, "propagandaMember", f.propagandaMemberId(), t.getPropagandaMember(), errors);
+        VotingRightsPort.RosterEntry dis = pick(roll, "disciplineMember", f.disciplineMemberId(), t.getDisciplineMember(), errors);
+        if (sec != null) {
+            t.setSecretaryId(sec.memberId());
+            t.setSecretary(sec.name());
+        }
+        if (dep != null) {
+            t.setDeputySecretaryId(dep.memberId());
+            t.setDeputySecretary(dep.name());
+        }
+        if (org != null) {
+            t.setOrganizationMemberId(org.memberId());
+            t.setOrganizationMember(org.name());
+        }
+        if (pro != null) {
+            t.setPropagandaMemberId(pro.memberId());
+            t.setPropagandaMember(pro.name());
+        }
+        if (dis != null) {
+            t.setDisciplineMemberId(dis.memberId());
+            t.setDisciplineMember(dis.name());
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -255,8 +273,38 @@ public class OrgTerms {
 
     /** The names a committee is picked from: the org's roll; empty where it has none (a 党委). */
     public List<String> rosterNames(long orgId) {
+        return roster(orgId).stream().map(VotingRightsPort.RosterEntry::name).distinct().toList();
+    }
+
+    /** The roll a committee is picked from, by member id (the pickers' values); empty where it has none (a 党委). */
+    public List<VotingRightsPort.RosterEntry> roster(long orgId) {
         VotingRightsPort port = voting.getIfAvailable();
-        return port == null ? List.of() : port.rosterNames(orgId);
+        return port == null ? List.of() : port.roster(orgId);
+    }
+
+    /**
+     * R1.4: one post picked from the roll — by member id (must be on the roll), else by a name that exactly one member
+     * on the roll has (several: pick by id; none: not on the roll). An organization with no roll (a 党委) keeps a typed
+     * name without id (null returned). Violations name the post's field.
+     */
+    static VotingRightsPort.RosterEntry pick(List<VotingRightsPort.RosterEntry> roll, String field, Long memberId,
+                                             String name, List<Violation> errors) {
+        if (memberId != null) {
+            VotingRightsPort.RosterEntry e = roll.stream().filter(x -> x.memberId() == memberId).findFirst().orElse(null);
+            if (e == null) {
+                errors.add(new Violation(field, "term.notOnRoster"));
+            }
+            return e;
+        }
+        if (name == null || roll.isEmpty()) {
+            return null;
+        }
+        List<VotingRightsPort.RosterEntry> named = roll.stream().filter(x -> x.name().equals(name)).toList();
+        if (named.size() != 1) {
+            errors.add(new Violation(field, named.isEmpty() ? "term.notOnRoster" : "term.nameAmbiguous"));
+            return null;
+        }
+        return named.getFirst();
     }
 
     private TermView view(OrgTermRecord t, String orgName, LocalDate deferredUntil) {
@@ -266,7 +314,8 @@ public class OrgTerms {
                 t.getCurrentTerm(), t.getSecretary(), t.getDeputySecretary(), t.getOrganizationMember(),
                 t.getPropagandaMember(), t.getDisciplineMember(),
                 t.getCurrentTerm() ? TermReminder.of(TermDeferralRules.effectiveEnd(t.getEndsOn(), deferred), today())
-                        : TermReminder.NONE, deferred);
+                        : TermReminder.NONE, deferred, t.getSecretaryId(), t.getDeputySecretaryId(),
+                t.getOrganizationMemberId(), t.getPropagandaMemberId(), t.getDisciplineMemberId());
     }
 
     private static int count(List<Violation> errors, String field, Integer v) {

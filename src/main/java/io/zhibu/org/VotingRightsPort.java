@@ -12,6 +12,18 @@ public interface VotingRightsPort {
      * has no roll of its own (a 党委: its committee comes from the branches below).
      */
     default java.util.List<String> rosterNames(long orgId) {
+        return roster(orgId).stream().map(RosterEntry::name).distinct().toList();
+    }
+
+    /**
+     * The org's roll (not exited) by member id and name, in roster order: the picker a committee is chosen from and
+     * stored by (R1.4, issue 18 point 4: by member id, not by name). Empty where the org has no roll of its own.
+     */
+    default java.util.List<RosterEntry> roster(long orgId) {
         return java.util.List.of();
+    }
+
+    /** One member on the roll: the id a committee post stores and the name it shows. */
+    record RosterEntry(long memberId, String name) {
     }
 }

@@ -58,6 +58,16 @@ public class VenueService {
         }
     }
 
+    private io.zhibu.shared.files.FileStore files;
+    private io.zhibu.shared.upload.UploadCheck uploads;
+
+    /** Photos: the shared file store and the one upload checker (JPEG/PNG only). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setFiles(io.zhibu.shared.files.FileStore files, io.zhibu.shared.upload.UploadCheck uploads) {
+        this.files = files;
+        this.uploads = uploads;
+    }
+
     public VenueService(VenueRepository repo, OrgService orgs, AuditLog audit, VenueProperties props, Clock clock) {
         this.repo = repo;
         this.orgs = orgs;
@@ -92,7 +102,9 @@ public class VenueService {
         VenueVenueRecord r = visible(scope, id);
         Organization owner = orgs.get(scope, r.getOrgId());
         return new Detail(view(r, owner.name()), repo.inspections(id).stream().map(VenueService::inspection).toList(),
-                canEdit(scope, owner), canInspect(scope, owner));
+                canEdit(scope, owner), canInspect(scope, owner), repo.photos(id).stream().map(p -> new VenueViews.Photo(
+                        p.getId(), p.getVenueId(), p.getInspectionId(), p.getFileName(), p.getUploadedBy(),
+                        p.getUploadedAt())).toList());
     }
 
     @Transactional(readOnly = true)
@@ -223,6 +235,52 @@ public class VenueService {
         r.setAreaSqm(f.areaSqm());
         r.setRooms(f.rooms());
         r.setOpeningHours(hours);
+    }
+
+    /**
+     * A photo (JPEG or PNG) of the venue — by whoever may edit it — or of one of its inspections ({@code inspectionId})
+     * — by whoever may inspect it. Checked whole by the upload checker before it is stored; audited.
+     */
+    @Transactional
+    public Detail addPhoto(DataScope scope, long id, Long inspectionId, String fileName, byte[] bytes) {
+        VenueVenueRecord v = visible(scope, id);
+        Organization owner = orgs.get(scope, v.getOrgId());
+        if (inspectionId == null ? !canEdit(scope, owner) : !canInspect(scope, owner)) {
+            audit.refused("venue.photo", "venue", id, v.getOrgPath(), inspectionId == null ? "not the owner" : "not a superior");
+            throw new ForbiddenException("venue photos are the owner's; inspection photos the inspector's");
+        }
+        if (inspectionId != null && !repo.inspectionOf(id, inspectionId)) {
+            throw InvalidInputException.of("inspectionId", "venue.photo.inspectionUnknown");
+        }
+        if (bytes == null || bytes.length == 0) {
+            throw InvalidInputException.of("file", "validation.required");
+        }
+        String type = uploads.check("file", fileName, bytes, io.zhibu.shared.upload.FileType.PHOTOS).contentType();
+        String name = TextInput.optional(fileName == null ? null : fileName.replaceAll("[\\\\/]", "_"), "file", 200);
+        String key = "venue/" + id + "/" + java.util.UUID.randomUUID();
+        files.put(key, bytes);
+        io.zhibu.db.tables.records.VenuePhotoRecord p = new io.zhibu.db.tables.records.VenuePhotoRecord();
+        p.setVenueId(id);
+        p.setInspectionId(inspectionId);
+        p.setOrgPath(v.getOrgPath());
+        p.setFileKey(key);
+        p.setFileName(name == null ? "photo" : name);
+        p.setContentType(type);
+        p.setUploadedBy(scope.username());
+        p.setUploadedAt(OffsetDateTime.now(clock));
+        repo.insertPhoto(p);
+        audit.success("venue.photo", "venue", id, v.getOrgPath(), (inspectionId == null ? "" : "inspection " + inspectionId + " ")
+                + p.getFileName());
+        return get(scope, id);
+    }
+
+    /** A photo's bytes, for whoever may read the venue. */
+    @Transactional(readOnly = true)
+    public VenueViews.PhotoContent photo(DataScope scope, long id, long photoId) {
+        visible(scope, id);
+        var p = repo.photo(id, photoId).orElseThrow(() -> new NotFoundException("photo", photoId));
+        byte[] bytes = files.get(p.getFileKey()).orElseThrow(() -> new NotFoundException("photo", photoId));
+        return new VenueViews.PhotoContent(p.getFileName(), p.getContentType(), bytes);
     }
 
     private VenueVenueRecord visible(DataScope scope, long id) {

@@ -19,7 +19,26 @@ public final class VenueViews {
                              String createdBy, OffsetDateTime createdAt) {
     }
 
-    public record Detail(Venue venue, List<Inspection> inspections, boolean canEdit, boolean canInspect) {
+    public record Detail(Venue venue, List<Inspection> inspections, boolean canEdit, boolean canInspect,
+                         List<Photo> photos) {
+        /** The venue's own photos (not of an inspection). */
+        public List<Photo> venuePhotos() {
+            return photos.stream().filter(p -> p.inspectionId() == null).toList();
+        }
+
+        /** The photos taken at one inspection. */
+        public List<Photo> photosOf(long inspectionId) {
+            return photos.stream().filter(p -> p.inspectionId() != null && p.inspectionId() == inspectionId).toList();
+        }
+    }
+
+    /** A photo of the venue, or of one of its inspections ({@code inspectionId}). */
+    public record Photo(long id, long venueId, Long inspectionId, String fileName, String uploadedBy,
+                        OffsetDateTime uploadedAt) {
+    }
+
+    /** A photo's bytes for display. */
+    public record PhotoContent(String fileName, String contentType, byte[] bytes) {
     }
 
     /** Register or edit a venue ({@code version} required when editing). */

@@ -343,7 +343,7 @@ class AccountsApiTest extends IntegrationTest {
         assertThat(t1.status()).as(t1.body()).isEqualTo(201);
         assertThat(account(String.format("M%08d", a)).get("role").asText()).isEqualTo("BRANCH_SECRETARY");
         Api.Response t2 = county.post("/api/v1/orgs/" + branch + "/terms", "{\"startedOn\":\""
-                + java.time.LocalDate.now(clock) + "\",\"termYears\":3,\"secretary\":" + Api.quote(nameB) + "}");
+                + java.time.LocalDate.now(clock) + "\",\"termYears\":3,\"secretaryId\":" + b + "}"); // R1.4: by member id
         assertThat(t2.status()).as(t2.body()).isEqualTo(201);
         assertThat(account(String.format("M%08d", a)).get("role").asText()).isEqualTo("MEMBER");
         assertThat(account(String.format("M%08d", b)).get("role").asText()).isEqualTo("BRANCH_SECRETARY");

@@ -69,4 +69,33 @@ class CampaignByDomainTest extends IntegrationTest {
                 .doesNotContain("assessment.family");
         assertThat(web.get("/assessment").body()).contains("id=\"campaign-family\"");
     }
+
+    @Test
+    void xintianFamilyScoresEachBranchWithTheRulesOfItsDomain() {
+        Api township = as("township");
+        Api secretary = as("secretary");
+        DemoFacts facts = DemoFacts.discover(as("admin"), secretary, township);
+        int year = LocalDate.now().getYear() + 32;
+        Api.Response sys = township.post("/api/v1/assessment/systems", "{\"year\":" + year + ",\"preset\":\"xintian-wuhua-rural\"}");
+        assertThat(sys.status()).as(sys.body()).isEqualTo(201);
+        Api.Response opened = township.post("/api/v1/assessment/campaigns", "{\"orgId\":" + facts.townshipId()
+                + ",\"systemId\":" + sys.at("/summary/id").asLong() + ",\"name\":\"五化\",\"family\":\"xintian-wuhua\"}");
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        int total = 0;
+        for (JsonNode a : opened.json().get("applied")) {
+            total += a.get("branches").asInt();
+            assertThat(a.get("name").asText()).startsWith("新田“五化”建设细则");
+        }
+        assertThat(total).isEqualTo(opened.at("/branches").asInt()).isGreaterThan(0);
+        String domain = township.get("/api/v1/orgs/" + facts.ownBranchId()).at("/domain").asText();
+        String preset = new ApplicablePresets(null).presetFor(ApplicablePresets.XINTIAN, io.zhibu.org.OrgType.BRANCH,
+                io.zhibu.org.OrgDomain.valueOf(domain));
+        JsonNode p = township.get("/api/v1/assessment/presets/" + preset).json();
+        assertThat(p.toString()).contains("阵地建设规范化");
+        JsonNode result = secretary.get("/api/v1/assessment/campaigns/" + opened.at("/id").asLong() + "/results/"
+                + facts.ownBranchId()).json();
+        assertThat(new HashSet<>(p.findValuesAsString("code"))).containsAll(result.get("items").findValuesAsString("code"));
+        assertThat(new WebSession(port, "township", PASSWORD).get("/assessment").body())
+                .contains("value=\"xintian-wuhua\"").doesNotContain("assessment.family.xintian");
+    }
 }

@@ -82,6 +82,17 @@ class OutcomesApiTest extends IntegrationTest {
         assertThat(d.status()).as(d.body()).isEqualTo(201);
         assertThat(d.at("/campaignId").asLong()).isEqualTo(weakCampaign);
         assertThat(d.at("/reason").asText()).contains("集中整顿");
+        // the record states both years explicitly (rules.md §8.1: no star → 软弱涣散, rectified next year)
+        assertThat(d.at("/assessYear").asInt()).isEqualTo(year);
+        assertThat(d.at("/rectifyYear").asInt()).isEqualTo(year + 1);
+        assertThat(township.get("/api/v1/assessment/weak").body()).contains("\"rectifyYear\":" + (year + 1));
+        assertThat(new WebSession(port, "township", PASSWORD).get("/assessment/weak/" + d.at("/id").asLong()).body())
+                .contains("id=\"weak-years\"", "Assessed in " + year + ", rectified in " + (year + 1));
+        // a rectification year other than the assessed year or the next is refused, naming the field, nothing written
+        Api.Response badRectify = township.post("/api/v1/assessment/weak", "{\"orgId\":" + facts.ownBranchId()
+                + ",\"campaignId\":" + weakCampaign + ",\"reason\":\"测试\",\"rectifyYear\":" + (year + 2) + "}");
+        assertThat(badRectify.status()).isEqualTo(400);
+        assertThat(badRectify.body()).contains("rectifyYear");
         assertThat(township.post(designate, "{\"orgId\":" + candidate + ",\"year\":" + year + "}").status()).isEqualTo(409);
         long c = candidate;
         assertThat(township.get("/api/v1/assessment/outcomes?year=" + year).json().get("weakNextYear").valueStream()

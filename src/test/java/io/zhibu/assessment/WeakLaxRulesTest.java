@@ -52,4 +52,17 @@ class WeakLaxRulesTest {
         assertThat(WeakLaxRules.signals(b(0, true, 7, 7, 7, 12, "20"))).containsExactly(Signal.NO_STAR, Signal.VETO,
                 Signal.SECRETARY_VACANT, Signal.LAST_PLACE, Signal.LOW_SATISFACTION);
     }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("rules.md §8.1/§8.2 (Qingshen: 不定星级 → 软弱涣散, 次年集中整顿): the rectification year follows the assessed year")
+    void rectificationYearIsTheYearAfterTheAssessedYear() {
+        // from an assessment of 2025: assessed 2025, rectified 2026 (before: one year only, recorded as the assessed one)
+        assertThat(WeakLaxRules.defaultRectifyYear(2025, true)).isEqualTo(2026);
+        // found during 2026 without an assessment (e.g. the secretary's long vacancy): rectified the same year
+        assertThat(WeakLaxRules.defaultRectifyYear(2026, false)).isEqualTo(2026);
+        assertThat(WeakLaxRules.validRectifyYear(2025, 2025)).isTrue();
+        assertThat(WeakLaxRules.validRectifyYear(2025, 2026)).isTrue();
+        assertThat(WeakLaxRules.validRectifyYear(2025, 2024)).isFalse();
+        assertThat(WeakLaxRules.validRectifyYear(2025, 2027)).isFalse();
+    }
 }

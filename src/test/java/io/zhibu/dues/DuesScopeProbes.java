@@ -59,6 +59,24 @@ public class DuesScopeProbes implements ScopeProbeSet {
         return foreignRemittance;
     }
 
+    private static Long foreignAllocation;
+
+    /** 党费下拨 to the foreign branch (from its township), recorded once by the platform administrator. */
+    private static synchronized long foreignAllocation(ScopeContext t) {
+        if (foreignAllocation == null) {
+            Api.Response r = t.as("admin").post("/api/v1/dues/allocations", allocation(t.facts().foreignBranchId(), "PROBE-A-FOREIGN"));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            foreignAllocation = r.at("/id").asLong();
+        }
+        return foreignAllocation;
+    }
+
+    private static String allocation(long toOrgId, String decision) {
+        String day = java.time.LocalDate.now().toString();
+        return "{\"toOrgId\":" + toOrgId + ",\"amount\":10,\"allocatedOn\":\"" + day + "\",\"decisionNo\":\"" + decision
+                + "\",\"decidedOn\":\"" + day + "\",\"purpose\":\"probe\"}";
+    }
+
     @Override
     public Map<String, Consumer<ScopeContext>> probes() {
         Map<String, Consumer<ScopeContext>> p = new LinkedHashMap<>();
@@ -150,6 +168,25 @@ public class DuesScopeProbes implements ScopeProbeSet {
             t.api404("POST", "/api/v1/dues/remittances/" + foreignRemittance(t) + "/confirm", "{\"version\":0}");
             t.township404("POST", "/api/v1/dues/remittances/" + foreignRemittance(t) + "/confirm", "{\"version\":0}");
         });
+        // 党费下拨/返还 (issue 18 point 5)
+        p.put("GET /api/v1/dues/allocations", t -> {
+            t.api404("GET", "/api/v1/dues/allocations?orgId=" + t.facts().foreignBranchId());
+            foreignAllocation(t);
+            Api.Response own = t.township().get("/api/v1/dues/allocations"); // the owner sees its own ledger
+            assertThat(own.status()).isEqualTo(200);
+            assertThat(own.body()).doesNotContain("PROBE-A-FOREIGN").doesNotContain(t.facts().foreignBranchName());
+        });
+        p.put("POST /api/v1/dues/allocations", t -> {
+            t.api404("POST", "/api/v1/dues/allocations", allocation(t.facts().foreignBranchId(), "P-1"));
+            t.township404("POST", "/api/v1/dues/allocations", allocation(t.facts().foreignBranchId(), "P-1"));
+            // positive owner case: the township allocates to its own branch
+            Api.Response own = t.township().post("/api/v1/dues/allocations", allocation(t.facts().ownBranchId(), "PROBE-A-OWN"));
+            assertThat(own.status()).as(own.body()).isEqualTo(201);
+        });
+        p.put("POST /api/v1/dues/allocations/{id}/reverse", t -> {
+            t.api404("POST", "/api/v1/dues/allocations/" + foreignAllocation(t) + "/reverse", "{\"reason\":\"x\"}");
+            t.township404("POST", "/api/v1/dues/allocations/" + foreignAllocation(t) + "/reverse", "{\"reason\":\"x\"}");
+        });
         p.put("GET /api/v1/dues/reconciliation/report", t -> t.api404("GET", "/api/v1/dues/reconciliation/report?orgId="
                 + t.facts().foreignBranchId()));
         p.put("GET /api/v1/dues/reconciliation.xlsx", t -> t.api404("GET", "/api/v1/dues/reconciliation.xlsx?orgId="
@@ -171,6 +208,15 @@ public class DuesScopeProbes implements ScopeProbeSet {
                 "remittedOn", "2021-03-01", "voucherNo", "P-2"))));
         p.put("POST /dues/remittances/{id}/confirm", t -> t.page404(t.townshipWeb().post("/dues/remittances/"
                 + foreignRemittance(t) + "/confirm", Map.of("version", "0"))));
+        p.put("GET /dues/allocations", t -> {
+            t.page404(t.secretaryWeb().get("/dues/allocations?orgId=" + t.facts().foreignBranchId()));
+            assertThat(t.townshipWeb().get("/dues/allocations").status()).isEqualTo(200);
+        });
+        p.put("POST /dues/allocations", t -> t.page404(t.townshipWeb().post("/dues/allocations", Map.of("toOrgId",
+                "" + t.facts().foreignBranchId(), "amount", "1", "allocatedOn", java.time.LocalDate.now().toString(),
+                "decisionNo", "P-2", "decidedOn", java.time.LocalDate.now().toString(), "purpose", "probe"))));
+        p.put("POST /dues/allocations/{id}/reverse", t -> t.page404(t.townshipWeb().post("/dues/allocations/"
+                + foreignAllocation(t) + "/reverse", Map.of("reason", "x"))));
         p.put("GET /dues/reconciliation", t -> t.page404(t.secretaryWeb().get("/dues/reconciliation?orgId=" + t.facts().foreignBranchId())));
         p.put("GET /dues/reconciliation.xlsx", t -> t.page404(t.secretaryWeb().get("/dues/reconciliation.xlsx?orgId="
                 + t.facts().foreignBranchId())));

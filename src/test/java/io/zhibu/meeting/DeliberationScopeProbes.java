@@ -110,6 +110,26 @@ public class DeliberationScopeProbes implements ScopeProbeSet {
             assertThat(page.body()).doesNotContain(foreignName);
             assertThat(t.as("admin").get(api + "/" + foreign(t)).at("/steps").size()).isZero();
         });
+        // step photos (issue 18 point 3)
+        p.put("POST " + api + "/{id}/steps/{step}/photos", t -> {
+            Api.Response r = t.secretary().multipart(api + "/" + foreign(t) + "/steps/PROPOSE/photos", "p.png",
+                    io.zhibu.support.TestFiles.png());
+            assertThat(r.status()).isEqualTo(404);
+            assertThat(r.body()).doesNotContain(foreignName);
+            assertThat(t.township().multipart(api + "/" + foreign(t) + "/steps/PROPOSE/photos", "p.png",
+                    io.zhibu.support.TestFiles.png()).status()).isIn(403, 404);
+        });
+        p.put("GET " + api + "/{id}/photos/{photoId}", t -> {
+            // no photo of the foreign matter is needed: the matter itself is not found first
+            secretary404(t, "GET", api + "/" + foreign(t) + "/photos/1", null);
+            Api.Response r = t.township().get(api + "/" + foreign(t) + "/photos/1");
+            assertThat(r.status()).isEqualTo(404);
+        });
+        p.put("POST /meetings/deliberations/{id}/steps/{step}/photos", t -> {
+            var page = t.secretaryWeb().post("/meetings/deliberations/" + foreign(t) + "/steps/PROPOSE/photos", Map.of());
+            assertThat(page.status()).isEqualTo(404);
+            assertThat(page.body()).doesNotContain(foreignName);
+        });
         return p;
     }
 }

@@ -74,10 +74,32 @@ class FourDeliberationsApiTest extends IntegrationTest {
         assertThat(noEvidence.status()).isEqualTo(400);
         assertThat(noEvidence.body()).contains("\"evidence\"");
 
+        // a photo of a step not recorded yet is refused naming the step (issue 18 point 3)
+        Api.Response early2 = secretary.multipart("/api/v1/deliberations/" + id + "/steps/REVIEW/photos", "p.png",
+                io.zhibu.support.TestFiles.png());
+        assertThat(early2.status()).isEqualTo(400);
+        assertThat(early2.body()).contains("\"step\"");
         for (String s : new String[] {"CONSULT", "REVIEW", "RESOLVE", "PUBLISH_RESOLUTION", "PUBLISH_RESULT"}) {
             Api.Response r = secretary.post("/api/v1/deliberations/" + id + "/steps", step(s, today, s + " 依据"));
             assertThat(r.status()).as(s + ": " + r.body()).isEqualTo(200);
         }
+        // photos on a recorded step (issue 18 point 3): a step not yet recorded is refused naming it; a non-image naming the file
+        assertThat(secretary.multipart("/api/v1/deliberations/" + id + "/steps/REVIEW/photos", "x.png",
+                "<html>".getBytes(java.nio.charset.StandardCharsets.UTF_8)).body()).contains("\"file\"");
+        Api.Response photo = secretary.multipart("/api/v1/deliberations/" + id + "/steps/REVIEW/photos", "党员大会.png",
+                io.zhibu.support.TestFiles.png());
+        assertThat(photo.status()).as(photo.body()).isEqualTo(201);
+        JsonNode review = null;
+        for (JsonNode st : photo.json().get("steps")) {
+            if ("REVIEW".equals(st.get("step").asText())) {
+                review = st;
+            }
+        }
+        assertThat(review.get("photos").size()).isEqualTo(1);
+        assertThat(as("township").bytes("/api/v1/deliberations/" + id + "/photos/" + review.at("/photos/0/id").asLong()))
+                .isEqualTo(io.zhibu.support.TestFiles.png());
+        assertThat(new WebSession(port, "secretary", PASSWORD).get("/meetings/deliberations/" + id).body())
+                .contains("step-photos", "/api/v1/deliberations/" + id + "/photos/").doesNotContain("deliberation.photo");
         JsonNode done = secretary.get("/api/v1/deliberations/" + id).json();
         assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
         assertThat(done.get("steps").size()).isEqualTo(6);
@@ -96,8 +118,14 @@ class FourDeliberationsApiTest extends IntegrationTest {
         JsonNode dash = township.get("/api/v1/supervision/dashboard?period=" + start.getYear()).json();
         assertThat(dash.at("/figures/deliberation.completed").asLong()).isPositive();
         assertThat(dash.at("/figures/deliberation.started").asLong()).isGreaterThanOrEqualTo(dash.at("/figures/deliberation.completed").asLong());
-        assertThat(new WebSession(port, "township", PASSWORD).get("/supervision?period=" + start.getYear()).body())
-                .contains("stat-deliberation-rate");
+        String page = new WebSession(port, "township", PASSWORD).get("/supervision?period=" + start.getYear()).body();
+        assertThat(page).contains("stat-deliberation-rate");
+        // issue 18 point 6: the rate per child organization in the children table (the village is the township's child)
+        int row = page.indexOf("data-org=\"" + village + "\"");
+        assertThat(row).as("the village's row in the children table").isPositive();
+        String cells = page.substring(row, page.indexOf("</tr>", row));
+        assertThat(cells).contains("deliberation-rate");
+        assertThat(cells.substring(cells.indexOf("deliberation-rate"))).containsPattern(">\\d+\\.\\d%<");
 
         // audited
         Api.Response audit = as("auditor").get("/api/v1/audit?action=deliberation.step&actor=secretary&size=5");

@@ -51,9 +51,10 @@ class ElectionProcessApiTest extends IntegrationTest {
         Api.Response typed = secretary.post(p, step("REPORT", "\"secretary\":\"不在名册的人\""));
         assertThat(typed.status()).isEqualTo(400);
         assertThat(typed.body()).contains("\"secretary\"");
-        String onRoll = as("admin").get("/api/v1/members/" + as("member").get("/api/v1/me").at("/memberId").asLong())
-                .at("/name").asText();
-        Api.Response reported = secretary.post(p, step("REPORT", "\"secretary\":" + Api.quote(onRoll)));
+        long onRollId = as("member").get("/api/v1/me").at("/memberId").asLong();
+        String onRoll = as("admin").get("/api/v1/members/" + onRollId).at("/name").asText();
+        // R1.4 (issue 18 point 3): picked from the roll by member id, stored by id with the name as written
+        Api.Response reported = secretary.post(p, step("REPORT", "\"secretaryId\":" + onRollId));
         assertThat(reported.status()).as(reported.body()).isEqualTo(200);
         assertThat(reported.at("/stage").asText()).isEqualTo("REPORTED");
 
@@ -62,6 +63,7 @@ class ElectionProcessApiTest extends IntegrationTest {
         assertThat(confirmed.at("/stage").asText()).isEqualTo("CONFIRMED");
         assertThat(confirmed.at("/confirmedBy").asText()).isEqualTo("township");
         assertThat(confirmed.at("/secretary").asText()).isEqualTo(onRoll);
+        assertThat(confirmed.at("/secretaryId").asLong()).isEqualTo(onRollId);
 
         Api.Response audit = as("auditor").get("/api/v1/audit?action=org.election.process.confirm&actor=township&size=5");
         assertThat(audit.at("/items/0/targetId").asText()).isEqualTo(String.valueOf(branch));
@@ -84,6 +86,41 @@ class ElectionProcessApiTest extends IntegrationTest {
         assertThat(typed.body()).contains("\"secretary\"").contains("\"propagandaMember\"");
         assertThat(secretary.get("/api/v1/orgs/" + branch + "/terms").json().size()).isEqualTo(before);
         String page = new WebSession(port, "secretary", PASSWORD).get("/orgs/" + branch + "/terms").body();
-        assertThat(page).contains("<select class=\"form-select\" id=\"secretary\" name=\"secretary\">");
+        assertThat(page).contains("<select class=\"form-select\" id=\"secretary\" name=\"secretaryId\">");
+        // the picker's values are member ids, its labels names (no id shown as text)
+        long memberId = as("member").get("/api/v1/me").at("/memberId").asLong();
+        assertThat(page).containsPattern("<option value=\"" + memberId + "\">[^<0-9]+</option>");
+    }
+
+    @Test
+    @DisplayName("R1.4: committee posts are stored by member id; an id not on the roll is refused naming the post")
+    void committeeStoredByMemberId() {
+        // a branch the other tests leave alone (opening a term moves the secretary's role, issue 15)
+        Api county = as("county");
+        io.zhibu.support.DemoFacts facts = io.zhibu.support.DemoFacts.discover(as("admin"), as("secretary"), as("township"));
+        long branch = -1;
+        for (tools.jackson.databind.JsonNode o : county.get("/api/v1/orgs?type=BRANCH&limit=200").json()) {
+            long id = o.get("id").asLong();
+            if (id != facts.ownBranchId() && id != facts.foreignBranchId()
+                    && county.get("/api/v1/members?size=1&orgId=" + id).at("/total").asLong() > 0) {
+                branch = id;
+                break;
+            }
+        }
+        assertThat(branch).isPositive();
+        long memberId = county.get("/api/v1/members?size=1&orgId=" + branch).at("/items/0/id").asLong();
+        String name = county.get("/api/v1/members/" + memberId).at("/name").asText();
+        int before = county.get("/api/v1/orgs/" + branch + "/terms").json().size();
+        long foreign = facts.ownMemberId(); // on another branch's roll
+        Api.Response off = county.post("/api/v1/orgs/" + branch + "/terms", "{\"startedOn\":\"" + LocalDate.now(ZONE)
+                + "\",\"secretaryId\":" + memberId + ",\"disciplineMemberId\":" + foreign + "}");
+        assertThat(off.status()).isEqualTo(400);
+        assertThat(off.body()).contains("\"disciplineMember\"").doesNotContain("\"secretary\"");
+        assertThat(county.get("/api/v1/orgs/" + branch + "/terms").json().size()).isEqualTo(before);
+        Api.Response opened = county.post("/api/v1/orgs/" + branch + "/terms", "{\"startedOn\":\"" + LocalDate.now(ZONE)
+                + "\",\"secretaryId\":" + memberId + ",\"secretary\":\"随便写的名字\"}");
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        assertThat(opened.at("/secretaryId").asLong()).isEqualTo(memberId);
+        assertThat(opened.at("/secretary").asText()).isEqualTo(name);
     }
 }

@@ -84,6 +84,36 @@ public class VenueScopeProbes implements ScopeProbeSet {
         p.put("POST /venues/{id}/inspections", t -> t.page404(t.townshipWeb().post("/venues/" + foreign(t) + "/inspections",
                 Map.of("inspectedOn", "2026-01-05", "inspector", "x", "place", "1", "signage", "1", "rules", "1",
                         "equipment", "1", "use", "1"))));
+        // photos (issue 18 point 2)
+        p.put("POST /api/v1/venues/{id}/photos", t -> {
+            assertThat(t.township().multipart(api + "/" + foreign(t) + "/photos", "p.png", io.zhibu.support.TestFiles.png())
+                    .status()).isEqualTo(404);
+            assertThat(t.secretary().multipart(api + "/" + foreign(t) + "/photos", "p.png", io.zhibu.support.TestFiles.png())
+                    .status()).isEqualTo(404);
+            // positive owner case
+            assertThat(t.secretary().multipart(api + "/" + own(t) + "/photos", "p.png", io.zhibu.support.TestFiles.png())
+                    .status()).isEqualTo(201);
+        });
+        p.put("GET /api/v1/venues/{id}/photos/{photoId}", t -> {
+            long photo = foreignPhoto(t);
+            t.township404("GET", api + "/" + foreign(t) + "/photos/" + photo, null);
+            t.api404("GET", api + "/" + foreign(t) + "/photos/" + photo);
+            // the own venue's id with the foreign photo's id: not found either
+            t.api404("GET", api + "/" + own(t) + "/photos/" + photo);
+        });
+        p.put("POST /venues/{id}/photos", t -> t.page404(t.townshipWeb().post("/venues/" + foreign(t) + "/photos", Map.of())));
         return p;
+    }
+
+    private static Long foreignPhoto;
+
+    static synchronized long foreignPhoto(ScopeContext t) {
+        if (foreignPhoto == null) {
+            Api.Response r = t.as("admin").multipart("/api/v1/venues/" + foreign(t) + "/photos", "f.png",
+                    io.zhibu.support.TestFiles.png());
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            foreignPhoto = r.at("/photos/0/id").asLong();
+        }
+        return foreignPhoto;
     }
 }

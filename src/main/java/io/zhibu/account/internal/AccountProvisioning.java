@@ -149,7 +149,8 @@ public class AccountProvisioning {
     /**
      * Staff roles follow positions (issue 15 §3): the secretary and deputy secretary named on a branch's current
      * term get the branch-secretary role for that branch; the holders of the previous term go back to members.
-     * A name matches when exactly one active member of the branch has it (else nobody gets the role: audited).
+     * A post picked from the roll carries the member id (R1.4); a name alone (older terms) matches when exactly one
+     * active member of the branch has it (else nobody gets the role: audited).
      */
     @EventListener
     void on(OrgEvents.TermOpened e) {
@@ -158,7 +159,14 @@ public class AccountProvisioning {
         }
         List<Long> holders = new ArrayList<>();
         List<String> unmatched = new ArrayList<>();
-        for (String name : new String[] {e.secretary(), e.deputySecretary()}) {
+        String[] names = {e.secretary(), e.deputySecretary()};
+        Long[] picked = {e.secretaryId(), e.deputySecretaryId()};
+        for (int i = 0; i < names.length; i++) {
+            String name = names[i];
+            if (picked[i] != null) { // R1.4: picked from the roll by member id
+                holders.add(picked[i]);
+                continue;
+            }
             if (name == null || name.isBlank()) {
                 continue;
             }

@@ -95,4 +95,19 @@ public class DeliberationRepository {
                 .from(MEETING_MATTER).where(which).and(MEETING_MATTER.STARTED_ON.between(from, to))
                 .groupBy(MEETING_MATTER.ORG_ID, MEETING_MATTER.STARTED_ON).fetch();
     }
+
+    public void insertPhoto(io.zhibu.db.tables.records.MeetingMatterPhotoRecord r) {
+        r.attach(db.configuration());
+        r.store();
+    }
+
+    public List<io.zhibu.db.tables.records.MeetingMatterPhotoRecord> photos(long matterId) {
+        return db.selectFrom(io.zhibu.db.Tables.MEETING_MATTER_PHOTO).where(io.zhibu.db.Tables.MEETING_MATTER_PHOTO.MATTER_ID.eq(matterId))
+                .orderBy(io.zhibu.db.Tables.MEETING_MATTER_PHOTO.ID).fetch();
+    }
+
+    public Optional<io.zhibu.db.tables.records.MeetingMatterPhotoRecord> photo(long matterId, long photoId) {
+        return db.selectFrom(io.zhibu.db.Tables.MEETING_MATTER_PHOTO).where(io.zhibu.db.Tables.MEETING_MATTER_PHOTO.ID.eq(photoId))
+                .and(io.zhibu.db.Tables.MEETING_MATTER_PHOTO.MATTER_ID.eq(matterId)).fetchOptional();
+    }
 }

@@ -64,4 +64,25 @@ public class DeliberationApiController {
     public Rates rates(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year) {
         return deliberations.rates(CurrentScope.get(), orgId, year == null ? LocalDate.now(clock).getYear() : year);
     }
+
+    @PostMapping(path = "/{id}/steps/{step}/photos", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "A photo (JPEG/PNG, multipart 'file') of a recorded step: the meeting held, the notice posted")
+    public MatterView photo(@PathVariable long id, @PathVariable io.zhibu.meeting.DeliberationStep step,
+                            @RequestParam(value = "file", required = false) org.springframework.web.multipart.MultipartFile file)
+            throws java.io.IOException {
+        return deliberations.addPhoto(CurrentScope.get(), id, step, file == null ? null : file.getOriginalFilename(),
+                file == null || file.isEmpty() ? null : file.getBytes());
+    }
+
+    @GetMapping("/{id}/photos/{photoId}")
+    @Operation(summary = "The bytes of one step photo")
+    public org.springframework.http.ResponseEntity<byte[]> photoFile(@PathVariable long id, @PathVariable long photoId) {
+        FourDeliberations.PhotoContent c = deliberations.photo(CurrentScope.get(), id, photoId);
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(c.contentType()))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                        .inline().filename(c.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff").body(c.bytes());
+    }
 }

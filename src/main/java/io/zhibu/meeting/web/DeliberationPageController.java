@@ -96,4 +96,18 @@ public class DeliberationPageController {
         }
         return "redirect:/meetings/deliberations/" + id;
     }
+
+    @PostMapping("/meetings/deliberations/{id}/steps/{step}/photos")
+    public String photo(@PathVariable long id, @PathVariable DeliberationStep step,
+                        @RequestParam(value = "file", required = false) org.springframework.web.multipart.MultipartFile file,
+                        RedirectAttributes flash) throws java.io.IOException {
+        try {
+            deliberations.addPhoto(CurrentScope.get(), id, step, file == null ? null : file.getOriginalFilename(),
+                    file == null || file.isEmpty() ? null : file.getBytes());
+            flash.addFlashAttribute("notice", messages.get("deliberation.photo.added"));
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("errors", messages.fieldErrors(e.violations()));
+        }
+        return "redirect:/meetings/deliberations/" + id;
+    }
 }

@@ -53,7 +53,7 @@ public class ElectionProcessPageController {
                 elections.put(p.orgId(), terms.elections(scope, p.orgId()));
             }
             if (p.actions().contains(ElectionWorkflowRules.Action.REPORT)) {
-                roster.put(p.orgId(), processes.rosterNames(p.orgId()));
+                roster.put(p.orgId(), processes.roster(p.orgId())); // by member id
             }
         }
         model.addAttribute("elections", elections);
@@ -67,10 +67,11 @@ public class ElectionProcessPageController {
                        @RequestParam(required = false) String note, @RequestParam(required = false) Long electionId,
                        @RequestParam(required = false) String secretary,
                        @RequestParam(required = false) String deputySecretary,
+                       @RequestParam(required = false) Long secretaryId, @RequestParam(required = false) Long deputySecretaryId,
                        @RequestParam(required = false) Integer version, RedirectAttributes flash) {
         try {
             var v = processes.step(CurrentScope.get(), id, new OrgElectionProcesses.StepForm(action, note, electionId,
-                    secretary, deputySecretary, version));
+                    secretary, deputySecretary, version, secretaryId, deputySecretaryId));
             flash.addFlashAttribute("notice", messages.get("election.stage." + v.stage()));
         } catch (InvalidInputException e) {
             flash.addFlashAttribute("actionErrors", java.util.List.copyOf(messages.fieldErrors(e.violations()).values()));

@@ -47,7 +47,7 @@ public class OrgTermPageController {
         model.addAttribute("deferrals", deferrals.ofOrg(scope, id)); // R1.7
         model.addAttribute("maxDeferralMonths", io.zhibu.org.TermDeferralRules.MAX_MONTHS);
         model.addAttribute("canManage", scope.canManageMembers());
-        model.addAttribute("roster", scope.canManageMembers() ? terms.rosterNames(id) : java.util.List.of()); // pickers
+        model.addAttribute("roster", scope.canManageMembers() ? terms.roster(id) : java.util.List.of()); // pickers by member id (R1.4)
         model.addAttribute("today", LocalDate.now());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
@@ -75,13 +75,14 @@ public class OrgTermPageController {
                         @RequestParam(required = false) Integer ballotsReturned,
                         @RequestParam(required = false) VoteArithmetic.MajorityBase majorityBase,
                         @RequestParam(required = false) String result, @RequestParam(required = false) String electedVotes,
-                        @RequestParam(required = false) String secretary, Model model, RedirectAttributes flash) {
+                        @RequestParam(required = false) String secretary, @RequestParam(required = false) Long secretaryId,
+                        Model model, RedirectAttributes flash) {
         try {
             List<Integer> votes = electedVotes == null || electedVotes.isBlank() ? List.of()
                     : Arrays.stream(electedVotes.split("[,，\\s]+")).filter(s -> !s.isBlank()).map(Integer::valueOf).toList();
             var v = terms.recordElection(CurrentScope.get(), id, new ElectionForm(heldOn, votersDue, votersPresent, seats,
                     candidates, ballotsIssued, ballotsReturned, majorityBase, result, votes,
-                    new TermForm(heldOn, null, secretary, null, null, null, null)));
+                    new TermForm(heldOn, null, secretary, null, null, null, null, secretaryId, null, null, null, null)));
             flash.addFlashAttribute("notice", messages.get(v.valid() ? "term.election.valid" : "term.election.invalid"));
             return "redirect:/orgs/" + id + "/terms";
         } catch (NumberFormatException e) {

@@ -101,4 +101,24 @@ public class VenueRepository {
                 .from(VENUE_VENUE).where(VENUE_VENUE.LATEST_TIER.eq(tier))
                 .fetch(r -> new VenueLine(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
     }
+
+    public void insertPhoto(io.zhibu.db.tables.records.VenuePhotoRecord r) {
+        r.attach(db.configuration());
+        r.store();
+    }
+
+    public List<io.zhibu.db.tables.records.VenuePhotoRecord> photos(long venueId) {
+        return db.selectFrom(io.zhibu.db.Tables.VENUE_PHOTO).where(io.zhibu.db.Tables.VENUE_PHOTO.VENUE_ID.eq(venueId))
+                .orderBy(io.zhibu.db.Tables.VENUE_PHOTO.ID).fetch();
+    }
+
+    public Optional<io.zhibu.db.tables.records.VenuePhotoRecord> photo(long venueId, long photoId) {
+        return db.selectFrom(io.zhibu.db.Tables.VENUE_PHOTO).where(io.zhibu.db.Tables.VENUE_PHOTO.ID.eq(photoId))
+                .and(io.zhibu.db.Tables.VENUE_PHOTO.VENUE_ID.eq(venueId)).fetchOptional();
+    }
+
+    public boolean inspectionOf(long venueId, long inspectionId) {
+        return db.fetchExists(io.zhibu.db.Tables.VENUE_INSPECTION, io.zhibu.db.Tables.VENUE_INSPECTION.ID.eq(inspectionId)
+                .and(io.zhibu.db.Tables.VENUE_INSPECTION.VENUE_ID.eq(venueId)));
+    }
 }

@@ -69,4 +69,26 @@ public class VenueApiController {
     public Detail inspect(@PathVariable long id, @RequestBody InspectionForm form) {
         return service.inspect(CurrentScope.get(), id, form);
     }
+
+    @PostMapping(path = "/{id}/photos", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "A photo (JPEG/PNG, multipart 'file') of the venue, or of one of its inspections (inspectionId)")
+    public Detail photo(@PathVariable long id, @RequestParam(required = false) Long inspectionId,
+                        @RequestParam(value = "file", required = false) org.springframework.web.multipart.MultipartFile file)
+            throws java.io.IOException {
+        // the venue is looked up (404 outside the scope) before the missing file is named
+        return service.addPhoto(CurrentScope.get(), id, inspectionId, file == null ? null : file.getOriginalFilename(),
+                file == null || file.isEmpty() ? null : file.getBytes());
+    }
+
+    @GetMapping("/{id}/photos/{photoId}")
+    @Operation(summary = "The bytes of one photo of the venue or its inspections")
+    public org.springframework.http.ResponseEntity<byte[]> photoFile(@PathVariable long id, @PathVariable long photoId) {
+        io.zhibu.venue.VenueViews.PhotoContent c = service.photo(CurrentScope.get(), id, photoId);
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(c.contentType()))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                        .inline().filename(c.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff").body(c.bytes());
+    }
 }

@@ -108,6 +108,23 @@ public class VenuePageController {
         });
     }
 
+    @PostMapping("/{id}/photos")
+    public String photo(@PathVariable long id, @RequestParam(required = false) Long inspectionId,
+                        @RequestParam(value = "file", required = false) org.springframework.web.multipart.MultipartFile file,
+                        RedirectAttributes flash) {
+        String back = "/venues/" + id;
+        return act(flash, back, () -> {
+            try {
+                venues.addPhoto(CurrentScope.get(), id, inspectionId, file == null ? null : file.getOriginalFilename(),
+                        file == null || file.isEmpty() ? null : file.getBytes());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            flash.addFlashAttribute("notice", messages.get("venue.photo.added"));
+            return "redirect:" + back;
+        });
+    }
+
     private static VenueKind kind(String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
