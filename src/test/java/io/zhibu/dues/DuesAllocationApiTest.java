@@ -81,7 +81,7 @@ class DuesAllocationApiTest extends IntegrationTest {
                 .and(AUDIT_EVENT.DETAIL.contains("镇党委〔2026〕3号")))).isEqualTo(1);
         assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("dues.allocation.reverse"))).isGreaterThanOrEqualTo(1);
         assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("dues.allocation.record")
-                .and(AUDIT_EVENT.OUTCOME.ne("SUCCESS")))).isGreaterThanOrEqualTo(1);
+                .and(AUDIT_EVENT.OUTCOME.ne(io.zhibu.audit.AuditOutcome.SUCCESS)))).isGreaterThanOrEqualTo(1);
 
         // the page: a picker for the recipient, no internal keys
         WebSession web = new WebSession(port, "township", PASSWORD);

@@ -60,7 +60,7 @@ class VenuePhotosApiTest extends IntegrationTest {
         assertThat(inspPhoto.status()).as(inspPhoto.body()).isEqualTo(201);
         assertThat(inspPhoto.body()).contains("\"inspectionId\":" + inspection);
         assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("venue.photo"))).isGreaterThanOrEqualTo(2);
-        assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("venue.photo").and(AUDIT_EVENT.OUTCOME.ne("SUCCESS"))))
+        assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("venue.photo").and(AUDIT_EVENT.OUTCOME.ne(io.zhibu.audit.AuditOutcome.SUCCESS))))
                 .isGreaterThanOrEqualTo(1);
 
         String page = new WebSession(port, "township", PASSWORD).get("/venues/" + id).body();
