@@ -6,8 +6,10 @@ import static io.zhibu.db.Tables.COMMAND_NOTICE_READ;
 
 import io.zhibu.audit.AuditLog;
 import io.zhibu.command.internal.NoticeRepository;
+import io.zhibu.db.tables.records.CommandNoticeCountRecord;
 import io.zhibu.db.tables.records.CommandNoticeRecord;
 import io.zhibu.org.OrgService;
+import io.zhibu.org.OrgType;
 import io.zhibu.org.Organization;
 import io.zhibu.shared.DataScope;
 import io.zhibu.shared.ForbiddenException;
@@ -18,6 +20,7 @@ import io.zhibu.shared.Page;
 import io.zhibu.shared.Role;
 import io.zhibu.shared.TextInput;
 import io.zhibu.shared.Violation;
+import io.zhibu.supervision.Dashboards;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +31,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * 通知公告 (issue 17 point 2). Staff and secretaries send a notice to organizations below them (their secretaries
  * and staff read it) or to every member of a subtree; opening it records the read receipt (once). The sender sees
- * who has read it and who has not: organizations by name, members as counts per organization (member counts from
- * the roster through the org module, receipts from this module's table — no member list is copied).
+ * who has read it and who has not: organizations by name, members as counts per organization. The receipts board
+ * reads counters ({@code command_notice_count}, {@link CounterTree}): written once at sending — for members, the
+ * member count of every branch from the supervision rollups ({@link Dashboards#branchRanking}) — and moved by one
+ * count on the reader's path in the read receipt's transaction; no member list is copied and no receipt counted.
  */
 @Service
 public class NoticeService {
@@ -37,12 +42,34 @@ public class NoticeService {
     private final TargetResolver resolver;
     private final OrgService orgs;
     private final AuditLog audit;
+    private final Dashboards dashboards;
 
-    public NoticeService(NoticeRepository repo, TargetResolver resolver, OrgService orgs, AuditLog audit) {
+    public NoticeService(NoticeRepository repo, TargetResolver resolver, OrgService orgs, AuditLog audit,
+                         Dashboards dashboards) {
         this.repo = repo;
         this.resolver = resolver;
         this.orgs = orgs;
         this.audit = audit;
+        this.dashboards = dashboards;
+    }
+
+    private static final List<OrgType> BRANCH_TYPES = List.of(OrgType.BRANCH, OrgType.JOINT_BRANCH, OrgType.TEMPORARY_BRANCH);
+
+    /** Every branch below (or being) the root that holds members, weighted by its members from the rollups. */
+    private List<CounterTree.Leaf> memberLeaves(DataScope scope, Organization root) {
+        Map<Long, Long> members = new java.util.HashMap<>();
+        for (Dashboards.BranchRank b : dashboards.branchRanking(scope, root.id(), null, "MEMBERS", Integer.MAX_VALUE)) {
+            members.put(b.orgId(), b.figures().getOrDefault("member.total", 0L));
+        }
+        List<Organization> branches = root.type().holdsMembers() ? List.of(root) : orgs.activeIn(scope, root.id(), BRANCH_TYPES);
+        List<CounterTree.Leaf> out = new ArrayList<>(branches.size());
+        for (Organization b : branches) {
+            long m = members.getOrDefault(b.id(), 0L);
+            if (m > 0) {
+                out.add(new CounterTree.Leaf(b.id(), b.path(), b.name(), (int) Math.min(Integer.MAX_VALUE, m)));
+            }
+        }
+        return out;
     }
 
     @Transactional
@@ -83,12 +110,21 @@ public class NoticeService {
             }
             r.setRootOrgId(root.id());
             r.setRootOrgPath(root.path());
-            r.setRecipientCount((int) Math.min(Integer.MAX_VALUE, orgs.detail(scope, root.id()).subtree().total()));
+        }
+        List<io.zhibu.command.internal.TaskRepository.Counter> counters;
+        if (targets != null) {
+            counters = CounterTree.build(sender.id(), sender.path(), sender.name(), targets.list().stream()
+                    .map(t -> new CounterTree.Leaf(t.orgId(), t.path(), t.name(), 1)).toList(), orgs::namesOf);
+        } else {
+            Organization root = orgs.get(scope, r.getRootOrgId());
+            counters = CounterTree.build(root.id(), root.path(), root.name(), memberLeaves(scope, root), orgs::namesOf);
+            r.setRecipientCount(counters.getFirst().total());
         }
         long id = repo.insert(r);
         if (targets != null) {
             repo.insertOrgs(id, targets.list());
         }
+        repo.insertCounts(id, counters);
         audit.success("command.notice.send", "notice", id, sender.path(), n.audience() + " " + title + " → "
                 + r.getRecipientCount());
         return id;
@@ -131,15 +167,18 @@ public class NoticeService {
             if (audience == NoticeAudience.MEMBERS && scope.selfMemberId() != null && scope.scopeOrgId() != null
                     && OrgPath.covers(n.getRootOrgPath(), scope.orgPath())) {
                 if (repo.markMemberRead(id, scope.selfMemberId(), scope.scopeOrgId(), scope.orgPath())) {
+                    repo.countRead(id, CounterTree.pathIds(n.getRootOrgPath(), scope.orgPath()));
                     audit.success("command.notice.read", "notice", id, scope.orgPath(), "member " + scope.selfMemberId());
                 }
                 return view(n, true);
             }
             throw new NotFoundException("notice", id);
         }
-        if (audience == NoticeAudience.ORGS && scope.scopeOrgId() != null
-                && repo.orgRow(id, scope.scopeOrgId()).isPresent()) {
+        java.util.Optional<Record> own = audience == NoticeAudience.ORGS && scope.scopeOrgId() != null
+                ? repo.orgRow(id, scope.scopeOrgId()) : java.util.Optional.empty();
+        if (own.isPresent()) {
             if (repo.markOrgRead(id, scope.scopeOrgId(), scope.username())) {
+                repo.countRead(id, CounterTree.pathIds(n.getSenderOrgPath(), own.get().get(COMMAND_NOTICE_ORG.ORG_PATH)));
                 audit.success("command.notice.read", "notice", id, scope.orgPath(), "org " + scope.scopeOrgId());
             }
             return view(n, true);
@@ -167,7 +206,20 @@ public class NoticeService {
         List<NoticeReceipts.Line> unread = new ArrayList<>();
         long total = 0;
         long read = 0;
-        if (audience == NoticeAudience.ORGS) {
+        if (repo.count(id, topId).isPresent()) {
+            // from the counters: the organization's row and its children's, a few rows by key
+            CommandNoticeCountRecord own = repo.count(id, under.id()).orElse(null);
+            total = own == null ? 0 : own.getTotal();
+            read = own == null ? 0 : own.getReadCount();
+            for (CommandNoticeCountRecord c : repo.countChildren(id, under.id())) {
+                children.add(NoticeReceipts.Line.of(c.getOrgId(), c.getOrgName(), c.getTotal(), c.getReadCount()));
+            }
+            if (audience == NoticeAudience.ORGS) {
+                for (Record x : repo.unreadOrgs(id, under.path(), Page.MAX_SIZE)) {
+                    unread.add(NoticeReceipts.Line.of(x.get(COMMAND_NOTICE_ORG.ORG_ID), x.get(COMMAND_NOTICE_ORG.ORG_NAME), 1, 0));
+                }
+            }
+        } else if (audience == NoticeAudience.ORGS) { // sent before the counters (V37_1): counted live
             Map<String, long[]> figures = repo.orgFigures(id, under.path());
             List<Long> ids = figures.keySet().stream().filter(k -> k.length() > under.path().length())
                     .map(k -> OrgPath.idAt(k, OrgPath.depth(k))).toList();
