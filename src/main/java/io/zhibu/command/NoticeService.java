@@ -20,7 +20,6 @@ import io.zhibu.shared.Page;
 import io.zhibu.shared.Role;
 import io.zhibu.shared.TextInput;
 import io.zhibu.shared.Violation;
-import io.zhibu.supervision.Dashboards;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +31,10 @@ import org.springframework.transaction.annotation.Transactional;
  * 通知公告 (issue 17 point 2). Staff and secretaries send a notice to organizations below them (their secretaries
  * and staff read it) or to every member of a subtree; opening it records the read receipt (once). The sender sees
  * who has read it and who has not: organizations by name, members as counts per organization. The receipts board
- * reads counters ({@code command_notice_count}, {@link CounterTree}): written once at sending — for members, the
- * member count of every branch from the supervision rollups ({@link Dashboards#branchRanking}) — and moved by one
- * count on the reader's path in the read receipt's transaction; no member list is copied and no receipt counted.
+ * reads counters ({@code command_notice_count}, {@link CounterTree}, the notice's own rollup): written once at
+ * sending — for members, the member count of every branch in one grouped query through the org module
+ * ({@link OrgService#membersByOrg}) — and moved by one count on the reader's path in the read receipt's transaction;
+ * no member list is copied and no receipt is counted when the board is read.
  */
 @Service
 public class NoticeService {
@@ -42,25 +42,19 @@ public class NoticeService {
     private final TargetResolver resolver;
     private final OrgService orgs;
     private final AuditLog audit;
-    private final Dashboards dashboards;
 
-    public NoticeService(NoticeRepository repo, TargetResolver resolver, OrgService orgs, AuditLog audit,
-                         Dashboards dashboards) {
+    public NoticeService(NoticeRepository repo, TargetResolver resolver, OrgService orgs, AuditLog audit) {
         this.repo = repo;
         this.resolver = resolver;
         this.orgs = orgs;
         this.audit = audit;
-        this.dashboards = dashboards;
     }
 
     private static final List<OrgType> BRANCH_TYPES = List.of(OrgType.BRANCH, OrgType.JOINT_BRANCH, OrgType.TEMPORARY_BRANCH);
 
-    /** Every branch below (or being) the root that holds members, weighted by its members from the rollups. */
+    /** Every branch below (or being) the root that holds members, weighted by its members. */
     private List<CounterTree.Leaf> memberLeaves(DataScope scope, Organization root) {
-        Map<Long, Long> members = new java.util.HashMap<>();
-        for (Dashboards.BranchRank b : dashboards.branchRanking(scope, root.id(), null, "MEMBERS", Integer.MAX_VALUE)) {
-            members.put(b.orgId(), b.figures().getOrDefault("member.total", 0L));
-        }
+        Map<Long, Long> members = orgs.membersByOrg(scope, root.id());
         List<Organization> branches = root.type().holdsMembers() ? List.of(root) : orgs.activeIn(scope, root.id(), BRANCH_TYPES);
         List<CounterTree.Leaf> out = new ArrayList<>(branches.size());
         for (Organization b : branches) {

@@ -121,6 +121,22 @@ public class ObservationRepository {
                 .where(b.OBSERVATION_ID.eq(id)).and(b.ORG_ID.eq(orgId)).execute();
     }
 
+    /** Demo and lived-year history: a scored sheet with its own time; a visit published at its own time. */
+    public void backdate(long id, Long orgId, OffsetDateTime at) {
+        if (orgId != null) {
+            var b = COMMAND_OBSERVATION_BRANCH;
+            db.update(b).set(b.SCORED_AT, at).where(b.OBSERVATION_ID.eq(id)).and(b.ORG_ID.eq(orgId)).execute();
+        } else {
+            var o = COMMAND_OBSERVATION;
+            db.update(o).set(o.CREATED_AT, at).where(o.ID.eq(id)).execute();
+            db.update(o).set(o.PUBLISHED_AT, at.plusDays(21)).where(o.ID.eq(id)).and(o.PUBLISHED_AT.isNotNull()).execute();
+        }
+    }
+
+    public boolean anyAt(String orgPath) {
+        return db.fetchExists(COMMAND_OBSERVATION, COMMAND_OBSERVATION.ORG_PATH.eq(orgPath));
+    }
+
     public void photo(long id, long orgId, String key, String name, String type) {
         var b = COMMAND_OBSERVATION_BRANCH;
         db.update(b).set(b.PHOTO_KEY, key).set(b.PHOTO_NAME, name).set(b.PHOTO_TYPE, type)
