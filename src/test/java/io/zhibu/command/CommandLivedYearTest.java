@@ -38,6 +38,9 @@ class CommandLivedYearTest extends IntegrationTest {
         assertThat(board.get("raised").size()).isGreaterThanOrEqualTo(2);
         assertThat(board.get("carried").size()).isGreaterThanOrEqualTo(2);
         assertThat(board.get("carried").toString()).contains("DONE");
+        // exported with the figures named month-to-date (the rollups are monthly) and the items with their status
+        String csv = new String(county.bytes("/api/v1/dispatch/export?format=csv"), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv).contains("月累计，截至本周").contains("已按期办结");
         JsonNode township = as("township").get("/api/v1/dispatch").json();
         assertThat(township.get("raised").size()).isGreaterThanOrEqualTo(2);
 
@@ -48,7 +51,7 @@ class CommandLivedYearTest extends IntegrationTest {
         for (JsonNode o : seen) {
             if (o.get("status").asText().equals("PUBLISHED")) {
                 published++;
-                for (JsonNode s : o.get("sheets")) {
+                for (JsonNode s : county.get("/api/v1/observations/" + o.get("id").asLong()).json().get("sheets")) {
                     scored += s.get("scored").asBoolean() ? 1 : 0;
                 }
             } else {
