@@ -96,11 +96,11 @@ class CommandLivedYear implements LivedYear {
         return tx.execute(s -> {
             long rows = 0;
             for (OrgNode level : levels) {
-                if (!dispatch.anyAt(level.id())) {
+                if (!dispatch.anyBy(level.id(), BY)) {
                     rows += dispatchWeeks(region, level, nodes, level == root ? ROOT_ITEMS : TOWNSHIP_ITEMS);
                 }
             }
-            if (!observations.anyAt(root.path()) && !branches.isEmpty()) {
+            if (!observations.anyBy(root.path(), BY) && !branches.isEmpty()) {
                 rows += observe(region, root, branches, diligence);
             }
             return rows;

@@ -34,8 +34,10 @@ public class DispatchRepository {
         }
     }
 
-    public boolean anyAt(long orgId) {
-        return db.fetchExists(COMMAND_DISPATCH_ITEM, COMMAND_DISPATCH_ITEM.ORG_ID.eq(orgId));
+    /** Whether the organization has items raised by {@code createdBy} (the lived year's, written once). */
+    public boolean anyBy(long orgId, String createdBy) {
+        return db.fetchExists(COMMAND_DISPATCH_ITEM, COMMAND_DISPATCH_ITEM.ORG_ID.eq(orgId)
+                .and(COMMAND_DISPATCH_ITEM.CREATED_BY.eq(createdBy)));
     }
 
     public Optional<CommandDispatchItemRecord> item(long id) {

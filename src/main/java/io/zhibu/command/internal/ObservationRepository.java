@@ -133,8 +133,10 @@ public class ObservationRepository {
         }
     }
 
-    public boolean anyAt(String orgPath) {
-        return db.fetchExists(COMMAND_OBSERVATION, COMMAND_OBSERVATION.ORG_PATH.eq(orgPath));
+    /** Whether the organization has visits planned by {@code createdBy} (the lived year's, written once). */
+    public boolean anyBy(String orgPath, String createdBy) {
+        return db.fetchExists(COMMAND_OBSERVATION, COMMAND_OBSERVATION.ORG_PATH.eq(orgPath)
+                .and(COMMAND_OBSERVATION.CREATED_BY.eq(createdBy)));
     }
 
     public void photo(long id, long orgId, String key, String name, String type) {
