@@ -192,7 +192,29 @@ public class NoticeService {
         NoticeAudience audience = NoticeAudience.valueOf(n.getAudience());
         String top = audience == NoticeAudience.MEMBERS ? n.getRootOrgPath() : n.getSenderOrgPath();
         long topId = audience == NoticeAudience.MEMBERS ? n.getRootOrgId() : n.getSenderOrgId();
-        Organization under = orgs.get(scope, orgId == null ? topId : orgId);
+        long underId = orgId == null ? topId : orgId;
+        // the common case, one read: the organization's counter row and its children's (rows exist only inside the
+        // notice's tree, which lies inside the caller's scope — checked on the notice above)
+        List<CommandNoticeCountRecord> rows = repo.countRows(id, underId);
+        CommandNoticeCountRecord own = rows.stream().filter(r -> r.getOrgId() == underId).findFirst().orElse(null);
+        if (own != null) {
+            List<NoticeReceipts.Line> children = new ArrayList<>();
+            List<NoticeReceipts.Line> unread = new ArrayList<>();
+            for (CommandNoticeCountRecord c : rows) {
+                if (c != own) {
+                    children.add(NoticeReceipts.Line.of(c.getOrgId(), c.getOrgName(), c.getTotal(), c.getReadCount()));
+                }
+            }
+            if (audience == NoticeAudience.ORGS) {
+                for (Record x : repo.unreadOrgs(id, own.getOrgPath(), Page.MAX_SIZE)) {
+                    unread.add(NoticeReceipts.Line.of(x.get(COMMAND_NOTICE_ORG.ORG_ID), x.get(COMMAND_NOTICE_ORG.ORG_NAME), 1, 0));
+                }
+            }
+            children.sort(java.util.Comparator.comparingLong((NoticeReceipts.Line l) -> -l.unread()));
+            return new NoticeReceipts(id, n.getTitle(), audience, underId, own.getOrgName(), own.getTotal(),
+                    own.getReadCount(), Math.max(0, own.getTotal() - own.getReadCount()), children, unread);
+        }
+        Organization under = orgs.get(scope, underId);
         if (!under.path().startsWith(top)) {
             throw new NotFoundException("organization", orgId);
         }
@@ -202,9 +224,10 @@ public class NoticeService {
         long read = 0;
         if (repo.count(id, topId).isPresent()) {
             // from the counters: the organization's row and its children's, a few rows by key
-            CommandNoticeCountRecord own = repo.count(id, under.id()).orElse(null);
-            total = own == null ? 0 : own.getTotal();
-            read = own == null ? 0 : own.getReadCount();
+            // an organization of the notice's tree with no addressee below it (a drill-down past the counters)
+            CommandNoticeCountRecord row = repo.count(id, under.id()).orElse(null);
+            total = row == null ? 0 : row.getTotal();
+            read = row == null ? 0 : row.getReadCount();
             for (CommandNoticeCountRecord c : repo.countChildren(id, under.id())) {
                 children.add(NoticeReceipts.Line.of(c.getOrgId(), c.getOrgName(), c.getTotal(), c.getReadCount()));
             }

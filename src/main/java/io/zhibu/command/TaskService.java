@@ -280,22 +280,26 @@ public class TaskService {
     public TaskProgress progress(DataScope scope, long taskId, Long orgId) {
         requireSender(scope);
         CommandTaskRecord task = sentTask(scope, taskId);
-        String under = task.getSenderOrgPath();
-        long underId = task.getSenderOrgId();
-        String underName = task.getSenderOrgName();
-        if (orgId != null && orgId != underId) {
-            Organization o = orgs.get(scope, orgId);
-            if (!o.path().startsWith(under)) {
+        long underId = orgId == null ? task.getSenderOrgId() : orgId;
+        LocalDate today = today();
+        // one read for the organization's counters and its children's; rows exist only inside the task's tree, which
+        // lies inside the caller's scope (checked on the task above)
+        List<CommandProgressRecord> counters = repo.progressRows(taskId, underId);
+        CommandProgressRecord own = counters.stream().filter(p -> p.getOrgId() == underId).findFirst().orElse(null);
+        String underName;
+        if (own != null) {
+            underName = own.getOrgName();
+        } else if (underId == task.getSenderOrgId()) {
+            underName = task.getSenderOrgName();
+        } else {
+            Organization o = orgs.get(scope, underId); // 404 outside the caller's scope
+            if (!o.path().startsWith(task.getSenderOrgPath())) {
                 throw new NotFoundException("organization", orgId);
             }
-            under = o.path();
-            underId = o.id();
             underName = o.name();
         }
-        LocalDate today = today();
-        TaskProgress.Figures figures = repo.progress(taskId, underId).map(p -> figures(p, task, today))
-                .orElse(new TaskProgress.Figures(0, 0, 0, 0, 0, 0));
-        List<CommandProgressRecord> children = repo.progressChildren(taskId, underId);
+        TaskProgress.Figures figures = own == null ? new TaskProgress.Figures(0, 0, 0, 0, 0, 0) : figures(own, task, today);
+        List<CommandProgressRecord> children = counters.stream().filter(p -> p != own).toList();
         Map<String, CommandReceiverRecord> rows = repo.receivers(taskId, children.stream()
                 .map(CommandProgressRecord::getOrgPath).toList()).stream()
                 .collect(Collectors.toMap(CommandReceiverRecord::getOrgPath, r -> r));

@@ -78,6 +78,9 @@ public final class NoticeBenchmark {
             long[] sorted = http.loop("/api/v1/notices/" + id + "/receipts", 10, calls, () -> false);
             System.out.printf("receipts board over HTTP (GET /api/v1/notices/{id}/receipts, city level, per child), 10 callers: %s;"
                     + " load average %.2f%n", BenchHttp.summary(sorted), load());
+            // the baseline on the same machine at the same moment: the token check alone (GET /api/v1/me)
+            long[] me = http.loop("/api/v1/me", 10, calls, () -> false);
+            System.out.printf("baseline GET /api/v1/me, 10 callers: %s; load average %.2f%n", BenchHttp.summary(me), load());
             var r = notices.receipts(city, id, null);
             System.out.println("receipts: total " + r.total() + ", read " + r.read() + ", unread " + r.unread());
         }

@@ -35,7 +35,7 @@ public final class TaskBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int members = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int members = args.length > 0 ? Integer.parseInt(args[0]) : 30_000;
         int calls = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         TestDatabase.Connection3 db = TestDatabase.get();
         SpringApplication app = new SpringApplication(ZhibuApplication.class);
@@ -84,6 +84,9 @@ public final class TaskBenchmark {
             pool.shutdown();
             System.out.printf("board over HTTP (GET /api/v1/tasks/{id}/progress, city level), 10 callers while %d branches"
                     + " signed: %s; load average %.2f%n", signed, BenchHttp.summary(sorted), load());
+            // the baseline on the same machine at the same moment: the token check alone (GET /api/v1/me)
+            long[] me = http.loop("/api/v1/me", 10, calls, () -> false);
+            System.out.printf("baseline GET /api/v1/me, 10 callers: %s; load average %.2f%n", BenchHttp.summary(me), load());
             System.out.println("board figures: " + tasks.progress(city, id, null).figures());
         }
         System.exit(0);

@@ -165,6 +165,13 @@ public class NoticeRepository {
         return db.selectFrom(c).where(c.NOTICE_ID.eq(noticeId)).and(c.ORG_ID.eq(orgId)).fetchOptional();
     }
 
+    /** The organization's counter row and its children's, in one read (the board's common case). */
+    public List<CommandNoticeCountRecord> countRows(long noticeId, long orgId) {
+        var c = COMMAND_NOTICE_COUNT;
+        return db.selectFrom(c).where(c.NOTICE_ID.eq(noticeId)).and(c.ORG_ID.eq(orgId).or(c.PARENT_ORG_ID.eq(orgId)))
+                .orderBy(c.ORG_PATH).fetch();
+    }
+
     public List<CommandNoticeCountRecord> countChildren(long noticeId, long orgId) {
         var c = COMMAND_NOTICE_COUNT;
         return db.selectFrom(c).where(c.NOTICE_ID.eq(noticeId)).and(c.PARENT_ORG_ID.eq(orgId)).orderBy(c.ORG_PATH).fetch();
