@@ -6,8 +6,10 @@ import static io.zhibu.db.Tables.COMMAND_NOTICE_READ;
 
 import io.zhibu.audit.AuditLog;
 import io.zhibu.command.internal.NoticeRepository;
+import io.zhibu.db.tables.records.CommandNoticeCountRecord;
 import io.zhibu.db.tables.records.CommandNoticeRecord;
 import io.zhibu.org.OrgService;
+import io.zhibu.org.OrgType;
 import io.zhibu.org.Organization;
 import io.zhibu.shared.DataScope;
 import io.zhibu.shared.ForbiddenException;
@@ -28,8 +30,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * 通知公告 (issue 17 point 2). Staff and secretaries send a notice to organizations below them (their secretaries
  * and staff read it) or to every member of a subtree; opening it records the read receipt (once). The sender sees
- * who has read it and who has not: organizations by name, members as counts per organization (member counts from
- * the roster through the org module, receipts from this module's table — no member list is copied).
+ * who has read it and who has not: organizations by name, members as counts per organization. The receipts board
+ * reads counters ({@code command_notice_count}, {@link CounterTree}, the notice's own rollup): written once at
+ * sending — for members, the member count of every branch in one grouped query through the org module
+ * ({@link OrgService#membersByOrg}) — and moved by one count on the reader's path in the read receipt's transaction;
+ * no member list is copied and no receipt is counted when the board is read.
  */
 @Service
 public class NoticeService {
@@ -43,6 +48,22 @@ public class NoticeService {
         this.resolver = resolver;
         this.orgs = orgs;
         this.audit = audit;
+    }
+
+    private static final List<OrgType> BRANCH_TYPES = List.of(OrgType.BRANCH, OrgType.JOINT_BRANCH, OrgType.TEMPORARY_BRANCH);
+
+    /** Every branch below (or being) the root that holds members, weighted by its members. */
+    private List<CounterTree.Leaf> memberLeaves(DataScope scope, Organization root) {
+        Map<Long, Long> members = orgs.membersByOrg(scope, root.id());
+        List<Organization> branches = root.type().holdsMembers() ? List.of(root) : orgs.activeIn(scope, root.id(), BRANCH_TYPES);
+        List<CounterTree.Leaf> out = new ArrayList<>(branches.size());
+        for (Organization b : branches) {
+            long m = members.getOrDefault(b.id(), 0L);
+            if (m > 0) {
+                out.add(new CounterTree.Leaf(b.id(), b.path(), b.name(), (int) Math.min(Integer.MAX_VALUE, m)));
+            }
+        }
+        return out;
     }
 
     @Transactional
@@ -83,12 +104,21 @@ public class NoticeService {
             }
             r.setRootOrgId(root.id());
             r.setRootOrgPath(root.path());
-            r.setRecipientCount((int) Math.min(Integer.MAX_VALUE, orgs.detail(scope, root.id()).subtree().total()));
+        }
+        List<io.zhibu.command.internal.TaskRepository.Counter> counters;
+        if (targets != null) {
+            counters = CounterTree.build(sender.id(), sender.path(), sender.name(), targets.list().stream()
+                    .map(t -> new CounterTree.Leaf(t.orgId(), t.path(), t.name(), 1)).toList(), orgs::namesOf);
+        } else {
+            Organization root = orgs.get(scope, r.getRootOrgId());
+            counters = CounterTree.build(root.id(), root.path(), root.name(), memberLeaves(scope, root), orgs::namesOf);
+            r.setRecipientCount(counters.getFirst().total());
         }
         long id = repo.insert(r);
         if (targets != null) {
             repo.insertOrgs(id, targets.list());
         }
+        repo.insertCounts(id, counters);
         audit.success("command.notice.send", "notice", id, sender.path(), n.audience() + " " + title + " → "
                 + r.getRecipientCount());
         return id;
@@ -131,15 +161,18 @@ public class NoticeService {
             if (audience == NoticeAudience.MEMBERS && scope.selfMemberId() != null && scope.scopeOrgId() != null
                     && OrgPath.covers(n.getRootOrgPath(), scope.orgPath())) {
                 if (repo.markMemberRead(id, scope.selfMemberId(), scope.scopeOrgId(), scope.orgPath())) {
+                    repo.countRead(id, CounterTree.pathIds(n.getRootOrgPath(), scope.orgPath()));
                     audit.success("command.notice.read", "notice", id, scope.orgPath(), "member " + scope.selfMemberId());
                 }
                 return view(n, true);
             }
             throw new NotFoundException("notice", id);
         }
-        if (audience == NoticeAudience.ORGS && scope.scopeOrgId() != null
-                && repo.orgRow(id, scope.scopeOrgId()).isPresent()) {
+        java.util.Optional<Record> own = audience == NoticeAudience.ORGS && scope.scopeOrgId() != null
+                ? repo.orgRow(id, scope.scopeOrgId()) : java.util.Optional.empty();
+        if (own.isPresent()) {
             if (repo.markOrgRead(id, scope.scopeOrgId(), scope.username())) {
+                repo.countRead(id, CounterTree.pathIds(n.getSenderOrgPath(), own.get().get(COMMAND_NOTICE_ORG.ORG_PATH)));
                 audit.success("command.notice.read", "notice", id, scope.orgPath(), "org " + scope.scopeOrgId());
             }
             return view(n, true);
@@ -159,7 +192,29 @@ public class NoticeService {
         NoticeAudience audience = NoticeAudience.valueOf(n.getAudience());
         String top = audience == NoticeAudience.MEMBERS ? n.getRootOrgPath() : n.getSenderOrgPath();
         long topId = audience == NoticeAudience.MEMBERS ? n.getRootOrgId() : n.getSenderOrgId();
-        Organization under = orgs.get(scope, orgId == null ? topId : orgId);
+        long underId = orgId == null ? topId : orgId;
+        // the common case, one read: the organization's counter row and its children's (rows exist only inside the
+        // notice's tree, which lies inside the caller's scope — checked on the notice above)
+        List<CommandNoticeCountRecord> rows = repo.countRows(id, underId);
+        CommandNoticeCountRecord own = rows.stream().filter(r -> r.getOrgId() == underId).findFirst().orElse(null);
+        if (own != null) {
+            List<NoticeReceipts.Line> children = new ArrayList<>();
+            List<NoticeReceipts.Line> unread = new ArrayList<>();
+            for (CommandNoticeCountRecord c : rows) {
+                if (c != own) {
+                    children.add(NoticeReceipts.Line.of(c.getOrgId(), c.getOrgName(), c.getTotal(), c.getReadCount()));
+                }
+            }
+            if (audience == NoticeAudience.ORGS) {
+                for (Record x : repo.unreadOrgs(id, own.getOrgPath(), Page.MAX_SIZE)) {
+                    unread.add(NoticeReceipts.Line.of(x.get(COMMAND_NOTICE_ORG.ORG_ID), x.get(COMMAND_NOTICE_ORG.ORG_NAME), 1, 0));
+                }
+            }
+            children.sort(java.util.Comparator.comparingLong((NoticeReceipts.Line l) -> -l.unread()));
+            return new NoticeReceipts(id, n.getTitle(), audience, underId, own.getOrgName(), own.getTotal(),
+                    own.getReadCount(), Math.max(0, own.getTotal() - own.getReadCount()), children, unread);
+        }
+        Organization under = orgs.get(scope, underId);
         if (!under.path().startsWith(top)) {
             throw new NotFoundException("organization", orgId);
         }
@@ -167,7 +222,21 @@ public class NoticeService {
         List<NoticeReceipts.Line> unread = new ArrayList<>();
         long total = 0;
         long read = 0;
-        if (audience == NoticeAudience.ORGS) {
+        if (repo.count(id, topId).isPresent()) {
+            // from the counters: the organization's row and its children's, a few rows by key
+            // an organization of the notice's tree with no addressee below it (a drill-down past the counters)
+            CommandNoticeCountRecord row = repo.count(id, under.id()).orElse(null);
+            total = row == null ? 0 : row.getTotal();
+            read = row == null ? 0 : row.getReadCount();
+            for (CommandNoticeCountRecord c : repo.countChildren(id, under.id())) {
+                children.add(NoticeReceipts.Line.of(c.getOrgId(), c.getOrgName(), c.getTotal(), c.getReadCount()));
+            }
+            if (audience == NoticeAudience.ORGS) {
+                for (Record x : repo.unreadOrgs(id, under.path(), Page.MAX_SIZE)) {
+                    unread.add(NoticeReceipts.Line.of(x.get(COMMAND_NOTICE_ORG.ORG_ID), x.get(COMMAND_NOTICE_ORG.ORG_NAME), 1, 0));
+                }
+            }
+        } else if (audience == NoticeAudience.ORGS) { // sent before the counters (V37_1): counted live
             Map<String, long[]> figures = repo.orgFigures(id, under.path());
             List<Long> ids = figures.keySet().stream().filter(k -> k.length() > under.path().length())
                     .map(k -> OrgPath.idAt(k, OrgPath.depth(k))).toList();

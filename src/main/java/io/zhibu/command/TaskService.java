@@ -45,15 +45,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TaskService {
     private final TaskRepository repo;
+    private final io.zhibu.command.internal.TaskFileRepository files;
     private final TargetResolver resolver;
     private final OrgService orgs;
     private final AuditLog audit;
     private final Clock clock;
     private final int receiptDays;
 
-    public TaskService(TaskRepository repo, TargetResolver resolver, OrgService orgs, AuditLog audit, Clock clock,
+    public TaskService(TaskRepository repo, io.zhibu.command.internal.TaskFileRepository files, TargetResolver resolver, OrgService orgs, AuditLog audit, Clock clock,
                        @Value("${zhibu.command.receipt-days:2}") int receiptDays) {
         this.repo = repo;
+        this.files = files;
         this.resolver = resolver;
         this.orgs = orgs;
         this.audit = audit;
@@ -139,38 +141,12 @@ public class TaskService {
 
     /** The board's counters: the sender and every organization between it and a receiver, receivers included. */
     private List<TaskRepository.Counter> counters(Organization sender, List<Target> targets) {
-        int top = OrgPath.depth(sender.path());
-        Map<Long, int[]> totals = new LinkedHashMap<>();
-        Map<Long, String> paths = new java.util.HashMap<>();
-        Map<Long, String> names = new java.util.HashMap<>();
-        names.put(sender.id(), sender.name());
-        for (Target t : targets) {
-            names.put(t.orgId(), t.name());
-            for (int d = top; d <= OrgPath.depth(t.path()); d++) {
-                long id = OrgPath.idAt(t.path(), d);
-                totals.computeIfAbsent(id, k -> new int[1])[0]++;
-                paths.putIfAbsent(id, t.path().substring(0, d * OrgPath.SEGMENT));
-            }
-        }
-        List<Long> unnamed = totals.keySet().stream().filter(id -> !names.containsKey(id)).toList();
-        names.putAll(orgs.namesOf(unnamed));
-        List<TaskRepository.Counter> out = new ArrayList<>(totals.size());
-        totals.forEach((id, n) -> {
-            String path = paths.get(id);
-            Long parent = OrgPath.depth(path) > top ? OrgPath.idAt(path, OrgPath.depth(path) - 1) : null;
-            String name = names.getOrDefault(id, "");
-            out.add(new TaskRepository.Counter(id, parent, path, name.length() > 100 ? name.substring(0, 100) : name, n[0]));
-        });
-        return out;
+        return CounterTree.build(sender.id(), sender.path(), sender.name(), targets.stream()
+                .map(t -> new CounterTree.Leaf(t.orgId(), t.path(), t.name(), 1)).toList(), orgs::namesOf);
     }
 
-    /** The organizations whose counters a receiver's step moves: from the sender down to the receiver. */
     private static List<Long> pathIds(String senderPath, String receiverPath) {
-        List<Long> ids = new ArrayList<>();
-        for (int d = OrgPath.depth(senderPath); d <= OrgPath.depth(receiverPath); d++) {
-            ids.add(OrgPath.idAt(receiverPath, d));
-        }
-        return ids;
+        return CounterTree.pathIds(senderPath, receiverPath);
     }
 
     /** 签收. */
@@ -205,8 +181,16 @@ public class TaskService {
         } else {
             List<io.zhibu.shared.Violation> errors = new ArrayList<>();
             note = InvalidInputException.collect(errors, () -> TextInput.required(text, "text", 2000));
-            if (FeedbackKind.valueOf(task.getFeedbackKind()) == FeedbackKind.NUMBER && number == null) {
+            FeedbackKind kind = FeedbackKind.valueOf(task.getFeedbackKind());
+            if (kind == FeedbackKind.NUMBER && number == null) {
                 errors.add(new io.zhibu.shared.Violation("number", "validation.required"));
+            }
+            // the kind the task requires (反馈要求): photos and files are uploaded first, then the reply is submitted
+            if (kind == FeedbackKind.PHOTO && files.countImages(taskId, row.getOrgId()) == 0) {
+                errors.add(new io.zhibu.shared.Violation("photos", "command.feedback.photosRequired"));
+            }
+            if (kind == FeedbackKind.FILE && files.count(taskId, row.getOrgId()) == 0) {
+                errors.add(new io.zhibu.shared.Violation("files", "command.feedback.filesRequired"));
             }
             if (number != null && (number.abs().compareTo(new BigDecimal("1e15")) >= 0 || number.scale() > 2)) {
                 errors.add(new io.zhibu.shared.Violation("number", "command.number.invalid"));
@@ -296,22 +280,26 @@ public class TaskService {
     public TaskProgress progress(DataScope scope, long taskId, Long orgId) {
         requireSender(scope);
         CommandTaskRecord task = sentTask(scope, taskId);
-        String under = task.getSenderOrgPath();
-        long underId = task.getSenderOrgId();
-        String underName = task.getSenderOrgName();
-        if (orgId != null && orgId != underId) {
-            Organization o = orgs.get(scope, orgId);
-            if (!o.path().startsWith(under)) {
+        long underId = orgId == null ? task.getSenderOrgId() : orgId;
+        LocalDate today = today();
+        // one read for the organization's counters and its children's; rows exist only inside the task's tree, which
+        // lies inside the caller's scope (checked on the task above)
+        List<CommandProgressRecord> counters = repo.progressRows(taskId, underId);
+        CommandProgressRecord own = counters.stream().filter(p -> p.getOrgId() == underId).findFirst().orElse(null);
+        String underName;
+        if (own != null) {
+            underName = own.getOrgName();
+        } else if (underId == task.getSenderOrgId()) {
+            underName = task.getSenderOrgName();
+        } else {
+            Organization o = orgs.get(scope, underId); // 404 outside the caller's scope
+            if (!o.path().startsWith(task.getSenderOrgPath())) {
                 throw new NotFoundException("organization", orgId);
             }
-            under = o.path();
-            underId = o.id();
             underName = o.name();
         }
-        LocalDate today = today();
-        TaskProgress.Figures figures = repo.progress(taskId, underId).map(p -> figures(p, task, today))
-                .orElse(new TaskProgress.Figures(0, 0, 0, 0, 0, 0));
-        List<CommandProgressRecord> children = repo.progressChildren(taskId, underId);
+        TaskProgress.Figures figures = own == null ? new TaskProgress.Figures(0, 0, 0, 0, 0, 0) : figures(own, task, today);
+        List<CommandProgressRecord> children = counters.stream().filter(p -> p != own).toList();
         Map<String, CommandReceiverRecord> rows = repo.receivers(taskId, children.stream()
                 .map(CommandProgressRecord::getOrgPath).toList()).stream()
                 .collect(Collectors.toMap(CommandReceiverRecord::getOrgPath, r -> r));

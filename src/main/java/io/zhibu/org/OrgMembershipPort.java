@@ -17,6 +17,12 @@ public interface OrgMembershipPort {
      */
     java.util.Map<Long, Long> fullMembersByOrg(String subtreePath);
 
+    /**
+     * Members (not exited, any category) per directly holding organization, for every organization under the
+     * subtree — one GROUP BY (the addressees of a notice to the members of a subtree, issue 17).
+     */
+    java.util.Map<Long, Long> membersByOrg(String subtreePath);
+
     /** How many of these members are full members in good standing within the given subtree. */
     long countFullMembers(Collection<Long> memberIds, String withinPath);
 

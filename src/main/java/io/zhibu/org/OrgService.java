@@ -110,6 +110,15 @@ public class OrgService {
         return repo.search(scope.orgPath(), q, types, Math.min(Math.max(limit, 1), 200));
     }
 
+    /**
+     * Members (not exited) per organization holding them directly, in the subtree of {@code rootId} (scoped: 404
+     * outside the caller's scope) — one grouped query, for set-based work such as a notice to every member.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, Long> membersByOrg(DataScope scope, long rootId) {
+        return members.membersByOrg(get(scope, rootId).path());
+    }
+
     /** Every active organization of the given types in the subtree of {@code rootId} (for set-based reports). */
     @Transactional(readOnly = true)
     public List<Organization> activeIn(DataScope scope, long rootId, Collection<OrgType> types) {

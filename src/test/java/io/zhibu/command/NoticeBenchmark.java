@@ -21,10 +21,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Benchmark (not a test, no timing assertions), issue 17 scale "a notice to 220,000 members ≤ 5 s with read receipts
- * counted from rollups": a city is generated ({@code members} members), the city committee sends one notice to every
- * member of the city, in process (the service call, no HTTP); then {@code readers} members open it one after another
- * (their read receipts), and 10 callers read the receipts board ({@code NoticeService.receipts}, city level, per
- * child) {@code calls} times each. Prints the send time, the receipts board's p50/p99 and the load average.
+ * counted from rollups": a city is generated ({@code members} members) and started on a random port; the city
+ * committee sends one notice to every member of the city <b>over HTTP</b> ({@code POST /api/v1/notices}, bearer token:
+ * the counters of every branch from the rollups' member counts); then {@code readers} members open it one after
+ * another (in process, {@code NoticeService.open}: their read receipts, each moving the counters on its path), and 10
+ * closed-loop HTTP callers read the receipts board ({@code GET /api/v1/notices/{id}/receipts}, city level, per child)
+ * {@code calls} times each. Prints the send time, the board's p50/p99 over HTTP and the load average.
  * {@code ./mvnw -B -ntp -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt &&
  * java -Dzhibu.test.db=postgres -cp target/test-classes:target/classes:$(cat target/cp.txt)
  * io.zhibu.command.NoticeBenchmark [members] [readers] [calls]}
@@ -50,11 +52,12 @@ public final class NoticeBenchmark {
             List<OrgNode> nodes = orgs.activeNodes();
             OrgNode root = nodes.stream().filter(n -> n.parentId() == null).findFirst().orElseThrow();
             DataScope city = new DataScope(0, "bench", Role.ORG_STAFF, root.id(), root.path(), root.id(), null);
+            BenchHttp http = new BenchHttp(ctx, root.id());
             long t0 = System.nanoTime();
-            long id = notices.send(city, new NewNotice("全市党员通知", "请全体党员按时参加主题党日活动。",
-                    NoticeAudience.MEMBERS, null, root.id()));
+            long id = BenchHttp.id(http.post("/api/v1/notices", "{\"title\":\"全市党员通知\",\"body\":\"请全体党员按时参加主题党日活动。\","
+                    + "\"audience\":\"MEMBERS\",\"rootOrgId\":" + root.id() + "}"));
             double send = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("%s: sent one notice to the %d members of the city in %.3f s (in process), load average %.2f%n",
+            System.out.printf("%s: sent one notice to the %d members of the city in %.3f s (HTTP round trip), load average %.2f%n",
                     db.url().startsWith("jdbc:postgresql") ? "PostgreSQL" : "H2", notices.receipts(city, id, null).total(),
                     send, load());
 
@@ -71,30 +74,13 @@ public final class NoticeBenchmark {
             System.out.printf("%d members opened it (one after another) in %.2f s, load average %.2f%n", read,
                     (System.nanoTime() - r0) / 1e9, load());
 
-            ExecutorService pool = Executors.newFixedThreadPool(10);
-            List<Future<long[]>> callers = new ArrayList<>();
-            for (int c = 0; c < 10; c++) {
-                callers.add(pool.submit(() -> {
-                    long[] ns = new long[calls];
-                    for (int i = 0; i < calls; i++) {
-                        long s = System.nanoTime();
-                        notices.receipts(city, id, null);
-                        ns[i] = System.nanoTime() - s;
-                    }
-                    return ns;
-                }));
-            }
-            List<Long> all = new ArrayList<>();
-            for (Future<long[]> f : callers) {
-                for (long v : f.get()) {
-                    all.add(v);
-                }
-            }
-            pool.shutdown();
-            long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
-            System.out.printf("receipts board (city level, per child): %d calls by 10 callers: p50 %.1f ms, p99 %.1f ms;"
-                            + " load average %.2f%n", sorted.length, sorted[sorted.length / 2] / 1e6,
-                    sorted[Math.max(0, (int) (sorted.length * 0.99) - 1)] / 1e6, load());
+            http.get("/api/v1/notices/" + id + "/receipts"); // warm-up
+            long[] sorted = http.loop("/api/v1/notices/" + id + "/receipts", 10, calls, () -> false);
+            System.out.printf("receipts board over HTTP (GET /api/v1/notices/{id}/receipts, city level, per child), 10 callers: %s;"
+                    + " load average %.2f%n", BenchHttp.summary(sorted), load());
+            // the baseline on the same machine at the same moment: the token check alone (GET /api/v1/me)
+            long[] me = http.loop("/api/v1/me", 10, calls, () -> false);
+            System.out.printf("baseline GET /api/v1/me, 10 callers: %s; load average %.2f%n", BenchHttp.summary(me), load());
             var r = notices.receipts(city, id, null);
             System.out.println("receipts: total " + r.total() + ", read " + r.read() + ", unread " + r.unread());
         }

@@ -10,7 +10,6 @@ import io.zhibu.support.TestDatabase;
 import java.lang.management.ManagementFactory;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -21,9 +20,12 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Benchmark (not a test, no timing assertions), issue 17 scale: the city (8,300 organizations) is generated, the
- * city committee sends one task to every branch, then 10 callers read its progress board while the branches sign
- * for it one after another. Prints the send time, the board's p50/p99 and the load average.
+ * Benchmark (not a test, no timing assertions), issue 17 scale: the city (8,300 organizations) is generated and
+ * started on a random port; the city committee sends one task to every branch <b>over HTTP</b>
+ * ({@code POST /api/v1/tasks}, bearer token, round trip timed), then 10 closed-loop HTTP callers read its progress
+ * board ({@code GET /api/v1/tasks/{id}/progress}, counters of {@code command_progress}) while the branches sign for it
+ * one after another (in process, {@code TaskService.receive}: one thread, as fast as it goes). Prints the send time,
+ * the board's p50/p99 over HTTP and the load average.
  * {@code ./mvnw -B -ntp -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt &&
  * java -Dzhibu.test.db=postgres -cp target/test-classes:target/classes:$(cat target/cp.txt)
  * io.zhibu.command.TaskBenchmark [members] [boardCallsPerCaller]}
@@ -33,7 +35,7 @@ public final class TaskBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int members = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int members = args.length > 0 ? Integer.parseInt(args[0]) : 30_000;
         int calls = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         TestDatabase.Connection3 db = TestDatabase.get();
         SpringApplication app = new SpringApplication(ZhibuApplication.class);
@@ -48,19 +50,21 @@ public final class TaskBenchmark {
             List<OrgNode> nodes = orgs.activeNodes();
             OrgNode root = nodes.stream().filter(n -> n.parentId() == null).findFirst().orElseThrow();
             DataScope city = new DataScope(0, "bench", Role.ORG_STAFF, root.id(), root.path(), root.id(), null);
+            BenchHttp http = new BenchHttp(ctx, root.id());
             long t0 = System.nanoTime();
-            long id = tasks.send(city, new NewTask("全市支部任务", "请各支部签收并反馈。", LocalDate.now().plusDays(7),
-                    FeedbackKind.TEXT, new TaskTargets(null, root.id(), null, null, null)));
+            long id = BenchHttp.id(http.post("/api/v1/tasks", "{\"title\":\"全市支部任务\",\"content\":\"请各支部签收并反馈。\","
+                    + "\"dueOn\":\"" + LocalDate.now().plusDays(7) + "\",\"feedbackKind\":\"TEXT\",\"targets\":{\"rootOrgId\":"
+                    + root.id() + "}}"));
             double send = (System.nanoTime() - t0) / 1e9;
             int receivers = tasks.task(city, id).receiverCount();
-            System.out.printf("%s: sent one task to %d branches in %.2f s, load average %.2f%n",
+            System.out.printf("%s: sent one task to %d branches in %.2f s (HTTP round trip), load average %.2f%n",
                     db.url().startsWith("jdbc:postgresql") ? "PostgreSQL" : "H2", receivers, send, load());
 
             List<OrgNode> branches = new ArrayList<>(nodes.stream().filter(n -> n.type() == OrgType.BRANCH
                     || n.type() == OrgType.JOINT_BRANCH || n.type() == OrgType.TEMPORARY_BRANCH).toList());
             Collections.shuffle(branches, new java.util.Random(1));
             AtomicBoolean done = new AtomicBoolean();
-            ExecutorService pool = Executors.newFixedThreadPool(11);
+            ExecutorService pool = Executors.newSingleThreadExecutor();
             Future<Integer> signer = pool.submit(() -> {
                 int n = 0;
                 for (OrgNode b : branches) {
@@ -73,33 +77,17 @@ public final class TaskBenchmark {
                 }
                 return n;
             });
-            List<Future<long[]>> readers = new ArrayList<>();
-            for (int c = 0; c < 10; c++) {
-                readers.add(pool.submit(() -> {
-                    long[] ns = new long[calls];
-                    for (int i = 0; i < calls; i++) {
-                        long s = System.nanoTime();
-                        tasks.progress(city, id, null);
-                        ns[i] = System.nanoTime() - s;
-                    }
-                    return ns;
-                }));
-            }
-            List<Long> all = new ArrayList<>();
-            for (Future<long[]> f : readers) {
-                for (long v : f.get()) {
-                    all.add(v);
-                }
-            }
+            http.get("/api/v1/tasks/" + id + "/progress"); // warm-up
+            long[] sorted = http.loop("/api/v1/tasks/" + id + "/progress", 10, calls, () -> false);
             done.set(true);
             int signed = signer.get();
             pool.shutdown();
-            long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
-            System.out.printf("board: %d calls by 10 callers while %d branches signed: p50 %.1f ms, p99 %.1f ms, max %.1f ms;"
-                            + " load average %.2f%n", sorted.length, signed, sorted[sorted.length / 2] / 1e6,
-                    sorted[(int) (sorted.length * 0.99) - 1] / 1e6, sorted[sorted.length - 1] / 1e6, load());
+            System.out.printf("board over HTTP (GET /api/v1/tasks/{id}/progress, city level), 10 callers while %d branches"
+                    + " signed: %s; load average %.2f%n", signed, BenchHttp.summary(sorted), load());
+            // the baseline on the same machine at the same moment: the token check alone (GET /api/v1/me)
+            long[] me = http.loop("/api/v1/me", 10, calls, () -> false);
+            System.out.printf("baseline GET /api/v1/me, 10 callers: %s; load average %.2f%n", BenchHttp.summary(me), load());
             System.out.println("board figures: " + tasks.progress(city, id, null).figures());
-            Arrays.fill(sorted, 0);
         }
         System.exit(0);
     }

@@ -26,6 +26,20 @@ public class DispatchRepository {
         return db.insertInto(COMMAND_DISPATCH_ITEM).set(r).returning(COMMAND_DISPATCH_ITEM.ID).fetchOne().getId();
     }
 
+    /** Demo and lived-year history: items as they stand, with their own creation and settlement times. */
+    public void insertAll(List<CommandDispatchItemRecord> items) {
+        for (CommandDispatchItemRecord r : items) {
+            r.changed(COMMAND_DISPATCH_ITEM.ID, false);
+            db.insertInto(COMMAND_DISPATCH_ITEM).set(r).execute();
+        }
+    }
+
+    /** Whether the organization has items raised by {@code createdBy} (the lived year's, written once). */
+    public boolean anyBy(long orgId, String createdBy) {
+        return db.fetchExists(COMMAND_DISPATCH_ITEM, COMMAND_DISPATCH_ITEM.ORG_ID.eq(orgId)
+                .and(COMMAND_DISPATCH_ITEM.CREATED_BY.eq(createdBy)));
+    }
+
     public Optional<CommandDispatchItemRecord> item(long id) {
         return db.selectFrom(COMMAND_DISPATCH_ITEM).where(COMMAND_DISPATCH_ITEM.ID.eq(id)).fetchOptional();
     }

@@ -1,15 +1,18 @@
 package io.zhibu.command.internal;
 
 import static io.zhibu.db.Tables.COMMAND_NOTICE;
+import static io.zhibu.db.Tables.COMMAND_NOTICE_COUNT;
 import static io.zhibu.db.Tables.COMMAND_NOTICE_ORG;
 import static io.zhibu.db.Tables.COMMAND_NOTICE_READ;
 
+import io.zhibu.db.tables.records.CommandNoticeCountRecord;
 import io.zhibu.db.tables.records.CommandNoticeRecord;
 import io.zhibu.shared.OrgPath;
 import io.zhibu.shared.db.BulkInsert;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +88,7 @@ public class NoticeRepository {
     }
 
     public Optional<Record> orgRow(long noticeId, long orgId) {
-        return db.select(COMMAND_NOTICE_ORG.READ_AT).from(COMMAND_NOTICE_ORG).where(COMMAND_NOTICE_ORG.NOTICE_ID.eq(noticeId))
+        return db.select(COMMAND_NOTICE_ORG.READ_AT, COMMAND_NOTICE_ORG.ORG_PATH).from(COMMAND_NOTICE_ORG).where(COMMAND_NOTICE_ORG.NOTICE_ID.eq(noticeId))
                 .and(COMMAND_NOTICE_ORG.ORG_ID.eq(orgId)).fetchOptional().map(x -> (Record) x);
     }
 
@@ -137,6 +140,41 @@ public class NoticeRepository {
         return db.select(o.ORG_ID, o.ORG_NAME).from(o).where(o.NOTICE_ID.eq(noticeId)).and(o.READ_AT.isNull())
                 .and(o.ORG_PATH.ge(underPath)).and(o.ORG_PATH.lt(OrgPath.upperBound(underPath)))
                 .orderBy(o.ORG_PATH).limit(limit).fetch();
+    }
+
+    /** The read counters of a new notice (every addressee unread), in one bulk load. */
+    public void insertCounts(long noticeId, List<TaskRepository.Counter> counters) {
+        var c = COMMAND_NOTICE_COUNT;
+        List<Object[]> rows = new ArrayList<>(counters.size());
+        for (TaskRepository.Counter x : counters) {
+            rows.add(new Object[] {noticeId, x.orgId(), x.parentOrgId(), x.path(), x.name(), x.total(), 0});
+        }
+        BulkInsert.rows(db, c, List.of(c.NOTICE_ID, c.ORG_ID, c.PARENT_ORG_ID, c.ORG_PATH, c.ORG_NAME, c.TOTAL,
+                c.READ_COUNT), rows);
+    }
+
+    /** One more addressee has read: one count on every counter of its path (in the receipt's transaction). */
+    public void countRead(long noticeId, Collection<Long> pathOrgIds) {
+        var c = COMMAND_NOTICE_COUNT;
+        db.update(c).set(c.READ_COUNT, c.READ_COUNT.plus(1)).where(c.NOTICE_ID.eq(noticeId))
+                .and(c.ORG_ID.in(pathOrgIds)).execute();
+    }
+
+    public Optional<CommandNoticeCountRecord> count(long noticeId, long orgId) {
+        var c = COMMAND_NOTICE_COUNT;
+        return db.selectFrom(c).where(c.NOTICE_ID.eq(noticeId)).and(c.ORG_ID.eq(orgId)).fetchOptional();
+    }
+
+    /** The organization's counter row and its children's, in one read (the board's common case). */
+    public List<CommandNoticeCountRecord> countRows(long noticeId, long orgId) {
+        var c = COMMAND_NOTICE_COUNT;
+        return db.selectFrom(c).where(c.NOTICE_ID.eq(noticeId)).and(c.ORG_ID.eq(orgId).or(c.PARENT_ORG_ID.eq(orgId)))
+                .orderBy(c.ORG_PATH).fetch();
+    }
+
+    public List<CommandNoticeCountRecord> countChildren(long noticeId, long orgId) {
+        var c = COMMAND_NOTICE_COUNT;
+        return db.selectFrom(c).where(c.NOTICE_ID.eq(noticeId)).and(c.PARENT_ORG_ID.eq(orgId)).orderBy(c.ORG_PATH).fetch();
     }
 
     private static OffsetDateTime now() {

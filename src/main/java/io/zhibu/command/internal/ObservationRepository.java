@@ -121,6 +121,24 @@ public class ObservationRepository {
                 .where(b.OBSERVATION_ID.eq(id)).and(b.ORG_ID.eq(orgId)).execute();
     }
 
+    /** Demo and lived-year history: a scored sheet with its own time; a visit published at its own time. */
+    public void backdate(long id, Long orgId, OffsetDateTime at) {
+        if (orgId != null) {
+            var b = COMMAND_OBSERVATION_BRANCH;
+            db.update(b).set(b.SCORED_AT, at).where(b.OBSERVATION_ID.eq(id)).and(b.ORG_ID.eq(orgId)).execute();
+        } else {
+            var o = COMMAND_OBSERVATION;
+            db.update(o).set(o.CREATED_AT, at).where(o.ID.eq(id)).execute();
+            db.update(o).set(o.PUBLISHED_AT, at.plusDays(21)).where(o.ID.eq(id)).and(o.PUBLISHED_AT.isNotNull()).execute();
+        }
+    }
+
+    /** Whether the organization has visits planned by {@code createdBy} (the lived year's, written once). */
+    public boolean anyBy(String orgPath, String createdBy) {
+        return db.fetchExists(COMMAND_OBSERVATION, COMMAND_OBSERVATION.ORG_PATH.eq(orgPath)
+                .and(COMMAND_OBSERVATION.CREATED_BY.eq(createdBy)));
+    }
+
     public void photo(long id, long orgId, String key, String name, String type) {
         var b = COMMAND_OBSERVATION_BRANCH;
         db.update(b).set(b.PHOTO_KEY, key).set(b.PHOTO_NAME, name).set(b.PHOTO_TYPE, type)

@@ -40,6 +40,12 @@ public class TaskFileRepository {
         return db.selectFrom(f).where(c).orderBy(f.ORG_PATH.nullsFirst(), f.ID).limit(500).fetch();
     }
 
+    /** The organization's photos on the task (image content types). */
+    public int countImages(long taskId, long orgId) {
+        var f = COMMAND_TASK_FILE;
+        return db.fetchCount(f, f.TASK_ID.eq(taskId).and(f.ORG_ID.eq(orgId)).and(f.CONTENT_TYPE.startsWith("image/")));
+    }
+
     public int count(long taskId, Long orgId) {
         var f = COMMAND_TASK_FILE;
         return db.fetchCount(f, f.TASK_ID.eq(taskId).and(orgId == null ? f.ORG_ID.isNull() : f.ORG_ID.eq(orgId)));

@@ -121,6 +121,13 @@ public class TaskRepository {
                 .and(COMMAND_PROGRESS.ORG_ID.eq(orgId)).fetchOptional();
     }
 
+    /** The organization's counter row and its children's, in one read (the board's common case). */
+    public List<CommandProgressRecord> progressRows(long taskId, long orgId) {
+        return db.selectFrom(COMMAND_PROGRESS).where(COMMAND_PROGRESS.TASK_ID.eq(taskId))
+                .and(COMMAND_PROGRESS.ORG_ID.eq(orgId).or(COMMAND_PROGRESS.PARENT_ORG_ID.eq(orgId)))
+                .orderBy(COMMAND_PROGRESS.ORG_PATH).fetch();
+    }
+
     public List<CommandProgressRecord> progressChildren(long taskId, long orgId) {
         return db.selectFrom(COMMAND_PROGRESS).where(COMMAND_PROGRESS.TASK_ID.eq(taskId))
                 .and(COMMAND_PROGRESS.PARENT_ORG_ID.eq(orgId)).orderBy(COMMAND_PROGRESS.ORG_PATH).fetch();

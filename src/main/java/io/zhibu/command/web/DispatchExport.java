@@ -50,7 +50,7 @@ class DispatchExport {
             }
         }
         return List.of(
-                new Section(messages.get("dispatch.figures"), List.of(messages.get("dispatch.col.org"),
+                new Section(messages.get("dispatch.figures.mtd", messages.get("dispatch.figures"), b.figuresPeriod()), List.of(messages.get("dispatch.col.org"),
                         messages.get("dispatch.col.members"), messages.get("dispatch.col.meetingRate"),
                         messages.get("dispatch.col.duesRate"), messages.get("dispatch.col.termsOverdue")), figures),
                 new Section(messages.get("dispatch.tasks"), List.of(messages.get("dispatch.col.task"),

@@ -96,7 +96,7 @@ public class TaskPageController {
     }
 
     private void options(Model model) {
-        model.addAttribute("kinds", List.of(FeedbackKind.TEXT, FeedbackKind.NUMBER));
+        model.addAttribute("kinds", List.of(FeedbackKind.values()));
         model.addAttribute("types", OrgType.values());
         model.addAttribute("domains", OrgDomain.values());
     }

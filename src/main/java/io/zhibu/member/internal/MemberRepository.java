@@ -268,6 +268,16 @@ public class MemberRepository {
         return out;
     }
 
+    /** Members (not exited) per directly holding organization under a subtree: one GROUP BY. */
+    public java.util.Map<Long, Long> membersByOrg(String path) {
+        java.util.Map<Long, Long> out = new java.util.HashMap<>();
+        for (var r : db.select(MEMBER_MEMBER.ORG_ID, DSL.count()).from(MEMBER_MEMBER).where(subtree(path))
+                .and(MEMBER_MEMBER.EXIT_TYPE.isNull()).groupBy(MEMBER_MEMBER.ORG_ID).fetch()) {
+            out.put(r.value1(), r.value2().longValue());
+        }
+        return out;
+    }
+
     public long countIds(Collection<Long> ids, String path, boolean fullInGoodStanding) {
         Condition c = MEMBER_MEMBER.ID.in(ids).and(subtree(path)).and(MEMBER_MEMBER.EXIT_TYPE.isNull());
         if (fullInGoodStanding) {

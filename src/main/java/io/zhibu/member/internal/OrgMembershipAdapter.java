@@ -41,6 +41,11 @@ public class OrgMembershipAdapter implements OrgMembershipPort {
     }
 
     @Override
+    public java.util.Map<Long, Long> membersByOrg(String subtreePath) {
+        return repo.membersByOrg(subtreePath);
+    }
+
+    @Override
     public long countFullMembers(Collection<Long> memberIds, String withinPath) {
         return memberIds.isEmpty() ? 0 : repo.countIds(memberIds, withinPath, true);
     }
