@@ -8,6 +8,9 @@
 //                     --zhibu.supervision.dashboard-cache=PT0S; the dashboard targets then become 150 ms)
 //     --sweep         also start a warning sweep through POST /api/v1/warnings/sweeps and time it to the end
 //     --out=FILE      also write the Markdown table to FILE
+//     --pid=PID       the app's process id (same machine): adds its CPU milliseconds per request to each row (less the
+//                     app's own background CPU in 2 quiet seconds before the row), a figure that a shared machine's
+//                     load does not inflate as much as the latency
 //     --paths P...    ad-hoc mode: closed loop over the given GET paths (round-robin) at --concurrency=N
 //
 // It signs in through the API (bearer token) and, for the HTML row, through the login form (session cookie);
@@ -48,6 +51,7 @@ public class HttpBench {
     static HttpClient api;
     static HttpClient pages;
     static String token;
+    static long appPid;
 
     public static void main(String[] a) throws Exception {
         base = a[0];
@@ -65,6 +69,7 @@ public class HttpBench {
         int seconds = Integer.parseInt(opt.getOrDefault("seconds", "10"));
         String variant = opt.getOrDefault("variant", "");
         boolean cacheOff = variant.contains("cache off");
+        appPid = Long.parseLong(opt.getOrDefault("pid", "0"));
         api = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
         token = signIn(user, password);
 
@@ -74,9 +79,20 @@ public class HttpBench {
         } else {
             Org root = opt.containsKey("root") ? orgs("[" + get("/api/v1/orgs/" + opt.get("root")) + "]").getFirst()
                     : orgs(get("/api/v1/orgs")).getFirst();
-            Org county = firstWithChildren(children(root.id()));
-            Org township = firstWithChildren(children(county.id()));
-            Org branch = firstBranch(township);
+            // representative = the heaviest at each level: the root's committee with the most members (a county or
+            // district), that one's committee with the most members (a street or township; a general branch when it
+            // has no committee), and the branch with the most members below it
+            Org county = largestChild(root, (t, n) -> t.equals("COMMITTEE") && n.matches(".*[县区市]委$"));
+            if (county.id() == root.id()) {
+                county = largestChild(root, (t, n) -> t.equals("COMMITTEE"));
+            }
+            Org township = largestChild(county, (t, n) -> t.equals("COMMITTEE") && n.matches(".*(乡|镇|街道).*委员会$"));
+            if (township.id() == county.id()) {
+                township = largestChild(county, (t, n) -> t.equals("COMMITTEE") || t.equals("GENERAL_BRANCH"));
+            }
+            Org branch = largestBranch(township);
+            System.out.printf("Organizations: root %s (%d), county %s (%d), township %s (%d), branch %s (%d)%n",
+                    root.name(), root.id(), county.name(), county.id(), township.name(), township.id(), branch.name(), branch.id());
             List<Org[]> levels = List.of(new Org[]{root}, new Org[]{county}, new Org[]{township}, new Org[]{branch});
             String[] levelNames = {"root", "county", "township", "branch"};
             for (int i = 0; i < 4; i++) {
@@ -123,8 +139,9 @@ public class HttpBench {
                 + (variant.isEmpty() ? "" : " (" + variant + ")") + "; " + seconds + " s per row, closed loop, no pauses; "
                 + Runtime.getRuntime().availableProcessors() + " cores; load average at start " + load() + ".");
         out.add("");
-        out.add("| What | Organization | Concurrency | req/s | p50 ms | p95 ms | p99 ms | Target p99 | Met | Load 1-min before → after | Non-200 |");
-        out.add("|---|---|---:|---:|---:|---:|---:|---:|---|---|---:|");
+        out.add("| What | Organization | Concurrency | req/s | p50 ms | p95 ms | p99 ms | Target p99 | Met | Load 1-min before → after | Non-200 |"
+                + (appPid > 0 ? " App CPU ms/req |" : ""));
+        out.add("|---|---|---:|---:|---:|---:|---:|---:|---|---|---:|" + (appPid > 0 ? "---:|" : ""));
         out.forEach(System.out::println);
         for (Row r : rows) {
             String line = run(r, seconds);
@@ -148,9 +165,20 @@ public class HttpBench {
         AtomicLong count = new AtomicLong();
         String before = load();
         long measuredNanos = 0;
+        long cpuBefore = 0;
+        // the app's own background work (rollup applier, jobs) in 2 quiet seconds, subtracted from the row's CPU
+        double idleTicksPerSecond = 0;
+        if (appPid > 0) {
+            long i0 = cpuTicks();
+            Thread.sleep(2000);
+            idleTicksPerSecond = (cpuTicks() - i0) / 2.0;
+        }
         for (int phase = 0; phase < 2; phase++) {
             boolean record = phase == 1;
             long start = System.nanoTime();
+            if (record) {
+                cpuBefore = cpuTicks();
+            }
             long end = start + (record ? seconds : Math.max(2, seconds / 5)) * 1_000_000_000L;
             try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (int t = 0; t < row.concurrency(); t++) {
@@ -182,13 +210,19 @@ public class HttpBench {
                 measuredNanos = System.nanoTime() - start;
             }
         }
+        String cpu = "";
+        if (appPid > 0) {
+            // clock ticks are 10 ms on Linux (USER_HZ 100)
+            double busy = (cpuTicks() - cpuBefore) - idleTicksPerSecond * measuredNanos / 1e9;
+            cpu = String.format(" %.2f |", Math.max(0, busy) * 10.0 / Math.max(1, count.get()));
+        }
         List<Long> sorted = new ArrayList<>(micros);
         sorted.sort(null);
         double p99 = pct(sorted, 0.99);
         String met = row.targetMs() <= 0 ? "—" : p99 <= row.targetMs() ? "yes" : "**no**";
-        return String.format("| %s | %s | %d | %.0f | %.1f | %.1f | %.1f | %s | %s | %s → %s | %d |", row.label(), row.org(),
+        return String.format("| %s | %s | %d | %.0f | %.1f | %.1f | %.1f | %s | %s | %s → %s | %d |%s", row.label(), row.org(),
                 row.concurrency(), count.get() / (measuredNanos / 1e9), pct(sorted, 0.50), pct(sorted, 0.95), p99,
-                row.targetMs() <= 0 ? "—" : String.format("%.0f ms", row.targetMs()), met, before, load(), errors.get());
+                row.targetMs() <= 0 ? "—" : String.format("%.0f ms", row.targetMs()), met, before, load(), errors.get(), cpu);
     }
 
     /** Starts a warning sweep through the API and polls it to its end; prints the server's own duration too. */
@@ -276,6 +310,39 @@ public class HttpBench {
         return list.stream().filter(Org::hasChildren).findFirst().orElse(list.getFirst());
     }
 
+    static final Pattern CHILD = Pattern.compile("\\{\"orgId\":(\\d+),\"name\":\"([^\"]*)\",\"type\":\"(\\w+)\"");
+
+    /**
+     * The child of {@code parent} with the most members whose type and name pass (the dashboard ranked by
+     * members names them in that order); {@code parent} itself when none passes.
+     */
+    static Org largestChild(Org parent, java.util.function.BiPredicate<String, String> typeAndName) throws Exception {
+        String d = get("/api/v1/supervision/dashboard?rank=MEMBERS&orgId=" + parent.id());
+        Map<Long, Org> byId = new java.util.HashMap<>();
+        children(parent.id()).forEach(o -> byId.put(o.id(), o));
+        Matcher m = CHILD.matcher(d);
+        while (m.find()) {
+            Org o = byId.get(Long.parseLong(m.group(1)));
+            if (o != null && typeAndName.test(m.group(3), m.group(2))) {
+                return o;
+            }
+        }
+        return parent;
+    }
+
+    /** The branch (支部) with the most members under an organization, following the largest child down. */
+    static Org largestBranch(Org from) throws Exception {
+        for (int depth = 0; depth < 8 && !holdsMembers(from.type()); depth++) {
+            Org next = largestChild(from, (t, n) -> holdsMembers(t));
+            from = next.id() != from.id() ? next : largestChild(from, (t, n) -> !t.equals("PARTY_GROUP"));
+        }
+        return from;
+    }
+
+    static boolean holdsMembers(String type) {
+        return type.equals("BRANCH") || type.equals("JOINT_BRANCH") || type.equals("TEMPORARY_BRANCH");
+    }
+
     /** The first branch (支部) under an organization, depth first. */
     static Org firstBranch(Org from) throws Exception {
         for (Org c : children(from.id())) {
@@ -295,6 +362,20 @@ public class HttpBench {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (Exception e) {
             return "?";
+        }
+    }
+
+    /** utime + stime of the app process in clock ticks (0 without --pid). */
+    static long cpuTicks() {
+        if (appPid <= 0) {
+            return 0;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/" + appPid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (Exception e) {
+            return 0;
         }
     }
 

@@ -35,6 +35,8 @@ class DashboardPageController {
     private final Rollups rollups;
     private final Messages messages;
     private final JsonMapper json = JsonMapper.builder().build();
+    private final KeptJson<java.util.concurrent.ConcurrentMap<java.util.Locale, String>> chartData =
+            new KeptJson<>(view -> new java.util.concurrent.ConcurrentHashMap<>());
 
     DashboardPageController(Dashboards dashboards, Rollups rollups, Messages messages) {
         this.dashboards = dashboards;
@@ -98,7 +100,10 @@ class DashboardPageController {
         model.addAttribute("d", d);
         model.addAttribute("ranks", Dashboards.RankBy.values());
         // raw JSON inside <script type="application/json">: only "<" could end the element early
-        model.addAttribute("chartData", json.writeValueAsString(charts(d)).replace("<", "\\u003c"));
+        // kept per dashboard view and language (the view is shared by every caller of one kept snapshot, issue 20)
+        model.addAttribute("chartData", chartData.of(d).computeIfAbsent(
+                org.springframework.context.i18n.LocaleContextHolder.getLocale(),
+                l -> json.writeValueAsString(charts(d)).replace("<", "\\u003c")));
     }
 
     /** Series and their translated labels for the ECharts on the page. */
