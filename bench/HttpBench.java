@@ -14,8 +14,9 @@
 //     --paths P...    ad-hoc mode: closed loop over the given GET paths (round-robin) at --concurrency=N
 //
 // It signs in through the API (bearer token) and, for the HTML row, through the login form (session cookie);
-// discovers representative organizations itself (the caller's scope root, then the first county, township and
-// branch under it); then runs each row as a closed loop — N virtual threads, each sending its next request as soon as
+// discovers representative organizations itself — the heaviest of each level: the root's county/district committee
+// with the most members (a name ending in 县委/区委/市委), its township/street committee with the most members (乡, 镇,
+// 街道), and the branch with the most members below that (from the dashboard ranked by members); then runs each row as a closed loop — N virtual threads, each sending its next request as soon as
 // the previous answer has been read, no pauses — and prints req/s, p50/p95/p99 of the round trip and the 1-minute
 // load average before and after the row. The client runs on the same machine, so a round trip is what a person or
 // script on loopback would wait for: token check, scope check, queries, JSON or page rendering.
