@@ -8,11 +8,15 @@
 //                     --zhibu.supervision.dashboard-cache=PT0S; the dashboard targets then become 150 ms)
 //     --sweep         also start a warning sweep through POST /api/v1/warnings/sweeps and time it to the end
 //     --out=FILE      also write the Markdown table to FILE
+//     --pid=PID       the app's process id (same machine): adds its CPU milliseconds per request to each row (less the
+//                     app's own background CPU in 2 quiet seconds before the row), a figure that a shared machine's
+//                     load does not inflate as much as the latency
 //     --paths P...    ad-hoc mode: closed loop over the given GET paths (round-robin) at --concurrency=N
 //
 // It signs in through the API (bearer token) and, for the HTML row, through the login form (session cookie);
-// discovers representative organizations itself (the caller's scope root, then the first county, township and
-// branch under it); then runs each row as a closed loop — N virtual threads, each sending its next request as soon as
+// discovers representative organizations itself — the heaviest of each level: the root's county/district committee
+// with the most members (a name ending in 县委/区委/市委), its township/street committee with the most members (乡, 镇,
+// 街道), and the branch with the most members below that (from the dashboard ranked by members); then runs each row as a closed loop — N virtual threads, each sending its next request as soon as
 // the previous answer has been read, no pauses — and prints req/s, p50/p95/p99 of the round trip and the 1-minute
 // load average before and after the row. The client runs on the same machine, so a round trip is what a person or
 // script on loopback would wait for: token check, scope check, queries, JSON or page rendering.
@@ -48,6 +52,7 @@ public class HttpBench {
     static HttpClient api;
     static HttpClient pages;
     static String token;
+    static long appPid;
 
     public static void main(String[] a) throws Exception {
         base = a[0];
@@ -65,6 +70,7 @@ public class HttpBench {
         int seconds = Integer.parseInt(opt.getOrDefault("seconds", "10"));
         String variant = opt.getOrDefault("variant", "");
         boolean cacheOff = variant.contains("cache off");
+        appPid = Long.parseLong(opt.getOrDefault("pid", "0"));
         api = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
         token = signIn(user, password);
 
@@ -74,9 +80,20 @@ public class HttpBench {
         } else {
             Org root = opt.containsKey("root") ? orgs("[" + get("/api/v1/orgs/" + opt.get("root")) + "]").getFirst()
                     : orgs(get("/api/v1/orgs")).getFirst();
-            Org county = firstWithChildren(children(root.id()));
-            Org township = firstWithChildren(children(county.id()));
-            Org branch = firstBranch(township);
+            // representative = the heaviest at each level: the root's committee with the most members (a county or
+            // district), that one's committee with the most members (a street or township; a general branch when it
+            // has no committee), and the branch with the most members below it
+            Org county = largestChild(root, (t, n) -> t.equals("COMMITTEE") && n.matches(".*[县区市]委$"));
+            if (county.id() == root.id()) {
+                county = largestChild(root, (t, n) -> t.equals("COMMITTEE"));
+            }
+            Org township = largestChild(county, (t, n) -> t.equals("COMMITTEE") && n.matches(".*(乡|镇|街道).*委员会$"));
+            if (township.id() == county.id()) {
+                township = largestChild(county, (t, n) -> t.equals("COMMITTEE") || t.equals("GENERAL_BRANCH"));
+            }
+            Org branch = largestBranch(township);
+            System.out.printf("Organizations: root %s (%d), county %s (%d), township %s (%d), branch %s (%d)%n",
+                    root.name(), root.id(), county.name(), county.id(), township.name(), township.id(), branch.name(), branch.id());
             List<Org[]> levels = List.of(new Org[]{root}, new Org[]{county}, new Org[]{township}, new Org[]{branch});
             String[] levelNames = {"root", "county", "township", "branch"};
             for (int i = 0; i < 4; i++) {
@@ -123,8 +140,9 @@ public class HttpBench {
                 + (variant.isEmpty() ? "" : " (" + variant + ")") + "; " + seconds + " s per row, closed loop, no pauses; "
                 + Runtime.getRuntime().availableProcessors() + " cores; load average at start " + load() + ".");
         out.add("");
-        out.add("| What | Organization | Concurrency | req/s | p50 ms | p95 ms | p99 ms | Target p99 | Met | Load 1-min before → after | Non-200 |");
-        out.add("|---|---|---:|---:|---:|---:|---:|---:|---|---|---:|");
+        out.add("| What | Organization | Concurrency | req/s | p50 ms | p95 ms | p99 ms | Target p99 | Met | Load 1-min before → after | Non-200 |"
+                + (appPid > 0 ? " App CPU ms/req |" : ""));
+        out.add("|---|---|---:|---:|---:|---:|---:|---:|---|---|---:|" + (appPid > 0 ? "---:|" : ""));
         out.forEach(System.out::println);
         for (Row r : rows) {
             String line = run(r, seconds);
@@ -148,9 +166,20 @@ public class HttpBench {
         AtomicLong count = new AtomicLong();
         String before = load();
         long measuredNanos = 0;
+        long cpuBefore = 0;
+        // the app's own background work (rollup applier, jobs) in 2 quiet seconds, subtracted from the row's CPU
+        double idleTicksPerSecond = 0;
+        if (appPid > 0) {
+            long i0 = cpuTicks();
+            Thread.sleep(2000);
+            idleTicksPerSecond = (cpuTicks() - i0) / 2.0;
+        }
         for (int phase = 0; phase < 2; phase++) {
             boolean record = phase == 1;
             long start = System.nanoTime();
+            if (record) {
+                cpuBefore = cpuTicks();
+            }
             long end = start + (record ? seconds : Math.max(2, seconds / 5)) * 1_000_000_000L;
             try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (int t = 0; t < row.concurrency(); t++) {
@@ -182,18 +211,32 @@ public class HttpBench {
                 measuredNanos = System.nanoTime() - start;
             }
         }
+        String cpu = "";
+        if (appPid > 0) {
+            // clock ticks are 10 ms on Linux (USER_HZ 100)
+            double busy = (cpuTicks() - cpuBefore) - idleTicksPerSecond * measuredNanos / 1e9;
+            cpu = String.format(" %.2f |", Math.max(0, busy) * 10.0 / Math.max(1, count.get()));
+        }
         List<Long> sorted = new ArrayList<>(micros);
         sorted.sort(null);
         double p99 = pct(sorted, 0.99);
         String met = row.targetMs() <= 0 ? "—" : p99 <= row.targetMs() ? "yes" : "**no**";
-        return String.format("| %s | %s | %d | %.0f | %.1f | %.1f | %.1f | %s | %s | %s → %s | %d |", row.label(), row.org(),
+        return String.format("| %s | %s | %d | %.0f | %.1f | %.1f | %.1f | %s | %s | %s → %s | %d |%s", row.label(), row.org(),
                 row.concurrency(), count.get() / (measuredNanos / 1e9), pct(sorted, 0.50), pct(sorted, 0.95), p99,
-                row.targetMs() <= 0 ? "—" : String.format("%.0f ms", row.targetMs()), met, before, load(), errors.get());
+                row.targetMs() <= 0 ? "—" : String.format("%.0f ms", row.targetMs()), met, before, load(), errors.get(), cpu);
     }
 
     /** Starts a warning sweep through the API and polls it to its end; prints the server's own duration too. */
     static String sweep() throws Exception {
         String before = load();
+        // what ran before: the first sweep of a database opens every warning (the issue's "first sweep" target)
+        String earlier = get("/api/v1/warnings/sweeps");
+        Matcher first = Pattern.compile("\"trigger\":\"(\\w+)\",[^{}]*?\"status\":\"(\\w+)\"[^{}]*?\"opened\":(\\d+)[^{}]*?\"millis\":(\\d+)").matcher(earlier);
+        List<String> runs = new ArrayList<>();
+        while (first.find()) {
+            runs.add(first.group(1) + " " + first.group(2) + " " + first.group(3) + " opened in "
+                    + String.format("%.1f s", Long.parseLong(first.group(4)) / 1000.0));
+        }
         long t0 = System.nanoTime();
         HttpResponse<String> started = api.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/warnings/sweeps"))
                 .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
@@ -211,9 +254,10 @@ public class HttpBench {
         Matcher millis = Pattern.compile("\"millis\":(\\d+)").matcher(run);
         Matcher status = Pattern.compile("\"status\":\"(\\w+)\"").matcher(run);
         Matcher opened = Pattern.compile("\"opened\":(\\d+)").matcher(run);
-        return String.format("Warning sweep through the API: %s, %.1f s from the POST to the finished run as polled%s, %s warnings opened; target 10 s; load %s → %s.",
+        return String.format("Warning sweep through the API: %s, %.1f s from the POST to the finished run as polled%s, %s warnings opened; target 10 s; load %s → %s. %s",
                 status.find() ? status.group(1) : "?", wall, millis.find() ? String.format(" (server-side %.1f s)", Long.parseLong(millis.group(1)) / 1000.0) : "",
-                opened.find() ? opened.group(1) : "?", before, load());
+                opened.find() ? opened.group(1) : "?", before, load(),
+                runs.isEmpty() ? "It was the database's first sweep." : "Earlier runs, newest first: " + String.join("; ", runs) + ".");
     }
 
     static HttpResponse<Void> send(boolean page, String path) throws Exception {
@@ -272,18 +316,37 @@ public class HttpBench {
         return orgs(get("/api/v1/orgs/" + id + "/children"));
     }
 
-    static Org firstWithChildren(List<Org> list) {
-        return list.stream().filter(Org::hasChildren).findFirst().orElse(list.getFirst());
-    }
+    static final Pattern CHILD = Pattern.compile("\\{\"orgId\":(\\d+),\"name\":\"([^\"]*)\",\"type\":\"(\\w+)\"");
 
-    /** The first branch (支部) under an organization, depth first. */
-    static Org firstBranch(Org from) throws Exception {
-        for (Org c : children(from.id())) {
-            if (c.type().endsWith("BRANCH") && !c.type().equals("GENERAL_BRANCH")) {
-                return c;
+    /**
+     * The child of {@code parent} with the most members whose type and name pass (the dashboard ranked by
+     * members names them in that order); {@code parent} itself when none passes.
+     */
+    static Org largestChild(Org parent, java.util.function.BiPredicate<String, String> typeAndName) throws Exception {
+        String d = get("/api/v1/supervision/dashboard?rank=MEMBERS&orgId=" + parent.id());
+        Map<Long, Org> byId = new java.util.HashMap<>();
+        children(parent.id()).forEach(o -> byId.put(o.id(), o));
+        Matcher m = CHILD.matcher(d);
+        while (m.find()) {
+            Org o = byId.get(Long.parseLong(m.group(1)));
+            if (o != null && typeAndName.test(m.group(3), m.group(2))) {
+                return o;
             }
         }
-        return firstBranch(firstWithChildren(children(from.id())));
+        return parent;
+    }
+
+    /** The branch (支部) with the most members under an organization, following the largest child down. */
+    static Org largestBranch(Org from) throws Exception {
+        for (int depth = 0; depth < 8 && !holdsMembers(from.type()); depth++) {
+            Org next = largestChild(from, (t, n) -> holdsMembers(t));
+            from = next.id() != from.id() ? next : largestChild(from, (t, n) -> !t.equals("PARTY_GROUP"));
+        }
+        return from;
+    }
+
+    static boolean holdsMembers(String type) {
+        return type.equals("BRANCH") || type.equals("JOINT_BRANCH") || type.equals("TEMPORARY_BRANCH");
     }
 
     static double pct(List<Long> sorted, double q) {
@@ -295,6 +358,20 @@ public class HttpBench {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (Exception e) {
             return "?";
+        }
+    }
+
+    /** utime + stime of the app process in clock ticks (0 without --pid). */
+    static long cpuTicks() {
+        if (appPid <= 0) {
+            return 0;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/" + appPid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (Exception e) {
+            return 0;
         }
     }
 

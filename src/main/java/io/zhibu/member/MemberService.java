@@ -74,14 +74,18 @@ public class MemberService {
         Condition c = repo.filter(scope.orgPath(), scope.selfOnly() ? scope.selfMemberId() : null, subtree, f, today());
         int p = Page.clampPage(page);
         int s = Page.clampSize(size);
-        List<MemberMemberRecord> rows = repo.page(c, p, s);
+        boolean searching = f.q() != null && !f.q().isBlank();
+        // a search (name fragment, pinyin initials, ID or phone) finds few rows, all of which the page query reads to
+        // sort them anyway: its total comes from the same pass (issue 20: the city's name search read its rows twice)
+        MemberRepository.PageWithTotal found = searching ? repo.pageWithTotal(c, p, s) : null;
+        List<MemberMemberRecord> rows = found != null ? found.rows() : repo.page(c, p, s);
         Map<Long, String> names = orgNames(rows);
         LocalDate today = today();
         List<MemberSummary> items = rows.stream().map(r -> new MemberSummary(r.getId(), r.getName(),
                 MemberRepository.gender(r), PartyCalendar.ageOn(r.getBirthDate(), today), r.getOrgId(),
                 names.get(r.getOrgId()), r.getCategory(), r.getJoinedOn(),
                 r.getIdNumberMasked(), r.getPhoneMasked(), r.getEducation())).toList();
-        long total = largeTotals.get(new TotalKey(scope.orgPath(), scope.selfOnly() ? scope.selfMemberId() : null,
+        long total = found != null && found.total() >= 0 ? found.total() : largeTotals.get(new TotalKey(scope.orgPath(), scope.selfOnly() ? scope.selfMemberId() : null,
                 subtree, f, today), () -> repo.count(c));
         return new Page<>(items, p, s, total);
     }

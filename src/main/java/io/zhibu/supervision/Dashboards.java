@@ -79,7 +79,12 @@ public class Dashboards {
      * its ancestors. Kept per org and period (see {@link #kept}).
      */
     private record Snapshot(Organization org, List<Organization> children, Map<Long, Map<String, Long>> figures,
-                            List<Dashboard.Crumb> ancestors, long pending) {
+                            List<Dashboard.Crumb> ancestors, long pending,
+                            java.util.concurrent.ConcurrentMap<ViewKey, Dashboard> views) {
+    }
+
+    /** What makes two callers' dashboards of one snapshot differ: the order and the depth the breadcrumb starts at. */
+    private record ViewKey(RankBy rank, int fromDepth) {
     }
 
     /** A dashboard snapshot or a subtree's branch ranking of one organization and period. */
@@ -135,6 +140,15 @@ public class Dashboards {
         if (!scope.covers(org.path())) {
             throw new NotFoundException("organization", id);
         }
+        int fromDepth = Math.max(1, OrgPath.depth(scope.orgPath()));
+        // built once per kept snapshot, order and breadcrumb depth, so that every caller of the same view gets the same
+        // (immutable) object: the API keeps its JSON beside it (issue 20: fifty callers of the city's dashboard
+        // re-sorted and re-serialized the same children on every call)
+        return snap.views().computeIfAbsent(new ViewKey(rank, fromDepth), k -> view(snap, period, rank, fromDepth));
+    }
+
+    private Dashboard view(Snapshot snap, DashboardPeriod period, RankBy rank, int fromDepth) {
+        Organization org = snap.org();
         Map<Long, Map<String, Long>> figures = snap.figures();
         Map<String, Long> own = figures.getOrDefault(org.id(), Map.of());
         List<Organization> ordered = new ArrayList<>(snap.children());
@@ -147,10 +161,9 @@ public class Dashboards {
             rows.add(new Dashboard.Child(c.id(), c.name(), c.type().name(), c.type() != OrgType.PARTY_GROUP,
                     f, Dashboard.meetingRate(f), Dashboard.duesRate(f), rows.size() + 1));
         }
-        int fromDepth = Math.max(1, OrgPath.depth(scope.orgPath()));
         List<Dashboard.Crumb> crumbs = snap.ancestors().subList(fromDepth - 1, snap.ancestors().size());
         return new Dashboard(org.id(), org.name(), org.type().name(), period.code(), crumbs, own,
-                Dashboard.meetingRate(own), Dashboard.duesRate(own), rank.name(), rows, snap.pending());
+                Dashboard.meetingRate(own), Dashboard.duesRate(own), rank.name(), List.copyOf(rows), snap.pending());
     }
 
     private Snapshot snapshot(DataScope scope, long orgId, DashboardPeriod period) {
@@ -159,7 +172,8 @@ public class Dashboards {
         List<Long> ids = new ArrayList<>();
         ids.add(org.id());
         children.forEach(c -> ids.add(c.id()));
-        return new Snapshot(org, List.copyOf(children), figures(period, ids), ancestors(org), repo.pendingCount());
+        return new Snapshot(org, List.copyOf(children), figures(period, ids), ancestors(org), repo.pendingCount(),
+                new java.util.concurrent.ConcurrentHashMap<>());
     }
 
     /** Every branch of the subtree ranked by one figure (bulletins name the last ones). */

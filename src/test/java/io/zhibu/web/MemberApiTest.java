@@ -97,6 +97,10 @@ class MemberApiTest extends IntegrationTest {
                 }
             }
             assertThat(found).as(q).isEqualTo(expected);
+            // a page past the end still tells the total (the search counts in the page query; issue 20)
+            Api.Response past = secretary.get("/api/v1/members?size=200&page=50&q=" + Api.enc(q));
+            assertThat(past.at("/items").size()).isZero();
+            assertThat(past.at("/total").asLong()).as("total past the end, " + q).isEqualTo(expected.size());
         }
     }
 

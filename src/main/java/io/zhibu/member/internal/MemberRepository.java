@@ -174,6 +174,27 @@ public class MemberRepository {
         return db.fetchCount(MEMBER_MEMBER, c);
     }
 
+    /** A page and the number of all rows matching (-1 when the page came back empty and the total is unknown). */
+    public record PageWithTotal(List<MemberMemberRecord> rows, long total) {
+    }
+
+    /**
+     * A page and the total of a selective filter in one statement ({@code count(*) over ()}): for a search that finds a
+     * few hundred names, the rows are read once instead of once for the page and once for the count. Not for broad
+     * filters (a whole roster), where the page is read in index order and stops after {@code size} rows.
+     */
+    public PageWithTotal pageWithTotal(Condition c, int page, int size) {
+        Field<Integer> total = DSL.count().over().as("total_found");
+        var result = db.select(MEMBER_MEMBER.asterisk(), total).from(MEMBER_MEMBER).where(c)
+                .orderBy(MEMBER_MEMBER.REGION_ORG_ID, MEMBER_MEMBER.ORG_PATH, MEMBER_MEMBER.ID)
+                .limit(size).offset((long) page * size).fetch();
+        if (result.isEmpty()) {
+            return new PageWithTotal(List.of(), page == 0 ? 0 : -1);
+        }
+        long n = result.getFirst().get(total);
+        return new PageWithTotal(result.map(r -> r.into(MEMBER_MEMBER)), n);
+    }
+
     public List<MemberMemberRecord> page(Condition c, int page, int size) {
         return db.selectFrom(MEMBER_MEMBER).where(c).orderBy(MEMBER_MEMBER.REGION_ORG_ID, MEMBER_MEMBER.ORG_PATH, MEMBER_MEMBER.ID)
                 .limit(size).offset((long) page * size).fetch();

@@ -35,6 +35,40 @@ class DashboardPageController {
     private final Rollups rollups;
     private final Messages messages;
     private final JsonMapper json = JsonMapper.builder().build();
+    private final KeptJson<java.util.concurrent.ConcurrentMap<java.util.Locale, String>> chartData =
+            new KeptJson<>(view -> new java.util.concurrent.ConcurrentHashMap<>());
+    private final KeptJson<java.util.concurrent.ConcurrentMap<java.util.Locale, List<ChildRow>>> childRows =
+            new KeptJson<>(view -> new java.util.concurrent.ConcurrentHashMap<>());
+
+    /**
+     * A line of the children's table with its figures summed and formatted once per kept view and language (issue
+     * 20: the city's page evaluated ~15 expressions and three number formats per child on every load).
+     */
+    record ChildRow(long orgId, int rank, String name, boolean drillable, long members, String meetingRate,
+                    boolean meetingLow, String duesRate, boolean duesLow, String deliberationRate,
+                    boolean deliberationLow, String deliberationCounts, long pipeline, long termsOverdue,
+                    long servingReported, String servingHours) {
+        static List<ChildRow> of(Dashboard d, java.util.Locale locale) {
+            List<ChildRow> rows = new ArrayList<>();
+            for (Dashboard.Child c : d.children()) {
+                rows.add(new ChildRow(c.orgId(), c.rank(), c.name(), c.drillable(), c.figure("member.total"),
+                        rate(c.meetingRate(), locale), c.meetingRate() != null && c.meetingRate() < 800,
+                        rate(c.duesRate(), locale), c.duesRate() != null && c.duesRate() < 800,
+                        rate(c.deliberationRate(), locale), c.deliberationRate() != null && c.deliberationRate() < 800,
+                        c.figure("deliberation.completed") + " / " + c.figure("deliberation.started"),
+                        c.figure("dev.APPLICANT") + c.figure("dev.ACTIVIST") + c.figure("dev.TARGET")
+                                + c.figure("dev.PROBATIONARY"),
+                        c.figure("org.term.overdue"), c.figure("serving.reported"),
+                        org.thymeleaf.util.NumberUtils.format(c.figure("serving.minutes") / 60.0, 1, 1, locale)));
+            }
+            return List.copyOf(rows);
+        }
+
+        /** A per-mille rate as the page shows it ("87.5%"), or "—". */
+        private static String rate(Integer perMille, java.util.Locale locale) {
+            return perMille == null ? "—" : org.thymeleaf.util.NumberUtils.format(perMille / 10.0, 1, 1, locale) + "%";
+        }
+    }
 
     DashboardPageController(Dashboards dashboards, Rollups rollups, Messages messages) {
         this.dashboards = dashboards;
@@ -98,7 +132,12 @@ class DashboardPageController {
         model.addAttribute("d", d);
         model.addAttribute("ranks", Dashboards.RankBy.values());
         // raw JSON inside <script type="application/json">: only "<" could end the element early
-        model.addAttribute("chartData", json.writeValueAsString(charts(d)).replace("<", "\\u003c"));
+        // kept per dashboard view and language (the view is shared by every caller of one kept snapshot, issue 20)
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        model.addAttribute("childRows", childRows.of(d).computeIfAbsent(locale, l -> ChildRow.of(d, l)));
+        model.addAttribute("chartData", chartData.of(d).computeIfAbsent(
+                org.springframework.context.i18n.LocaleContextHolder.getLocale(),
+                l -> json.writeValueAsString(charts(d)).replace("<", "\\u003c")));
     }
 
     /** Series and their translated labels for the ECharts on the page. */

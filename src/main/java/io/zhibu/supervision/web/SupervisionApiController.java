@@ -8,14 +8,23 @@ import io.zhibu.shared.Role;
 import io.zhibu.supervision.Dashboard;
 import io.zhibu.supervision.Dashboards;
 import io.zhibu.supervision.Rollups;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Supervision API (督导): dashboards, rankings and the rollup jobs. */
 @RestController
@@ -24,17 +33,29 @@ import org.springframework.web.bind.annotation.RestController;
 public class SupervisionApiController {
     private final Dashboards dashboards;
     private final Rollups rollups;
+    /** The JSON of each kept dashboard view, serialized once with the application's mapper (see {@link KeptJson}). */
+    private final KeptJson<KeptJson.Body> bodies;
 
-    public SupervisionApiController(Dashboards dashboards, Rollups rollups) {
+    public SupervisionApiController(Dashboards dashboards, Rollups rollups, JsonMapper json) {
         this.dashboards = dashboards;
         this.rollups = rollups;
+        this.bodies = new KeptJson<>(view -> KeptJson.Body.of(json.writeValueAsBytes(view)));
     }
 
     @GetMapping("/dashboard")
     @Operation(summary = "Key figures of an organization's subtree for a period (2026, 2026-Q4, 2026-11), children ranked")
-    public Dashboard dashboard(@RequestParam(required = false) Long orgId, @RequestParam(required = false) String period,
-                               @RequestParam(required = false) String rank) {
-        return dashboards.dashboard(CurrentScope.get(), orgId, period, rank);
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = Dashboard.class)))
+    public ResponseEntity<byte[]> dashboard(@RequestParam(required = false) Long orgId,
+                                            @RequestParam(required = false) String period,
+                                            @RequestParam(required = false) String rank,
+                                            @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        // scope checked on every call; the body is the kept view's, serialized once (issue 20)
+        KeptJson.Body body = bodies.of(dashboards.dashboard(CurrentScope.get(), orgId, period, rank));
+        if (body.etag().equals(ifNoneMatch)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(body.etag()).build();
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).eTag(body.etag()).body(body.bytes());
     }
 
     @GetMapping("/dashboard/live")

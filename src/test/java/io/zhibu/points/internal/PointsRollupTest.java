@@ -112,6 +112,14 @@ class PointsRollupTest extends IntegrationTest {
         assertThat(walked).extracting(r -> r.getMemberId()).containsExactly(m0 + 4, m0 + 3, m0 + 5);
         assertThat(repo.memberRanking(year, TOWN_B, PointsRepository.Metric.POINTS, 1, 1, 1_000_000, 100_000_000))
                 .extracting(r -> r.getMemberId()).containsExactly(m0 + 3);
+        // the bounded walk (issue 20): a budget that holds the page answers from the walk, one that does not (the
+        // subtree's rows lie deeper in the order) falls back to the sorted path range — the same page either way
+        for (long budget : List.of(1L, 2L, 1_000L)) {
+            assertThat(repo.memberRanking(year, TOWN_B, PointsRepository.Metric.POINTS, 0, 2, budget)).as("budget " + budget)
+                    .extracting(r -> r.getMemberId()).containsExactly(m0 + 4, m0 + 3);
+            assertThat(repo.memberRanking(year, TOWN_B, PointsRepository.Metric.POINTS, 2, 2, budget)).as("budget " + budget)
+                    .extracting(r -> r.getMemberId()).containsExactly(m0 + 5);
+        }
     }
 
     @org.junit.jupiter.api.Test
