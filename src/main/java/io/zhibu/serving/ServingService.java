@@ -30,6 +30,7 @@ import io.zhibu.shared.ForbiddenException;
 import io.zhibu.shared.InvalidInputException;
 import io.zhibu.shared.NotFoundException;
 import io.zhibu.shared.OrgPath;
+import io.zhibu.shared.Page;
 import io.zhibu.shared.Role;
 import io.zhibu.shared.TextInput;
 import io.zhibu.shared.Violation;
@@ -291,6 +292,12 @@ public class ServingService {
      */
     @Transactional(readOnly = true)
     public Board board(DataScope scope, Long orgId, Integer year) {
+        return board(scope, orgId, year, null, null);
+    }
+
+    /** The same, one page ({@code page}, {@code size}) of each of an organization's lists. */
+    @Transactional(readOnly = true)
+    public Board board(DataScope scope, Long orgId, Integer year, Integer page, Integer size) {
         requireReader(scope);
         int y = year != null ? year : today().getYear();
         if (scope.selfOnly()) {
@@ -310,11 +317,16 @@ public class ServingService {
             return new Board(mine.stream().map(r -> report(scope, r, served)).toList(), needs, signups(scope, signups));
         }
         Organization root = orgs.get(scope, orgId != null ? orgId : scope.scopeOrgIdOrZero());
-        List<ServingReportRecord> reports = repo.reportsTouching(root.path(), y, LIMIT);
+        int p = Page.clampPage(page);
+        int s = Page.clampSize(size);
+        List<ServingReportRecord> reports = repo.reportsTouching(root.path(), y, p * s, s);
         Map<Long, int[]> served = repo.servedByReport(reports.stream().map(ServingReportRecord::getId).toList());
-        List<Need> needs = needs(scope, repo.needsUnder(root.path(), LocalDate.of(y, 1, 1), LIMIT), Set.of(), false);
+        LocalDate from = LocalDate.of(y, 1, 1);
+        List<Need> needs = needs(scope, repo.needsUnder(root.path(), from, p * s, s), Set.of(), false);
         return new Board(reports.stream().map(r -> report(scope, r, served)).toList(), needs,
-                signups(scope, repo.signupsTouching(root.path(), y, LIMIT)));
+                signups(scope, repo.signupsTouching(root.path(), y, p * s, s)), p, s,
+                repo.countReportsTouching(root.path(), y), repo.countNeedsUnder(root.path(), from),
+                repo.countSignupsTouching(root.path(), y));
     }
 
     private List<Need> needs(DataScope scope, List<ServingNeedRecord> rows, Set<Long> signed, boolean member) {
