@@ -160,7 +160,7 @@ public class DesignationService {
         if (f.startsOn() == null) {
             errors.add(new Violation("startsOn", "validation.required"));
         } else if (f.endsOn() != null && !f.endsOn().isAfter(f.startsOn())) {
-            errors.add(new Violation("endsOn", "serving.designation.endsOn"));
+            errors.add(new Violation("endsOn", "serving.designation.endsOn.invalid"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

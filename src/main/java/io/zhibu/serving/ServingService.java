@@ -238,9 +238,12 @@ public class ServingService {
         }
         audit.success("serving.report." + action.name().toLowerCase(java.util.Locale.ROOT), "serving-report", id,
                 r.getCommunityOrgPath(), r.getMemberName() + (why == null ? "" : "：" + why));
-        if (to == ReportStatus.CONFIRMED) {
+        if (to == ReportStatus.CONFIRMED || r.getStatus() == ReportStatus.CONFIRMED) {
+            // the unit's serving.reported and the community's serving.received; a confirmed report that is withdrawn
+            // leaves the month it was confirmed in
             YearMonth m = YearMonth.from(today());
-            events.publishEvent(FactsChanged.months(SOURCE, List.of(r.getUnitOrgId()), m, m));
+            YearMonth first = r.getDecidedOn() != null && YearMonth.from(r.getDecidedOn()).isBefore(m) ? YearMonth.from(r.getDecidedOn()) : m;
+            events.publishEvent(FactsChanged.months(SOURCE, List.of(r.getUnitOrgId(), r.getCommunityOrgId()), first, m));
         }
         ServingReportRecord after = repo.report(id).orElseThrow();
         return report(scope, after, repo.servedByReport(List.of(id)));

@@ -156,7 +156,7 @@ public class VisitPlanService {
             errors.add(new Violation("kind", "validation.required"));
         }
         if (f.month() == null || f.month() < 1 || f.month() > 12) {
-            errors.add(new Violation("month", "serving.plan.month"));
+            errors.add(new Violation("month", "serving.plan.month.invalid"));
         }
         String note = InvalidInputException.collect(errors, () -> TextInput.optional(f.note(), "note", 200));
         if (!errors.isEmpty()) {

@@ -278,6 +278,25 @@ public class ServingRepository {
                 .fetch(r -> new long[] {r.value1(), r.value2(), r.value3(), r.value4() == null ? 0 : r.value4().longValue()});
     }
 
+    /** Rollup rows: per community org and month, confirmed reports (month decided) — {orgId, year, month, count}. */
+    public List<long[]> reportsByCommunityMonth(Condition which, LocalDate from, LocalDate to) {
+        var month = DSL.extract(SERVING_REPORT.DECIDED_ON, org.jooq.DatePart.MONTH);
+        var yr = DSL.extract(SERVING_REPORT.DECIDED_ON, org.jooq.DatePart.YEAR);
+        return db.select(SERVING_REPORT.COMMUNITY_ORG_ID, yr, month, DSL.count()).from(SERVING_REPORT)
+                .where(which).and(SERVING_REPORT.STATUS.eq(ReportStatus.CONFIRMED))
+                .and(SERVING_REPORT.DECIDED_ON.between(from, to))
+                .groupBy(SERVING_REPORT.COMMUNITY_ORG_ID, yr, month)
+                .fetch(r -> new long[] {r.value1(), r.value2(), r.value3(), r.value4()});
+    }
+
+    public Condition reportCommunityIn(Collection<Long> ids) {
+        return ids == null ? DSL.noCondition() : SERVING_REPORT.COMMUNITY_ORG_ID.in(ids);
+    }
+
+    public Condition reportCommunityUnder(String path) {
+        return under(SERVING_REPORT.COMMUNITY_ORG_PATH, path);
+    }
+
     public Condition reportUnitIn(Collection<Long> ids) {
         return ids == null ? DSL.noCondition() : SERVING_REPORT.UNIT_ORG_ID.in(ids);
     }

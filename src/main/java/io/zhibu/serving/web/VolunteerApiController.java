@@ -45,9 +45,16 @@ public class VolunteerApiController {
 
     @PostMapping(path = "/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "The organizers add JPEG/PNG photos to an activity (at most 12 in all)")
-    public Activity photos(@PathVariable long id, @RequestParam(name = "photos", required = false) List<MultipartFile> photos)
-            throws IOException {
-        return service.addPhotos(CurrentScope.get(), id, uploads(photos));
+    public Activity photos(@PathVariable long id, @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
+                           @RequestParam(name = "file", required = false) List<MultipartFile> file) throws IOException {
+        List<MultipartFile> all = new ArrayList<>();
+        if (photos != null) {
+            all.addAll(photos);
+        }
+        if (file != null) {
+            all.addAll(file);
+        }
+        return service.addPhotos(CurrentScope.get(), id, uploads(all));
     }
 
     @GetMapping("/{id}/photos/{photoId}")
