@@ -39,7 +39,7 @@ class VisitPlanApiTest extends IntegrationTest {
         assertThat(elder).as("aged 84 turning 85 in three days").isNotNull();
         assertThat(elder.get("nextBirthday").asText()).isEqualTo(today.plusDays(3).toString());
         assertThat(elder.get("turning").asInt()).isEqualTo(85);
-        assertThat(elder.get("visitedOn").isNull()).isTrue();
+        assertThat(elder.get("visitedOn") == null || elder.get("visitedOn").isNull()).as("not visited this year").isTrue();
         assertThat(secretary.get("/api/v1/todos").body()).contains("高寿党员");
 
         // bad plan line: 400 naming the field; then the elderly in one step, once
