@@ -154,6 +154,7 @@ public class AidService {
         }
         a = repo.forUpdate(id).orElseThrow();
         if (a.getStatus() != AidStatus.APPLIED) {
+            audit.refused("serving.aid.decide", "serving-aid", id, a.getOrgPath(), "already " + a.getStatus());
             throw new ConflictException("serving.aid.decided");
         }
         List<Violation> errors = new ArrayList<>();
@@ -189,6 +190,7 @@ public class AidService {
         }
         a = repo.forUpdate(id).orElseThrow();
         if (a.getStatus() != AidStatus.APPROVED) {
+            audit.refused("serving.aid.pay", "serving-aid", id, a.getOrgPath(), "status " + a.getStatus());
             throw new ConflictException(a.getStatus() == AidStatus.PAID ? "serving.aid.paid" : "serving.aid.notApproved");
         }
         List<Violation> errors = new ArrayList<>();
@@ -201,6 +203,7 @@ public class AidService {
         BigDecimal paid = repo.paid(id);
         if (amount != null && paid.add(amount).compareTo(a.getAmountApproved()) > 0) {
             errors.add(new Violation("amount", "serving.aid.overApproved", a.getAmountApproved().subtract(paid)));
+            audit.refused("serving.aid.pay", "serving-aid", id, a.getOrgPath(), "over the approved amount: " + amount);
         }
         String note = InvalidInputException.collect(errors, () -> TextInput.optional(f == null ? null : f.note(), "note", 200));
         if (!errors.isEmpty()) {

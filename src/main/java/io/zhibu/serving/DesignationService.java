@@ -217,6 +217,7 @@ public class DesignationService {
         r.setReviewedBy(scope.username());
         r.setReviewedAt(OffsetDateTime.now(clock));
         if (!repo.insertReview(r)) {
+            audit.refused("serving.designation.review", "serving-designation", id, d.getOrgPath(), "already reviewed for " + year);
             throw new ConflictException("serving.designation.reviewed", year);
         }
         if (f.result() == ReviewResult.UNQUALIFIED) {
@@ -234,6 +235,7 @@ public class DesignationService {
             throw new ForbiddenException("designations are withdrawn by the branch secretary or the organization department");
         }
         if (d.getStatus() == DesignationStatus.WITHDRAWN) {
+            audit.refused("serving.designation.withdraw", "serving-designation", id, d.getOrgPath(), "already withdrawn");
             throw new ConflictException("serving.designation.withdrawn");
         }
         repo.withdraw(id);

@@ -38,8 +38,11 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class VisitPlanService {
-    /** At most this many elderly members are listed for one organization (a branch has far fewer). */
-    static final int MAX_ELDERLY = 1000;
+    /**
+     * At most this many elderly members are listed for one organization (a branch has far fewer; a county's list
+     * is cut here — each line reads the member's birth date, one primary-key read).
+     */
+    static final int MAX_ELDERLY = 200;
     private final VisitPlanRepository repo;
     private final OrgService orgs;
     private final MemberService members;
@@ -98,7 +101,7 @@ public class VisitPlanService {
         int year = today.getYear();
         Map<String, LocalDate> visited = repo.visitedIn(old.stream().map(MemberSummary::id).toList(), year);
         List<Elder> out = new ArrayList<>();
-        for (MemberSummary m : old) {
+        for (MemberSummary m : old.subList(0, Math.min(old.size(), MAX_ELDERLY))) {
             LocalDate birth = members.get(scope, m.id()).birthDate();
             LocalDate next = MonthDay.from(birth).atYear(year);
             if (next.isBefore(today)) {

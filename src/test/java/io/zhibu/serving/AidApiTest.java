@@ -81,6 +81,8 @@ class AidApiTest extends IntegrationTest {
         assertThat(second.at("/amountPaid").asDouble()).isEqualTo(1500.0);
         assertThat(township.post("/api/v1/serving/aid/" + id + "/payments", "{\"paidOn\":\"" + today + "\",\"amount\":1}").status())
                 .isEqualTo(409);
+        assertThat(db.fetchCount(io.zhibu.db.Tables.AUDIT_EVENT, io.zhibu.db.Tables.AUDIT_EVENT.ACTION.eq("serving.aid.pay")
+                .and(io.zhibu.db.Tables.AUDIT_EVENT.TARGET_ID.eq(String.valueOf(id))))).as("payments and the refusals audited").isGreaterThanOrEqualTo(4);
 
         // the superior's ledger: this year's totals grew by the payments; the member sees their own, the phone home too
         JsonNode after = yearOf(township.get("/api/v1/serving/aid/ledger?year=" + year).json(), year);
