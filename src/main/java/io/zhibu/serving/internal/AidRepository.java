@@ -31,6 +31,22 @@ public class AidRepository {
                              BigDecimal paid) {
     }
 
+    /** Demo data: applications (ids assigned) and then their payments. */
+    public void insertAll(List<ServingAidRecord> aids, java.util.function.Function<ServingAidRecord, ServingAidPaymentRecord> payment) {
+        List<ServingAidPaymentRecord> payments = new java.util.ArrayList<>();
+        for (ServingAidRecord a : aids) {
+            a.attach(db.configuration());
+            a.store();
+            ServingAidPaymentRecord p = payment.apply(a);
+            if (p != null) {
+                payments.add(p);
+            }
+        }
+        if (!payments.isEmpty()) {
+            db.batchInsert(payments).execute();
+        }
+    }
+
     public ServingAidRecord newAid() {
         return db.newRecord(SERVING_AID);
     }

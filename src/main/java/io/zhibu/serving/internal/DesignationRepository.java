@@ -62,6 +62,13 @@ public class DesignationRepository {
                 .orderBy(SERVING_DESIGNATION.ID).limit(limit).fetch();
     }
 
+    /** Demo data: designations in one JDBC batch. */
+    public void insertAll(List<ServingDesignationRecord> rows) {
+        if (!rows.isEmpty()) {
+            db.batchInsert(rows).execute();
+        }
+    }
+
     public void withdraw(long id) {
         db.update(SERVING_DESIGNATION).set(SERVING_DESIGNATION.STATUS, DesignationStatus.WITHDRAWN)
                 .where(SERVING_DESIGNATION.ID.eq(id)).execute();
