@@ -245,7 +245,7 @@ public class AidService {
         if (!carer(scope)) {
             throw new ForbiddenException("the aid ledger is kept by the branch committee and its superiors");
         }
-        Organization root = orgs.get(scope, orgId != null ? orgId : scope.scopeOrgIdOrZero());
+        Organization root = orgs.getOrScopeRoot(scope, orgId);
         int p = Page.clampPage(page);
         int s = Page.clampSize(size);
         List<Aid> lines = views(scope, repo.page(root.path(), year, p * s, s));

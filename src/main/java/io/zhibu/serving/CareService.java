@@ -100,7 +100,7 @@ public class CareService {
     @Transactional(readOnly = true)
     public Page<Talk> talks(DataScope scope, Long orgId, Integer page, Integer size) {
         requireCarer(scope);
-        Organization root = orgs.get(scope, orgId != null ? orgId : scope.scopeOrgIdOrZero());
+        Organization root = orgs.getOrScopeRoot(scope, orgId);
         int p = Page.clampPage(page);
         int s = Page.clampSize(size);
         return new Page<>(repo.talksUnder(root.path(), p * s, s).stream().map(this::talk).toList(), p, s,
@@ -200,7 +200,7 @@ public class CareService {
     @Transactional(readOnly = true)
     public Page<Visit> visits(DataScope scope, Long orgId, Integer page, Integer size) {
         requireCarer(scope);
-        Organization root = orgs.get(scope, orgId != null ? orgId : scope.scopeOrgIdOrZero());
+        Organization root = orgs.getOrScopeRoot(scope, orgId);
         int p = Page.clampPage(page);
         int s = Page.clampSize(size);
         return new Page<>(repo.visitsUnder(root.path(), p * s, s).stream().map(v -> new Visit(v.getId(), v.getMemberId(),
@@ -249,7 +249,7 @@ public class CareService {
     @Transactional(readOnly = true)
     public List<io.zhibu.serving.ServingViews.Community> pickable(DataScope scope) {
         requireCarer(scope);
-        Organization root = orgs.get(scope, scope.scopeOrgIdOrZero());
+        Organization root = orgs.getOrScopeRoot(scope, null);
         return members.rosterLines(SYSTEM, root.path()).stream().limit(LIMIT)
                 .map(m -> new io.zhibu.serving.ServingViews.Community(m.id(), m.name())).toList();
     }

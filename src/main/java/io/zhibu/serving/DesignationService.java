@@ -99,7 +99,7 @@ public class DesignationService {
             List<Designation> mine = scope.selfMemberId() == null ? List.of() : views(scope, repo.ofMember(scope.selfMemberId()));
             return new Page<>(mine.stream().skip((long) p * s).limit(s).toList(), p, s, mine.size());
         }
-        Organization root = orgs.get(scope, orgId != null ? orgId : scope.scopeOrgIdOrZero());
+        Organization root = orgs.getOrScopeRoot(scope, orgId);
         return new Page<>(views(scope, repo.page(root.path(), p * s, s)), p, s, repo.count(root.path()));
     }
 

@@ -319,7 +319,7 @@ public class ServingService {
             List<Need> needs = needs(scope, repo.needsOf(communities, today(), LIMIT), signedNeeds, true);
             return new Board(mine.stream().map(r -> report(scope, r, served)).toList(), needs, signups(scope, signups));
         }
-        Organization root = orgs.get(scope, orgId != null ? orgId : scope.scopeOrgIdOrZero());
+        Organization root = orgs.getOrScopeRoot(scope, orgId);
         int p = Page.clampPage(page);
         int s = Page.clampSize(size);
         List<ServingReportRecord> reports = repo.reportsTouching(root.path(), y, p * s, s);
@@ -531,7 +531,7 @@ public class ServingService {
             throw new ForbiddenException("rates are read by organizations");
         }
         int y = year != null ? year : today().getYear();
-        Organization root = orgs.get(scope, orgId != null ? orgId : scope.scopeOrgIdOrZero());
+        Organization root = orgs.getOrScopeRoot(scope, orgId);
         List<Organization> branches = new ArrayList<>();
         if (root.type().holdsMembers()) {
             branches.add(root);

@@ -87,7 +87,7 @@ public class VisitPlanService {
     @Transactional(readOnly = true)
     public List<Elder> elderly(DataScope scope, Long orgId) {
         requireCarer(scope);
-        Organization root = orgs.get(scope, orgId != null ? orgId : scope.scopeOrgIdOrZero());
+        Organization root = orgs.getOrScopeRoot(scope, orgId);
         LocalDate today = today();
         List<MemberSummary> old = new ArrayList<>();
         for (int p = 0; old.size() < MAX_ELDERLY; p++) {
@@ -125,7 +125,7 @@ public class VisitPlanService {
     @Transactional(readOnly = true)
     public Page<PlanLine> plan(DataScope scope, Long orgId, Integer year, Integer page, Integer size) {
         requireCarer(scope);
-        Organization root = orgs.get(scope, orgId != null ? orgId : scope.scopeOrgIdOrZero());
+        Organization root = orgs.getOrScopeRoot(scope, orgId);
         int y = year != null ? year : today().getYear();
         int p = Page.clampPage(page);
         int s = Page.clampSize(size);
@@ -178,7 +178,7 @@ public class VisitPlanService {
     @Transactional
     public int planElderly(DataScope scope, Long orgId, Integer year) {
         requireCarer(scope);
-        Organization root = orgs.get(scope, orgId != null ? orgId : scope.scopeOrgIdOrZero());
+        Organization root = orgs.getOrScopeRoot(scope, orgId);
         int y = year != null ? year : today().getYear();
         if (y < today().getYear() || y > today().getYear() + 1) {
             throw InvalidInputException.of("year", "serving.plan.year");

@@ -119,7 +119,7 @@ public class VolunteerService {
             total = all.size();
             repo.participationsOfMember(m.memberId()).forEach(x -> mine.put(x.getActivityId(), x));
         } else {
-            Organization root = orgs.get(scope, orgId != null ? orgId : scope.scopeOrgIdOrZero());
+            Organization root = orgs.getOrScopeRoot(scope, orgId);
             rows = repo.activitiesUnder(root.path(), now().minusYears(1), p * s, s);
             total = repo.countActivitiesUnder(root.path(), now().minusYears(1));
         }
