@@ -16,13 +16,13 @@ class ServingNav {
     @Bean
     NavItem designationsNavItem() {
         return new NavItem("nav-designations", "nav.designations", "/serving/designations", 66,
-                s -> s.canReadRoster() && (s.selfOnly() || s.scopeOrgId() != null));
+                s -> s.canReadRoster());
     }
 
     @Bean
     NavItem aidNavItem() {
         return new NavItem("nav-aid", "nav.aid", "/serving/aid", 67,
-                s -> s.selfOnly() || (s.scopeOrgId() != null && (s.canManageOrgs() || s.role() == io.zhibu.shared.Role.BRANCH_SECRETARY)));
+                s -> s.selfOnly() || s.canManageOrgs() || s.role() == io.zhibu.shared.Role.BRANCH_SECRETARY);
     }
 
     @Bean
