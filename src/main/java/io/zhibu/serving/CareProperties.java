@@ -8,10 +8,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * a configurable list under {@code zhibu.serving.talks}: each kind with the days the secretary has to hold it and the
  * member lifecycle event that raises it by itself ({@code JOINED} — a newly registered member joined within the
  * last 30 days; any {@code MemberEventType} name, e.g. {@code DISCIPLINED}); kinds without a trigger are added by hand.
- * Reminders: 光荣在党 50 年 ({@code honourYears}) and the political birthday (入党纪念日) within {@code remindDays}.
+ * Reminders: 光荣在党 50 年 ({@code honourYears}) and the political birthday (入党纪念日) within {@code remindDays};
+ * members of {@code elderlyAge} (80) or older are on the visit list, with their birthdays as reminders.
  */
 @ConfigurationProperties("zhibu.serving")
-public record CareProperties(List<TalkKind> talks, Integer honourYears, Integer remindDays) {
+public record CareProperties(List<TalkKind> talks, Integer honourYears, Integer remindDays, Integer elderlyAge) {
     public record TalkKind(String code, String name, int dueDays, String trigger) {
     }
 
@@ -26,6 +27,7 @@ public record CareProperties(List<TalkKind> talks, Integer honourYears, Integer 
         }
         honourYears = honourYears == null ? 50 : honourYears;
         remindDays = remindDays == null ? 7 : remindDays;
+        elderlyAge = elderlyAge == null ? 80 : elderlyAge;
     }
 
     public java.util.Optional<TalkKind> kind(String code) {

@@ -15,6 +15,7 @@ import io.zhibu.shared.ForbiddenException;
 import io.zhibu.shared.InvalidInputException;
 import io.zhibu.shared.NotFoundException;
 import io.zhibu.shared.OrgPath;
+import io.zhibu.shared.Page;
 import io.zhibu.shared.Role;
 import io.zhibu.shared.TextInput;
 import io.zhibu.shared.Violation;
@@ -35,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CareService {
-    /** The newest lines a board shows (a county's year held 700 KB of them at 500; not yet paged). */
+    /** The members a picker offers at most. */
     private static final int LIMIT = 100;
     private static final DataScope SYSTEM = new DataScope(0, "system", Role.ADMIN, null, OrgPath.ROOT, null, null);
     private final ServingRepository repo;
@@ -84,6 +85,10 @@ public class CareService {
         }
     }
 
+    public int elderlyAge() {
+        return props.elderlyAge();
+    }
+
     public List<CareProperties.TalkKind> kinds() {
         return props.talks();
     }
@@ -93,10 +98,13 @@ public class CareService {
     }
 
     @Transactional(readOnly = true)
-    public List<Talk> talks(DataScope scope, Long orgId) {
+    public Page<Talk> talks(DataScope scope, Long orgId, Integer page, Integer size) {
         requireCarer(scope);
         Organization root = orgs.getOrScopeRoot(scope, orgId);
-        return repo.talksUnder(root.path(), LIMIT).stream().map(this::talk).toList();
+        int p = Page.clampPage(page);
+        int s = Page.clampSize(size);
+        return new Page<>(repo.talksUnder(root.path(), p * s, s).stream().map(this::talk).toList(), p, s,
+                repo.countTalksUnder(root.path()));
     }
 
     private Talk talk(ServingTalkRecord t) {
@@ -129,8 +137,7 @@ public class CareService {
         ServingTalkRecord t = newTalk(m.memberId(), m.name(), m.orgId(), m.orgPath(), kind.code(),
                 "manual:" + OffsetDateTime.now(clock).toInstant().toEpochMilli(), due);
         repo.insertTalk(t);
-        ServingTalkRecord stored = repo.talksUnder(m.orgPath(), LIMIT).stream()
-                .filter(x -> x.getSource().equals(t.getSource()) && x.getMemberId().equals(m.memberId())).findFirst().orElseThrow();
+        ServingTalkRecord stored = repo.talkBySource(m.memberId(), kind.code(), t.getSource()).orElseThrow();
         audit.success("serving.talk.add", "serving-talk", stored.getId(), m.orgPath(), kind.name());
         return talk(stored);
     }
@@ -191,11 +198,14 @@ public class CareService {
     }
 
     @Transactional(readOnly = true)
-    public List<Visit> visits(DataScope scope, Long orgId) {
+    public Page<Visit> visits(DataScope scope, Long orgId, Integer page, Integer size) {
         requireCarer(scope);
         Organization root = orgs.getOrScopeRoot(scope, orgId);
-        return repo.visitsUnder(root.path(), LIMIT).stream().map(v -> new Visit(v.getId(), v.getMemberId(), v.getMemberName(),
-                v.getKind(), v.getVisitedOn(), v.getVisitors(), v.getNotes())).toList();
+        int p = Page.clampPage(page);
+        int s = Page.clampSize(size);
+        return new Page<>(repo.visitsUnder(root.path(), p * s, s).stream().map(v -> new Visit(v.getId(), v.getMemberId(),
+                v.getMemberName(), v.getKind(), v.getVisitedOn(), v.getVisitors(), v.getNotes())).toList(), p, s,
+                repo.countVisitsUnder(root.path()));
     }
 
     @Transactional

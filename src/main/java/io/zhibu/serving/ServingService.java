@@ -30,6 +30,7 @@ import io.zhibu.shared.ForbiddenException;
 import io.zhibu.shared.InvalidInputException;
 import io.zhibu.shared.NotFoundException;
 import io.zhibu.shared.OrgPath;
+import io.zhibu.shared.Page;
 import io.zhibu.shared.Role;
 import io.zhibu.shared.TextInput;
 import io.zhibu.shared.Violation;
@@ -237,9 +238,12 @@ public class ServingService {
         }
         audit.success("serving.report." + action.name().toLowerCase(java.util.Locale.ROOT), "serving-report", id,
                 r.getCommunityOrgPath(), r.getMemberName() + (why == null ? "" : "：" + why));
-        if (to == ReportStatus.CONFIRMED) {
+        if (to == ReportStatus.CONFIRMED || r.getStatus() == ReportStatus.CONFIRMED) {
+            // the unit's serving.reported and the community's serving.received; a confirmed report that is withdrawn
+            // leaves the month it was confirmed in
             YearMonth m = YearMonth.from(today());
-            events.publishEvent(FactsChanged.months(SOURCE, List.of(r.getUnitOrgId()), m, m));
+            YearMonth first = r.getDecidedOn() != null && YearMonth.from(r.getDecidedOn()).isBefore(m) ? YearMonth.from(r.getDecidedOn()) : m;
+            events.publishEvent(FactsChanged.months(SOURCE, List.of(r.getUnitOrgId(), r.getCommunityOrgId()), first, m));
         }
         ServingReportRecord after = repo.report(id).orElseThrow();
         return report(scope, after, repo.servedByReport(List.of(id)));
@@ -291,6 +295,12 @@ public class ServingService {
      */
     @Transactional(readOnly = true)
     public Board board(DataScope scope, Long orgId, Integer year) {
+        return board(scope, orgId, year, null, null);
+    }
+
+    /** The same, one page ({@code page}, {@code size}) of each of an organization's lists. */
+    @Transactional(readOnly = true)
+    public Board board(DataScope scope, Long orgId, Integer year, Integer page, Integer size) {
         requireReader(scope);
         int y = year != null ? year : today().getYear();
         if (scope.selfOnly()) {
@@ -310,11 +320,16 @@ public class ServingService {
             return new Board(mine.stream().map(r -> report(scope, r, served)).toList(), needs, signups(scope, signups));
         }
         Organization root = orgs.getOrScopeRoot(scope, orgId);
-        List<ServingReportRecord> reports = repo.reportsTouching(root.path(), y, LIMIT);
+        int p = Page.clampPage(page);
+        int s = Page.clampSize(size);
+        List<ServingReportRecord> reports = repo.reportsTouching(root.path(), y, p * s, s);
         Map<Long, int[]> served = repo.servedByReport(reports.stream().map(ServingReportRecord::getId).toList());
-        List<Need> needs = needs(scope, repo.needsUnder(root.path(), LocalDate.of(y, 1, 1), LIMIT), Set.of(), false);
+        LocalDate from = LocalDate.of(y, 1, 1);
+        List<Need> needs = needs(scope, repo.needsUnder(root.path(), from, p * s, s), Set.of(), false);
         return new Board(reports.stream().map(r -> report(scope, r, served)).toList(), needs,
-                signups(scope, repo.signupsTouching(root.path(), y, LIMIT)));
+                signups(scope, repo.signupsTouching(root.path(), y, p * s, s)), p, s,
+                repo.countReportsTouching(root.path(), y), repo.countNeedsUnder(root.path(), from),
+                repo.countSignupsTouching(root.path(), y));
     }
 
     private List<Need> needs(DataScope scope, List<ServingNeedRecord> rows, Set<Long> signed, boolean member) {

@@ -25,8 +25,21 @@ public final class ServingViews {
                          Integer minutes, String feedback, Integer points, boolean canRecord) {
     }
 
-    /** A community's view or a unit's view of one year. */
-    public record Board(List<Report> reports, List<Need> needs, List<Signup> signups) {
+    /**
+     * A community's view or a unit's view of one year, one page of each list ({@code page}, {@code size}) with the
+     * lists' totals; a member's board holds all of their own lines.
+     */
+    public record Board(List<Report> reports, List<Need> needs, List<Signup> signups, int page, int size,
+                        long reportTotal, long needTotal, long signupTotal) {
+        public Board(List<Report> reports, List<Need> needs, List<Signup> signups) {
+            this(reports, needs, signups, 0, Math.max(1, Math.max(reports.size(), Math.max(needs.size(), signups.size()))),
+                    reports.size(), needs.size(), signups.size());
+        }
+
+        /** The pager of the board: as many pages as its longest list needs. */
+        public io.zhibu.shared.Page<Void> pager() {
+            return new io.zhibu.shared.Page<>(List.of(), page, size, Math.max(reportTotal, Math.max(needTotal, signupTotal)));
+        }
     }
 
     public record ReportForm(Long memberId, Long communityOrgId, String note) {
@@ -55,7 +68,7 @@ public final class ServingViews {
     public record Activity(long id, long orgId, String orgName, String title, String description, String place,
                            OffsetDateTime startsAt, OffsetDateTime endsAt, int places, int taken, NeedStatus status,
                            String checkinCode, ParticipationStatus mine, Integer myMinutes, boolean canSignUp,
-                           boolean canManage, List<Participant> participants) {
+                           boolean canManage, List<Participant> participants, List<Long> photoIds) {
     }
 
     public record Participant(long memberId, String memberName, ParticipationStatus status, OffsetDateTime checkedInAt,

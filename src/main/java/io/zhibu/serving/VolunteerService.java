@@ -21,6 +21,8 @@ import io.zhibu.shared.OrgPath;
 import io.zhibu.shared.Role;
 import io.zhibu.shared.TextInput;
 import io.zhibu.shared.Violation;
+import io.zhibu.shared.Page;
+import io.zhibu.shared.files.StoredFiles;
 import io.zhibu.shared.rollup.FactsChanged;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +31,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,7 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
  * time, places); members of its subtree see it, sign up while places remain, check in and out with the organizer's
  * code ({@link CheckinCodes}); the time between, within the activity's hours, is credited: a {@code VOLUNTEERING}
  * points fact ({@link ServingRules#points}, key {@code serving:activity:<id>:member:<id>}) and the member branch's
- * {@code serving.minutes} rollup. Out of scope → 404; every write audited.
+ * {@code serving.minutes} rollup; the organizers add photos (the shared {@link StoredFiles}). Out of scope → 404; every
+ * write audited.
  */
 @Service
 public class VolunteerService {
@@ -50,9 +54,21 @@ public class VolunteerService {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final StoredFiles files;
+    private final long maxPhotoBytes;
+
+    /** At most this many photos per activity. */
+    public static final int MAX_PHOTOS = 12;
+
+    /** An uploaded photo (the page's or API's multipart part). */
+    public record PhotoUpload(String fileName, byte[] bytes) {
+    }
 
     public VolunteerService(ServingRepository repo, OrgService orgs, MemberDirectory directory,
-                            io.zhibu.points.PointsService points, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+                            io.zhibu.points.PointsService points, AuditLog audit, ApplicationEventPublisher events, Clock clock,
+                            StoredFiles files, @Value("${zhibu.serving.max-photo-bytes:10485760}") long maxPhotoBytes) {
+        this.files = files;
+        this.maxPhotoBytes = maxPhotoBytes;
         this.repo = repo;
         this.orgs = orgs;
         this.directory = directory;
@@ -84,21 +100,76 @@ public class VolunteerService {
                 .orElseThrow(() -> new NotFoundException("member", scope.selfMemberId()));
     }
 
-    /** A member: activities of their branch and its ancestors not yet over a week; an organization: its subtree's. */
+    /**
+     * A member: activities of their branch and its ancestors not yet over a week; an organization: one page of its
+     * subtree's activities of the last year, newest first.
+     */
     @Transactional(readOnly = true)
-    public List<Activity> list(DataScope scope, Long orgId) {
+    public Page<Activity> list(DataScope scope, Long orgId, Integer page, Integer size) {
         requireReader(scope);
+        int p = Page.clampPage(page);
+        int s = Page.clampSize(size);
         List<ServingActivityRecord> rows;
+        long total;
         Map<Long, ServingParticipationRecord> mine = new java.util.HashMap<>();
         if (scope.selfOnly()) {
             var m = me(scope);
-            rows = repo.activitiesFor(m.orgPath(), now().minusDays(7), LIMIT);
-            repo.participationsOfMember(m.memberId()).forEach(p -> mine.put(p.getActivityId(), p));
+            List<ServingActivityRecord> all = repo.activitiesFor(m.orgPath(), now().minusDays(7), LIMIT);
+            rows = all.stream().skip((long) p * s).limit(s).toList();
+            total = all.size();
+            repo.participationsOfMember(m.memberId()).forEach(x -> mine.put(x.getActivityId(), x));
         } else {
             Organization root = orgs.getOrScopeRoot(scope, orgId);
-            rows = repo.activitiesUnder(root.path(), now().minusYears(1), LIMIT);
+            rows = repo.activitiesUnder(root.path(), now().minusYears(1), p * s, s);
+            total = repo.countActivitiesUnder(root.path(), now().minusYears(1));
         }
-        return rows.stream().map(a -> view(scope, a, mine.get(a.getId()), false)).toList();
+        Map<Long, List<Long>> photos = repo.photoIds(rows.stream().map(ServingActivityRecord::getId).toList());
+        return new Page<>(rows.stream().map(a -> view(scope, a, mine.get(a.getId()), false, photos)).toList(), p, s, total);
+    }
+
+    /** The organizer adds photos to an activity (JPEG/PNG, checked whole; at most {@link #MAX_PHOTOS} per activity). */
+    @Transactional
+    public Activity addPhotos(DataScope scope, long id, List<PhotoUpload> uploads) {
+        requireReader(scope);
+        ServingActivityRecord a = visible(scope, id);
+        if (!manages(scope, a.getOrgPath())) {
+            throw new ForbiddenException("photos are added by the organizers");
+        }
+        List<PhotoUpload> photos = uploads == null ? List.of()
+                : uploads.stream().filter(u -> u != null && u.bytes() != null && u.bytes().length > 0).toList();
+        if (photos.isEmpty()) {
+            throw InvalidInputException.of("photos", "validation.required");
+        }
+        if (repo.countPhotos(id) + photos.size() > MAX_PHOTOS) {
+            throw InvalidInputException.of("photos", "serving.photo.tooMany", MAX_PHOTOS);
+        }
+        List<String> types = new ArrayList<>();
+        for (PhotoUpload u : photos) {
+            types.add(files.check("photos", u.fileName(), u.bytes(), maxPhotoBytes, io.zhibu.shared.upload.FileType.PHOTOS));
+        }
+        for (int i = 0; i < photos.size(); i++) {
+            StoredFiles.StoredFile f = files.store("serving-activities/" + id, types.get(i), photos.get(i).bytes());
+            var r = new io.zhibu.db.tables.records.ServingActivityPhotoRecord();
+            r.setActivityId(id);
+            r.setContentType(f.contentType());
+            r.setSizeBytes(f.sizeBytes());
+            r.setStorageKey(f.key());
+            r.setSha256(f.sha256());
+            r.setCreatedBy(scope.username());
+            r.setCreatedAt(now());
+            repo.insertPhoto(r);
+        }
+        audit.success("serving.activity.photos", "serving-activity", id, a.getOrgPath(), photos.size() + " photos");
+        return get(scope, id);
+    }
+
+    /** A photo of an activity the caller may see. */
+    @Transactional(readOnly = true)
+    public StoredFiles.Content photo(DataScope scope, long id, long photoId) {
+        requireReader(scope);
+        visible(scope, id);
+        var p = repo.photo(id, photoId).orElseThrow(() -> new NotFoundException("photo", photoId));
+        return files.read(p.getStorageKey(), p.getContentType()).orElseThrow(() -> new NotFoundException("photo", photoId));
     }
 
     /** A member's volunteer record: every activity they took part in, latest first. */
@@ -110,7 +181,7 @@ public class VolunteerService {
         }
         List<Activity> out = new ArrayList<>();
         for (ServingParticipationRecord p : repo.participationsOfMember(scope.selfMemberId())) {
-            repo.activity(p.getActivityId()).ifPresent(a -> out.add(view(scope, a, p, false)));
+            repo.activity(p.getActivityId()).ifPresent(a -> out.add(view(scope, a, p, false, Map.of())));
         }
         return out;
     }
@@ -121,7 +192,7 @@ public class VolunteerService {
         ServingActivityRecord a = visible(scope, id);
         ServingParticipationRecord mine = scope.selfOnly() ? repo.participations(id).stream()
                 .filter(p -> p.getMemberId().equals(scope.selfMemberId())).findFirst().orElse(null) : null;
-        return view(scope, a, mine, true);
+        return view(scope, a, mine, true, repo.photoIds(List.of(id)));
     }
 
     private ServingActivityRecord visible(DataScope scope, long id) {
@@ -176,7 +247,7 @@ public class VolunteerService {
         a.setCreatedAt(now());
         a.store();
         audit.success("serving.activity.create", "serving-activity", a.getId(), org.path(), title);
-        return view(scope, a, null, true);
+        return view(scope, a, null, true, Map.of());
     }
 
     @Transactional
@@ -266,7 +337,8 @@ public class VolunteerService {
         return get(scope, id);
     }
 
-    private Activity view(DataScope scope, ServingActivityRecord a, ServingParticipationRecord mine, boolean withPeople) {
+    private Activity view(DataScope scope, ServingActivityRecord a, ServingParticipationRecord mine, boolean withPeople,
+                          Map<Long, List<Long>> photos) {
         boolean manage = manages(scope, a.getOrgPath());
         List<Participant> people = withPeople && manage ? repo.participations(a.getId()).stream()
                 .map(p -> new Participant(p.getMemberId(), p.getMemberName(), p.getStatus(), p.getCheckedInAt(),
@@ -277,6 +349,6 @@ public class VolunteerService {
         return new Activity(a.getId(), a.getOrgId(), orgName, a.getTitle(), a.getDescription(), a.getPlace(),
                 a.getStartsAt(), a.getEndsAt(), a.getPlaces(), a.getTaken(), a.getStatus(),
                 manage ? a.getCheckinCode() : null, mine == null ? null : mine.getStatus(),
-                mine == null ? null : mine.getMinutes(), canSignUp, manage, people);
+                mine == null ? null : mine.getMinutes(), canSignUp, manage, people, photos.getOrDefault(a.getId(), List.of()));
     }
 }

@@ -24,6 +24,29 @@ public record Dashboard(long orgId, String orgName, String orgType, String perio
         public Integer deliberationRate() {
             return Dashboard.deliberationRate(figures);
         }
+
+        public Integer servingRate() {
+            return Dashboard.servingRate(figures);
+        }
+    }
+
+    /** Members of the in-service branches (机关、事业单位、国企: the 双报到 units), from the domain figures. */
+    public static final java.util.List<String> IN_SERVICE_DOMAINS = java.util.List.of("AGENCY", "SCHOOL", "HOSPITAL", "STATE_ENTERPRISE");
+
+    /**
+     * 双报到 report rate of the period (issue 21): members of the in-service branches whose report a community
+     * confirmed ({@code serving.reported}) over those branches' members ({@code member.domain.*}); null when none.
+     */
+    public static Integer servingRate(Map<String, Long> f) {
+        long members = 0;
+        for (String d : IN_SERVICE_DOMAINS) {
+            members += f.getOrDefault("member.domain." + d, 0L);
+        }
+        return perMille(Math.min(f.getOrDefault("serving.reported", 0L), members), members);
+    }
+
+    public Integer servingRate() {
+        return servingRate(figures);
     }
 
     /** 四议两公开 落实率 of the subtree (villages' matters completed over started, rules.md §1.5). */

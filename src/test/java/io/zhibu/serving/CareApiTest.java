@@ -23,7 +23,7 @@ class CareApiTest extends IntegrationTest {
     DSLContext db;
 
     private static JsonNode talkOf(Api api, long member, String kind) {
-        for (JsonNode t : api.get("/api/v1/serving/care/talks").json()) {
+        for (JsonNode t : api.get("/api/v1/serving/care/talks?size=200").at("/items")) {
             if (t.get("memberId").asLong() == member && t.get("kind").asText().equals(kind)) {
                 return t;
             }

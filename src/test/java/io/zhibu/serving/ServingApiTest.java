@@ -127,6 +127,11 @@ class ServingApiTest extends IntegrationTest {
         assertThat(dash.at("/figures/serving.reported").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(dash.at("/figures/serving.minutes").asLong()).isGreaterThanOrEqualTo(150);
         assertThat(rollups.checkNow(1000)).as("incremental equals rebuild").noneMatch(d -> d.contains("serving"));
+        JsonNode communityDash = as("admin").get("/api/v1/supervision/dashboard?orgId=" + f.communityId() + "&period=" + year).json();
+        assertThat(communityDash.at("/figures/serving.received").asLong()).as("the community's reports received").isGreaterThanOrEqualTo(1);
+        long parent = as("admin").get("/api/v1/orgs/" + f.unitId()).at("/parentId").asLong();
+        String board = new WebSession(port, "admin", PASSWORD).get("/supervision?orgId=" + parent + "&period=" + year + "&lang=zh_CN").body();
+        assertThat(board).contains("双报到率").contains("社区接收报到").contains("serving-rate").doesNotContain("supervision.serving");
 
         // pages in Chinese, no internal keys
         String phone = new WebSession(port, f.memberUser(), PASSWORD).get("/serving?lang=zh_CN").body();

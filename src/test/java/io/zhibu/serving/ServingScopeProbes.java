@@ -24,6 +24,31 @@ public class ServingScopeProbes implements ScopeProbeSet {
 
     private static World world;
 
+    /** Care records of the foreign member made by the administrator: a designation, an aid application (approved), a photo. */
+    private record CareWorld(long designationId, String token, long aidId, long photoId) {
+    }
+
+    private static CareWorld careWorld;
+
+    static synchronized CareWorld careWorld(ScopeContext t) {
+        if (careWorld != null) {
+            return careWorld;
+        }
+        World w = world(t);
+        Api admin = t.as("admin");
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        Api.Response d = admin.post("/api/v1/serving/designations", "{\"memberId\":" + w.memberId() + ",\"kind\":\"PIONEER_POST\","
+                + "\"post\":\"外单位先锋岗\",\"commitments\":\"外单位承诺\",\"startsOn\":\"" + today + "\"}");
+        assertThat(d.status()).as(d.body()).isEqualTo(201);
+        Api.Response a = admin.post("/api/v1/serving/aid", "{\"memberId\":" + w.memberId() + ",\"reason\":\"外单位困难\",\"amount\":800}");
+        assertThat(a.status()).as(a.body()).isEqualTo(201);
+        assertThat(admin.post("/api/v1/serving/aid/" + a.at("/id").asLong() + "/decision", "{\"approve\":true}").status()).isEqualTo(200);
+        Api.Response ph = admin.multipart("/api/v1/serving/activities/" + w.activityId() + "/photos", "a.png", io.zhibu.support.TestFiles.png());
+        assertThat(ph.status()).as(ph.body()).isEqualTo(200);
+        careWorld = new CareWorld(d.at("/id").asLong(), d.at("/publicToken").asText(), a.at("/id").asLong(), ph.at("/photoIds/0").asLong());
+        return careWorld;
+    }
+
     static synchronized World world(ScopeContext t) {
         if (world != null) {
             return world;
@@ -229,6 +254,164 @@ public class ServingScopeProbes implements ScopeProbeSet {
         });
         p.put("POST /serving/care/visits", t -> t.page404(t.townshipWeb().post("/serving/care/visits", Map.of("memberId",
                 "" + world(t).memberId(), "kind", "SICK", "visitedOn", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(), "visitors", "x"))));
+        // --- 亮身份 designations (issue 21 point 3)
+        String des = api + "/designations";
+        p.put("GET /api/v1/serving/designations", t -> {
+            t.township404("GET", des + "?orgId=" + world(t).unitId(), null);
+            Api.Response own = t.secretary().get(des);
+            assertThat(own.status()).isEqualTo(200);
+            assertThat(own.body()).doesNotContain("外单位先锋岗");
+            careWorld(t);
+            assertThat(t.as("member").get(des).body()).doesNotContain("外单位先锋岗");
+            assertThat(t.as("admin").get(des + "?orgId=" + world(t).unitId()).body()).as("owner").contains("外单位先锋岗");
+        });
+        p.put("GET /api/v1/serving/designations/{id}", t -> {
+            CareWorld c = careWorld(t);
+            t.api404("GET", des + "/" + c.designationId());
+            t.township404("GET", des + "/" + c.designationId(), null);
+            assertThat(t.as("member").get(des + "/" + c.designationId()).status()).isEqualTo(404);
+            assertThat(t.as("admin").get(des + "/" + c.designationId()).status()).as("owner").isEqualTo(200);
+        });
+        p.put("GET /api/v1/serving/designations/members/{memberId}", t -> {
+            t.api404("GET", des + "/members/" + world(t).memberId());
+            t.township404("GET", des + "/members/" + world(t).memberId(), null);
+            assertThat(t.as("member").get(des + "/members/" + world(t).memberId()).status()).isEqualTo(404);
+            assertThat(t.secretary().get(des + "/members/" + t.facts().ownMemberId()).status()).as("own branch").isEqualTo(200);
+        });
+        p.put("POST /api/v1/serving/designations", t -> {
+            String body = "{\"memberId\":" + world(t).memberId() + ",\"kind\":\"PIONEER_POST\",\"post\":\"x\",\"commitments\":\"x\",\"startsOn\":\""
+                    + LocalDate.now() + "\"}";
+            t.township404("POST", des, body);
+            t.api404("POST", des, body);
+        });
+        for (String action : new String[] {"reviews", "withdraw"}) {
+            p.put("POST /api/v1/serving/designations/{id}/" + action, t -> {
+                String body = "{\"result\":\"QUALIFIED\"}";
+                t.township404("POST", des + "/" + careWorld(t).designationId() + "/" + action, body);
+                t.api404("POST", des + "/" + careWorld(t).designationId() + "/" + action, body);
+                assertThat(t.as("member").post(des + "/" + careWorld(t).designationId() + "/" + action, body).status()).isEqualTo(404);
+            });
+        }
+        p.put("GET /public/serving/cards/{token}", t -> {
+            t.page404(t.secretaryWeb().get("/public/serving/cards/" + "A".repeat(43)));
+            Api.Response card = new Api(t.secretary().base()).get("/public/serving/cards/" + careWorld(t).token());
+            assertThat(card.status()).as("the token is the key, no sign-in").isEqualTo(200);
+            assertThat(card.body()).contains("外单位先锋岗").doesNotContain(t.facts().foreignBranchName() + "党员");
+        });
+        p.put("GET /public/serving/cards/{token}/qr.svg", t -> {
+            assertThat(new Api(t.secretary().base()).get("/public/serving/cards/" + "A".repeat(43) + "/qr.svg").status()).isEqualTo(404);
+            assertThat(new Api(t.secretary().base()).get("/public/serving/cards/" + careWorld(t).token() + "/qr.svg").status()).isEqualTo(200);
+        });
+        p.put("GET /serving/designations", t -> {
+            t.page404(t.townshipWeb().get("/serving/designations?orgId=" + world(t).unitId()));
+            WebPage own = new WebPage(t.secretaryWeb().get("/serving/designations"));
+            assertThat(own.status).isEqualTo(200);
+            assertThat(own.body).doesNotContain("外单位先锋岗");
+        });
+        p.put("GET /serving/designations/members/{memberId}", t -> {
+            t.page404(t.townshipWeb().get("/serving/designations/members/" + world(t).memberId()));
+            assertThat(t.secretaryWeb().get("/serving/designations/members/" + t.facts().ownMemberId()).status()).isEqualTo(200);
+        });
+        p.put("POST /serving/designations", t -> t.page404(t.townshipWeb().post("/serving/designations", Map.of("memberId",
+                "" + world(t).memberId(), "kind", "PIONEER_POST", "post", "x", "commitments", "x", "startsOn", LocalDate.now().toString()))));
+        for (String action : new String[] {"reviews", "withdraw"}) {
+            p.put("POST /serving/designations/{id}/" + action, t -> t.page404(t.townshipWeb().post("/serving/designations/"
+                    + careWorld(t).designationId() + "/" + action, Map.of("result", "QUALIFIED"))));
+        }
+        // --- 困难党员帮扶 hardship aid (issue 21 point 4)
+        String aid = api + "/aid";
+        p.put("GET /api/v1/serving/aid/ledger", t -> {
+            t.township404("GET", aid + "/ledger?orgId=" + world(t).unitId(), null);
+            careWorld(t);
+            Api.Response own = t.township().get(aid + "/ledger");
+            assertThat(own.status()).isEqualTo(200);
+            assertThat(own.body()).doesNotContain("外单位困难");
+            assertThat(t.as("admin").get(aid + "/ledger?orgId=" + world(t).unitId()).body()).as("owner").contains("外单位困难");
+        });
+        p.put("GET /api/v1/serving/aid/mine", t -> {
+            careWorld(t);
+            Api.Response mine = t.as("member").get(aid + "/mine");
+            assertThat(mine.status()).isEqualTo(200);
+            assertThat(mine.body()).doesNotContain("外单位困难");
+        });
+        p.put("GET /api/v1/serving/aid/{id}", t -> {
+            t.api404("GET", aid + "/" + careWorld(t).aidId());
+            t.township404("GET", aid + "/" + careWorld(t).aidId(), null);
+            assertThat(t.as("member").get(aid + "/" + careWorld(t).aidId()).status()).isEqualTo(404);
+            assertThat(t.as("admin").get(aid + "/" + careWorld(t).aidId()).status()).as("owner").isEqualTo(200);
+        });
+        p.put("POST /api/v1/serving/aid", t -> {
+            String body = "{\"memberId\":" + world(t).memberId() + ",\"reason\":\"x\",\"amount\":1}";
+            t.township404("POST", aid, body);
+            t.api404("POST", aid, body);
+        });
+        p.put("POST /api/v1/serving/aid/{id}/decision", t -> {
+            t.township404("POST", aid + "/" + careWorld(t).aidId() + "/decision", "{\"approve\":true}");
+            t.api404("POST", aid + "/" + careWorld(t).aidId() + "/decision", "{\"approve\":true}");
+        });
+        p.put("POST /api/v1/serving/aid/{id}/payments", t -> {
+            String body = "{\"paidOn\":\"" + LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) + "\",\"amount\":1}";
+            t.township404("POST", aid + "/" + careWorld(t).aidId() + "/payments", body);
+            t.api404("POST", aid + "/" + careWorld(t).aidId() + "/payments", body);
+        });
+        p.put("GET /serving/aid", t -> {
+            t.page404(t.townshipWeb().get("/serving/aid?orgId=" + world(t).unitId()));
+            WebPage own = new WebPage(t.townshipWeb().get("/serving/aid"));
+            assertThat(own.status).isEqualTo(200);
+            assertThat(own.body).doesNotContain("外单位困难");
+        });
+        p.put("POST /serving/aid", t -> t.page404(t.townshipWeb().post("/serving/aid", Map.of("memberId", "" + world(t).memberId(),
+                "reason", "x", "amount", "1"))));
+        p.put("POST /serving/aid/{id}/decision", t -> t.page404(t.townshipWeb().post("/serving/aid/" + careWorld(t).aidId()
+                + "/decision", Map.of("approve", "true"))));
+        p.put("POST /serving/aid/{id}/payments", t -> t.page404(t.townshipWeb().post("/serving/aid/" + careWorld(t).aidId()
+                + "/payments", Map.of("paidOn", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(), "amount", "1"))));
+        // --- 80+ visit list and yearly visit plan
+        p.put("GET /api/v1/serving/care/elderly", t -> {
+            t.township404("GET", care + "/elderly?orgId=" + world(t).unitId(), null);
+            assertThat(t.secretary().get(care + "/elderly").status()).isEqualTo(200);
+        });
+        p.put("GET /api/v1/serving/care/plan", t -> {
+            t.township404("GET", care + "/plan?orgId=" + world(t).unitId(), null);
+            assertThat(t.secretary().get(care + "/plan").status()).isEqualTo(200);
+        });
+        p.put("POST /api/v1/serving/care/plan", t -> {
+            String body = "{\"memberId\":" + world(t).memberId() + ",\"kind\":\"SICK\",\"month\":12}";
+            t.township404("POST", care + "/plan", body);
+            t.api404("POST", care + "/plan", body);
+        });
+        p.put("POST /api/v1/serving/care/plan/elderly", t -> {
+            t.township404("POST", care + "/plan/elderly?orgId=" + world(t).unitId(), "{}");
+            t.api404("POST", care + "/plan/elderly?orgId=" + world(t).unitId(), "{}");
+        });
+        p.put("POST /serving/care/plan", t -> t.page404(t.townshipWeb().post("/serving/care/plan", Map.of("memberId",
+                "" + world(t).memberId(), "kind", "SICK", "month", "12"))));
+        p.put("POST /serving/care/plan/elderly", t -> {
+            // the page plans the caller's own subtree only: the township's own plan, never the foreign member
+            var r = t.townshipWeb().post("/serving/care/plan/elderly", Map.of());
+            assertThat(r.status()).isIn(200, 302);
+            assertThat(t.as("admin").get(care + "/plan?orgId=" + world(t).unitId()).body()).doesNotContain("\"memberId\":" + world(t).memberId() + ",");
+        });
+        // --- activity photos
+        p.put("POST /api/v1/serving/activities/{id}/photos", t -> {
+            Api.Response r = t.secretary().multipart(acts + "/" + world(t).activityId() + "/photos", "a.png", io.zhibu.support.TestFiles.png());
+            assertThat(r.status()).isEqualTo(404);
+            assertThat(t.township().multipart(acts + "/" + world(t).activityId() + "/photos", "a.png", io.zhibu.support.TestFiles.png())
+                    .status()).isEqualTo(404);
+        });
+        p.put("GET /api/v1/serving/activities/{id}/photos/{photoId}", t -> {
+            CareWorld c = careWorld(t);
+            t.api404("GET", acts + "/" + world(t).activityId() + "/photos/" + c.photoId());
+            t.township404("GET", acts + "/" + world(t).activityId() + "/photos/" + c.photoId(), null);
+            assertThat(t.as("member").get(acts + "/" + world(t).activityId() + "/photos/" + c.photoId()).status()).isEqualTo(404);
+            assertThat(t.as("admin").get(acts + "/" + world(t).activityId() + "/photos/" + c.photoId()).status()).as("owner").isEqualTo(200);
+        });
+        p.put("POST /serving/activities/{id}/photos", t -> t.page404(t.townshipWeb().post("/serving/activities/"
+                + world(t).activityId() + "/photos", Map.of())));
+        p.put("GET /serving/activities/{id}/photos/{photoId}", t -> {
+            t.page404(t.townshipWeb().get("/serving/activities/" + world(t).activityId() + "/photos/" + careWorld(t).photoId()));
+            t.page404(t.secretaryWeb().get("/serving/activities/" + world(t).activityId() + "/photos/" + careWorld(t).photoId()));
+        });
         // --- pages
         p.put("GET /serving", t -> {
             t.page404(t.townshipWeb().get("/serving?orgId=" + world(t).communityId()));

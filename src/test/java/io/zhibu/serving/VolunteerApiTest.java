@@ -86,4 +86,45 @@ class VolunteerApiTest extends IntegrationTest {
         String organizer = new WebSession(port, f.unitUser(), PASSWORD).get("/serving/activities/" + id + "?lang=zh_CN").body();
         assertThat(organizer).contains(code).contains("参加党员").doesNotContain("serving.");
     }
+
+    @Test
+    @DisplayName("the organizer adds photos (checked whole, bounded); members of the activity's subtree see them; a PDF is refused and nothing is stored")
+    void photos() {
+        ServingFixture f = ServingFixture.create(as("admin"), accounts, 5);
+        Api unit = as(f.unitUser());
+        Api member = as(f.memberUser());
+        OffsetDateTime start = OffsetDateTime.now().plusDays(1).truncatedTo(ChronoUnit.MINUTES);
+        Api.Response created = unit.post("/api/v1/serving/activities", "{\"orgId\":" + f.unitId() + ",\"title\":\"河道清洁志愿服务\","
+                + "\"place\":\"城南河道\",\"startsAt\":\"" + start + "\",\"endsAt\":\"" + start.plusHours(2) + "\",\"places\":10}");
+        long id = created.at("/id").asLong();
+
+        int before = db.fetchCount(io.zhibu.db.Tables.SERVING_ACTIVITY_PHOTO);
+        Api.Response pdf = unit.multipart("/api/v1/serving/activities/" + id + "/photos", "x.pdf", io.zhibu.support.TestFiles.pdf());
+        assertThat(pdf.status()).isEqualTo(400);
+        assertThat(pdf.body()).contains("photos");
+        assertThat(member.multipart("/api/v1/serving/activities/" + id + "/photos", "a.png", io.zhibu.support.TestFiles.png()).status())
+                .as("members do not add photos").isEqualTo(403);
+        assertThat(db.fetchCount(io.zhibu.db.Tables.SERVING_ACTIVITY_PHOTO)).isEqualTo(before);
+
+        Api.Response added = unit.multipart("/api/v1/serving/activities/" + id + "/photos", "a.png", io.zhibu.support.TestFiles.png());
+        assertThat(added.status()).as(added.body()).isEqualTo(200);
+        long photo = added.at("/photoIds/0").asLong();
+        assertThat(member.get("/api/v1/serving/activities/" + id).at("/photoIds/0").asLong()).isEqualTo(photo);
+        assertThat(member.bytes("/api/v1/serving/activities/" + id + "/photos/" + photo)).isEqualTo(io.zhibu.support.TestFiles.png());
+        assertThat(as("township").get("/api/v1/serving/activities/" + id + "/photos/" + photo).status())
+                .as("the township may not be over the unit").isIn(200, 404);
+        String page = new WebSession(port, f.unitUser(), PASSWORD).get("/serving/activities/" + id + "?lang=zh_CN").body();
+        assertThat(page).contains("活动照片").contains("/serving/activities/" + id + "/photos/" + photo).doesNotContain("serving.");
+        // the organizer's list is paged
+        JsonNodeAssert.paged(unit.get("/api/v1/serving/activities?size=1").json());
+    }
+
+    /** A page of the list: items, page, size, total. */
+    static final class JsonNodeAssert {
+        static void paged(tools.jackson.databind.JsonNode page) {
+            assertThat(page.get("items").size()).isLessThanOrEqualTo(1);
+            assertThat(page.get("total").asLong()).isPositive();
+            assertThat(page.get("size").asInt()).isEqualTo(1);
+        }
+    }
 }

@@ -58,8 +58,13 @@ class ServingLivedYear implements LivedYear {
     private final MemberService members;
     private final PointsService points;
     private final TransactionTemplate tx;
+    private final DesignationRepository designations;
+    private final AidRepository aid;
 
-    ServingLivedYear(ServingRepository repo, OrgService orgs, MemberService members, PointsService points, TransactionTemplate tx) {
+    ServingLivedYear(ServingRepository repo, OrgService orgs, MemberService members, PointsService points, TransactionTemplate tx,
+                     DesignationRepository designations, AidRepository aid) {
+        this.designations = designations;
+        this.aid = aid;
         this.repo = repo;
         this.orgs = orgs;
         this.members = members;
@@ -97,7 +102,116 @@ class ServingLivedYear implements LivedYear {
         Long cared = tx.execute(s -> care(region, everyone));
         Long written = tx.execute(s -> write(region, communities, units, diligence, roster));
         Long acts = tx.execute(s -> activities(region, units, diligence, roster));
-        return (written == null ? 0 : written) + (acts == null ? 0 : acts) + (cared == null ? 0 : cared);
+        Long shown = tx.execute(s -> designationsAndAid(region, branches, everyone));
+        return (written == null ? 0 : written) + (acts == null ? 0 : acts) + (cared == null ? 0 : cared)
+                + (shown == null ? 0 : shown);
+    }
+
+    private static final String[][] POSTS = {
+        {"PIONEER_POST", "党员先锋岗", "立足岗位作表率，办事不推诿，服务不打折。"},
+        {"RESPONSIBILITY_AREA", "党员责任区", "每月走访责任区群众，收集诉求及时反映解决。"},
+        {"PARTY_HOUSEHOLD", "共产党员户", "带头遵纪守法、带头移风易俗、带头邻里互助。"},
+        {"THREE_SHOW", "三亮两带示范岗", "亮身份、亮承诺、亮实绩，带头服务、带头致富。"}};
+
+    /**
+     * 亮身份 and 困难党员帮扶 of the lived year: one designation in each branch of three or more members (a post in
+     * agencies and enterprises, an area in communities, a household in villages, 三亮两带 elsewhere) held by its
+     * longest-standing member since the year began; about 1 % of members applied for hardship aid this year, most
+     * approved and paid by the superior, a few rejected or still awaiting a decision.
+     */
+    private long designationsAndAid(Region region, List<OrgNode> branches, List<RosterLine> everyone) {
+        LocalDate today = region.today();
+        LocalDate yearStart = LocalDate.of(today.getYear(), 1, 1);
+        LocalDate from = region.firstDay().isAfter(yearStart) ? region.firstDay() : yearStart;
+        Map<Long, List<RosterLine>> byOrg = new HashMap<>();
+        everyone.forEach(m -> byOrg.computeIfAbsent(m.orgId(), k -> new ArrayList<>()).add(m));
+        List<io.zhibu.db.tables.records.ServingDesignationRecord> rows = new ArrayList<>();
+        java.security.SecureRandom tokens = new java.security.SecureRandom();
+        for (OrgNode b : branches) {
+            List<RosterLine> ms = byOrg.getOrDefault(b.id(), List.of());
+            if (!b.type().holdsMembers() || ms.size() < 3) {
+                continue;
+            }
+            RosterLine m = ms.stream().filter(x -> x.joinedOn() != null).min(Comparator.comparing(RosterLine::joinedOn)).orElse(ms.getFirst());
+            String[] post = b.domain() == null ? POSTS[3] : switch (b.domain()) {
+                case AGENCY, STATE_ENTERPRISE, SCHOOL, HOSPITAL -> POSTS[0];
+                case COMMUNITY -> POSTS[1];
+                case RURAL -> POSTS[2];
+                default -> POSTS[3];
+            };
+            var d = new io.zhibu.db.tables.records.ServingDesignationRecord();
+            d.setKind(io.zhibu.serving.DesignationKind.valueOf(post[0]));
+            d.setMemberId(m.id());
+            d.setMemberName(m.name());
+            d.setOrgId(b.id());
+            d.setOrgPath(b.path());
+            d.setPost(b.name() + post[1]);
+            d.setArea(post[0].equals("RESPONSIBILITY_AREA") ? "辖区第一网格" : null);
+            d.setHousehold(post[0].equals("PARTY_HOUSEHOLD") ? m.name() + "家" : null);
+            d.setCommitments(post[2]);
+            d.setStartsOn(from);
+            d.setStatus(io.zhibu.serving.DesignationStatus.ACTIVE);
+            byte[] t = new byte[32];
+            tokens.nextBytes(t);
+            d.setPublicToken(java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(t));
+            d.setCreatedBy(BY);
+            d.setCreatedAt(at(from, 10));
+            rows.add(d);
+        }
+        designations.insertAll(rows);
+        List<io.zhibu.db.tables.records.ServingAidRecord> aids = new ArrayList<>();
+        long span = Math.max(1, java.time.temporal.ChronoUnit.DAYS.between(from, today));
+        for (RosterLine m : everyone) {
+            SplittableRandom r = region.random("serving-aid", m.id());
+            if (r.nextDouble() >= 0.01) {
+                continue;
+            }
+            LocalDate filed = from.plusDays(r.nextLong(span));
+            var a = new io.zhibu.db.tables.records.ServingAidRecord();
+            a.setAidYear(filed.getYear());
+            a.setMemberId(m.id());
+            a.setMemberName(m.name());
+            a.setOrgId(m.orgId());
+            a.setOrgPath(m.orgPath());
+            a.setReason(r.nextBoolean() ? "家庭成员患病，医疗支出较大" : "年老体弱，收入微薄，生活困难");
+            a.setAmountRequested(java.math.BigDecimal.valueOf(500L * r.nextInt(1, 7)).setScale(2));
+            a.setFiledBy(BY);
+            a.setFiledAt(at(filed, 9));
+            a.setVersion(0);
+            double u = r.nextDouble();
+            LocalDate decided = filed.plusDays(r.nextInt(3, 15));
+            if (u < 0.15 || !decided.isBefore(today)) {
+                a.setStatus(io.zhibu.serving.AidStatus.APPLIED);
+            } else if (u < 0.25) {
+                a.setStatus(io.zhibu.serving.AidStatus.REJECTED);
+                a.setDecisionNote("不符合帮扶条件");
+                a.setDecidedBy(BY);
+                a.setDecidedAt(at(decided, 15));
+            } else {
+                a.setStatus(io.zhibu.serving.AidStatus.PAID);
+                a.setAmountApproved(a.getAmountRequested());
+                a.setDecisionNote("同意，按标准发放");
+                a.setDecidedBy(BY);
+                a.setDecidedAt(at(decided, 15));
+            }
+            aids.add(a);
+        }
+        aid.insertAll(aids, a -> {
+            if (a.getStatus() != io.zhibu.serving.AidStatus.PAID) {
+                return null;
+            }
+            var p = new io.zhibu.db.tables.records.ServingAidPaymentRecord();
+            p.setAidId(a.getId());
+            p.setOrgPath(a.getOrgPath());
+            LocalDate paid = a.getDecidedAt().toLocalDate().plusDays(2);
+            p.setPaidOn(paid.isBefore(today) ? paid : a.getDecidedAt().toLocalDate());
+            p.setAmount(a.getAmountApproved());
+            p.setNote("银行转账");
+            p.setRecordedBy(BY);
+            p.setRecordedAt(a.getDecidedAt());
+            return p;
+        });
+        return rows.size() + aids.size();
     }
 
     private long write(Region region, List<OrgNode> communities, Map<Long, OrgNode> units, Map<Long, Double> diligence,

@@ -1,6 +1,7 @@
 package io.zhibu.serving.internal;
 
 import static io.zhibu.db.Tables.SERVING_ACTIVITY;
+import static io.zhibu.db.Tables.SERVING_ACTIVITY_PHOTO;
 import static io.zhibu.db.Tables.SERVING_NEED;
 import static io.zhibu.db.Tables.SERVING_PARTICIPATION;
 import static io.zhibu.db.Tables.SERVING_REPORT;
@@ -8,6 +9,7 @@ import static io.zhibu.db.Tables.SERVING_SIGNUP;
 import static io.zhibu.db.Tables.SERVING_TALK;
 import static io.zhibu.db.Tables.SERVING_VISIT;
 
+import io.zhibu.db.tables.records.ServingActivityPhotoRecord;
 import io.zhibu.db.tables.records.ServingActivityRecord;
 import io.zhibu.db.tables.records.ServingNeedRecord;
 import io.zhibu.db.tables.records.ServingParticipationRecord;
@@ -33,7 +35,7 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
-/** The 双报到 tables (jOOQ lives here only). */
+/** The 双报到, volunteer and care tables (jOOQ lives here only; designations, aid and plans have their own). */
 @Repository
 public class ServingRepository {
     private final DSLContext db;
@@ -73,10 +75,18 @@ public class ServingRepository {
     }
 
     /** Reports of a year whose unit or community lies under {@code root} (both branches see them). */
-    public List<ServingReportRecord> reportsTouching(String root, int year, int limit) {
-        return db.selectFrom(SERVING_REPORT).where(SERVING_REPORT.REPORT_YEAR.eq(year))
-                .and(under(SERVING_REPORT.UNIT_ORG_PATH, root).or(under(SERVING_REPORT.COMMUNITY_ORG_PATH, root)))
-                .orderBy(SERVING_REPORT.FILED_AT.desc(), SERVING_REPORT.ID.desc()).limit(limit).fetch();
+    public List<ServingReportRecord> reportsTouching(String root, int year, int offset, int limit) {
+        return db.selectFrom(SERVING_REPORT).where(reportsTouching(root, year))
+                .orderBy(SERVING_REPORT.FILED_AT.desc(), SERVING_REPORT.ID.desc()).offset(offset).limit(limit).fetch();
+    }
+
+    private static Condition reportsTouching(String root, int year) {
+        return SERVING_REPORT.REPORT_YEAR.eq(year)
+                .and(under(SERVING_REPORT.UNIT_ORG_PATH, root).or(under(SERVING_REPORT.COMMUNITY_ORG_PATH, root)));
+    }
+
+    public long countReportsTouching(String root, int year) {
+        return db.fetchCount(SERVING_REPORT, reportsTouching(root, year));
     }
 
     /** Reports still awaiting this community. */
@@ -117,10 +127,14 @@ public class ServingRepository {
     }
 
     /** Needs of the communities under {@code root} on or after {@code from}. */
-    public List<ServingNeedRecord> needsUnder(String root, LocalDate from, int limit) {
+    public List<ServingNeedRecord> needsUnder(String root, LocalDate from, int offset, int limit) {
         return db.selectFrom(SERVING_NEED).where(under(SERVING_NEED.COMMUNITY_ORG_PATH, root))
                 .and(SERVING_NEED.NEED_ON.ge(from)).orderBy(SERVING_NEED.NEED_ON.desc(), SERVING_NEED.ID.desc())
-                .limit(limit).fetch();
+                .offset(offset).limit(limit).fetch();
+    }
+
+    public long countNeedsUnder(String root, LocalDate from) {
+        return db.fetchCount(SERVING_NEED, under(SERVING_NEED.COMMUNITY_ORG_PATH, root).and(SERVING_NEED.NEED_ON.ge(from)));
     }
 
     public void close(long id) {
@@ -157,11 +171,18 @@ public class ServingRepository {
     }
 
     /** Sign-ups of the reports' year whose unit or community lies under {@code root}. */
-    public List<ServingSignupRecord> signupsTouching(String root, int year, int limit) {
-        return db.selectFrom(SERVING_SIGNUP)
-                .where(DSL.extract(SERVING_SIGNUP.SIGNED_UP_AT, org.jooq.DatePart.YEAR).eq(year))
-                .and(under(SERVING_SIGNUP.UNIT_ORG_PATH, root).or(under(SERVING_SIGNUP.COMMUNITY_ORG_PATH, root)))
-                .orderBy(SERVING_SIGNUP.SIGNED_UP_AT.desc(), SERVING_SIGNUP.ID.desc()).limit(limit).fetch();
+    public List<ServingSignupRecord> signupsTouching(String root, int year, int offset, int limit) {
+        return db.selectFrom(SERVING_SIGNUP).where(signupsTouching(root, year))
+                .orderBy(SERVING_SIGNUP.SIGNED_UP_AT.desc(), SERVING_SIGNUP.ID.desc()).offset(offset).limit(limit).fetch();
+    }
+
+    private static Condition signupsTouching(String root, int year) {
+        return DSL.extract(SERVING_SIGNUP.SIGNED_UP_AT, org.jooq.DatePart.YEAR).eq(year)
+                .and(under(SERVING_SIGNUP.UNIT_ORG_PATH, root).or(under(SERVING_SIGNUP.COMMUNITY_ORG_PATH, root)));
+    }
+
+    public long countSignupsTouching(String root, int year) {
+        return db.fetchCount(SERVING_SIGNUP, signupsTouching(root, year));
     }
 
     /** Sign-ups a community still has to record (to-dos), with the need's date. */
@@ -257,6 +278,25 @@ public class ServingRepository {
                 .fetch(r -> new long[] {r.value1(), r.value2(), r.value3(), r.value4() == null ? 0 : r.value4().longValue()});
     }
 
+    /** Rollup rows: per community org and month, confirmed reports (month decided) — {orgId, year, month, count}. */
+    public List<long[]> reportsByCommunityMonth(Condition which, LocalDate from, LocalDate to) {
+        var month = DSL.extract(SERVING_REPORT.DECIDED_ON, org.jooq.DatePart.MONTH);
+        var yr = DSL.extract(SERVING_REPORT.DECIDED_ON, org.jooq.DatePart.YEAR);
+        return db.select(SERVING_REPORT.COMMUNITY_ORG_ID, yr, month, DSL.count()).from(SERVING_REPORT)
+                .where(which).and(SERVING_REPORT.STATUS.eq(ReportStatus.CONFIRMED))
+                .and(SERVING_REPORT.DECIDED_ON.between(from, to))
+                .groupBy(SERVING_REPORT.COMMUNITY_ORG_ID, yr, month)
+                .fetch(r -> new long[] {r.value1(), r.value2(), r.value3(), r.value4()});
+    }
+
+    public Condition reportCommunityIn(Collection<Long> ids) {
+        return ids == null ? DSL.noCondition() : SERVING_REPORT.COMMUNITY_ORG_ID.in(ids);
+    }
+
+    public Condition reportCommunityUnder(String path) {
+        return under(SERVING_REPORT.COMMUNITY_ORG_PATH, path);
+    }
+
     public Condition reportUnitIn(Collection<Long> ids) {
         return ids == null ? DSL.noCondition() : SERVING_REPORT.UNIT_ORG_ID.in(ids);
     }
@@ -288,9 +328,37 @@ public class ServingRepository {
     }
 
     /** Activities organized in the subtree of {@code root} starting on or after {@code from}. */
-    public List<ServingActivityRecord> activitiesUnder(String root, OffsetDateTime from, int limit) {
+    public List<ServingActivityRecord> activitiesUnder(String root, OffsetDateTime from, int offset, int limit) {
         return db.selectFrom(SERVING_ACTIVITY).where(under(SERVING_ACTIVITY.ORG_PATH, root))
-                .and(SERVING_ACTIVITY.STARTS_AT.ge(from)).orderBy(SERVING_ACTIVITY.STARTS_AT.desc()).limit(limit).fetch();
+                .and(SERVING_ACTIVITY.STARTS_AT.ge(from)).orderBy(SERVING_ACTIVITY.STARTS_AT.desc(), SERVING_ACTIVITY.ID.desc())
+                .offset(offset).limit(limit).fetch();
+    }
+
+    public long countActivitiesUnder(String root, OffsetDateTime from) {
+        return db.fetchCount(SERVING_ACTIVITY, under(SERVING_ACTIVITY.ORG_PATH, root).and(SERVING_ACTIVITY.STARTS_AT.ge(from)));
+    }
+
+    public void insertPhoto(ServingActivityPhotoRecord p) {
+        db.executeInsert(p);
+    }
+
+    public Map<Long, List<Long>> photoIds(Collection<Long> activityIds) {
+        Map<Long, List<Long>> out = new HashMap<>();
+        if (!activityIds.isEmpty()) {
+            db.select(SERVING_ACTIVITY_PHOTO.ACTIVITY_ID, SERVING_ACTIVITY_PHOTO.ID).from(SERVING_ACTIVITY_PHOTO)
+                    .where(SERVING_ACTIVITY_PHOTO.ACTIVITY_ID.in(activityIds)).orderBy(SERVING_ACTIVITY_PHOTO.ID)
+                    .forEach(r -> out.computeIfAbsent(r.value1(), k -> new java.util.ArrayList<>()).add(r.value2()));
+        }
+        return out;
+    }
+
+    public int countPhotos(long activityId) {
+        return db.fetchCount(SERVING_ACTIVITY_PHOTO, SERVING_ACTIVITY_PHOTO.ACTIVITY_ID.eq(activityId));
+    }
+
+    public Optional<ServingActivityPhotoRecord> photo(long activityId, long photoId) {
+        return db.selectFrom(SERVING_ACTIVITY_PHOTO).where(SERVING_ACTIVITY_PHOTO.ID.eq(photoId))
+                .and(SERVING_ACTIVITY_PHOTO.ACTIVITY_ID.eq(activityId)).fetchOptional();
     }
 
     /** Activities a member of {@code memberPath} may join: organized by their branch or an ancestor, not over. */
@@ -393,8 +461,21 @@ public class ServingRepository {
     }
 
     public List<ServingTalkRecord> talksUnder(String root, int limit) {
+        return talksUnder(root, 0, limit);
+    }
+
+    public List<ServingTalkRecord> talksUnder(String root, int offset, int limit) {
         return db.selectFrom(SERVING_TALK).where(under(SERVING_TALK.ORG_PATH, root))
-                .orderBy(SERVING_TALK.STATUS, SERVING_TALK.DUE_ON, SERVING_TALK.ID).limit(limit).fetch();
+                .orderBy(SERVING_TALK.STATUS, SERVING_TALK.DUE_ON, SERVING_TALK.ID).offset(offset).limit(limit).fetch();
+    }
+
+    public Optional<ServingTalkRecord> talkBySource(long memberId, String kind, String source) {
+        return db.selectFrom(SERVING_TALK).where(SERVING_TALK.MEMBER_ID.eq(memberId)).and(SERVING_TALK.KIND.eq(kind))
+                .and(SERVING_TALK.SOURCE.eq(source)).fetchOptional();
+    }
+
+    public long countTalksUnder(String root) {
+        return db.fetchCount(SERVING_TALK, under(SERVING_TALK.ORG_PATH, root));
     }
 
     public List<ServingTalkRecord> dueTalksOf(long orgId, int limit) {
@@ -412,8 +493,12 @@ public class ServingRepository {
         return db.newRecord(SERVING_VISIT);
     }
 
-    public List<ServingVisitRecord> visitsUnder(String root, int limit) {
+    public List<ServingVisitRecord> visitsUnder(String root, int offset, int limit) {
         return db.selectFrom(SERVING_VISIT).where(under(SERVING_VISIT.ORG_PATH, root))
-                .orderBy(SERVING_VISIT.VISITED_ON.desc(), SERVING_VISIT.ID.desc()).limit(limit).fetch();
+                .orderBy(SERVING_VISIT.VISITED_ON.desc(), SERVING_VISIT.ID.desc()).offset(offset).limit(limit).fetch();
+    }
+
+    public long countVisitsUnder(String root) {
+        return db.fetchCount(SERVING_VISIT, under(SERVING_VISIT.ORG_PATH, root));
     }
 }

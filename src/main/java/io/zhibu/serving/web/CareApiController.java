@@ -9,7 +9,9 @@ import io.zhibu.serving.CareService.TalkForm;
 import io.zhibu.serving.CareService.TalkRecordForm;
 import io.zhibu.serving.CareService.Visit;
 import io.zhibu.serving.CareService.VisitForm;
+import io.zhibu.serving.VisitPlanService;
 import io.zhibu.shared.CurrentScope;
+import io.zhibu.shared.Page;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,15 +29,48 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "serving", description = "双报到, volunteer service and care for members")
 public class CareApiController {
     private final CareService care;
+    private final VisitPlanService plans;
 
-    public CareApiController(CareService care) {
+    public CareApiController(CareService care, VisitPlanService plans) {
         this.care = care;
+        this.plans = plans;
+    }
+
+    @GetMapping("/elderly")
+    @Operation(summary = "Members aged 80 or more of a subtree (from their birth dates): next birthday, visited this year")
+    public List<VisitPlanService.Elder> elderly(@RequestParam(required = false) Long orgId) {
+        return plans.elderly(CurrentScope.get(), orgId);
+    }
+
+    @GetMapping("/plan")
+    @Operation(summary = "The yearly visit plan of a subtree (one page), each line done once a visit of its kind is recorded")
+    public Page<VisitPlanService.PlanLine> plan(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year,
+                                                @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return plans.plan(CurrentScope.get(), orgId, year, page, size);
+    }
+
+    @PostMapping("/plan")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Put a member on the plan: why (kind) and the month")
+    public VisitPlanService.PlanLine addToPlan(@RequestBody VisitPlanService.PlanForm form) {
+        return plans.add(CurrentScope.get(), form);
+    }
+
+    /** How many lines were added. */
+    public record Added(int added) {
+    }
+
+    @PostMapping("/plan/elderly")
+    @Operation(summary = "Put every member aged 80+ of a subtree not yet planned on the year's plan, in their birthday month")
+    public Added planElderly(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year) {
+        return new Added(plans.planElderly(CurrentScope.get(), orgId, year));
     }
 
     @GetMapping("/talks")
-    @Operation(summary = "五必谈 talks of a subtree: owed first, then held")
-    public List<Talk> talks(@RequestParam(required = false) Long orgId) {
-        return care.talks(CurrentScope.get(), orgId);
+    @Operation(summary = "五必谈 talks of a subtree, one page: owed first, then held")
+    public Page<Talk> talks(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer page,
+                            @RequestParam(required = false) Integer size) {
+        return care.talks(CurrentScope.get(), orgId, page, size);
     }
 
     @PostMapping("/talks")
@@ -53,8 +88,9 @@ public class CareApiController {
 
     @GetMapping("/visits")
     @Operation(summary = "Visits (走访慰问) of a subtree, latest first")
-    public List<Visit> visits(@RequestParam(required = false) Long orgId) {
-        return care.visits(CurrentScope.get(), orgId);
+    public Page<Visit> visits(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer page,
+                              @RequestParam(required = false) Integer size) {
+        return care.visits(CurrentScope.get(), orgId, page, size);
     }
 
     @PostMapping("/visits")

@@ -5,6 +5,7 @@ import io.zhibu.serving.CareService.TalkForm;
 import io.zhibu.serving.CareService.TalkRecordForm;
 import io.zhibu.serving.CareService.VisitForm;
 import io.zhibu.serving.VisitKind;
+import io.zhibu.serving.VisitPlanService;
 import io.zhibu.shared.ConflictException;
 import io.zhibu.shared.CurrentScope;
 import io.zhibu.shared.DataScope;
@@ -28,18 +29,24 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/serving/care")
 public class CarePageController {
     private final CareService care;
+    private final VisitPlanService plans;
     private final Messages messages;
 
-    public CarePageController(CareService care, Messages messages) {
+    public CarePageController(CareService care, VisitPlanService plans, Messages messages) {
         this.care = care;
+        this.plans = plans;
         this.messages = messages;
     }
 
     @GetMapping
-    public String page(@RequestParam(required = false) Long orgId, Model model) {
+    public String page(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer page, Model model) {
         DataScope scope = CurrentScope.get();
-        model.addAttribute("talks", care.talks(scope, orgId));
-        model.addAttribute("visits", care.visits(scope, orgId));
+        model.addAttribute("talks", care.talks(scope, orgId, page, 20));
+        model.addAttribute("visits", care.visits(scope, orgId, page, 20));
+        model.addAttribute("elderly", plans.elderly(scope, orgId));
+        model.addAttribute("plan", plans.plan(scope, orgId, null, page, 20));
+        model.addAttribute("elderlyAge", care.elderlyAge());
+        model.addAttribute("pageBase", orgId == null ? "/serving/care" : "/serving/care?orgId=" + orgId);
         model.addAttribute("kinds", care.kinds());
         model.addAttribute("visitKinds", VisitKind.values());
         boolean branch = scope.role() == Role.BRANCH_SECRETARY && scope.scopeOrgId() != null;
@@ -69,6 +76,19 @@ public class CarePageController {
                         @RequestParam(required = false) String notes, RedirectAttributes flash) {
         return act(flash, () -> care.addVisit(CurrentScope.get(), new VisitForm(memberId, visitKind(kind),
                 date(visitedOn, "visitedOn"), visitors, notes)), "serving.visit.added");
+    }
+
+    @PostMapping("/plan")
+    public String plan(@RequestParam(required = false) Long memberId, @RequestParam(required = false) String kind,
+                       @RequestParam(required = false) Integer month, @RequestParam(required = false) String note,
+                       RedirectAttributes flash) {
+        return act(flash, () -> plans.add(CurrentScope.get(), new VisitPlanService.PlanForm(memberId, visitKind(kind), month, note, null)),
+                "serving.plan.added");
+    }
+
+    @PostMapping("/plan/elderly")
+    public String planElderly(RedirectAttributes flash) {
+        return act(flash, () -> plans.planElderly(CurrentScope.get(), null, null), "serving.plan.elderlyAdded");
     }
 
     private static VisitKind visitKind(String raw) {

@@ -39,8 +39,9 @@ public class ServingApiController {
 
     @GetMapping
     @Operation(summary = "A year of reports, needs and sign-ups: a member's own, or those of an organization's subtree (unit or community)")
-    public Board board(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year) {
-        return service.board(CurrentScope.get(), orgId, year);
+    public Board board(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year,
+                       @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return service.board(CurrentScope.get(), orgId, year, page, size);
     }
 
     @GetMapping("/communities")

@@ -56,10 +56,11 @@ public class ServingPageController {
     }
 
     @GetMapping
-    public String home(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year, Model model) {
+    public String home(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year,
+                       @RequestParam(required = false) Integer page, Model model) {
         DataScope scope = CurrentScope.get();
         LocalDate today = LocalDate.now(clock);
-        Board board = serving.board(scope, orgId, year);
+        Board board = serving.board(scope, orgId, year, page, 25);
         model.addAttribute("b", board);
         model.addAttribute("today", today);
         if (scope.selfOnly()) {
@@ -80,6 +81,7 @@ public class ServingPageController {
         }
         model.addAttribute("year", year != null ? year : today.getYear());
         model.addAttribute("orgId", orgId);
+        model.addAttribute("pageBase", "/serving?year=" + (year != null ? year : today.getYear()) + (orgId == null ? "" : "&orgId=" + orgId));
         boolean manager = scope.canManageOrgs() || scope.role() == Role.BRANCH_SECRETARY;
         List<Organization> communities = !manager || scope.scopeOrgId() == null ? List.of()
                 : orgs.activeIn(scope, scope.scopeOrgId(), Arrays.stream(OrgType.values()).filter(OrgType::holdsMembers).toList())

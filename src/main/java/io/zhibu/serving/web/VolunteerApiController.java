@@ -7,6 +7,13 @@ import io.zhibu.serving.ServingViews.ActivityForm;
 import io.zhibu.serving.ServingViews.CodeForm;
 import io.zhibu.serving.VolunteerService;
 import io.zhibu.shared.CurrentScope;
+import io.zhibu.shared.Page;
+import io.zhibu.shared.files.StoredFiles;
+import java.io.IOException;
+import java.util.ArrayList;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.multipart.MultipartFile;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,9 +37,47 @@ public class VolunteerApiController {
     }
 
     @GetMapping
-    @Operation(summary = "Activities a member may join, or those organized in an organization's subtree")
-    public List<Activity> list(@RequestParam(required = false) Long orgId) {
-        return service.list(CurrentScope.get(), orgId);
+    @Operation(summary = "Activities a member may join, or those organized in an organization's subtree (one page)")
+    public Page<Activity> list(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer page,
+                               @RequestParam(required = false) Integer size) {
+        return service.list(CurrentScope.get(), orgId, page, size);
+    }
+
+    @PostMapping(path = "/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "The organizers add JPEG/PNG photos to an activity (at most 12 in all)")
+    public Activity photos(@PathVariable long id, @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
+                           @RequestParam(name = "file", required = false) List<MultipartFile> file) throws IOException {
+        List<MultipartFile> all = new ArrayList<>();
+        if (photos != null) {
+            all.addAll(photos);
+        }
+        if (file != null) {
+            all.addAll(file);
+        }
+        return service.addPhotos(CurrentScope.get(), id, uploads(all));
+    }
+
+    @GetMapping("/{id}/photos/{photoId}")
+    @Operation(summary = "A photo of an activity the caller may see")
+    public ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable long photoId) {
+        return photo(service.photo(CurrentScope.get(), id, photoId));
+    }
+
+    static ResponseEntity<byte[]> photo(StoredFiles.Content c) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(c.contentType()))
+                .header("X-Content-Type-Options", "nosniff").body(c.bytes());
+    }
+
+    static List<VolunteerService.PhotoUpload> uploads(List<MultipartFile> files) throws IOException {
+        List<VolunteerService.PhotoUpload> out = new ArrayList<>();
+        if (files != null) {
+            for (MultipartFile f : files) {
+                if (f != null && !f.isEmpty()) {
+                    out.add(new VolunteerService.PhotoUpload(f.getOriginalFilename(), f.getBytes()));
+                }
+            }
+        }
+        return out;
     }
 
     @GetMapping("/{id}")

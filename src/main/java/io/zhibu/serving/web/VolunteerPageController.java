@@ -16,7 +16,10 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,9 +45,12 @@ public class VolunteerPageController {
     }
 
     @GetMapping
-    public String list(@RequestParam(required = false) Long orgId, Model model) {
+    public String list(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer page, Model model) {
         DataScope scope = CurrentScope.get();
-        model.addAttribute("list", volunteers.list(scope, orgId));
+        var result = volunteers.list(scope, orgId, page, 25);
+        model.addAttribute("list", result.items());
+        model.addAttribute("result", result);
+        model.addAttribute("pageBase", orgId == null ? "/serving/activities" : "/serving/activities?orgId=" + orgId);
         boolean organizer = !scope.selfOnly() && (scope.canManageOrgs() || scope.role() == Role.BRANCH_SECRETARY)
                 && scope.scopeOrgId() != null;
         model.addAttribute("owners", !organizer ? List.of() : scope.role() == Role.BRANCH_SECRETARY
@@ -75,6 +81,19 @@ public class VolunteerPageController {
             flash.addFlashAttribute("actionErrors", List.copyOf(messages.fieldErrors(e.violations()).values()));
         }
         return "redirect:/serving/activities";
+    }
+
+    @PostMapping("/{id}/photos")
+    public String photos(@PathVariable long id, @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
+                         RedirectAttributes flash) throws java.io.IOException {
+        var uploads = VolunteerApiController.uploads(photos);
+        return act(id, flash, () -> volunteers.addPhotos(CurrentScope.get(), id, uploads), "serving.photo.added");
+    }
+
+    @GetMapping("/{id}/photos/{photoId}")
+    @ResponseBody
+    public ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable long photoId) {
+        return VolunteerApiController.photo(volunteers.photo(CurrentScope.get(), id, photoId));
     }
 
     @PostMapping("/{id}/signups")

@@ -47,7 +47,7 @@ class DashboardPageController {
     record ChildRow(long orgId, int rank, String name, boolean drillable, long members, String meetingRate,
                     boolean meetingLow, String duesRate, boolean duesLow, String deliberationRate,
                     boolean deliberationLow, String deliberationCounts, long pipeline, long termsOverdue,
-                    long servingReported, String servingHours) {
+                    long servingReported, String servingRate, long servingReceived, String servingHours) {
         static List<ChildRow> of(Dashboard d, java.util.Locale locale) {
             List<ChildRow> rows = new ArrayList<>();
             for (Dashboard.Child c : d.children()) {
@@ -58,7 +58,8 @@ class DashboardPageController {
                         c.figure("deliberation.completed") + " / " + c.figure("deliberation.started"),
                         c.figure("dev.APPLICANT") + c.figure("dev.ACTIVIST") + c.figure("dev.TARGET")
                                 + c.figure("dev.PROBATIONARY"),
-                        c.figure("org.term.overdue"), c.figure("serving.reported"),
+                        c.figure("org.term.overdue"), c.figure("serving.reported"), rate(c.servingRate(), locale),
+                        c.figure("serving.received"),
                         org.thymeleaf.util.NumberUtils.format(c.figure("serving.minutes") / 60.0, 1, 1, locale)));
             }
             return List.copyOf(rows);

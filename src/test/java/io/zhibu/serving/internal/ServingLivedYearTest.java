@@ -48,5 +48,12 @@ class ServingLivedYearTest extends IntegrationTest {
         assertThat(db.fetchCount(SERVING_TALK, SERVING_TALK.ORG_PATH.startsWith(path))).isPositive();
         assertThat(db.fetchCount(POINTS_ENTRY, POINTS_ENTRY.LINK_TYPE.eq("serving-signup").and(POINTS_ENTRY.ORG_PATH.startsWith(path))))
                 .as("services posted to points").isPositive();
+        assertThat(db.fetchCount(io.zhibu.db.Tables.SERVING_DESIGNATION, io.zhibu.db.Tables.SERVING_DESIGNATION.ORG_PATH.startsWith(path)))
+                .as("亮身份 designations").isPositive();
+        // paid applications have payments equal to the approved amount, never more
+        var aid = io.zhibu.db.Tables.SERVING_AID;
+        var pay = io.zhibu.db.Tables.SERVING_AID_PAYMENT;
+        assertThat(db.fetchCount(db.select(aid.ID).from(aid).join(pay).on(pay.AID_ID.eq(aid.ID))
+                .where(aid.ORG_PATH.startsWith(path)).and(pay.AMOUNT.gt(aid.AMOUNT_APPROVED)))).isZero();
     }
 }

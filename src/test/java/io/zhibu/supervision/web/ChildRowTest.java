@@ -32,6 +32,7 @@ class ChildRowTest {
         assertThat(a.pipeline()).isEqualTo(10);
         assertThat(a.termsOverdue()).isEqualTo(5);
         assertThat(a.servingReported()).isEqualTo(6);
+        assertThat(a.servingReceived()).isZero();
         assertThat(a.servingHours()).isEqualTo("1.5");
         var b = rows.get(1);
         assertThat(b.meetingRate()).isEqualTo("—");
