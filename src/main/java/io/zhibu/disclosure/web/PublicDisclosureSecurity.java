@@ -12,7 +12,7 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration
 class PublicDisclosureSecurity {
     @Bean
-    @Order(1)
+    @Order(0) // before the API chain (order 1), which would ask for a bearer token
     SecurityFilterChain publicDisclosures(HttpSecurity http) throws Exception {
         http.securityMatcher("/public/disclosures/**", "/api/v1/disclosures/public/**")
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
