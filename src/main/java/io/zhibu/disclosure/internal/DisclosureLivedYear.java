@@ -136,7 +136,6 @@ class DisclosureLivedYear implements LivedYear {
         x.setPublishedOn(on);
         x.setPublishedBy(BY);
         x.setPublishedAt(OffsetDateTime.of(on, LocalTime.of(10, 0), ZoneOffset.ofHours(8)));
-        x.changed(true);
         return x;
     }
 }
