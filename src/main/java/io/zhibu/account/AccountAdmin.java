@@ -121,7 +121,7 @@ public class AccountAdmin {
         if (r.getLockedUntil() != null && r.getLockedUntil().isAfter(now)) {
             return AccountStatus.LOCKED;
         }
-        if (accounts.passwordExpired(r, Role.valueOf(r.getRole()))) {
+        if (accounts.passwordExpired(r, r.getRole())) {
             return AccountStatus.EXPIRED;
         }
         return AccountStatus.ACTIVE;
@@ -136,7 +136,7 @@ public class AccountAdmin {
         for (Role role : Role.values()) {
             Duration max = props.maxPasswordAge(role);
             if (!max.isZero() && !max.isNegative()) {
-                expired = expired.or(ACCOUNT_USER.ROLE.eq(role.name()).and(ACCOUNT_USER.PASSWORD_CHANGED_AT.lt(now.minus(max))));
+                expired = expired.or(ACCOUNT_USER.ROLE.eq(role).and(ACCOUNT_USER.PASSWORD_CHANGED_AT.lt(now.minus(max))));
             }
         }
         return switch (s) {

@@ -136,7 +136,7 @@ public class AccountService {
             String given = password == null || tooLong ? "" : password;
             throttle.hashing(() -> encoder.matches(given, DUMMY_HASH));
             throttle.failed(ip, login, null);
-            audit.forUser(u == null ? shown : u.getUsername(), u == null ? null : u.getRole(), null, "auth.login", why,
+            audit.forUser(u == null ? shown : u.getUsername(), u == null ? null : u.getRole().name(), null, "auth.login", why,
                     u != null && why.contains("locked") ? AuditOutcome.DENIED : AuditOutcome.FAILURE);
             return new Refused("auth.badCredentials");
         }
@@ -144,17 +144,17 @@ public class AccountService {
         if (password == null || !throttle.hashing(() -> encoder.matches(password, stored))) {
             boolean locked = throttle.failed(ip, login, u.getId());
             repo.recordFailure(u.getId());
-            audit.forUser(u.getUsername(), u.getRole(), null, "auth.login",
+            audit.forUser(u.getUsername(), u.getRole().name(), null, "auth.login",
                     locked ? "wrong password, account locked" : "wrong password (" + throttle.failures(u.getId(), ip) + ")",
                     AuditOutcome.FAILURE);
             return new Refused("auth.badCredentials");
         }
         throttle.succeeded(u.getId(), ip, login, u.getUsername());
-        Role role = Role.valueOf(u.getRole());
+        Role role = u.getRole();
         if (props.mfaRoles().contains(role) && u.getMfaEnrolledAt() != null) {
             String token = randomToken();
             repo.insertChallenge(Sha256.hex(token), u.getId(), now().plusMinutes(5));
-            audit.forUser(u.getUsername(), u.getRole(), null, "auth.login", "password ok, second factor required",
+            audit.forUser(u.getUsername(), u.getRole().name(), null, "auth.login", "password ok, second factor required",
                     AuditOutcome.SUCCESS);
             return new MfaRequired(u.getId(), token);
         }
@@ -164,7 +164,7 @@ public class AccountService {
     private SignedIn signedIn(AccountUserRecord u, String action, String detail) {
         repo.recordSuccess(u.getId(), now());
         DataScope scope = scopeOf(u);
-        audit.forUser(u.getUsername(), u.getRole(), scope.orgPath(), action, detail, AuditOutcome.SUCCESS);
+        audit.forUser(u.getUsername(), u.getRole().name(), scope.orgPath(), action, detail, AuditOutcome.SUCCESS);
         return new SignedIn(scope, u.getDisplayName(), restrictionOf(u));
     }
 
@@ -194,7 +194,7 @@ public class AccountService {
             return new Refused("auth.mfa.bad");
         }
         if (throttle.locked(u.getId(), RateLimits.clientIp())) {
-            audit.forUser(u.getUsername(), u.getRole(), null, "auth.mfa", "locked after failures", AuditOutcome.DENIED);
+            audit.forUser(u.getUsername(), u.getRole().name(), null, "auth.mfa", "locked after failures", AuditOutcome.DENIED);
             return new Refused("auth.mfa.bad");
         }
         boolean ok = totpAccepted(u, code);
@@ -206,7 +206,7 @@ public class AccountService {
         if (!ok) {
             throttle.charge(RateLimits.clientIp(), u.getUsername());
             throttle.failed(RateLimits.clientIp(), u.getUsername(), u.getId());
-            audit.forUser(u.getUsername(), u.getRole(), null, "auth.mfa", "wrong code", AuditOutcome.FAILURE);
+            audit.forUser(u.getUsername(), u.getRole().name(), null, "auth.mfa", "wrong code", AuditOutcome.FAILURE);
             return new Refused("auth.mfa.bad");
         }
         return signedIn(u, "auth.mfa", via);
@@ -352,7 +352,7 @@ public class AccountService {
         if (hash == null || !repo.activationOpen(u.getId(), hash, now())) {
             throttle.hashing(() -> encoder.matches("activation", DUMMY_HASH));
             throttle.failed(ip, login, null);
-            audit.forUser(u == null ? shorten(login == null ? "?" : login) : u.getUsername(), u == null ? null : u.getRole(),
+            audit.forUser(u == null ? shorten(login == null ? "?" : login) : u.getUsername(), u == null ? null : u.getRole().name(),
                     null, "account.activate", "wrong or expired code", AuditOutcome.FAILURE);
             return new Refused("account.activation.bad");
         }
@@ -370,7 +370,7 @@ public class AccountService {
         repo.update(u.getId(), unlock);
         throttle.clear(u.getId());
         throttle.succeeded(u.getId(), ip, login, u.getUsername());
-        audit.forUser(u.getUsername(), u.getRole(), u.getOrgPath(), "account.activate", null, AuditOutcome.SUCCESS);
+        audit.forUser(u.getUsername(), u.getRole().name(), u.getOrgPath(), "account.activate", null, AuditOutcome.SUCCESS);
         AccountUserRecord fresh = repo.findById(u.getId()).orElseThrow();
         return signedIn(fresh, "auth.login", "after activation");
     }
@@ -481,7 +481,7 @@ public class AccountService {
     }
 
     Restriction restrictionOf(AccountUserRecord u) {
-        Role role = Role.valueOf(u.getRole());
+        Role role = u.getRole();
         if (props.mfaEnforced() && props.mfaRoles().contains(role) && u.getMfaEnrolledAt() == null) {
             return Restriction.MFA_ENROLL;
         }
@@ -498,7 +498,7 @@ public class AccountService {
     }
 
     DataScope scopeOf(AccountUserRecord u) {
-        Role role = Role.valueOf(u.getRole());
+        Role role = u.getRole();
         Long scopeOrgId = u.getScopeOrgId();
         if (role == Role.MEMBER && u.getMemberId() != null) {
             scopeOrgId = members.branchOf(u.getMemberId()).orElse(null);

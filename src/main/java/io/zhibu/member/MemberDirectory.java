@@ -76,7 +76,7 @@ public class MemberDirectory {
         return db.select(m.ID, m.NAME, m.ORG_ID, m.ORG_PATH, m.PHONE_BIDX, m.EXIT_TYPE, m.STANDING).from(m)
                 .where(m.ID.in(memberIds))
                 .fetch(r -> new AccountFacts(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        r.value6() != null, MemberStanding.SUSPENDED.name().equals(r.value7())));
+                        r.value6() != null, r.value7() == MemberStanding.SUSPENDED));
     }
 
     /** Active members of a branch with exactly this name (a committee term names its secretary by name). */

@@ -101,11 +101,11 @@ public class MemberLifecycle {
             case DISCIPLINED -> {
                 detail = clean.disciplineType().name();
                 until = clean.untilOn();
-                set.put(MEMBER_MEMBER.DISCIPLINE_TYPE, clean.disciplineType().name());
+                set.put(MEMBER_MEMBER.DISCIPLINE_TYPE, clean.disciplineType());
                 set.put(MEMBER_MEMBER.DISCIPLINE_UNTIL, until);
             }
             case DISCIPLINE_ENDED -> {
-                detail = m.getDisciplineType();
+                detail = m.getDisciplineType() == null ? null : m.getDisciplineType().name();
                 set.put(MEMBER_MEMBER.DISCIPLINE_TYPE, null);
                 set.put(MEMBER_MEMBER.DISCIPLINE_UNTIL, null);
             }
@@ -140,7 +140,7 @@ public class MemberLifecycle {
     public List<Voter> voters(DataScope scope, long orgId, LocalDate date) {
         Organization org = orgs.get(scope, orgId);
         return members.page(MEMBER_MEMBER.ORG_ID.eq(org.id()).and(MEMBER_MEMBER.EXIT_TYPE.isNull()), 0, 10_000).stream()
-                .map(r -> new Voter(r.getId(), r.getName(), MemberCategory.valueOf(r.getCategory()),
+                .map(r -> new Voter(r.getId(), r.getName(), r.getCategory(),
                         MemberLifecycleRules.mayVote(state(r), date)))
                 .toList();
     }
@@ -178,7 +178,7 @@ public class MemberLifecycle {
         List<MemberMemberRecord> rows = repo.exited(c, p, s);
         Map<Long, String> names = orgs.namesOf(rows.stream().map(MemberMemberRecord::getOrgId).distinct().toList());
         return new Page<>(rows.stream().map(r -> new ExitedMember(r.getId(), r.getName(), r.getOrgId(),
-                names.get(r.getOrgId()), r.getIdNumberMasked(), ExitType.valueOf(r.getExitType()), r.getExitedOn()))
+                names.get(r.getOrgId()), r.getIdNumberMasked(), r.getExitType(), r.getExitedOn()))
                 .toList(), p, s, repo.countExited(c));
     }
 
@@ -253,15 +253,15 @@ public class MemberLifecycle {
     }
 
     static LifecycleState state(MemberMemberRecord r) {
-        return new LifecycleState(MemberCategory.valueOf(r.getCategory()), MemberStanding.valueOf(r.getStanding()),
+        return new LifecycleState(r.getCategory(), r.getStanding(),
                 r.getJoinedOn(), r.getProbationExtensionMonths(),
-                r.getExitType() == null ? null : ExitType.valueOf(r.getExitType()), r.getFlowMember(),
-                r.getLostContact(), r.getDisciplineType() == null ? null : DisciplineType.valueOf(r.getDisciplineType()),
+                r.getExitType(), r.getFlowMember(),
+                r.getLostContact(), r.getDisciplineType(),
                 r.getDisciplineUntil(), r.getInTransit());
     }
 
     private static MemberEventView view(MemberEventRecord e) {
-        return new MemberEventView(e.getId(), MemberEventType.valueOf(e.getEventType()), e.getEffectiveOn(),
+        return new MemberEventView(e.getId(), e.getEventType(), e.getEffectiveOn(),
                 e.getDetail(), e.getUntilOn(), e.getReason(), e.getDecidedBy(), e.getActor(), e.getCreatedAt());
     }
 

@@ -79,7 +79,7 @@ public class MemberService {
         LocalDate today = today();
         List<MemberSummary> items = rows.stream().map(r -> new MemberSummary(r.getId(), r.getName(),
                 MemberRepository.gender(r), PartyCalendar.ageOn(r.getBirthDate(), today), r.getOrgId(),
-                names.get(r.getOrgId()), MemberCategory.valueOf(r.getCategory()), r.getJoinedOn(),
+                names.get(r.getOrgId()), r.getCategory(), r.getJoinedOn(),
                 r.getIdNumberMasked(), r.getPhoneMasked(), r.getEducation())).toList();
         long total = largeTotals.get(new TotalKey(scope.orgPath(), scope.selfOnly() ? scope.selfMemberId() : null,
                 subtree, f, today), () -> repo.count(c));
@@ -310,18 +310,18 @@ public class MemberService {
 
     static MemberEvents.MemberFacts facts(MemberMemberRecord r) {
         return new MemberEvents.MemberFacts(r.getId(), r.getOrgId(), r.getOrgPath(), r.getRegionOrgId(),
-                MemberCategory.valueOf(r.getCategory()), r.getJoinedOn(), r.getFullMemberOn(),
-                MemberStanding.valueOf(r.getStanding()));
+                r.getCategory(), r.getJoinedOn(), r.getFullMemberOn(),
+                r.getStanding());
     }
 
     private MemberView view(MemberMemberRecord r, String orgName) {
-        MemberCategory cat = MemberCategory.valueOf(r.getCategory());
+        MemberCategory cat = r.getCategory();
         return new MemberView(r.getId(), r.getOrgId(), orgName, r.getGroupOrgId(), r.getName(),
                 MemberRepository.gender(r), r.getEthnicity(), r.getBirthDate(),
                 PartyCalendar.ageOn(r.getBirthDate(), today()), r.getIdNumberMasked(), r.getPhoneMasked(),
                 r.getEducation(), r.getPersonCategory(), r.getJobTitle(), cat, r.getJoinedOn(), r.getFullMemberOn(),
                 PartyCalendar.fullMemberDate(r.getJoinedOn(), r.getProbationExtensionMonths()),
-                r.getProbationExtensionMonths(), MemberStanding.valueOf(r.getStanding()), r.getFlowMember(),
+                r.getProbationExtensionMonths(), r.getStanding(), r.getFlowMember(),
                 r.getFlowDestination(), r.getLostContact(), r.getLostContactOn(), r.getVersion());
     }
 

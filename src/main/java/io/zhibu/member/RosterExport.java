@@ -116,7 +116,7 @@ public class RosterExport {
         }
         ws.value(r, RosterColumn.ORG_CODE.ordinal(), o.code());
         ws.value(r, RosterColumn.ORG_NAME.ordinal(), io.zhibu.shared.upload.SpreadsheetCells.safe(o.name()));
-        ws.value(r, RosterColumn.CATEGORY.ordinal(), MemberCategory.FULL.name().equals(m.getCategory()) ? "正式党员" : "预备党员");
+        ws.value(r, RosterColumn.CATEGORY.ordinal(), m.getCategory() == MemberCategory.FULL ? "正式党员" : "预备党员");
         ws.value(r, RosterColumn.JOINED_ON.ordinal(), m.getJoinedOn().toString());
         if (m.getFullMemberOn() != null) {
             ws.value(r, RosterColumn.FULL_MEMBER_ON.ordinal(), m.getFullMemberOn().toString());
@@ -131,7 +131,7 @@ public class RosterExport {
         if (reveal && m.getAddressEnc() != null) {
             ws.value(r, RosterColumn.ADDRESS.ordinal(), io.zhibu.shared.upload.SpreadsheetCells.safe(members.decrypt(m.getAddressEnc())));
         }
-        ws.value(r, RosterColumn.STANDING.ordinal(), MemberStanding.NORMAL.name().equals(m.getStanding()) ? "正常" : "停止党籍");
+        ws.value(r, RosterColumn.STANDING.ordinal(), m.getStanding() == MemberStanding.NORMAL ? "正常" : "停止党籍");
         ws.value(r, RosterColumn.FLOW.ordinal(), m.getFlowMember() ? "是" : "否");
         if (m.getFlowDestination() != null) {
             ws.value(r, RosterColumn.FLOW_DESTINATION.ordinal(), io.zhibu.shared.upload.SpreadsheetCells.safe(m.getFlowDestination()));

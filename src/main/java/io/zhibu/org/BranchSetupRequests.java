@@ -114,17 +114,17 @@ public class BranchSetupRequests {
         s.setParentOrgId(parent.id());
         s.setOrgPath(parent.path());
         s.setName(name);
-        s.setOrgType(r.type().name());
-        s.setDomain(r.domain().name());
+        s.setOrgType(r.type());
+        s.setDomain(r.domain());
         s.setHostUnit(host);
         s.setReason(reason);
         s.setMemberIds(String.join(",", ids.stream().map(String::valueOf).toList()));
         s.setFullMembers((int) full);
-        s.setStatus(Status.SUBMITTED.name());
+        s.setStatus(Status.SUBMITTED);
         s.setReplyDue(BranchSetupRules.replyDue(today));
         s.setRequestedBy(scope.username());
         long id = repo.insertSetup(s);
-        repo.setupStep(id, "SUBMIT", null, Status.SUBMITTED.name(), reason, scope.username());
+        repo.setupStep(id, "SUBMIT", null, Status.SUBMITTED, reason, scope.username());
         audit.success("org.setup.submit", "org", parent.id(), parent.path(), name + " (" + ids.size() + " members, "
                 + full + " full)");
         return view(scope, repo.setup(id).orElseThrow(), true);
@@ -146,7 +146,7 @@ public class BranchSetupRequests {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        Status from = Status.valueOf(s.getStatus());
+        Status from = s.getStatus();
         Status to = BranchSetupRules.next(from, d.action());
         if (d.action() == Action.WITHDRAW) {
             if (!scope.username().equals(s.getRequestedBy())) {
@@ -161,14 +161,14 @@ public class BranchSetupRequests {
         Long created = null;
         if (to == Status.APPROVED) { // R1.1: the org exists only after approval; R1.2 is checked again by create
             Organization org = orgs.create(scope, new OrgCommands.CreateOrg(s.getParentOrgId(), s.getName(),
-                    OrgType.valueOf(s.getOrgType()), OrgDomain.valueOf(s.getDomain()), null, null, s.getHostUnit(), null,
+                    s.getOrgType(), s.getDomain(), null, null, s.getHostUnit(), null,
                     today(), null, null, memberIds(s), false));
             created = org.id();
         }
-        if (!repo.decideSetup(id, s.getVersion(), to.name(), scope.username(), note, created)) {
+        if (!repo.decideSetup(id, s.getVersion(), to, scope.username(), note, created)) {
             throw new ConflictException("error.concurrentChange");
         }
-        repo.setupStep(id, d.action().name(), from.name(), to.name(), note, scope.username());
+        repo.setupStep(id, d.action().name(), from, to, note, scope.username());
         audit.success("org.setup." + d.action().name().toLowerCase(), "org", s.getParentOrgId(), s.getOrgPath(),
                 s.getName() + (created == null ? "" : " -> org " + created) + (note == null ? "" : ": " + note));
         return view(scope, repo.setup(id).orElseThrow(), true);
@@ -185,17 +185,17 @@ public class BranchSetupRequests {
         if (!scope.canManageMembers()) {
             throw new ForbiddenException("role cannot read set-up requests");
         }
-        return repo.setupsIn(scope.orgPath(), status == null ? null : status.name(), 200).stream()
+        return repo.setupsIn(scope.orgPath(), status, 200).stream()
                 .map(s -> view(scope, s, false)).toList();
     }
 
     private View view(DataScope scope, OrgSetupRequestRecord s, boolean withSteps) {
-        Status status = Status.valueOf(s.getStatus());
+        Status status = s.getStatus();
         List<Step> steps = withSteps ? repo.setupSteps(s.getId()).stream().map(x -> new Step(x.getAction(),
-                x.getFromStatus() == null ? null : Status.valueOf(x.getFromStatus()), Status.valueOf(x.getToStatus()),
+                x.getFromStatus(), x.getToStatus(),
                 x.getNote(), x.getActor(), x.getCreatedAt())).toList() : List.of();
         return new View(s.getId(), s.getParentOrgId(), orgs.namesOf(List.of(s.getParentOrgId())).get(s.getParentOrgId()),
-                s.getName(), OrgType.valueOf(s.getOrgType()), OrgDomain.valueOf(s.getDomain()), s.getHostUnit(),
+                s.getName(), s.getOrgType(), s.getDomain(), s.getHostUnit(),
                 s.getReason(), memberIds(s), s.getFullMembers(), status, s.getReplyDue(),
                 BranchSetupRules.replyOverdue(status, s.getReplyDue(), today()), s.getRequestedBy(), s.getRequestedAt(),
                 s.getDecidedBy(), s.getDecisionNote(), s.getCreatedOrgId(), s.getVersion(),

@@ -54,6 +54,23 @@ public class OrgService {
                 .orElseThrow(() -> new NotFoundException("organization", id));
     }
 
+    /**
+     * The organization asked for, or — when none is named — the top of the caller's scope: its scope organization,
+     * or for platform-wide users (no scope organization) the first root. Pages that default to "my organization"
+     * use it so that an administrator lands on the root instead of a 404.
+     */
+    @Transactional(readOnly = true)
+    public Organization getOrScopeRoot(DataScope scope, Long id) {
+        if (id != null) {
+            return get(scope, id);
+        }
+        if (scope.scopeOrgId() != null) {
+            return get(scope, scope.scopeOrgId());
+        }
+        requireOrgReader(scope);
+        return repo.roots().stream().findFirst().orElseThrow(() -> new NotFoundException("organization", 0L));
+    }
+
     @Transactional(readOnly = true)
     public OrgDetail detail(DataScope scope, long id) {
         Organization org = get(scope, id);

@@ -86,7 +86,7 @@ public class OrgTermDeferrals {
         d.setMonths(r.months());
         d.setDeferredUntil(TermDeferralRules.deferredUntil(ends, r.months()));
         d.setReason(reason);
-        d.setStatus(Status.REQUESTED.name());
+        d.setStatus(Status.REQUESTED);
         d.setRequestedBy(scope.username());
         long id = repo.insertDeferral(d);
         audit.success("org.term.deferral.request", "org", o.id(), o.path(), r.months() + " months: " + reason);
@@ -110,7 +110,7 @@ public class OrgTermDeferrals {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        Status to = TermDeferralRules.next(Status.valueOf(d.getStatus()), dec.action());
+        Status to = TermDeferralRules.next(d.getStatus(), dec.action());
         if (dec.action() == Action.WITHDRAW) {
             if (!scope.username().equals(d.getRequestedBy())) {
                 throw new ForbiddenException("only the requester withdraws");
@@ -122,7 +122,7 @@ public class OrgTermDeferrals {
             throw new ConflictException("deferral.conflict.termChanged"); // a new term opened meanwhile
         }
         if (dec.version() != d.getVersion().intValue()
-                || !repo.decideDeferral(d.getId(), d.getVersion(), to.name(), scope.username(), note)) {
+                || !repo.decideDeferral(d.getId(), d.getVersion(), to, scope.username(), note)) {
             throw new ConflictException("error.concurrentChange");
         }
         if (to == Status.APPROVED) {
@@ -144,7 +144,7 @@ public class OrgTermDeferrals {
     @Transactional(readOnly = true)
     public List<View> inScope(DataScope scope, Status status) {
         requireManager(scope);
-        return repo.deferralsIn(scope.orgPath(), status == null ? null : status.name(), 200).stream()
+        return repo.deferralsIn(scope.orgPath(), status, 200).stream()
                 .map(d -> view(scope, d, null)).toList();
     }
 
@@ -156,7 +156,7 @@ public class OrgTermDeferrals {
 
     private View view(DataScope scope, OrgTermDeferralRecord d, String orgName) {
         String name = orgName != null ? orgName : orgs.namesOf(List.of(d.getOrgId())).get(d.getOrgId());
-        Status s = Status.valueOf(d.getStatus());
+        Status s = d.getStatus();
         return new View(d.getId(), d.getOrgId(), name, d.getTermEndsOn(), d.getMonths(), d.getDeferredUntil(),
                 d.getReason(), s, d.getRequestedBy(), d.getRequestedAt(), d.getDecidedBy(), d.getDecidedAt(),
                 d.getDecisionNote(), d.getVersion(), s == Status.REQUESTED && superiorOf(scope, d.getOrgPath())

@@ -57,7 +57,7 @@ public class OrgTermFacts {
                 .groupBy(ORG_ELECTION.ORG_ID).fetch()) {
             elections.put(r.value1(), r.value2());
         }
-        List<String> types = List.of(OrgType.BRANCH.name(), OrgType.JOINT_BRANCH.name(), OrgType.TEMPORARY_BRANCH.name());
+        List<OrgType> types = List.of(OrgType.BRANCH, OrgType.JOINT_BRANCH, OrgType.TEMPORARY_BRANCH);
         Map<Long, Long> full = members.fullMembersByOrg(subtreePath);
         Map<Long, TermFact> out = new HashMap<>();
         for (var r : db.select(ORG_ORGANIZATION.ID, ORG_ORGANIZATION.SECRETARY_NAME, ORG_ORGANIZATION.TERM_STARTED_ON,
@@ -66,7 +66,7 @@ public class OrgTermFacts {
                 .from(ORG_ORGANIZATION)
                 .leftJoin(ORG_TERM).on(ORG_TERM.ORG_ID.eq(ORG_ORGANIZATION.ID), ORG_TERM.CURRENT_TERM.isTrue())
                 .where(ORG_ORGANIZATION.PATH.ge(subtreePath), ORG_ORGANIZATION.PATH.lt(OrgPath.upperBound(subtreePath)))
-                .and(ORG_ORGANIZATION.TYPE.in(types)).and(ORG_ORGANIZATION.STATUS.eq(OrgStatus.ACTIVE.name()))
+                .and(ORG_ORGANIZATION.TYPE.in(types)).and(ORG_ORGANIZATION.STATUS.eq(io.zhibu.org.OrgStatus.ACTIVE))
                 .fetch()) {
             long id = r.value1();
             LocalDate started = r.value5() != null ? r.value5() : r.value3();

@@ -102,7 +102,7 @@ public class OrgTreeAt {
 
     private static void walk(long id, int depth, Map<Long, OrgOrganizationRecord> byId, Map<Long, String> name,
                              Map<Long, Long> parent, Map<Long, List<Long>> children, List<Node> out) {
-        out.add(new Node(id, name.get(id), OrgType.valueOf(byId.get(id).getType()), parent.get(id), depth));
+        out.add(new Node(id, name.get(id), byId.get(id).getType(), parent.get(id), depth));
         for (Long c : children.getOrDefault(id, List.of())) {
             walk(c, depth + 1, byId, name, parent, children, out);
         }

@@ -95,7 +95,7 @@ public class CareService {
     @Transactional(readOnly = true)
     public List<Talk> talks(DataScope scope, Long orgId) {
         requireCarer(scope);
-        Organization root = orgs.get(scope, orgId != null ? orgId : scope.scopeOrgIdOrZero());
+        Organization root = orgs.getOrScopeRoot(scope, orgId);
         return repo.talksUnder(root.path(), LIMIT).stream().map(this::talk).toList();
     }
 
@@ -193,7 +193,7 @@ public class CareService {
     @Transactional(readOnly = true)
     public List<Visit> visits(DataScope scope, Long orgId) {
         requireCarer(scope);
-        Organization root = orgs.get(scope, orgId != null ? orgId : scope.scopeOrgIdOrZero());
+        Organization root = orgs.getOrScopeRoot(scope, orgId);
         return repo.visitsUnder(root.path(), LIMIT).stream().map(v -> new Visit(v.getId(), v.getMemberId(), v.getMemberName(),
                 v.getKind(), v.getVisitedOn(), v.getVisitors(), v.getNotes())).toList();
     }
@@ -239,7 +239,7 @@ public class CareService {
     @Transactional(readOnly = true)
     public List<io.zhibu.serving.ServingViews.Community> pickable(DataScope scope) {
         requireCarer(scope);
-        Organization root = orgs.get(scope, scope.scopeOrgIdOrZero());
+        Organization root = orgs.getOrScopeRoot(scope, null);
         return members.rosterLines(SYSTEM, root.path()).stream().limit(LIMIT)
                 .map(m -> new io.zhibu.serving.ServingViews.Community(m.id(), m.name())).toList();
     }

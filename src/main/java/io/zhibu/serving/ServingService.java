@@ -309,7 +309,7 @@ public class ServingService {
             List<Need> needs = needs(scope, repo.needsOf(communities, today(), LIMIT), signedNeeds, true);
             return new Board(mine.stream().map(r -> report(scope, r, served)).toList(), needs, signups(scope, signups));
         }
-        Organization root = orgs.get(scope, orgId != null ? orgId : scope.scopeOrgIdOrZero());
+        Organization root = orgs.getOrScopeRoot(scope, orgId);
         List<ServingReportRecord> reports = repo.reportsTouching(root.path(), y, LIMIT);
         Map<Long, int[]> served = repo.servedByReport(reports.stream().map(ServingReportRecord::getId).toList());
         List<Need> needs = needs(scope, repo.needsUnder(root.path(), LocalDate.of(y, 1, 1), LIMIT), Set.of(), false);
@@ -516,7 +516,7 @@ public class ServingService {
             throw new ForbiddenException("rates are read by organizations");
         }
         int y = year != null ? year : today().getYear();
-        Organization root = orgs.get(scope, orgId != null ? orgId : scope.scopeOrgIdOrZero());
+        Organization root = orgs.getOrScopeRoot(scope, orgId);
         List<Organization> branches = new ArrayList<>();
         if (root.type().holdsMembers()) {
             branches.add(root);

@@ -95,7 +95,7 @@ public class VolunteerService {
             rows = repo.activitiesFor(m.orgPath(), now().minusDays(7), LIMIT);
             repo.participationsOfMember(m.memberId()).forEach(p -> mine.put(p.getActivityId(), p));
         } else {
-            Organization root = orgs.get(scope, orgId != null ? orgId : scope.scopeOrgIdOrZero());
+            Organization root = orgs.getOrScopeRoot(scope, orgId);
             rows = repo.activitiesUnder(root.path(), now().minusYears(1), LIMIT);
         }
         return rows.stream().map(a -> view(scope, a, mine.get(a.getId()), false)).toList();

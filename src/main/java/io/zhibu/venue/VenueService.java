@@ -76,7 +76,7 @@ public class VenueService {
     @Transactional(readOnly = true)
     public List<Venue> list(DataScope scope, Long orgId) {
         requireReader(scope);
-        Organization root = orgs.get(scope, orgId != null ? orgId : scope.scopeOrgIdOrZero());
+        Organization root = orgs.getOrScopeRoot(scope, orgId);
         Map<Long, String> names = new HashMap<>();
         List<Venue> out = new ArrayList<>();
         for (VenueVenueRecord r : repo.under(root.path(), LIST_LIMIT)) {
@@ -98,7 +98,7 @@ public class VenueService {
     @Transactional(readOnly = true)
     public TierCounts counts(DataScope scope, Long orgId) {
         requireReader(scope);
-        Organization root = orgs.get(scope, orgId != null ? orgId : scope.scopeOrgIdOrZero());
+        Organization root = orgs.getOrScopeRoot(scope, orgId);
         Map<String, Long> c = repo.countsByTier(root.path());
         return new TierCounts(c.getOrDefault(VenueTier.MODEL.name(), 0L), c.getOrDefault(VenueTier.STANDARD.name(), 0L),
                 c.getOrDefault(VenueTier.BASIC.name(), 0L), c.getOrDefault(VenueTier.BELOW_STANDARD.name(), 0L),

@@ -388,7 +388,7 @@ class AccountsApiTest extends IntegrationTest {
     void bootstrapRefusesWhenASecurityAdministratorExistsAndCreatesOneOtherwise() {
         assertThatThrownBy(() -> bootstrap.createFirstSecurityAdmin("firstsec")).isInstanceOf(ConflictException.class);
         var enabledAdmins = db.select(ACCOUNT_USER.ID).from(ACCOUNT_USER)
-                .where(ACCOUNT_USER.ROLE.eq("SECURITY_ADMIN")).and(ACCOUNT_USER.ENABLED.isTrue()).fetch(ACCOUNT_USER.ID);
+                .where(ACCOUNT_USER.ROLE.eq(io.zhibu.shared.Role.SECURITY_ADMIN)).and(ACCOUNT_USER.ENABLED.isTrue()).fetch(ACCOUNT_USER.ID);
         db.update(ACCOUNT_USER).set(ACCOUNT_USER.ENABLED, false).where(ACCOUNT_USER.ID.in(enabledAdmins)).execute();
         String name = "boot" + System.nanoTime() % 1_000_000;
         try {

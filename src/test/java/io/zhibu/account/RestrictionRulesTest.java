@@ -24,7 +24,7 @@ class RestrictionRulesTest {
 
     private static AccountUserRecord account(Role role, int passwordAgeDays, boolean readOnly, boolean enrolled) {
         AccountUserRecord r = new AccountUserRecord();
-        r.setRole(role.name());
+        r.setRole(role);
         r.setPasswordHash("{bcrypt}x");
         r.setPasswordChangedAt(NOW.minusDays(passwordAgeDays));
         r.setReadOnly(readOnly);

@@ -62,7 +62,7 @@ class FiveGoodApiTest extends IntegrationTest {
         assertThat(barred.body()).contains("有违纪违法党员");
         assertThat(db.fetchCount(ASSESSMENT_FIVE_GOOD)).isEqualTo(before);
         assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("assessment.fiveGood.apply")
-                .and(AUDIT_EVENT.OUTCOME.eq("DENIED")).and(AUDIT_EVENT.DETAIL.contains("有违纪违法党员")))).isEqualTo(1);
+                .and(AUDIT_EVENT.OUTCOME.eq(io.zhibu.audit.AuditOutcome.DENIED)).and(AUDIT_EVENT.DETAIL.contains("有违纪违法党员")))).isEqualTo(1);
 
         // 2016: no line hit by the facts; the branch applies once
         Api.Response applied = secretary.post(API, apply(own, 2016));
@@ -134,9 +134,9 @@ class FiveGoodApiTest extends IntegrationTest {
         assertThat(longs(township.get(API + "?year=2017&status=REJECTED").json(), "id")).contains(second);
 
         assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("assessment.fiveGood.apply")
-                .and(AUDIT_EVENT.ACTOR.eq("secretary")).and(AUDIT_EVENT.OUTCOME.eq("SUCCESS")))).isGreaterThanOrEqualTo(3);
+                .and(AUDIT_EVENT.ACTOR.eq("secretary")).and(AUDIT_EVENT.OUTCOME.eq(io.zhibu.audit.AuditOutcome.SUCCESS)))).isGreaterThanOrEqualTo(3);
         assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("assessment.fiveGood.pass")
-                .and(AUDIT_EVENT.OUTCOME.eq("DENIED")).and(AUDIT_EVENT.DETAIL.contains("发生重大治安和刑事案件")))).isEqualTo(1);
+                .and(AUDIT_EVENT.OUTCOME.eq(io.zhibu.audit.AuditOutcome.DENIED)).and(AUDIT_EVENT.DETAIL.contains("发生重大治安和刑事案件")))).isEqualTo(1);
         assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("assessment.fiveGood.award")
                 .and(AUDIT_EVENT.ACTOR.eq("township")))).isEqualTo(1);
         assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("assessment.fiveGood.check")

@@ -292,7 +292,7 @@ class BadInputCorpusTest extends IntegrationTest {
     }
 
     private int auditSuccess() {
-        return db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.OUTCOME.eq("SUCCESS"));
+        return db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.OUTCOME.eq(io.zhibu.audit.AuditOutcome.SUCCESS));
     }
 
     private int auditRefusals() {

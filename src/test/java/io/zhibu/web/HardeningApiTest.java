@@ -164,7 +164,7 @@ class HardeningApiTest extends IntegrationTest {
         assertThat(row.getTargetId()).isEqualTo("POST /api/v1/members/" + f.foreignMemberId() + "/reveal");
         assertThat(row.getActorRole()).isEqualTo("BRANCH_SECRETARY");
         assertThat(row.getSourceIp()).isNotBlank();
-        assertThat(row.getOutcome()).isEqualTo("DENIED");
+        assertThat(row.getOutcome()).isEqualTo(io.zhibu.audit.AuditOutcome.DENIED);
         assertThat(row.getScopePath()).isEqualTo(f.ownBranchPath());
         // a 400 on a write is a refusal too, naming the fields (not the values)
         secretary.post("/api/v1/meetings", "{\"orgId\":\"abc\"}");

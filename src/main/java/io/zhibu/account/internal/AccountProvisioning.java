@@ -123,7 +123,7 @@ public class AccountProvisioning {
         set.put(ACCOUNT_USER.ORG_ID, f.orgId());
         set.put(ACCOUNT_USER.ORG_PATH, f.orgPath());
         set.put(ACCOUNT_USER.READ_ONLY, f.suspended());
-        if (Role.MEMBER.name().equals(a.getRole()) || "POSITION".equals(a.getRoleSource())) {
+        if (a.getRole() == Role.MEMBER || "POSITION".equals(a.getRoleSource())) {
             set.put(ACCOUNT_USER.DISPLAY_NAME, f.name());
         }
         if (f.exited() && a.getEnabled()) {
@@ -176,7 +176,7 @@ public class AccountProvisioning {
         }
         for (Long memberId : holders) {
             AccountUserRecord a = repo.findByMember(memberId).orElse(null);
-            if (a == null || !Role.MEMBER.name().equals(a.getRole())) {
+            if (a == null || a.getRole() != Role.MEMBER) {
                 continue;
             }
             Map<Field<?>, Object> set = new LinkedHashMap<>();

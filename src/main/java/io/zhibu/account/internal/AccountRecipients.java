@@ -24,8 +24,8 @@ class AccountRecipients implements RecipientDirectory {
                 .where(u.ENABLED.isTrue())
                 // unactivated member accounts (issue 15) receive nothing until they are activated
                 .and(u.PASSWORD_HASH.isNotNull())
-                .and(u.ROLE.in(Role.BRANCH_SECRETARY.name(), Role.ORG_STAFF.name(), Role.MEMBER.name()))
-                .fetch(r -> new Recipient(r.value1(), r.value2(), r.value3(), Role.valueOf(r.value4()), r.value5(),
+                .and(u.ROLE.in(Role.BRANCH_SECRETARY, Role.ORG_STAFF, Role.MEMBER))
+                .fetch(r -> new Recipient(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                         r.value6()));
     }
 }

@@ -56,7 +56,7 @@ public class AccountRepository {
                 .set(ACCOUNT_USER.USERNAME, username)
                 .set(ACCOUNT_USER.DISPLAY_NAME, displayName)
                 .set(ACCOUNT_USER.PASSWORD_HASH, hash)
-                .set(ACCOUNT_USER.ROLE, role.name())
+                .set(ACCOUNT_USER.ROLE, role)
                 .set(ACCOUNT_USER.SCOPE_ORG_ID, scopeOrgId)
                 .set(ACCOUNT_USER.MEMBER_ID, memberId)
                 .set(ACCOUNT_USER.ORG_ID, scopeOrgId)
@@ -118,7 +118,7 @@ public class AccountRepository {
     /** Deletes the member accounts (benchmark only: to provision them again). */
     public int deleteMemberAccounts() {
         tokens.invalidateAll();
-        return db.deleteFrom(ACCOUNT_USER).where(ACCOUNT_USER.ROLE.eq(Role.MEMBER.name()))
+        return db.deleteFrom(ACCOUNT_USER).where(ACCOUNT_USER.ROLE.eq(Role.MEMBER))
                 .and(ACCOUNT_USER.PASSWORD_HASH.isNull()).execute();
     }
 
@@ -159,7 +159,7 @@ public class AccountRepository {
     }
 
     public boolean anyEnabledWithRole(Role role) {
-        return db.fetchExists(ACCOUNT_USER, ACCOUNT_USER.ROLE.eq(role.name()).and(ACCOUNT_USER.ENABLED.isTrue()));
+        return db.fetchExists(ACCOUNT_USER, ACCOUNT_USER.ROLE.eq(role).and(ACCOUNT_USER.ENABLED.isTrue()));
     }
 
     // --- sign-in -------------------------------------------------------------------------------------------------

@@ -108,7 +108,7 @@ public class AuditChain {
                 r.get(t.field("action", String.class)), r.get(t.field("target_type", String.class)),
                 r.get(t.field("target_id", String.class)), r.get(t.field("scope_path", String.class)),
                 r.get(t.field("detail", String.class)), r.get(t.field("source_ip", String.class)),
-                r.get(t.field("outcome", String.class)), r.get(t.field("mac", String.class)),
+                String.valueOf(r.get(t.field("outcome"))), r.get(t.field("mac", String.class)), // an AuditOutcome
                 r.get(t.field("prev_mac", String.class)));
     }
 

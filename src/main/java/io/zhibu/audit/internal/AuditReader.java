@@ -40,7 +40,7 @@ public class AuditReader {
             where.add(AUDIT_EVENT.ACTION.startsWith(f.action().strip()));
         }
         if (f.outcome() != null) {
-            where.add(AUDIT_EVENT.OUTCOME.eq(f.outcome().name()));
+            where.add(AUDIT_EVENT.OUTCOME.eq(f.outcome()));
         }
         if (f.from() != null) {
             where.add(AUDIT_EVENT.OCCURRED_AT.ge(f.from().atStartOfDay().atOffset(ZoneOffset.UTC)));
@@ -57,10 +57,10 @@ public class AuditReader {
 
     private AuditEntry toEntry(AuditEventRecord r) {
         boolean intact = chain.intact(r.getId(), r.getOccurredAt(), r.getActor(), r.getActorRole(), r.getAction(),
-                r.getTargetType(), r.getTargetId(), r.getScopePath(), r.getDetail(), r.getSourceIp(), r.getOutcome(),
+                r.getTargetType(), r.getTargetId(), r.getScopePath(), r.getDetail(), r.getSourceIp(), r.getOutcome().name(),
                 r.getMac(), r.getPrevMac());
         return new AuditEntry(r.getId(), r.getOccurredAt(), r.getActor(), r.getActorRole(), r.getAction(),
-                r.getTargetType(), r.getTargetId(), r.getDetail(), r.getSourceIp(), AuditOutcome.valueOf(r.getOutcome()),
+                r.getTargetType(), r.getTargetId(), r.getDetail(), r.getSourceIp(), r.getOutcome(),
                 intact);
     }
 }

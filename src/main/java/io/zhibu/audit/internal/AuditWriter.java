@@ -103,7 +103,7 @@ public class AuditWriter {
                     .set(AUDIT_EVENT.SCOPE_PATH, p.scopePath())
                     .set(AUDIT_EVENT.DETAIL, p.detail())
                     .set(AUDIT_EVENT.SOURCE_IP, p.ip())
-                    .set(AUDIT_EVENT.OUTCOME, p.outcome())
+                    .set(AUDIT_EVENT.OUTCOME, AuditOutcome.valueOf(p.outcome()))
                     .set(AUDIT_EVENT.PREV_MAC, prev)
                     .set(AUDIT_EVENT.MAC, mac)
                     .returningResult(AUDIT_EVENT.ID).fetchOne(AUDIT_EVENT.ID);

@@ -36,7 +36,7 @@ class AssessmentDisciplineFacts implements BranchFactSource {
         List<BranchFact> out = new ArrayList<>();
         for (var r : db.select(MEMBER_EVENT.ORG_PATH, DSL.countDistinct(MEMBER_EVENT.MEMBER_ID)).from(MEMBER_EVENT)
                 .where(MEMBER_EVENT.ORG_PATH.ge(subtreePath), MEMBER_EVENT.ORG_PATH.lt(OrgPath.upperBound(subtreePath)))
-                .and(MEMBER_EVENT.EVENT_TYPE.eq(MemberEventType.DISCIPLINED.name()))
+                .and(MEMBER_EVENT.EVENT_TYPE.eq(MemberEventType.DISCIPLINED))
                 .and(MEMBER_EVENT.EFFECTIVE_ON.between(LocalDate.of(year, 1, 1), asOf))
                 .groupBy(MEMBER_EVENT.ORG_PATH).fetch()) {
             String path = r.value1();

@@ -46,7 +46,7 @@ class BranchSizeWarnings implements WarningSource {
     public void candidates(LocalDate today, RuleSettings settings, Consumer<WarningCandidate> sink) {
         var m = MEMBER_MEMBER;
         Map<Long, long[]> counts = new HashMap<>();
-        db.select(m.ORG_ID, DSL.count(), DSL.count().filterWhere(m.CATEGORY.eq("FULL"))).from(m)
+        db.select(m.ORG_ID, DSL.count(), DSL.count().filterWhere(m.CATEGORY.eq(io.zhibu.member.MemberCategory.FULL))).from(m)
                 .where(m.EXIT_TYPE.isNull()).groupBy(m.ORG_ID)
                 .forEach(r -> counts.put(r.value1(), new long[] {r.value2(), r.value3()}));
         for (Organization root : orgs.scopeRoots(SYSTEM)) {

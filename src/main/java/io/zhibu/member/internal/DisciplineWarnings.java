@@ -31,7 +31,7 @@ class DisciplineWarnings implements WarningSource {
     public void candidates(LocalDate today, RuleSettings settings, Consumer<WarningCandidate> sink) {
         var m = MEMBER_MEMBER;
         try (var cursor = db.select(m.ID, m.ORG_ID, m.ORG_PATH, m.NAME, m.DISCIPLINE_UNTIL).from(m)
-                .where(m.EXIT_TYPE.isNull()).and(m.DISCIPLINE_TYPE.eq(DisciplineType.PROBATION_IN_PARTY.name()))
+                .where(m.EXIT_TYPE.isNull()).and(m.DISCIPLINE_TYPE.eq(DisciplineType.PROBATION_IN_PARTY))
                 .and(m.DISCIPLINE_UNTIL.le(today.plusDays(settings.threshold("lead")))).fetchLazy()) {
             for (var r : cursor) {
                 String level = DisciplineRule.level(r.value5(), today, settings);

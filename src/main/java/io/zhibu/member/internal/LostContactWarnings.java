@@ -36,13 +36,13 @@ class LostContactWarnings implements WarningSource {
         var m = MEMBER_MEMBER;
         var e = MEMBER_EVENT;
         var suspendedOn = DSL.field(DSL.select(DSL.max(e.EFFECTIVE_ON)).from(e).where(e.MEMBER_ID.eq(m.ID))
-                .and(e.EVENT_TYPE.eq("SUSPENDED")));
+                .and(e.EVENT_TYPE.eq(io.zhibu.member.MemberEventType.SUSPENDED)));
         try (var cursor = db.select(m.ID, m.ORG_ID, m.ORG_PATH, m.NAME, m.LOST_CONTACT_ON, m.STANDING, suspendedOn)
                 .from(m).where(m.EXIT_TYPE.isNull()).and(m.LOST_CONTACT.isTrue()).and(m.LOST_CONTACT_ON.isNotNull())
                 .and(m.LOST_CONTACT_ON.le(LostContactRule.lostBy(today, settings))).fetchLazy()) {
             for (var r : cursor) {
-                LocalDate suspended = "SUSPENDED".equals(r.value6()) ? r.value7() : null;
-                if ("SUSPENDED".equals(r.value6()) && suspended == null) {
+                LocalDate suspended = r.value6() == io.zhibu.member.MemberStanding.SUSPENDED ? r.value7() : null;
+                if (r.value6() == io.zhibu.member.MemberStanding.SUSPENDED && suspended == null) {
                     continue; // suspended without a dated event: no clock to run
                 }
                 String level = LostContactRule.level(r.value5(), suspended, today, settings);

@@ -57,7 +57,7 @@ public class MemberLifecycleRepository {
         r.setRegionOrgId(m.getRegionOrgId());
         r.setOrgPath(m.getOrgPath());
         r.setMemberId(m.getId());
-        r.setEventType(type.name());
+        r.setEventType(type);
         r.setEffectiveOn(on);
         r.setDetail(detail);
         r.setUntilOn(until);
@@ -94,7 +94,7 @@ public class MemberLifecycleRepository {
                             MEMBER_EVENT.EVENT_TYPE, MEMBER_EVENT.EFFECTIVE_ON, MEMBER_EVENT.DETAIL, MEMBER_EVENT.FROM_ORG_ID,
                             MEMBER_EVENT.FROM_ORG_PATH, MEMBER_EVENT.ACTOR, MEMBER_EVENT.CREATED_AT)
                     .select(DSL.select(DSL.val(toRegionOrgId), DSL.val(toPath), MEMBER_MEMBER.ID,
-                                    DSL.val(MemberEventType.MOVED.name()), DSL.val(on), DSL.val(detail), MEMBER_MEMBER.ORG_ID,
+                                    DSL.val(MemberEventType.MOVED, MEMBER_EVENT.EVENT_TYPE), DSL.val(on), DSL.val(detail), MEMBER_MEMBER.ORG_ID,
                                     MEMBER_MEMBER.ORG_PATH, DSL.val(actor), DSL.val(now))
                             .from(MEMBER_MEMBER).where(MEMBER_MEMBER.ID.in(part))
                             .and(MEMBER_MEMBER.ORG_ID.ne(toOrgId)))
@@ -213,8 +213,8 @@ public class MemberLifecycleRepository {
     public Condition onRosterAt(Placement placed, LocalDate date) {
         var e = MEMBER_EVENT;
         List<Long> gone = db.selectDistinct(e.MEMBER_ID).from(e).where(placed.events())
-                .and(e.EVENT_TYPE.in(MemberEventType.EXITED.name(), MemberEventType.DIED.name())
-                        .or(e.EVENT_TYPE.eq(MemberEventType.TRANSFERRED.name()).and(e.DETAIL.eq("TRANSFERRED_OUT"))))
+                .and(e.EVENT_TYPE.in(MemberEventType.EXITED, MemberEventType.DIED)
+                        .or(e.EVENT_TYPE.eq(MemberEventType.TRANSFERRED).and(e.DETAIL.eq("TRANSFERRED_OUT"))))
                 .and(e.EFFECTIVE_ON.le(date)).fetch(e.MEMBER_ID);
         return gone.isEmpty() ? MEMBER_MEMBER.JOINED_ON.le(date)
                 : MEMBER_MEMBER.JOINED_ON.le(date).and(MEMBER_MEMBER.ID.notIn(gone));
@@ -223,13 +223,13 @@ public class MemberLifecycleRepository {
     /** 停止党籍 on {@code date}: the latest suspend/restore event on or before it is a suspension. */
     public Condition suspendedAt(Placement placed, LocalDate date) {
         var e = MEMBER_EVENT;
-        Map<Long, String> latest = new HashMap<>();
+        Map<Long, MemberEventType> latest = new HashMap<>();
         db.select(e.MEMBER_ID, e.EVENT_TYPE).from(e).where(placed.events())
-                .and(e.EVENT_TYPE.in(MemberEventType.SUSPENDED.name(), MemberEventType.RESTORED.name()))
+                .and(e.EVENT_TYPE.in(MemberEventType.SUSPENDED, MemberEventType.RESTORED))
                 .and(e.EFFECTIVE_ON.le(date)).orderBy(e.MEMBER_ID, e.EFFECTIVE_ON, e.ID)
                 .forEach(r -> latest.put(r.value1(), r.value2()));
         List<Long> suspended = latest.entrySet().stream()
-                .filter(x -> x.getValue().equals(MemberEventType.SUSPENDED.name())).map(Map.Entry::getKey).toList();
+                .filter(x -> x.getValue() == MemberEventType.SUSPENDED).map(Map.Entry::getKey).toList();
         return suspended.isEmpty() ? DSL.falseCondition() : MEMBER_MEMBER.ID.in(suspended);
     }
 
@@ -267,7 +267,7 @@ public class MemberLifecycleRepository {
     }
 
     public static MemberStanding standing(MemberMemberRecord r) {
-        return MemberStanding.valueOf(r.getStanding());
+        return r.getStanding();
     }
 
     private static OffsetDateTime now() {

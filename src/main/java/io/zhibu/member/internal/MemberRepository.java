@@ -84,7 +84,7 @@ public class MemberRepository {
             c.add(subtree(subtreePath));
         }
         if (f.category() != null) {
-            c.add(MEMBER_MEMBER.CATEGORY.eq(f.category().name()));
+            c.add(MEMBER_MEMBER.CATEGORY.eq(f.category()));
         }
         if (f.gender() != null) {
             c.add(MEMBER_MEMBER.GENDER.eq(f.gender().code()));
@@ -183,7 +183,7 @@ public class MemberRepository {
         MemberMemberRecord r = db.newRecord(MEMBER_MEMBER);
         apply(r, m);
         OffsetDateTime now = now();
-        r.setStanding(MemberStanding.NORMAL.name());
+        r.setStanding(MemberStanding.NORMAL);
         r.setVersion(0);
         r.setCreatedAt(now);
         r.setUpdatedAt(now);
@@ -195,7 +195,7 @@ public class MemberRepository {
     public MemberMemberRecord newRecord(MemberRow m, OffsetDateTime now) {
         MemberMemberRecord r = new MemberMemberRecord();
         apply(r, m);
-        r.setStanding(MemberStanding.NORMAL.name());
+        r.setStanding(MemberStanding.NORMAL);
         r.setVersion(0);
         r.setInTransit(false);
         r.setCreatedAt(now);
@@ -235,7 +235,7 @@ public class MemberRepository {
         r.setEducation(m.education());
         r.setPersonCategory(m.personCategory());
         r.setJobTitle(m.jobTitle());
-        r.setCategory(m.category().name());
+        r.setCategory(m.category());
         r.setJoinedOn(m.joinedOn());
         r.setFullMemberOn(m.fullMemberOn());
         r.setProbationExtensionMonths(m.probationExtensionMonths());
@@ -251,8 +251,8 @@ public class MemberRepository {
 
     public MemberCounts counts(Condition c) {
         Record3<Integer, Integer, Integer> r = db.select(DSL.count(),
-                        DSL.count().filterWhere(MEMBER_MEMBER.CATEGORY.eq(MemberCategory.FULL.name())),
-                        DSL.count().filterWhere(MEMBER_MEMBER.CATEGORY.eq(MemberCategory.PROBATIONARY.name())))
+                        DSL.count().filterWhere(MEMBER_MEMBER.CATEGORY.eq(MemberCategory.FULL)),
+                        DSL.count().filterWhere(MEMBER_MEMBER.CATEGORY.eq(MemberCategory.PROBATIONARY)))
                 .from(MEMBER_MEMBER).where(c).and(MEMBER_MEMBER.EXIT_TYPE.isNull()).fetchOne();
         return new MemberCounts(r.value1(), r.value2(), r.value3());
     }
@@ -261,7 +261,7 @@ public class MemberRepository {
     public java.util.Map<Long, Long> fullMembersByOrg(String path) {
         java.util.Map<Long, Long> out = new java.util.HashMap<>();
         for (var r : db.select(MEMBER_MEMBER.ORG_ID, DSL.count()).from(MEMBER_MEMBER).where(subtree(path))
-                .and(MEMBER_MEMBER.EXIT_TYPE.isNull()).and(MEMBER_MEMBER.CATEGORY.eq(MemberCategory.FULL.name()))
+                .and(MEMBER_MEMBER.EXIT_TYPE.isNull()).and(MEMBER_MEMBER.CATEGORY.eq(MemberCategory.FULL))
                 .groupBy(MEMBER_MEMBER.ORG_ID).fetch()) {
             out.put(r.value1(), r.value2().longValue());
         }
@@ -271,8 +271,8 @@ public class MemberRepository {
     public long countIds(Collection<Long> ids, String path, boolean fullInGoodStanding) {
         Condition c = MEMBER_MEMBER.ID.in(ids).and(subtree(path)).and(MEMBER_MEMBER.EXIT_TYPE.isNull());
         if (fullInGoodStanding) {
-            c = c.and(MEMBER_MEMBER.CATEGORY.eq(MemberCategory.FULL.name()))
-                    .and(MEMBER_MEMBER.STANDING.eq(MemberStanding.NORMAL.name()));
+            c = c.and(MEMBER_MEMBER.CATEGORY.eq(MemberCategory.FULL))
+                    .and(MEMBER_MEMBER.STANDING.eq(MemberStanding.NORMAL));
         }
         return db.fetchCount(MEMBER_MEMBER, c);
     }
@@ -281,10 +281,10 @@ public class MemberRepository {
     public List<io.zhibu.member.RosterLine> rosterLines(String path) {
         var m = MEMBER_MEMBER;
         return db.select(m.ID, m.ORG_ID, m.ORG_PATH, m.REGION_ORG_ID, m.NAME, m.CATEGORY, m.JOINED_ON).from(m)
-                .where(subtree(path)).and(m.EXIT_TYPE.isNull()).and(m.STANDING.eq(MemberStanding.NORMAL.name()))
+                .where(subtree(path)).and(m.EXIT_TYPE.isNull()).and(m.STANDING.eq(MemberStanding.NORMAL))
                 .orderBy(m.ORG_PATH, m.ID)
                 .fetch(r -> new io.zhibu.member.RosterLine(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        MemberCategory.valueOf(r.value6()), r.value7()));
+                        r.value6(), r.value7()));
     }
 
     public List<Long> idsOfOrg(long orgId) {

@@ -84,8 +84,8 @@ class MemberRollupSource implements RollupSource {
     private static Map<String, Condition> metrics(LocalDate today) {
         Map<String, Condition> m = new LinkedHashMap<>();
         m.put("member.total", DSL.trueCondition());
-        m.put("member.full", MEMBER_MEMBER.CATEGORY.eq(MemberCategory.FULL.name()));
-        m.put("member.probationary", MEMBER_MEMBER.CATEGORY.eq(MemberCategory.PROBATIONARY.name()));
+        m.put("member.full", MEMBER_MEMBER.CATEGORY.eq(MemberCategory.FULL));
+        m.put("member.probationary", MEMBER_MEMBER.CATEGORY.eq(MemberCategory.PROBATIONARY));
         m.put("member.male", MEMBER_MEMBER.GENDER.eq(Gender.MALE.code()));
         m.put("member.female", MEMBER_MEMBER.GENDER.eq(Gender.FEMALE.code()));
         for (AgeBand b : AgeBand.values()) {
@@ -101,7 +101,7 @@ class MemberRollupSource implements RollupSource {
         m.put("member.edu.below", MEMBER_MEMBER.EDUCATION.isNull().or(MEMBER_MEMBER.EDUCATION.notIn(known)));
         m.put("member.flow", MEMBER_MEMBER.FLOW_MEMBER.isTrue());
         m.put("member.lost", MEMBER_MEMBER.LOST_CONTACT.isTrue());
-        m.put("member.suspended", MEMBER_MEMBER.STANDING.eq(MemberStanding.SUSPENDED.name()));
+        m.put("member.suspended", MEMBER_MEMBER.STANDING.eq(MemberStanding.SUSPENDED));
         m.put("member.transit", MEMBER_MEMBER.IN_TRANSIT.isTrue());
         return m;
     }

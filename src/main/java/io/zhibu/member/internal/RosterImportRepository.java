@@ -181,7 +181,8 @@ public class RosterImportRepository {
             try (PreparedStatement ps = conn.prepareStatement(INSERT, new String[] {"id"})) {
                 for (MemberMemberRecord r : records) {
                     for (int i = 0; i < COLUMNS.size(); i++) {
-                        ps.setObject(i + 1, r.get(COLUMNS.get(i)));
+                        Object v = r.get(COLUMNS.get(i));
+                        ps.setObject(i + 1, v instanceof Enum<?> e ? e.name() : v); // typed statuses are stored by name
                     }
                     ps.addBatch();
                 }

@@ -54,7 +54,7 @@ class SecretaryTenureWarnings implements WarningSource {
                     .where(m.ORG_ID.in(wanted.keySet())).and(m.NAME.in(wanted.values())).and(m.EXIT_TYPE.isNull()).fetch()) {
                 if (r.value4().equals(wanted.get(r.value2()))) {
                     found.computeIfAbsent(r.value2(), k -> new ArrayList<>()).add(new Object[] {r.value1(), r.value3(),
-                            r.value4(), MemberCategory.FULL.name().equals(r.value5()) ? r.value6() : null});
+                            r.value4(), r.value5() == MemberCategory.FULL ? r.value6() : null});
                 }
             }
             for (var e : found.entrySet()) {

@@ -52,10 +52,10 @@ class OrgLivedYear implements LivedYear {
     @Override
     public long generate(Region region) {
         var o = ORG_ORGANIZATION;
-        List<String> types = List.of(OrgType.BRANCH.name(), OrgType.JOINT_BRANCH.name(), OrgType.TEMPORARY_BRANCH.name());
+        List<OrgType> types = List.of(OrgType.BRANCH, OrgType.JOINT_BRANCH, OrgType.TEMPORARY_BRANCH);
         var branches = db.select(o.ID, o.REGION_ORG_ID, o.PATH, o.SECRETARY_NAME, o.TERM_STARTED_ON, o.TERM_YEARS)
                 .from(o).where(o.PATH.ge(region.rootPath())).and(o.PATH.lt(OrgPath.upperBound(region.rootPath())))
-                .and(o.TYPE.in(types)).and(o.STATUS.eq(OrgStatus.ACTIVE.name()))
+                .and(o.TYPE.in(types)).and(o.STATUS.eq(io.zhibu.org.OrgStatus.ACTIVE))
                 .orderBy(o.PATH).fetch();
         Map<Long, Double> diligence = region.diligence(branches.map(r -> r.value1()));
         OffsetDateTime now = region.today().atStartOfDay().atOffset(ZoneOffset.ofHours(8));

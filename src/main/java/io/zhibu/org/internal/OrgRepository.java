@@ -38,7 +38,7 @@ public class OrgRepository {
     private Field<Boolean> hasChildren() {
         var c = ORG_ORGANIZATION.as("c");
         return DSL.field(DSL.exists(DSL.selectOne().from(c)
-                .where(c.PARENT_ID.eq(ORG_ORGANIZATION.ID)).and(c.STATUS.eq(OrgStatus.ACTIVE.name()))));
+                .where(c.PARENT_ID.eq(ORG_ORGANIZATION.ID)).and(c.STATUS.eq(io.zhibu.org.OrgStatus.ACTIVE))));
     }
 
     public Optional<Organization> find(long id) {
@@ -55,25 +55,25 @@ public class OrgRepository {
         var o = ORG_ORGANIZATION;
         var child = ORG_ORGANIZATION.as("c");
         var hasChildren = DSL.field(DSL.exists(DSL.selectOne().from(child).where(child.PARENT_ID.eq(o.ID))
-                .and(child.STATUS.eq(OrgStatus.ACTIVE.name()))));
+                .and(child.STATUS.eq(io.zhibu.org.OrgStatus.ACTIVE))));
         return db.select(o.ID, o.PARENT_ID, o.PATH, o.DEPTH, o.NAME, o.TYPE, o.DOMAIN, hasChildren)
-                .from(o).where(o.ID.in(ids)).and(o.STATUS.eq(OrgStatus.ACTIVE.name()))
+                .from(o).where(o.ID.in(ids)).and(o.STATUS.eq(io.zhibu.org.OrgStatus.ACTIVE))
                 .fetch(r -> new io.zhibu.org.OrgNode(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        io.zhibu.org.OrgType.valueOf(r.value6()), io.zhibu.org.OrgDomain.valueOf(r.value7()),
+                        r.value6(), r.value7(),
                         Boolean.TRUE.equals(r.value8())));
     }
 
     public java.util.List<io.zhibu.org.OrgNode> activeNodes() {
         var rows = db.select(ORG_ORGANIZATION.ID, ORG_ORGANIZATION.PARENT_ID, ORG_ORGANIZATION.PATH,
                         ORG_ORGANIZATION.DEPTH, ORG_ORGANIZATION.NAME, ORG_ORGANIZATION.TYPE, ORG_ORGANIZATION.DOMAIN)
-                .from(ORG_ORGANIZATION).where(ORG_ORGANIZATION.STATUS.eq(OrgStatus.ACTIVE.name()))
+                .from(ORG_ORGANIZATION).where(ORG_ORGANIZATION.STATUS.eq(io.zhibu.org.OrgStatus.ACTIVE))
                 .orderBy(ORG_ORGANIZATION.PATH).fetch();
         java.util.Set<Long> parents = new java.util.HashSet<>();
         rows.forEach(r -> { if (r.value2() != null) parents.add(r.value2()); });
         java.util.List<io.zhibu.org.OrgNode> out = new java.util.ArrayList<>(rows.size());
         for (var r : rows) {
             out.add(new io.zhibu.org.OrgNode(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                    io.zhibu.org.OrgType.valueOf(r.value6()), io.zhibu.org.OrgDomain.valueOf(r.value7()),
+                    r.value6(), r.value7(),
                     parents.contains(r.value1())));
         }
         return out;
@@ -87,25 +87,25 @@ public class OrgRepository {
     public List<Organization> children(long parentId, boolean includeInactive) {
         return db.select(ORG_ORGANIZATION.asterisk(), hasChildren()).from(ORG_ORGANIZATION)
                 .where(ORG_ORGANIZATION.PARENT_ID.eq(parentId))
-                .and(includeInactive ? DSL.noCondition() : ORG_ORGANIZATION.STATUS.eq(OrgStatus.ACTIVE.name()))
+                .and(includeInactive ? DSL.noCondition() : ORG_ORGANIZATION.STATUS.eq(io.zhibu.org.OrgStatus.ACTIVE))
                 .orderBy(ORG_ORGANIZATION.SORT_ORDER, ORG_ORGANIZATION.ID)
                 .fetch(r -> map(r.into(ORG_ORGANIZATION), r.get(r.size() - 1, Boolean.class)));
     }
 
     public List<Organization> roots() {
         return db.select(ORG_ORGANIZATION.asterisk(), hasChildren()).from(ORG_ORGANIZATION)
-                .where(ORG_ORGANIZATION.PARENT_ID.isNull()).and(ORG_ORGANIZATION.STATUS.eq(OrgStatus.ACTIVE.name()))
+                .where(ORG_ORGANIZATION.PARENT_ID.isNull()).and(ORG_ORGANIZATION.STATUS.eq(io.zhibu.org.OrgStatus.ACTIVE))
                 .orderBy(ORG_ORGANIZATION.SORT_ORDER, ORG_ORGANIZATION.ID)
                 .fetch(r -> map(r.into(ORG_ORGANIZATION), r.get(r.size() - 1, Boolean.class)));
     }
 
     public List<Organization> search(String scopePath, String q, Collection<OrgType> types, int limit) {
-        Condition c = inSubtree(ORG_ORGANIZATION.PATH, scopePath).and(ORG_ORGANIZATION.STATUS.eq(OrgStatus.ACTIVE.name()));
+        Condition c = inSubtree(ORG_ORGANIZATION.PATH, scopePath).and(ORG_ORGANIZATION.STATUS.eq(io.zhibu.org.OrgStatus.ACTIVE));
         if (q != null && !q.isBlank()) {
             c = c.and(ORG_ORGANIZATION.NAME.contains(q.strip()).or(ORG_ORGANIZATION.CODE.eq(q.strip())));
         }
         if (types != null && !types.isEmpty()) {
-            c = c.and(ORG_ORGANIZATION.TYPE.in(types.stream().map(Enum::name).toList()));
+            c = c.and(ORG_ORGANIZATION.TYPE.in(types));
         }
         return db.select(ORG_ORGANIZATION.asterisk(), hasChildren()).from(ORG_ORGANIZATION).where(c)
                 .orderBy(ORG_ORGANIZATION.PATH).limit(limit)
@@ -119,7 +119,7 @@ public class OrgRepository {
 
     public int activeChildCount(long id) {
         return db.fetchCount(ORG_ORGANIZATION, ORG_ORGANIZATION.PARENT_ID.eq(id)
-                .and(ORG_ORGANIZATION.STATUS.eq(OrgStatus.ACTIVE.name())));
+                .and(ORG_ORGANIZATION.STATUS.eq(io.zhibu.org.OrgStatus.ACTIVE)));
     }
 
     public boolean codeExists(String code) {
@@ -137,13 +137,13 @@ public class OrgRepository {
         r.setDepth(parent == null ? 1 : parent.depth() + 1);
         r.setCode(code == null ? "tmp" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 28) : code);
         r.setName(name);
-        r.setType(type.name());
-        r.setDomain(domain.name());
+        r.setType(type);
+        r.setDomain(domain);
         r.setRegionCode(regionCode);
         r.setHostUnitName(hostUnitName);
         r.setHostUnitCreditCode(creditCode);
         r.setEstablishedOn(establishedOn);
-        r.setStatus(OrgStatus.ACTIVE.name());
+        r.setStatus(OrgStatus.ACTIVE);
         r.setSecretaryName(secretaryName);
         r.setTermStartedOn(termStartedOn);
         r.setTermYears(termYears);
@@ -252,7 +252,7 @@ public class OrgRepository {
     }
 
     public void close(long id, OrgStatus status, LocalDate on, String reason, Long mergedInto) {
-        db.update(ORG_ORGANIZATION).set(ORG_ORGANIZATION.STATUS, status.name())
+        db.update(ORG_ORGANIZATION).set(ORG_ORGANIZATION.STATUS, status)
                 .set(ORG_ORGANIZATION.DISSOLVED_ON, on)
                 .set(ORG_ORGANIZATION.DISSOLVE_REASON, reason)
                 .set(ORG_ORGANIZATION.MERGED_INTO_ID, mergedInto)
@@ -292,8 +292,8 @@ public class OrgRepository {
 
     static Organization map(OrgOrganizationRecord r, Boolean hasChildren) {
         return new Organization(r.getId(), r.getParentId(), r.getPath(), r.getDepth(), r.getCode(), r.getName(),
-                OrgType.valueOf(r.getType()), OrgDomain.valueOf(r.getDomain()), r.getRegionCode(), r.getHostUnitName(),
-                r.getHostUnitCreditCode(), r.getEstablishedOn(), OrgStatus.valueOf(r.getStatus()), r.getDissolvedOn(),
+                r.getType(), r.getDomain(), r.getRegionCode(), r.getHostUnitName(),
+                r.getHostUnitCreditCode(), r.getEstablishedOn(), r.getStatus(), r.getDissolvedOn(),
                 r.getDissolveReason(), r.getMergedIntoId(), r.getSecretaryName(), r.getTermStartedOn(), r.getTermYears(),
                 r.getRegionOrgId() == null ? r.getId() : r.getRegionOrgId(), r.getVersion(), Boolean.TRUE.equals(hasChildren));
     }

@@ -54,7 +54,7 @@ public class OrgRequestRepository {
                 .orderBy(ORG_TERM_DEFERRAL.ID.desc()).fetch();
     }
 
-    public List<OrgTermDeferralRecord> deferralsIn(String scopePath, String status, int limit) {
+    public List<OrgTermDeferralRecord> deferralsIn(String scopePath, io.zhibu.org.TermDeferralRules.Status status, int limit) {
         Condition c = under(ORG_TERM_DEFERRAL.ORG_PATH, scopePath);
         if (status != null) {
             c = c.and(ORG_TERM_DEFERRAL.STATUS.eq(status));
@@ -65,16 +65,16 @@ public class OrgRequestRepository {
     public boolean openDeferral(long orgId, LocalDate termEndsOn) {
         return db.fetchExists(ORG_TERM_DEFERRAL, ORG_TERM_DEFERRAL.ORG_ID.eq(orgId)
                 .and(ORG_TERM_DEFERRAL.TERM_ENDS_ON.eq(termEndsOn))
-                .and(ORG_TERM_DEFERRAL.STATUS.in("REQUESTED", "APPROVED")));
+                .and(ORG_TERM_DEFERRAL.STATUS.in(io.zhibu.org.TermDeferralRules.Status.REQUESTED, io.zhibu.org.TermDeferralRules.Status.APPROVED)));
     }
 
     /** Optimistic decision: exactly one concurrent decider wins. */
-    public boolean decideDeferral(long id, int version, String status, String actor, String note) {
+    public boolean decideDeferral(long id, int version, io.zhibu.org.TermDeferralRules.Status status, String actor, String note) {
         return db.update(ORG_TERM_DEFERRAL).set(ORG_TERM_DEFERRAL.STATUS, status)
                 .set(ORG_TERM_DEFERRAL.DECIDED_BY, actor).set(ORG_TERM_DEFERRAL.DECIDED_AT, OffsetDateTime.now(ZoneOffset.UTC))
                 .set(ORG_TERM_DEFERRAL.DECISION_NOTE, note).set(ORG_TERM_DEFERRAL.VERSION, version + 1)
                 .where(ORG_TERM_DEFERRAL.ID.eq(id)).and(ORG_TERM_DEFERRAL.VERSION.eq(version))
-                .and(ORG_TERM_DEFERRAL.STATUS.eq("REQUESTED")).execute() == 1;
+                .and(ORG_TERM_DEFERRAL.STATUS.eq(io.zhibu.org.TermDeferralRules.Status.REQUESTED)).execute() == 1;
     }
 
     /** The approved deadline of the org's current term (null clears it, e.g. when a new term opens). */
@@ -110,7 +110,7 @@ public class OrgRequestRepository {
         return db.selectFrom(ORG_SETUP_REQUEST).where(ORG_SETUP_REQUEST.ID.eq(id)).fetchOptional();
     }
 
-    public List<OrgSetupRequestRecord> setupsIn(String scopePath, String status, int limit) {
+    public List<OrgSetupRequestRecord> setupsIn(String scopePath, io.zhibu.org.BranchSetupRules.Status status, int limit) {
         Condition c = under(ORG_SETUP_REQUEST.ORG_PATH, scopePath);
         if (status != null) {
             c = c.and(ORG_SETUP_REQUEST.STATUS.eq(status));
@@ -119,16 +119,16 @@ public class OrgRequestRepository {
     }
 
     /** Optimistic decision: exactly one concurrent decider wins. */
-    public boolean decideSetup(long id, int version, String status, String actor, String note, Long createdOrgId) {
+    public boolean decideSetup(long id, int version, io.zhibu.org.BranchSetupRules.Status status, String actor, String note, Long createdOrgId) {
         return db.update(ORG_SETUP_REQUEST).set(ORG_SETUP_REQUEST.STATUS, status)
                 .set(ORG_SETUP_REQUEST.DECIDED_BY, actor).set(ORG_SETUP_REQUEST.DECIDED_AT, OffsetDateTime.now(ZoneOffset.UTC))
                 .set(ORG_SETUP_REQUEST.DECISION_NOTE, note).set(ORG_SETUP_REQUEST.CREATED_ORG_ID, createdOrgId)
                 .set(ORG_SETUP_REQUEST.VERSION, version + 1)
                 .where(ORG_SETUP_REQUEST.ID.eq(id)).and(ORG_SETUP_REQUEST.VERSION.eq(version))
-                .and(ORG_SETUP_REQUEST.STATUS.eq("SUBMITTED")).execute() == 1;
+                .and(ORG_SETUP_REQUEST.STATUS.eq(io.zhibu.org.BranchSetupRules.Status.SUBMITTED)).execute() == 1;
     }
 
-    public void setupStep(long requestId, String action, String from, String to, String note, String actor) {
+    public void setupStep(long requestId, String action, io.zhibu.org.BranchSetupRules.Status from, io.zhibu.org.BranchSetupRules.Status to, String note, String actor) {
         db.insertInto(ORG_SETUP_STEP).set(ORG_SETUP_STEP.REQUEST_ID, requestId).set(ORG_SETUP_STEP.ACTION, action)
                 .set(ORG_SETUP_STEP.FROM_STATUS, from).set(ORG_SETUP_STEP.TO_STATUS, to).set(ORG_SETUP_STEP.NOTE, note)
                 .set(ORG_SETUP_STEP.ACTOR, actor).set(ORG_SETUP_STEP.CREATED_AT, OffsetDateTime.now(ZoneOffset.UTC)).execute();

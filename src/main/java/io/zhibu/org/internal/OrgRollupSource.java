@@ -56,7 +56,7 @@ class OrgRollupSource implements RollupSource {
         for (var r : db.select(ORG_ORGANIZATION.ID,
                         ORG_ORGANIZATION.TYPE, ORG_ORGANIZATION.TERM_STARTED_ON, ORG_ORGANIZATION.TERM_YEARS,
                         ORG_ORGANIZATION.STATUS, ORG_ORGANIZATION.TERM_DEFERRED_UNTIL)
-                .from(ORG_ORGANIZATION).where(which).and(ORG_ORGANIZATION.STATUS.eq(OrgStatus.ACTIVE.name()))
+                .from(ORG_ORGANIZATION).where(which).and(ORG_ORGANIZATION.STATUS.eq(io.zhibu.org.OrgStatus.ACTIVE))
                 .fetch()) {
             TermReminder reminder = r.value3() == null || r.value4() == null ? TermReminder.NONE
                     : TermReminder.of(io.zhibu.org.TermDeferralRules.effectiveEnd(r.value3().plusYears(r.value4()),
@@ -67,7 +67,7 @@ class OrgRollupSource implements RollupSource {
                 totals[0]++;
                 totals[1] += expiring;
                 totals[2] += overdue;
-                byType.merge(r.value2(), 1L, Long::sum);
+                byType.merge(r.value2().name(), 1L, Long::sum);
                 continue;
             }
             sink.accept(r.value1(), null, "org.count", 1);

@@ -66,7 +66,7 @@ public class OrgTermRepository {
                 .and(ORG_ORGANIZATION.PATH.lt(OrgPath.upperBound(scopePath)));
         return db.select(ORG_ORGANIZATION.ID, ORG_ORGANIZATION.NAME, ORG_ORGANIZATION.TERM_STARTED_ON,
                         ORG_ORGANIZATION.TERM_YEARS, ORG_ORGANIZATION.SECRETARY_NAME, ORG_ORGANIZATION.TERM_DEFERRED_UNTIL)
-                .from(ORG_ORGANIZATION).where(c).and(ORG_ORGANIZATION.STATUS.eq("ACTIVE"))
+                .from(ORG_ORGANIZATION).where(c).and(ORG_ORGANIZATION.STATUS.eq(io.zhibu.org.OrgStatus.ACTIVE))
                 .and(ORG_ORGANIZATION.TERM_STARTED_ON.isNotNull()).and(ORG_ORGANIZATION.TERM_YEARS.isNotNull()).fetch();
     }
 }

@@ -35,8 +35,8 @@ class TermExpiryWarnings implements WarningSource {
         // prefilter: a term of at most 10 years that started this long ago may be in its notice period
         LocalDate startedBy = TermExpiryRule.endsBy(today, settings);
         try (var cursor = db.select(o.ID, o.PATH, o.NAME, o.TERM_STARTED_ON, o.TERM_YEARS, o.TERM_DEFERRED_UNTIL).from(o)
-                .where(o.STATUS.eq("ACTIVE")).and(o.TERM_STARTED_ON.isNotNull()).and(o.TERM_YEARS.isNotNull())
-                .and(o.TERM_STARTED_ON.le(startedBy.minusYears(1))).and(o.TYPE.ne("PARTY_GROUP"))
+                .where(o.STATUS.eq(io.zhibu.org.OrgStatus.ACTIVE)).and(o.TERM_STARTED_ON.isNotNull()).and(o.TERM_YEARS.isNotNull())
+                .and(o.TERM_STARTED_ON.le(startedBy.minusYears(1))).and(o.TYPE.ne(io.zhibu.org.OrgType.PARTY_GROUP))
                 .fetchLazy()) {
             for (var r : cursor) {
                 // R1.7/R1.8: an approved deferral moves the deadline; only "overdue without approval" is flagged red

@@ -9,15 +9,14 @@ import org.springframework.context.annotation.Configuration;
 class ServingNav {
     @Bean
     NavItem servingNavItem() {
-        // an account without an organization of its own (the platform admin) has no board to show
-        return new NavItem("nav-serving", "nav.serving", "/serving", 64,
-                s -> s.canReadRoster() && (s.selfOnly() || s.scopeOrgId() != null));
+        // the platform admin (no organization of its own) sees the board of the root (OrgService.getOrScopeRoot)
+        return new NavItem("nav-serving", "nav.serving", "/serving", 64, s -> s.canReadRoster());
     }
 
     @Bean
     NavItem careNavItem() {
         return new NavItem("nav-care", "nav.care", "/serving/care", 65,
-                s -> !s.selfOnly() && s.scopeOrgId() != null
+                s -> !s.selfOnly()
                         && (s.canManageOrgs() || s.role() == io.zhibu.shared.Role.BRANCH_SECRETARY));
     }
 }

@@ -203,6 +203,7 @@ public final class BulkInsert {
             }
             case String s -> out.append('"').append(s.indexOf('"') < 0 ? s : s.replace("\"", "\"\"")).append('"');
             case BigDecimal d -> out.append(d.toPlainString());
+            case Enum<?> e -> out.append(e.name()); // typed statuses (jOOQ forced types) are stored by name
             case OffsetDateTime t -> out.append(t.truncatedTo(ChronoUnit.MICROS));
             default -> out.append(v); // numbers, booleans, ISO dates
         }

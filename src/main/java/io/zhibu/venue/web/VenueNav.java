@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Configuration;
 class VenueNav {
     @Bean
     NavItem venueNavItem() {
-        // an account without an organization of its own (the platform admin) has no register to open
+        // the platform admin (no organization of its own) opens the register of the root (OrgService.getOrScopeRoot)
         return new NavItem("nav-venues", "nav.venues", "/venues", 63,
-                s -> !s.selfOnly() && s.scopeOrgId() != null && s.canReadOrgs() && s.canReadRoster());
+                s -> !s.selfOnly() && s.canReadOrgs() && s.canReadRoster());
     }
 }
