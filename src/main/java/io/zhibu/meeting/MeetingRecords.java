@@ -40,11 +40,11 @@ public final class MeetingRecords {
         PASSED, FAILED
     }
 
-    /** Plan a meeting (times in the platform's zone). */
+    /** Plan a meeting (times in the platform's zone); {@code themeId} optionally picks a theme of the 主题党日 library ({@link ThemeDayPicks}). */
     public record MeetingForm(Long orgId, List<MeetingType> types, DeliberationStep deliberationStep, String title,
                               @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime startsAt,
                               @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime endsAt, String place,
-                              String agenda) {
+                              String agenda, Long themeId) {
     }
 
     /** One row of a meeting list ("my meetings" adds the caller's own attendance status). */

@@ -81,6 +81,14 @@ public class MeetingService {
         this.electionBase = electionBase;
     }
 
+    private org.springframework.beans.factory.ObjectProvider<ThemeDayPicks> themePicks;
+
+    /** The 主题党日 content library (optional port, issue 21 point 6). */
+    @org.springframework.beans.factory.annotation.Autowired
+    void setThemePicks(org.springframework.beans.factory.ObjectProvider<ThemeDayPicks> themePicks) {
+        this.themePicks = themePicks;
+    }
+
     // ---------------------------------------------------------------- planning and reading
 
     @Transactional
@@ -165,6 +173,14 @@ public class MeetingService {
             a.setMakeupDue(false);
             a.setVersion(0);
             a.store();
+        }
+        if (f.themeId() != null) {
+            // the 主题党日 library's theme, linked in this transaction (a theme not offered rolls the plan back)
+            ThemeDayPicks picks = themePicks == null ? null : themePicks.getIfAvailable();
+            if (picks == null) {
+                throw InvalidInputException.of("themeId", "meeting.theme.unavailable");
+            }
+            picks.pick(scope, m.getId(), org.id(), org.path(), f.themeId());
         }
         audit.success("meeting.plan", "meeting", m.getId(), m.getOrgPath(),
                 m.getTypes() + " " + title + " @" + m.getStartsAt() + ", " + roster.size() + " notified");

@@ -56,6 +56,13 @@ public enum WarningRule {
     VENUE_BELOW_STANDARD("venue-below-standard", "R8.1", true, true, false,
             Map.of("BELOW", Severity.WARNING),
             Map.of()),
+    /**
+     * Issue 21 point 5 (rules.md §1.5 两公开, §8.2 item 5 村务公开) 三务公开逾期: a required 党务/村务/财务 category whose
+     * latest period ended more than the grace days ago ({@code zhibu.disclosure.grace-days}) has no published item.
+     */
+    DISCLOSURE_MISSING("disclosure-missing", "R8.2", true, true, false,
+            Map.of("OVERDUE", Severity.WARNING),
+            Map.of()),
     /** R6.1 三会一课: at risk 7 days before the period ends, missing after it ended. */
     MEETING_COMPLIANCE("meeting-compliance", "R6.1", true, false, false,
             Map.of("AT_RISK", Severity.WARNING, "MISSING", Severity.CRITICAL),

@@ -35,7 +35,8 @@ class ModuleBoundariesTest {
             Map.entry("meeting", "Meeting"), Map.entry("dues", "Dues"), Map.entry("supervision", "Supervision"),
             Map.entry("warning", "Warning"), Map.entry("assessment", "Assessment"),
             Map.entry("learning", "Learning"), Map.entry("points", "Points"),
-            Map.entry("venue", "Venue"), Map.entry("command", "Command"), Map.entry("serving", "Serving"));
+            Map.entry("venue", "Venue"), Map.entry("command", "Command"), Map.entry("serving", "Serving"),
+            Map.entry("disclosure", "Disclosure"), Map.entry("themeday", "Themeday"));
 
     @Test
     void modulesRespectTheirApis() {

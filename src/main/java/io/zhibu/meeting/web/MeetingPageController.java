@@ -6,6 +6,7 @@ import io.zhibu.meeting.MeetingRecords.*;
 import io.zhibu.meeting.MeetingService;
 import io.zhibu.meeting.MeetingType;
 import io.zhibu.shared.ConflictException;
+import io.zhibu.meeting.ThemeDayPicks;
 import io.zhibu.shared.CurrentScope;
 import io.zhibu.shared.DataScope;
 import io.zhibu.shared.InvalidInputException;
@@ -36,6 +37,14 @@ public class MeetingPageController {
     private final Messages messages;
     private final Clock clock;
     private final io.zhibu.meeting.MemberCalendar calendar;
+
+    private org.springframework.beans.factory.ObjectProvider<ThemeDayPicks> themePicks;
+
+    /** The 主题党日 content library (optional port, issue 21 point 6): the form's picker, the detail's link. */
+    @org.springframework.beans.factory.annotation.Autowired
+    void setThemePicks(org.springframework.beans.factory.ObjectProvider<ThemeDayPicks> themePicks) {
+        this.themePicks = themePicks;
+    }
 
     public MeetingPageController(MeetingService meetings, ComplianceService compliance,
                                  io.zhibu.meeting.AttachmentService attachments, Messages messages, Clock clock,
@@ -97,14 +106,28 @@ public class MeetingPageController {
             LocalDate d = date == null ? LocalDate.now(clock) : date;
             model.addAttribute("form", new MeetingForm(scope.scopeOrgId(), type == null ? List.of() : List.of(type), null,
                     type == null ? null : messages.get("meeting.type." + type), LocalDateTime.of(d, LocalTime.of(9, 0)),
-                    LocalDateTime.of(d, LocalTime.of(11, 0)), null, null));
+                    LocalDateTime.of(d, LocalTime.of(11, 0)), null, null, null));
         }
+        // 主题党日 library (issue 21 point 6): themes published to the branch for the months around the meeting
+        model.addAttribute("themeChoices", themeChoices(scope, (MeetingForm) model.getAttribute("form")));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }
         model.addAttribute("types", MeetingType.values());
         model.addAttribute("steps", DeliberationStep.values());
         return "meeting/form";
+    }
+
+    private List<ThemeDayPicks.Choice> themeChoices(DataScope scope, MeetingForm form) {
+        ThemeDayPicks picks = themePicks == null ? null : themePicks.getIfAvailable();
+        if (picks == null || form == null || form.orgId() == null) {
+            return List.of();
+        }
+        try {
+            return picks.choices(scope, form.orgId(), form.startsAt() == null ? LocalDate.now(clock) : form.startsAt().toLocalDate());
+        } catch (io.zhibu.shared.NotFoundException e) {
+            return List.of();
+        }
     }
 
     @PostMapping
@@ -150,6 +173,8 @@ public class MeetingPageController {
         // 主题党日 交纳党费: who has not paid the month's dues (from the dues ledger; for those who may read it)
         model.addAttribute("themeDues", m.themeDay() != null && !scope.selfOnly() && scope.canManageMembers()
                 ? meetings.themeDues(scope, id) : null);
+        ThemeDayPicks picks = themePicks == null ? null : themePicks.getIfAvailable();
+        model.addAttribute("theme", picks == null ? null : picks.pickOf(id).orElse(null));
         return "meeting/detail";
     }
 

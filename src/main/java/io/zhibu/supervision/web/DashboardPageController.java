@@ -47,7 +47,8 @@ class DashboardPageController {
     record ChildRow(long orgId, int rank, String name, boolean drillable, long members, String meetingRate,
                     boolean meetingLow, String duesRate, boolean duesLow, String deliberationRate,
                     boolean deliberationLow, String deliberationCounts, long pipeline, long termsOverdue,
-                    long servingReported, String servingRate, long servingReceived, String servingHours) {
+                    long servingReported, String servingRate, long servingReceived, String servingHours,
+                    String disclosureRate, boolean disclosureLow) {
         static List<ChildRow> of(Dashboard d, java.util.Locale locale) {
             List<ChildRow> rows = new ArrayList<>();
             for (Dashboard.Child c : d.children()) {
@@ -60,9 +61,16 @@ class DashboardPageController {
                                 + c.figure("dev.PROBATIONARY"),
                         c.figure("org.term.overdue"), c.figure("serving.reported"), rate(c.servingRate(), locale),
                         c.figure("serving.received"),
-                        org.thymeleaf.util.NumberUtils.format(c.figure("serving.minutes") / 60.0, 1, 1, locale)));
+                        org.thymeleaf.util.NumberUtils.format(c.figure("serving.minutes") / 60.0, 1, 1, locale),
+                        rate(disclosure(c), locale), disclosure(c) != null && disclosure(c) < 800));
             }
             return List.copyOf(rows);
+        }
+
+        /** 三务公开 rate (per mille): items published of those due, or null when none was due. */
+        private static Integer disclosure(Dashboard.Child c) {
+            long due = c.figure("disclosure.due");
+            return due == 0 ? null : (int) Math.round(c.figure("disclosure.published") * 1000.0 / due);
         }
 
         /** A per-mille rate as the page shows it ("87.5%"), or "—". */
