@@ -95,13 +95,25 @@ class ServingLivedYear implements LivedYear {
         List<RosterLine> roster = everyone.stream()
                 .filter(m -> units.containsKey(m.orgId())).sorted(Comparator.comparingLong(RosterLine::id)).toList();
         Long cared = tx.execute(s -> care(region, everyone));
-        Long written = tx.execute(s -> write(region, communities, units, diligence, roster));
-        Long acts = tx.execute(s -> activities(region, units, diligence, roster));
+        // the services' points are collected and posted in one bulk posting per transaction (PointsService.postFacts),
+        // not one postFact (eight statements) per service
+        Long written = tx.execute(s -> {
+            List<PointFact> facts = new ArrayList<>();
+            long n = write(region, communities, units, diligence, roster, facts);
+            points.postFacts(facts);
+            return n;
+        });
+        Long acts = tx.execute(s -> {
+            List<PointFact> facts = new ArrayList<>();
+            long n = activities(region, units, diligence, roster, facts);
+            points.postFacts(facts);
+            return n;
+        });
         return (written == null ? 0 : written) + (acts == null ? 0 : acts) + (cared == null ? 0 : cared);
     }
 
     private long write(Region region, List<OrgNode> communities, Map<Long, OrgNode> units, Map<Long, Double> diligence,
-                       List<RosterLine> roster) {
+                       List<RosterLine> roster, List<PointFact> facts) {
         LocalDate today = region.today();
         LocalDate yearStart = LocalDate.of(today.getYear(), 1, 1);
         LocalDate from = region.firstDay().isAfter(yearStart) ? region.firstDay() : yearStart;
@@ -166,16 +178,17 @@ class ServingLivedYear implements LivedYear {
                     rows++;
                     List<Confirmed> eligible = people.stream().filter(p -> p.on().isBefore(on)).toList();
                     int taken = 0;
+                    java.util.Set<Long> signedUp = new java.util.HashSet<>(); // the need is new: its signups are these
                     for (int k = 0; k < need.getPlaces() && !eligible.isEmpty(); k++) {
                         if (r.nextDouble() < 0.25) {
                             continue;
                         }
                         Confirmed p = eligible.get(r.nextInt(eligible.size()));
-                        if (repo.signupOf(need.getId(), p.report().getMemberId()).isPresent()) {
+                        if (!signedUp.add(p.report().getMemberId())) {
                             continue;
                         }
                         boolean unrecorded = on.isAfter(today.minusDays(5)) && r.nextDouble() < 0.5;
-                        signup(need, p.report(), r, on, unrecorded);
+                        signup(need, p.report(), r, on, unrecorded, facts);
                         taken++;
                         rows++;
                     }
@@ -268,7 +281,9 @@ class ServingLivedYear implements LivedYear {
      * Volunteer activities: each in-service branch organizes one a quarter (about 40 % of its members check in and
      * out, 1–3 hours, posted to their points) and has one coming in the next two weeks.
      */
-    private long activities(Region region, Map<Long, OrgNode> units, Map<Long, Double> diligence, List<RosterLine> roster) {
+    private long activities(Region region, Map<Long, OrgNode> units, Map<Long, Double> diligence, List<RosterLine> roster,
+                            List<PointFact> facts) {
+        List<io.zhibu.db.tables.records.ServingParticipationRecord> done = new ArrayList<>();
         Map<Long, List<RosterLine>> byUnit = new HashMap<>();
         roster.forEach(m -> byUnit.computeIfAbsent(m.orgId(), k -> new ArrayList<>()).add(m));
         LocalDate today = region.today();
@@ -306,8 +321,8 @@ class ServingLivedYear implements LivedYear {
                     p.setServedOn(on);
                     p.setMinutes(minutes);
                     p.setPoints(award);
-                    p.store();
-                    points.postFact(new PointFact(PointItem.VOLUNTEERING, "serving:activity:" + a.getId() + ":member:" + m.id(),
+                    done.add(p);
+                    facts.add(new PointFact(PointItem.VOLUNTEERING, "serving:activity:" + a.getId() + ":member:" + m.id(),
                             m.id(), on, "serving-activity", String.valueOf(a.getId()), award, 0, null, "志愿服务：" + a.getTitle()));
                     taken++;
                     rows++;
@@ -316,7 +331,12 @@ class ServingLivedYear implements LivedYear {
             }
             activity(u, r, today.plusDays(r.nextInt(1, 15)), 9, 3);
             rows++;
+            if (done.size() >= 5_000) {
+                repo.insertAll(done);
+                done.clear();
+            }
         }
+        repo.insertAll(done);
         return rows;
     }
 
@@ -357,7 +377,8 @@ class ServingLivedYear implements LivedYear {
         return n;
     }
 
-    private void signup(ServingNeedRecord need, ServingReportRecord rep, SplittableRandom r, LocalDate on, boolean unrecorded) {
+    private void signup(ServingNeedRecord need, ServingReportRecord rep, SplittableRandom r, LocalDate on, boolean unrecorded,
+                        List<PointFact> facts) {
         ServingSignupRecord s = repo.newSignup();
         s.setNeedId(need.getId());
         s.setReportId(rep.getId());
@@ -383,7 +404,7 @@ class ServingLivedYear implements LivedYear {
         s.setRecordedBy(BY);
         s.setRecordedAt(at(on, 18));
         s.store();
-        points.postFact(new PointFact(PointItem.VOLUNTEERING, "serving:signup:" + s.getId(), s.getMemberId(), on,
+        facts.add(new PointFact(PointItem.VOLUNTEERING, "serving:signup:" + s.getId(), s.getMemberId(), on,
                 "serving-signup", String.valueOf(s.getId()), award, 0, null, "双报到：" + need.getTitle()));
     }
 

@@ -307,6 +307,13 @@ public class ServingRepository {
         db.update(SERVING_ACTIVITY).set(SERVING_ACTIVITY.TAKEN, SERVING_ACTIVITY.TAKEN.plus(delta)).where(SERVING_ACTIVITY.ID.eq(id)).execute();
     }
 
+    /** Records of one table written as one JDBC batch (the lived year's participations). */
+    public void insertAll(List<? extends org.jooq.TableRecord<?>> records) {
+        if (!records.isEmpty()) {
+            db.batchInsert(records).execute();
+        }
+    }
+
     public ServingParticipationRecord newParticipation() {
         return db.newRecord(SERVING_PARTICIPATION);
     }
