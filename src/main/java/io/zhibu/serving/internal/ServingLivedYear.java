@@ -119,6 +119,9 @@ class ServingLivedYear implements LivedYear {
         LocalDate from = region.firstDay().isAfter(yearStart) ? region.firstDay() : yearStart;
         long rows = 0;
         Map<Long, List<Confirmed>> atCommunity = new HashMap<>();
+        // every row is written in multi-row statements once its ids are needed (reports, needs, sign-ups) or in one
+        // batch: a statement per row cost more than the rows (15 s of the demo county's first start)
+        List<ServingReportRecord> reports = new ArrayList<>();
         for (RosterLine m : roster) {
             SplittableRandom r = region.random("serving-report", m.id());
             double d = diligence.getOrDefault(m.orgId(), 0.9);
@@ -157,12 +160,17 @@ class ServingLivedYear implements LivedYear {
                 rep.setDecidedAt(at(decided, 15));
                 rep.setDecidedOn(decided);
             }
-            rep.store();
+            reports.add(rep);
             rows++;
             if (rep.getStatus() == ReportStatus.CONFIRMED) {
                 atCommunity.computeIfAbsent(community.id(), k -> new ArrayList<>()).add(new Confirmed(rep, rep.getDecidedOn()));
             }
         }
+        repo.insertWithIds(io.zhibu.db.Tables.SERVING_REPORT, io.zhibu.db.Tables.SERVING_REPORT.ID,
+                io.zhibu.db.Tables.SERVING_REPORT.MEMBER_ID, reports);
+        List<ServingNeedRecord> needs = new ArrayList<>();
+        List<ServingSignupRecord> signups = new ArrayList<>();
+        List<ServingNeedRecord> signupNeeds = new ArrayList<>();
         for (OrgNode c : communities) {
             SplittableRandom r = region.random("serving-needs", c.id());
             List<Confirmed> people = atCommunity.getOrDefault(c.id(), List.of());
@@ -175,6 +183,7 @@ class ServingLivedYear implements LivedYear {
                         continue;
                     }
                     ServingNeedRecord need = need(c, r, on, NeedStatus.CLOSED);
+                    needs.add(need);
                     rows++;
                     List<Confirmed> eligible = people.stream().filter(p -> p.on().isBefore(on)).toList();
                     int taken = 0;
@@ -188,17 +197,32 @@ class ServingLivedYear implements LivedYear {
                             continue;
                         }
                         boolean unrecorded = on.isAfter(today.minusDays(5)) && r.nextDouble() < 0.5;
-                        signup(need, p.report(), r, on, unrecorded, facts);
+                        signups.add(signup(need, p.report(), r, on, unrecorded));
+                        signupNeeds.add(need);
                         taken++;
                         rows++;
                     }
-                    repo.take(need.getId(), taken);
+                    need.setTaken(taken);
                 }
             }
             // open needs of the coming two weeks
             for (int i = 0; i < 2; i++) {
-                need(c, r, today.plusDays(r.nextInt(1, 15)), NeedStatus.OPEN);
+                needs.add(need(c, r, today.plusDays(r.nextInt(1, 15)), NeedStatus.OPEN));
                 rows++;
+            }
+        }
+        repo.insertWithIds(io.zhibu.db.Tables.SERVING_NEED, io.zhibu.db.Tables.SERVING_NEED.ID,
+                io.zhibu.db.Tables.SERVING_NEED.COMMUNITY_ORG_ID, needs);
+        for (int i = 0; i < signups.size(); i++) {
+            signups.get(i).setNeedId(signupNeeds.get(i).getId());
+        }
+        repo.insertWithIds(io.zhibu.db.Tables.SERVING_SIGNUP, io.zhibu.db.Tables.SERVING_SIGNUP.ID,
+                io.zhibu.db.Tables.SERVING_SIGNUP.MEMBER_ID, signups);
+        for (int i = 0; i < signups.size(); i++) {
+            ServingSignupRecord s = signups.get(i);
+            if (s.getStatus() == SignupStatus.SERVED) {
+                facts.add(new PointFact(PointItem.VOLUNTEERING, "serving:signup:" + s.getId(), s.getMemberId(), s.getServedOn(),
+                        "serving-signup", String.valueOf(s.getId()), s.getPoints(), 0, null, "双报到：" + signupNeeds.get(i).getTitle()));
             }
         }
         return rows;
@@ -217,6 +241,7 @@ class ServingLivedYear implements LivedYear {
         LocalDate today = region.today();
         long days = Math.max(1, java.time.temporal.ChronoUnit.DAYS.between(region.firstDay(), today));
         long rows = 0;
+        List<io.zhibu.db.tables.records.ServingVisitRecord> visitRows = new ArrayList<>();
         for (var e : byBranch.entrySet()) {
             List<RosterLine> people = e.getValue();
             SplittableRandom r = region.random("serving-care", e.getKey());
@@ -266,10 +291,11 @@ class ServingLivedYear implements LivedYear {
                 v.setNotes(VISIT_NOTES[r.nextInt(VISIT_NOTES.length)]);
                 v.setCreatedBy(BY);
                 v.setCreatedAt(at(on, 17));
-                v.store();
+                visitRows.add(v);
                 rows++;
             }
         }
+        repo.insertAll(visitRows);
         return rows;
     }
 
@@ -284,6 +310,8 @@ class ServingLivedYear implements LivedYear {
     private long activities(Region region, Map<Long, OrgNode> units, Map<Long, Double> diligence, List<RosterLine> roster,
                             List<PointFact> facts) {
         List<io.zhibu.db.tables.records.ServingParticipationRecord> done = new ArrayList<>();
+        List<io.zhibu.db.tables.records.ServingActivityRecord> doneAt = new ArrayList<>();
+        List<io.zhibu.db.tables.records.ServingActivityRecord> acts = new ArrayList<>();
         Map<Long, List<RosterLine>> byUnit = new HashMap<>();
         roster.forEach(m -> byUnit.computeIfAbsent(m.orgId(), k -> new ArrayList<>()).add(m));
         LocalDate today = region.today();
@@ -298,6 +326,7 @@ class ServingLivedYear implements LivedYear {
                     continue;
                 }
                 var a = activity(u, r, on, 9, 3);
+                acts.add(a);
                 rows++;
                 int taken = 0;
                 for (RosterLine m : people) {
@@ -307,7 +336,6 @@ class ServingLivedYear implements LivedYear {
                     int minutes = 60 + 30 * r.nextInt(5);
                     int award = ServingRules.points(minutes);
                     var p = repo.newParticipation();
-                    p.setActivityId(a.getId());
                     p.setMemberId(m.id());
                     p.setMemberName(m.name());
                     p.setOrgId(m.orgId());
@@ -322,21 +350,28 @@ class ServingLivedYear implements LivedYear {
                     p.setMinutes(minutes);
                     p.setPoints(award);
                     done.add(p);
-                    facts.add(new PointFact(PointItem.VOLUNTEERING, "serving:activity:" + a.getId() + ":member:" + m.id(),
-                            m.id(), on, "serving-activity", String.valueOf(a.getId()), award, 0, null, "志愿服务：" + a.getTitle()));
+                    doneAt.add(a);
                     taken++;
                     rows++;
                 }
-                repo.takeActivity(a.getId(), taken);
+                a.setTaken(taken);
             }
-            activity(u, r, today.plusDays(r.nextInt(1, 15)), 9, 3);
+            acts.add(activity(u, r, today.plusDays(r.nextInt(1, 15)), 9, 3));
             rows++;
-            if (done.size() >= 5_000) {
-                repo.insertAll(done);
-                done.clear();
-            }
         }
-        repo.insertAll(done);
+        repo.insertWithIds(io.zhibu.db.Tables.SERVING_ACTIVITY, io.zhibu.db.Tables.SERVING_ACTIVITY.ID,
+                io.zhibu.db.Tables.SERVING_ACTIVITY.ORG_ID, acts);
+        for (int i = 0; i < done.size(); i++) {
+            var p = done.get(i);
+            var a = doneAt.get(i);
+            p.setActivityId(a.getId());
+            facts.add(new PointFact(PointItem.VOLUNTEERING, "serving:activity:" + a.getId() + ":member:" + p.getMemberId(),
+                    p.getMemberId(), p.getServedOn(), "serving-activity", String.valueOf(a.getId()), p.getPoints(), 0, null,
+                    "志愿服务：" + a.getTitle()));
+        }
+        for (int i = 0; i < done.size(); i += 5_000) {
+            repo.insertAll(done.subList(i, Math.min(done.size(), i + 5_000)));
+        }
         return rows;
     }
 
@@ -355,8 +390,7 @@ class ServingLivedYear implements LivedYear {
         a.setStatus(NeedStatus.OPEN);
         a.setCreatedBy(BY);
         a.setCreatedAt(at(on.minusDays(10), 10));
-        a.store();
-        return a;
+        return a; // written with the others (ids in order)
     }
 
     private ServingNeedRecord need(OrgNode c, SplittableRandom r, LocalDate on, NeedStatus status) {
@@ -373,14 +407,13 @@ class ServingLivedYear implements LivedYear {
         n.setStatus(status);
         n.setCreatedBy(BY);
         n.setCreatedAt(at(on.minusDays(7), 10));
-        n.store();
-        return n;
+        return n; // written with the others (ids in order)
     }
 
-    private void signup(ServingNeedRecord need, ServingReportRecord rep, SplittableRandom r, LocalDate on, boolean unrecorded,
-                        List<PointFact> facts) {
+    /** A sign-up of the need (written later with the others, once the need has its id). */
+    private ServingSignupRecord signup(ServingNeedRecord need, ServingReportRecord rep, SplittableRandom r, LocalDate on,
+                                       boolean unrecorded) {
         ServingSignupRecord s = repo.newSignup();
-        s.setNeedId(need.getId());
         s.setReportId(rep.getId());
         s.setMemberId(rep.getMemberId());
         s.setMemberName(rep.getMemberName());
@@ -391,8 +424,7 @@ class ServingLivedYear implements LivedYear {
         s.setSignedUpAt(at(on.minusDays(r.nextInt(1, 6)), 20));
         if (unrecorded) {
             s.setStatus(SignupStatus.SIGNED_UP);
-            s.store();
-            return;
+            return s;
         }
         int minutes = 60 + 30 * r.nextInt(7);
         int award = ServingRules.points(minutes);
@@ -403,9 +435,7 @@ class ServingLivedYear implements LivedYear {
         s.setPoints(award);
         s.setRecordedBy(BY);
         s.setRecordedAt(at(on, 18));
-        s.store();
-        facts.add(new PointFact(PointItem.VOLUNTEERING, "serving:signup:" + s.getId(), s.getMemberId(), on,
-                "serving-signup", String.valueOf(s.getId()), award, 0, null, "双报到：" + need.getTitle()));
+        return s;
     }
 
     private static OffsetDateTime at(LocalDate d, int hour) {
