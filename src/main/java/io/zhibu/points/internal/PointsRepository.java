@@ -281,6 +281,12 @@ public class PointsRepository {
         int n = db.insertInto(y, y.MEMBER_ID, y.POINTS_YEAR, y.REGION_ORG_ID, y.ORG_ID, y.ORG_PATH)
                 .select(db.select(m.MEMBER_ID, DSL.val(year), m.REGION_ORG_ID, m.ORG_ID, m.ORG_PATH).from(m).where(missing))
                 .execute();
+        if (io.zhibu.shared.db.BulkInsert.postgres(db)) {
+            // a new year's rows are all new to the planner's statistics: without them the next "members without the
+            // year" anti-join took the year for one row and rescanned it per member (10 s per thousand members in
+            // the city's lived year, 2026-12-07)
+            db.execute("analyze points_member_year");
+        }
         ensureOrgRows(year, perOrg.keySet());
         addMembers(year, perOrg);
         return n;
