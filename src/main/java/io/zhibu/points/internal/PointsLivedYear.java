@@ -114,6 +114,7 @@ class PointsLivedYear implements LivedYear {
         }
         long t1 = System.nanoTime();
         long rows = postRecordedAttendance(region.rootPath());
+        tx.executeWithoutResult(s -> repo.refreshStatistics());
         long t2 = System.nanoTime();
         rows += activities(region);
         log.info("Lived year points: {} member years opened in {} ms, {} attendance postings with their totals in {} ms, "
