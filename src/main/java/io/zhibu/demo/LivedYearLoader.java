@@ -1,6 +1,7 @@
 package io.zhibu.demo;
 
 import io.zhibu.org.Organization;
+import io.zhibu.shared.db.JobThreads;
 import io.zhibu.shared.demo.LivedYear;
 import io.zhibu.supervision.Rollups;
 import java.time.Clock;
@@ -68,13 +69,15 @@ public class LivedYearLoader {
             for (LivedYear part : parts) {
                 List<CompletableFuture<Step>> before = prerequisites(part, done);
                 CompletableFuture<Step> f = CompletableFuture.allOf(before.toArray(CompletableFuture[]::new))
-                        .thenApplyAsync(x -> SystemActor.call(() -> {
+                        // every transaction of the part (its own and the services' it calls) under the job's
+                        // statement timeout: the lived year once failed on the 30 s default under load
+                        .thenApplyAsync(x -> JobThreads.run(() -> SystemActor.call(() -> {
                             long t = System.nanoTime();
                             long rows = part.generate(region);
                             Step s = new Step(part.name(), rows, (System.nanoTime() - t) / 1_000_000);
                             log.info("Lived year of {}: {} — {} rows in {} ms", root.name(), s.name(), s.rows(), s.millis());
                             return s;
-                        }), pool);
+                        })), pool);
                 done.put(part.name(), f);
             }
             List<Step> steps = new ArrayList<>();

@@ -86,6 +86,112 @@ public class PointsService {
         return post(fact, "system", fact.note());
     }
 
+    /** What a bulk posting did: facts posted (some maybe 0 points after a cap), already posted, members unknown. */
+    public record BulkPosting(int posted, int duplicates, int ignored, long points) {
+    }
+
+    /**
+     * Posts many platform facts at once (data loads: the lived year's volunteering, imports), with the same outcome as
+     * {@link #postFact} once per fact in list order — the same fact keys skipped, the same caps (per item and day,
+     * per item and year, the daily automatic cap) counted across the list, unknown members ignored — but set-based:
+     * the members locked a thousand at a time in id order, the existing postings and the caps' usage read a thousand
+     * members or keys at a time, the ledger lines written by one bulk insert (COPY on PostgreSQL), and the rollups
+     * changed once per member and once per org. Runs in the caller's transaction.
+     */
+    @Transactional
+    public BulkPosting postFacts(List<PointFact> facts) {
+        if (facts.isEmpty()) {
+            return new BulkPosting(0, 0, 0, 0);
+        }
+        for (PointFact f : facts) {
+            if (f.item() == null || f.factKey() == null || f.factKey().isBlank() || f.factKey().length() > 150
+                    || f.date() == null) {
+                throw new IllegalArgumentException("incomplete point fact: " + f);
+            }
+        }
+        Map<Long, PointsMemberRecord> members = repo.lockMembers(facts.stream().map(PointFact::memberId).toList());
+        Map<String, PointsRepository.Latest> latest = repo.latestPostings(facts.stream().map(PointFact::factKey).toList());
+        Set<Integer> years = new java.util.TreeSet<>();
+        facts.forEach(f -> years.add(f.date().getYear()));
+        for (int y : years) {
+            repo.openYear(facts.stream().filter(f -> f.date().getYear() == y && members.containsKey(f.memberId()))
+                    .map(PointFact::memberId).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)), y);
+        }
+        Map<String, Integer> usedYear = new java.util.HashMap<>();
+        Map<String, Integer> usedDay = new java.util.HashMap<>();
+        Map<String, Integer> autoDay = new java.util.HashMap<>();
+        for (Record r : repo.usage(members.keySet(), years)) {
+            long member = r.get(io.zhibu.db.Tables.POINTS_ENTRY.MEMBER_ID);
+            PointItem item = r.get(io.zhibu.db.Tables.POINTS_ENTRY.ITEM);
+            LocalDate d = r.get(io.zhibu.db.Tables.POINTS_ENTRY.FACT_DATE);
+            int p = r.get("points", Integer.class);
+            usedYear.merge(member + "|" + d.getYear() + "|" + item, p, Integer::sum);
+            usedDay.merge(member + "|" + d + "|" + item, p, Integer::sum);
+            if (item.automatic() && p > 0) {
+                autoDay.merge(member + "|" + d, p, Integer::sum);
+            }
+        }
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        List<PointsEntryRecord> lines = new ArrayList<>();
+        Map<Integer, Map<Long, PointsRepository.Delta>> perMember = new java.util.TreeMap<>();
+        Map<Integer, Map<String, PointsRepository.Delta>> perOrg = new java.util.TreeMap<>();
+        Set<String> seen = new HashSet<>();
+        int duplicates = 0;
+        int ignored = 0;
+        long total = 0;
+        for (PointFact f : facts) {
+            PointsMemberRecord m = members.get(f.memberId());
+            if (m == null) {
+                ignored++;
+                continue;
+            }
+            PointsRepository.Latest last = latest.get(f.factKey());
+            if ((last != null && !last.reversed()) || !seen.add(f.factKey())) {
+                duplicates++;
+                continue;
+            }
+            int year = f.date().getYear();
+            int requested = f.points() != null ? f.points() : rules.rule(f.item()).points();
+            String yearKey = f.memberId() + "|" + year + "|" + f.item();
+            String dayKey = f.memberId() + "|" + f.date() + "|" + f.item();
+            String autoKey = f.memberId() + "|" + f.date();
+            int awarded = rules.award(f.item(), requested, new PointRules.Used(usedDay.getOrDefault(dayKey, 0),
+                    usedYear.getOrDefault(yearKey, 0), autoDay.getOrDefault(autoKey, 0)));
+            usedYear.merge(yearKey, awarded, Integer::sum);
+            usedDay.merge(dayKey, awarded, Integer::sum);
+            if (f.item().automatic() && awarded > 0) {
+                autoDay.merge(autoKey, awarded, Integer::sum);
+            }
+            PointsEntryRecord e = new PointsEntryRecord();
+            e.setRegionOrgId(m.getRegionOrgId());
+            e.setMemberId(f.memberId());
+            e.setOrgPath(m.getOrgPath());
+            e.setPointsYear(year);
+            e.setFactDate(f.date());
+            e.setItem(f.item());
+            e.setFactKey(f.factKey());
+            e.setFactSeq(last == null ? 0 : last.seq() + 1);
+            e.setRequested(requested);
+            e.setPoints(awarded);
+            e.setStudyMinutes(f.studyMinutes());
+            e.setQuizScore(f.quizScore());
+            e.setLinkType(f.linkType());
+            e.setLinkId(f.linkId());
+            e.setReason(f.note());
+            e.setCreatedBy("system");
+            e.setCreatedAt(now);
+            lines.add(e);
+            perMember.computeIfAbsent(year, k -> new java.util.HashMap<>())
+                    .computeIfAbsent(f.memberId(), k -> new PointsRepository.Delta()).add(awarded, f.studyMinutes(), f.quizScore());
+            perOrg.computeIfAbsent(year, k -> new java.util.HashMap<>())
+                    .computeIfAbsent(m.getOrgPath(), k -> new PointsRepository.Delta()).add(awarded, f.studyMinutes(), f.quizScore());
+            total += awarded;
+        }
+        repo.insertEntries(lines);
+        perMember.forEach((y, d) -> repo.applyDeltas(y, d, perOrg.get(y)));
+        return new BulkPosting(lines.size(), duplicates, ignored, total);
+    }
+
     /** Reverses the active posting of a fact (e.g. attendance changed from present), if there is one. */
     @Transactional
     public boolean reverseFact(String factKey, String reason) {

@@ -12,7 +12,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +66,12 @@ class PointsDemoData implements ApplicationRunner {
         LocalDate today = LocalDate.now(clock);
         int year = today.getYear();
         tx.executeWithoutResult(s -> {
+            // the year's rows exist for every member (one INSERT … SELECT); the lines' totals are added to them and to
+            // the org rows once per member and org below — not a rebuild of the year from the ledger with a
+            // before/after snapshot of every rollup row (most of this step's time at first start)
+            repo.openYearForAll(year);
+            Map<Long, PointsRepository.Delta> perMember = new HashMap<>();
+            Map<String, PointsRepository.Delta> perOrg = new HashMap<>();
             List<PointsEntryRecord> batch = new ArrayList<>();
             for (PointsMemberRecord m : db.selectFrom(POINTS_MEMBER).orderBy(POINTS_MEMBER.MEMBER_ID).fetch()) {
                 long id = m.getMemberId();
@@ -84,16 +93,16 @@ class PointsDemoData implements ApplicationRunner {
                 if (id % 37 == 0) {
                     batch.add(line(m, PointItem.HONOUR, 8, day(today, 60), "demo:honour:" + id));
                 }
-                if (batch.size() >= 2000) {
-                    db.batchInsert(batch).execute();
+                if (batch.size() >= 5000) {
+                    total(batch, perMember, perOrg);
+                    repo.insertEntries(batch);
                     batch.clear();
                 }
             }
-            if (!batch.isEmpty()) {
-                db.batchInsert(batch).execute();
-            }
+            total(batch, perMember, perOrg);
+            repo.insertEntries(batch);
+            repo.applyDeltas(year, perMember, perOrg);
         });
-        var r = points.rebuildYear(year);
         if (hasActivities) {
             log.info("Demo points: ledger and rollups of {} in {} ms", year, (System.nanoTime() - start) / 1_000_000);
             return;
@@ -116,6 +125,14 @@ class PointsDemoData implements ApplicationRunner {
             }
         });
         log.info("Demo points: ledger and rollups of {} in {} ms", year, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static void total(List<PointsEntryRecord> lines, Map<Long, PointsRepository.Delta> perMember,
+                              Map<String, PointsRepository.Delta> perOrg) {
+        for (PointsEntryRecord e : lines) {
+            perMember.computeIfAbsent(e.getMemberId(), k -> new PointsRepository.Delta()).add(e.getPoints(), 0, BigDecimal.ZERO);
+            perOrg.computeIfAbsent(e.getOrgPath(), k -> new PointsRepository.Delta()).add(e.getPoints(), 0, BigDecimal.ZERO);
+        }
     }
 
     private static LocalDate day(LocalDate today, int daysBack) {

@@ -100,8 +100,20 @@ class ServingLivedYear implements LivedYear {
         List<RosterLine> roster = everyone.stream()
                 .filter(m -> units.containsKey(m.orgId())).sorted(Comparator.comparingLong(RosterLine::id)).toList();
         Long cared = tx.execute(s -> care(region, everyone));
-        Long written = tx.execute(s -> write(region, communities, units, diligence, roster));
-        Long acts = tx.execute(s -> activities(region, units, diligence, roster));
+        // the services' points are collected and posted in one bulk posting per transaction (PointsService.postFacts),
+        // not one postFact (eight statements) per service
+        Long written = tx.execute(s -> {
+            List<PointFact> facts = new ArrayList<>();
+            long n = write(region, communities, units, diligence, roster, facts);
+            points.postFacts(facts);
+            return n;
+        });
+        Long acts = tx.execute(s -> {
+            List<PointFact> facts = new ArrayList<>();
+            long n = activities(region, units, diligence, roster, facts);
+            points.postFacts(facts);
+            return n;
+        });
         Long shown = tx.execute(s -> designationsAndAid(region, branches, everyone));
         return (written == null ? 0 : written) + (acts == null ? 0 : acts) + (cared == null ? 0 : cared)
                 + (shown == null ? 0 : shown);
@@ -215,12 +227,15 @@ class ServingLivedYear implements LivedYear {
     }
 
     private long write(Region region, List<OrgNode> communities, Map<Long, OrgNode> units, Map<Long, Double> diligence,
-                       List<RosterLine> roster) {
+                       List<RosterLine> roster, List<PointFact> facts) {
         LocalDate today = region.today();
         LocalDate yearStart = LocalDate.of(today.getYear(), 1, 1);
         LocalDate from = region.firstDay().isAfter(yearStart) ? region.firstDay() : yearStart;
         long rows = 0;
         Map<Long, List<Confirmed>> atCommunity = new HashMap<>();
+        // every row is written in multi-row statements once its ids are needed (reports, needs, sign-ups) or in one
+        // batch: a statement per row cost more than the rows (15 s of the demo county's first start)
+        List<ServingReportRecord> reports = new ArrayList<>();
         for (RosterLine m : roster) {
             SplittableRandom r = region.random("serving-report", m.id());
             double d = diligence.getOrDefault(m.orgId(), 0.9);
@@ -259,12 +274,17 @@ class ServingLivedYear implements LivedYear {
                 rep.setDecidedAt(at(decided, 15));
                 rep.setDecidedOn(decided);
             }
-            rep.store();
+            reports.add(rep);
             rows++;
             if (rep.getStatus() == ReportStatus.CONFIRMED) {
                 atCommunity.computeIfAbsent(community.id(), k -> new ArrayList<>()).add(new Confirmed(rep, rep.getDecidedOn()));
             }
         }
+        repo.insertWithIds(io.zhibu.db.Tables.SERVING_REPORT, io.zhibu.db.Tables.SERVING_REPORT.ID,
+                io.zhibu.db.Tables.SERVING_REPORT.MEMBER_ID, reports);
+        List<ServingNeedRecord> needs = new ArrayList<>();
+        List<ServingSignupRecord> signups = new ArrayList<>();
+        List<ServingNeedRecord> signupNeeds = new ArrayList<>();
         for (OrgNode c : communities) {
             SplittableRandom r = region.random("serving-needs", c.id());
             List<Confirmed> people = atCommunity.getOrDefault(c.id(), List.of());
@@ -277,29 +297,46 @@ class ServingLivedYear implements LivedYear {
                         continue;
                     }
                     ServingNeedRecord need = need(c, r, on, NeedStatus.CLOSED);
+                    needs.add(need);
                     rows++;
                     List<Confirmed> eligible = people.stream().filter(p -> p.on().isBefore(on)).toList();
                     int taken = 0;
+                    java.util.Set<Long> signedUp = new java.util.HashSet<>(); // the need is new: its signups are these
                     for (int k = 0; k < need.getPlaces() && !eligible.isEmpty(); k++) {
                         if (r.nextDouble() < 0.25) {
                             continue;
                         }
                         Confirmed p = eligible.get(r.nextInt(eligible.size()));
-                        if (repo.signupOf(need.getId(), p.report().getMemberId()).isPresent()) {
+                        if (!signedUp.add(p.report().getMemberId())) {
                             continue;
                         }
                         boolean unrecorded = on.isAfter(today.minusDays(5)) && r.nextDouble() < 0.5;
-                        signup(need, p.report(), r, on, unrecorded);
+                        signups.add(signup(need, p.report(), r, on, unrecorded));
+                        signupNeeds.add(need);
                         taken++;
                         rows++;
                     }
-                    repo.take(need.getId(), taken);
+                    need.setTaken(taken);
                 }
             }
             // open needs of the coming two weeks
             for (int i = 0; i < 2; i++) {
-                need(c, r, today.plusDays(r.nextInt(1, 15)), NeedStatus.OPEN);
+                needs.add(need(c, r, today.plusDays(r.nextInt(1, 15)), NeedStatus.OPEN));
                 rows++;
+            }
+        }
+        repo.insertWithIds(io.zhibu.db.Tables.SERVING_NEED, io.zhibu.db.Tables.SERVING_NEED.ID,
+                io.zhibu.db.Tables.SERVING_NEED.COMMUNITY_ORG_ID, needs);
+        for (int i = 0; i < signups.size(); i++) {
+            signups.get(i).setNeedId(signupNeeds.get(i).getId());
+        }
+        repo.insertWithIds(io.zhibu.db.Tables.SERVING_SIGNUP, io.zhibu.db.Tables.SERVING_SIGNUP.ID,
+                io.zhibu.db.Tables.SERVING_SIGNUP.MEMBER_ID, signups);
+        for (int i = 0; i < signups.size(); i++) {
+            ServingSignupRecord s = signups.get(i);
+            if (s.getStatus() == SignupStatus.SERVED) {
+                facts.add(new PointFact(PointItem.VOLUNTEERING, "serving:signup:" + s.getId(), s.getMemberId(), s.getServedOn(),
+                        "serving-signup", String.valueOf(s.getId()), s.getPoints(), 0, null, "双报到：" + signupNeeds.get(i).getTitle()));
             }
         }
         return rows;
@@ -318,6 +355,7 @@ class ServingLivedYear implements LivedYear {
         LocalDate today = region.today();
         long days = Math.max(1, java.time.temporal.ChronoUnit.DAYS.between(region.firstDay(), today));
         long rows = 0;
+        List<io.zhibu.db.tables.records.ServingVisitRecord> visitRows = new ArrayList<>();
         for (var e : byBranch.entrySet()) {
             List<RosterLine> people = e.getValue();
             SplittableRandom r = region.random("serving-care", e.getKey());
@@ -367,10 +405,11 @@ class ServingLivedYear implements LivedYear {
                 v.setNotes(VISIT_NOTES[r.nextInt(VISIT_NOTES.length)]);
                 v.setCreatedBy(BY);
                 v.setCreatedAt(at(on, 17));
-                v.store();
+                visitRows.add(v);
                 rows++;
             }
         }
+        repo.insertAll(visitRows);
         return rows;
     }
 
@@ -382,7 +421,11 @@ class ServingLivedYear implements LivedYear {
      * Volunteer activities: each in-service branch organizes one a quarter (about 40 % of its members check in and
      * out, 1–3 hours, posted to their points) and has one coming in the next two weeks.
      */
-    private long activities(Region region, Map<Long, OrgNode> units, Map<Long, Double> diligence, List<RosterLine> roster) {
+    private long activities(Region region, Map<Long, OrgNode> units, Map<Long, Double> diligence, List<RosterLine> roster,
+                            List<PointFact> facts) {
+        List<io.zhibu.db.tables.records.ServingParticipationRecord> done = new ArrayList<>();
+        List<io.zhibu.db.tables.records.ServingActivityRecord> doneAt = new ArrayList<>();
+        List<io.zhibu.db.tables.records.ServingActivityRecord> acts = new ArrayList<>();
         Map<Long, List<RosterLine>> byUnit = new HashMap<>();
         roster.forEach(m -> byUnit.computeIfAbsent(m.orgId(), k -> new ArrayList<>()).add(m));
         LocalDate today = region.today();
@@ -397,6 +440,7 @@ class ServingLivedYear implements LivedYear {
                     continue;
                 }
                 var a = activity(u, r, on, 9, 3);
+                acts.add(a);
                 rows++;
                 int taken = 0;
                 for (RosterLine m : people) {
@@ -406,7 +450,6 @@ class ServingLivedYear implements LivedYear {
                     int minutes = 60 + 30 * r.nextInt(5);
                     int award = ServingRules.points(minutes);
                     var p = repo.newParticipation();
-                    p.setActivityId(a.getId());
                     p.setMemberId(m.id());
                     p.setMemberName(m.name());
                     p.setOrgId(m.orgId());
@@ -420,16 +463,28 @@ class ServingLivedYear implements LivedYear {
                     p.setServedOn(on);
                     p.setMinutes(minutes);
                     p.setPoints(award);
-                    p.store();
-                    points.postFact(new PointFact(PointItem.VOLUNTEERING, "serving:activity:" + a.getId() + ":member:" + m.id(),
-                            m.id(), on, "serving-activity", String.valueOf(a.getId()), award, 0, null, "志愿服务：" + a.getTitle()));
+                    done.add(p);
+                    doneAt.add(a);
                     taken++;
                     rows++;
                 }
-                repo.takeActivity(a.getId(), taken);
+                a.setTaken(taken);
             }
-            activity(u, r, today.plusDays(r.nextInt(1, 15)), 9, 3);
+            acts.add(activity(u, r, today.plusDays(r.nextInt(1, 15)), 9, 3));
             rows++;
+        }
+        repo.insertWithIds(io.zhibu.db.Tables.SERVING_ACTIVITY, io.zhibu.db.Tables.SERVING_ACTIVITY.ID,
+                io.zhibu.db.Tables.SERVING_ACTIVITY.ORG_ID, acts);
+        for (int i = 0; i < done.size(); i++) {
+            var p = done.get(i);
+            var a = doneAt.get(i);
+            p.setActivityId(a.getId());
+            facts.add(new PointFact(PointItem.VOLUNTEERING, "serving:activity:" + a.getId() + ":member:" + p.getMemberId(),
+                    p.getMemberId(), p.getServedOn(), "serving-activity", String.valueOf(a.getId()), p.getPoints(), 0, null,
+                    "志愿服务：" + a.getTitle()));
+        }
+        for (int i = 0; i < done.size(); i += 5_000) {
+            repo.insertAll(done.subList(i, Math.min(done.size(), i + 5_000)));
         }
         return rows;
     }
@@ -449,8 +504,7 @@ class ServingLivedYear implements LivedYear {
         a.setStatus(NeedStatus.OPEN);
         a.setCreatedBy(BY);
         a.setCreatedAt(at(on.minusDays(10), 10));
-        a.store();
-        return a;
+        return a; // written with the others (ids in order)
     }
 
     private ServingNeedRecord need(OrgNode c, SplittableRandom r, LocalDate on, NeedStatus status) {
@@ -467,13 +521,13 @@ class ServingLivedYear implements LivedYear {
         n.setStatus(status);
         n.setCreatedBy(BY);
         n.setCreatedAt(at(on.minusDays(7), 10));
-        n.store();
-        return n;
+        return n; // written with the others (ids in order)
     }
 
-    private void signup(ServingNeedRecord need, ServingReportRecord rep, SplittableRandom r, LocalDate on, boolean unrecorded) {
+    /** A sign-up of the need (written later with the others, once the need has its id). */
+    private ServingSignupRecord signup(ServingNeedRecord need, ServingReportRecord rep, SplittableRandom r, LocalDate on,
+                                       boolean unrecorded) {
         ServingSignupRecord s = repo.newSignup();
-        s.setNeedId(need.getId());
         s.setReportId(rep.getId());
         s.setMemberId(rep.getMemberId());
         s.setMemberName(rep.getMemberName());
@@ -484,8 +538,7 @@ class ServingLivedYear implements LivedYear {
         s.setSignedUpAt(at(on.minusDays(r.nextInt(1, 6)), 20));
         if (unrecorded) {
             s.setStatus(SignupStatus.SIGNED_UP);
-            s.store();
-            return;
+            return s;
         }
         int minutes = 60 + 30 * r.nextInt(7);
         int award = ServingRules.points(minutes);
@@ -496,9 +549,7 @@ class ServingLivedYear implements LivedYear {
         s.setPoints(award);
         s.setRecordedBy(BY);
         s.setRecordedAt(at(on, 18));
-        s.store();
-        points.postFact(new PointFact(PointItem.VOLUNTEERING, "serving:signup:" + s.getId(), s.getMemberId(), on,
-                "serving-signup", String.valueOf(s.getId()), award, 0, null, "双报到：" + need.getTitle()));
+        return s;
     }
 
     private static OffsetDateTime at(LocalDate d, int hour) {

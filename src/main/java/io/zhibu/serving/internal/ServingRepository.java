@@ -375,6 +375,52 @@ public class ServingRepository {
         db.update(SERVING_ACTIVITY).set(SERVING_ACTIVITY.TAKEN, SERVING_ACTIVITY.TAKEN.plus(delta)).where(SERVING_ACTIVITY.ID.eq(id)).execute();
     }
 
+    /**
+     * New records of one table written as multi-row INSERTs (500 rows a statement) that return the generated ids, set
+     * on the records in order (the lived year's reports, needs, sign-ups and activities, whose ids the next rows
+     * carry). Fields a record did not set get their column default. {@code check} is compared row by row with what
+     * came back, so a database that returned the rows in another order fails loudly instead of mixing ids.
+     */
+    public <R extends org.jooq.UpdatableRecord<R>> void insertWithIds(org.jooq.Table<R> table, org.jooq.TableField<R, Long> id,
+                                                                      org.jooq.TableField<R, Long> check, List<R> records) {
+        List<org.jooq.Field<?>> fields = java.util.Arrays.stream(table.fields()).filter(f -> !f.getName().equals(id.getName()))
+                .<org.jooq.Field<?>>map(f -> f).toList();
+        for (int i = 0; i < records.size(); i += 500) {
+            List<R> chunk = records.subList(i, Math.min(records.size(), i + 500));
+            var insert = db.insertInto(table, fields);
+            for (R r : chunk) {
+                List<org.jooq.Field<?>> values = new java.util.ArrayList<>(fields.size());
+                for (org.jooq.Field<?> f : fields) {
+                    values.add(value(r, f));
+                }
+                insert = insert.values(values);
+            }
+            var back = insert.returningResult(id, check).fetch();
+            if (back.size() != chunk.size()) {
+                throw new IllegalStateException("insert into " + table.getName() + " returned " + back.size() + " of " + chunk.size() + " ids");
+            }
+            for (int k = 0; k < chunk.size(); k++) {
+                R r = chunk.get(k);
+                if (!java.util.Objects.equals(back.get(k).value2(), r.get(check))) {
+                    throw new IllegalStateException("insert into " + table.getName() + " returned its ids out of order");
+                }
+                r.set(id, back.get(k).value1());
+                r.changed(false);
+            }
+        }
+    }
+
+    private static <T> org.jooq.Field<T> value(org.jooq.Record r, org.jooq.Field<T> f) {
+        return r.changed(f) ? DSL.val(r.get(f), f) : DSL.defaultValue(f);
+    }
+
+    /** Records of one table written as one JDBC batch (the lived year's participations). */
+    public void insertAll(List<? extends org.jooq.TableRecord<?>> records) {
+        if (!records.isEmpty()) {
+            db.batchInsert(records).execute();
+        }
+    }
+
     public ServingParticipationRecord newParticipation() {
         return db.newRecord(SERVING_PARTICIPATION);
     }
