@@ -293,21 +293,21 @@ public class MemberRepository {
 
     public void moveToOrg(Collection<Long> ids, long orgId, String orgPath, long regionOrgId) {
         db.update(MEMBER_MEMBER).set(MEMBER_MEMBER.ORG_ID, orgId).set(MEMBER_MEMBER.ORG_PATH, orgPath)
-                .set(MEMBER_MEMBER.REGION_ORG_ID, regionOrgId).set(MEMBER_MEMBER.GROUP_ORG_ID, (Long) null)
+                .set(MEMBER_MEMBER.REGION_ORG_ID, io.zhibu.shared.db.Citus.region(MEMBER_MEMBER.REGION_ORG_ID, regionOrgId)).set(MEMBER_MEMBER.GROUP_ORG_ID, (Long) null)
                 .set(MEMBER_MEMBER.VERSION, MEMBER_MEMBER.VERSION.plus(1)).set(MEMBER_MEMBER.UPDATED_AT, now())
                 .where(MEMBER_MEMBER.ID.in(ids)).execute();
     }
 
     public void mergeOrg(long sourceOrgId, long targetOrgId, String targetPath, long regionOrgId) {
         db.update(MEMBER_MEMBER).set(MEMBER_MEMBER.ORG_ID, targetOrgId).set(MEMBER_MEMBER.ORG_PATH, targetPath)
-                .set(MEMBER_MEMBER.REGION_ORG_ID, regionOrgId).set(MEMBER_MEMBER.GROUP_ORG_ID, (Long) null)
+                .set(MEMBER_MEMBER.REGION_ORG_ID, io.zhibu.shared.db.Citus.region(MEMBER_MEMBER.REGION_ORG_ID, regionOrgId)).set(MEMBER_MEMBER.GROUP_ORG_ID, (Long) null)
                 .set(MEMBER_MEMBER.VERSION, MEMBER_MEMBER.VERSION.plus(1)).set(MEMBER_MEMBER.UPDATED_AT, now())
                 .where(MEMBER_MEMBER.ORG_ID.eq(sourceOrgId)).execute();
     }
 
     public void rePath(String oldPath, String newPath, long regionOrgId) {
         Field<String> moved = DSL.concat(DSL.val(newPath), DSL.substring(MEMBER_MEMBER.ORG_PATH, oldPath.length() + 1));
-        db.update(MEMBER_MEMBER).set(MEMBER_MEMBER.ORG_PATH, moved).set(MEMBER_MEMBER.REGION_ORG_ID, regionOrgId)
+        db.update(MEMBER_MEMBER).set(MEMBER_MEMBER.ORG_PATH, moved).set(MEMBER_MEMBER.REGION_ORG_ID, io.zhibu.shared.db.Citus.region(MEMBER_MEMBER.REGION_ORG_ID, regionOrgId))
                 .set(MEMBER_MEMBER.UPDATED_AT, now()).where(subtree(oldPath)).execute();
     }
 

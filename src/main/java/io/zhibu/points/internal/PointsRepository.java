@@ -188,9 +188,9 @@ public class PointsRepository {
             applyOrgDelta(y.getPointsYear(), orgPath, 1, y.getPoints(), y.getStudyMinutes(), y.getQuizScore());
         }
         db.update(POINTS_MEMBER_YEAR).set(POINTS_MEMBER_YEAR.ORG_ID, orgId).set(POINTS_MEMBER_YEAR.ORG_PATH, orgPath)
-                .set(POINTS_MEMBER_YEAR.REGION_ORG_ID, regionOrgId).where(POINTS_MEMBER_YEAR.MEMBER_ID.eq(memberId)).execute();
+                .set(POINTS_MEMBER_YEAR.REGION_ORG_ID, io.zhibu.shared.db.Citus.region(POINTS_MEMBER_YEAR.REGION_ORG_ID, regionOrgId)).where(POINTS_MEMBER_YEAR.MEMBER_ID.eq(memberId)).execute();
         db.update(POINTS_MEMBER).set(POINTS_MEMBER.ORG_ID, orgId).set(POINTS_MEMBER.ORG_PATH, orgPath)
-                .set(POINTS_MEMBER.REGION_ORG_ID, regionOrgId).set(POINTS_MEMBER.UPDATED_AT, now())
+                .set(POINTS_MEMBER.REGION_ORG_ID, io.zhibu.shared.db.Citus.region(POINTS_MEMBER.REGION_ORG_ID, regionOrgId)).set(POINTS_MEMBER.UPDATED_AT, now())
                 .where(POINTS_MEMBER.MEMBER_ID.eq(memberId)).execute();
     }
 
@@ -219,7 +219,7 @@ public class PointsRepository {
         for (int i = 0; i < ids.size(); i += 1000) {
             List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + 1000));
             List<PointsMemberRecord> missing = db.selectFrom(POINTS_MEMBER).where(POINTS_MEMBER.MEMBER_ID.in(chunk))
-                    .andNotExists(db.selectOne().from(POINTS_MEMBER_YEAR).where(POINTS_MEMBER_YEAR.MEMBER_ID.eq(POINTS_MEMBER.MEMBER_ID))
+                    .andNotExists(db.selectOne().from(POINTS_MEMBER_YEAR).where(POINTS_MEMBER_YEAR.MEMBER_ID.eq(POINTS_MEMBER.MEMBER_ID).and(io.zhibu.shared.db.Citus.sameRegion(POINTS_MEMBER_YEAR.REGION_ORG_ID, POINTS_MEMBER.REGION_ORG_ID)))
                             .and(POINTS_MEMBER_YEAR.POINTS_YEAR.eq(year))).fetch();
             if (missing.isEmpty()) {
                 continue;
@@ -264,7 +264,7 @@ public class PointsRepository {
     /** Every member of the projection without a row for the year gets one (a new year; the rebuild). */
     public void openYearForAll(int year) {
         List<Long> ids = db.select(POINTS_MEMBER.MEMBER_ID).from(POINTS_MEMBER)
-                .whereNotExists(db.selectOne().from(POINTS_MEMBER_YEAR).where(POINTS_MEMBER_YEAR.MEMBER_ID.eq(POINTS_MEMBER.MEMBER_ID))
+                .whereNotExists(db.selectOne().from(POINTS_MEMBER_YEAR).where(POINTS_MEMBER_YEAR.MEMBER_ID.eq(POINTS_MEMBER.MEMBER_ID).and(io.zhibu.shared.db.Citus.sameRegion(POINTS_MEMBER_YEAR.REGION_ORG_ID, POINTS_MEMBER.REGION_ORG_ID)))
                         .and(POINTS_MEMBER_YEAR.POINTS_YEAR.eq(year))).fetch(POINTS_MEMBER.MEMBER_ID);
         openYear(ids, year);
     }
@@ -303,9 +303,12 @@ public class PointsRepository {
     public Optional<Long> insertEntry(PointsEntryRecord e) {
         e.setCreatedAt(now());
         var r = db.insertInto(POINTS_ENTRY).set(e);
+        boolean citus = io.zhibu.shared.db.Citus.enabled(); // unique indexes hold the region key there (db/vendor/citus)
         Record rec = (e.getReversesEntryId() != null
-                ? r.onConflict(POINTS_ENTRY.REVERSES_ENTRY_ID).doNothing()
-                : r.onConflict(POINTS_ENTRY.FACT_KEY, POINTS_ENTRY.FACT_SEQ).doNothing())
+                ? (citus ? r.onConflict(POINTS_ENTRY.REVERSES_ENTRY_ID, POINTS_ENTRY.REGION_ORG_ID)
+                        : r.onConflict(POINTS_ENTRY.REVERSES_ENTRY_ID)).doNothing()
+                : (citus ? r.onConflict(POINTS_ENTRY.FACT_KEY, POINTS_ENTRY.FACT_SEQ, POINTS_ENTRY.REGION_ORG_ID)
+                        : r.onConflict(POINTS_ENTRY.FACT_KEY, POINTS_ENTRY.FACT_SEQ)).doNothing())
                 .returning(POINTS_ENTRY.ID).fetchOne();
         return rec == null ? Optional.empty() : Optional.of(rec.get(POINTS_ENTRY.ID));
     }
@@ -517,16 +520,21 @@ public class PointsRepository {
         var y = POINTS_MEMBER_YEAR;
         var e = POINTS_ENTRY;
         var m = POINTS_MEMBER;
-        db.update(y).set(DSL.row(y.ORG_ID, y.ORG_PATH, y.REGION_ORG_ID),
-                        db.select(m.ORG_ID, m.ORG_PATH, m.REGION_ORG_ID).from(m).where(m.MEMBER_ID.eq(y.MEMBER_ID)))
-                .where(y.POINTS_YEAR.eq(year)).and(DSL.exists(db.selectOne().from(m).where(m.MEMBER_ID.eq(y.MEMBER_ID))))
+        var follow = io.zhibu.shared.db.Citus.enabled() // the region key never changes on Citus
+                ? db.update(y).set(DSL.row(y.ORG_ID, y.ORG_PATH), db.select(m.ORG_ID, m.ORG_PATH).from(m).where(m.MEMBER_ID.eq(y.MEMBER_ID).and(io.zhibu.shared.db.Citus.sameRegion(m.REGION_ORG_ID, y.REGION_ORG_ID))))
+                
+                : db.update(y).set(DSL.row(y.ORG_ID, y.ORG_PATH, y.REGION_ORG_ID),
+                        db.select(m.ORG_ID, m.ORG_PATH, m.REGION_ORG_ID).from(m).where(m.MEMBER_ID.eq(y.MEMBER_ID).and(io.zhibu.shared.db.Citus.sameRegion(m.REGION_ORG_ID, y.REGION_ORG_ID))))
+                ;
+        follow.where(y.POINTS_YEAR.eq(year)).and(DSL.exists(db.selectOne().from(m).where(m.MEMBER_ID.eq(y.MEMBER_ID))
+                        .and(io.zhibu.shared.db.Citus.sameRegion(m.REGION_ORG_ID, y.REGION_ORG_ID))))
                 .execute();
         db.update(y).set(DSL.row(y.POINTS, y.STUDY_MINUTES, y.QUIZ_SCORE, y.ENTRIES),
                         db.select(DSL.coalesce(DSL.sum(e.POINTS), BigDecimal.ZERO).cast(Integer.class),
                                         DSL.coalesce(DSL.sum(e.STUDY_MINUTES), BigDecimal.ZERO).cast(Integer.class),
                                         DSL.coalesce(DSL.sum(e.QUIZ_SCORE), BigDecimal.ZERO),
                                         DSL.count().cast(Integer.class))
-                                .from(e).where(e.MEMBER_ID.eq(y.MEMBER_ID)).and(e.POINTS_YEAR.eq(y.POINTS_YEAR)))
+                                .from(e).where(e.MEMBER_ID.eq(y.MEMBER_ID).and(io.zhibu.shared.db.Citus.sameRegion(e.REGION_ORG_ID, y.REGION_ORG_ID))).and(e.POINTS_YEAR.eq(y.POINTS_YEAR)))
                 .where(y.POINTS_YEAR.eq(year)).execute();
         return rebuildOrgs(year);
     }
