@@ -52,7 +52,7 @@ class DuesArrearsWarnings implements WarningSource {
         // instead of joining every bill ever issued (the table holds years of months for every member)
         var unpaid = DSL.selectCount().from(b).where(b.MEMBER_ID.eq(a.MEMBER_ID).and(io.zhibu.shared.db.Citus.sameRegion(b.REGION_ORG_ID, a.REGION_ORG_ID)))
                 .and(b.PERIOD.gt(DSL.coalesce(a.PAID_UP_TO, DSL.val(LocalDate.of(1, 1, 1))))).and(b.PERIOD.le(current));
-        var firstUnpaid = DSL.select(DSL.min(b.PERIOD)).from(b).where(b.MEMBER_ID.eq(a.MEMBER_ID))
+        var firstUnpaid = DSL.select(DSL.min(b.PERIOD)).from(b).where(b.MEMBER_ID.eq(a.MEMBER_ID).and(io.zhibu.shared.db.Citus.sameRegion(b.REGION_ORG_ID, a.REGION_ORG_ID)))
                 .and(b.PERIOD.gt(DSL.coalesce(a.PAID_UP_TO, DSL.val(LocalDate.of(1, 1, 1))))).and(b.PERIOD.le(current));
         var perMember = DSL.select(a.MEMBER_ID, a.ORG_ID, a.ORG_PATH, DSL.field(unpaid).as("months"),
                         DSL.field(firstUnpaid).as("since"))

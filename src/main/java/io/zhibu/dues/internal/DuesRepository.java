@@ -204,6 +204,7 @@ public class DuesRepository implements RosterProjection {
     private Field<BigDecimal> correctionsOf(Field<Long> memberId, Field<LocalDate> period) {
         return DSL.field(db.select(DSL.coalesce(DSL.sum(DUES_BILL_CORRECTION.AMOUNT), BigDecimal.ZERO))
                 .from(DUES_BILL_CORRECTION).where(DUES_BILL_CORRECTION.MEMBER_ID.eq(memberId))
+                .and(io.zhibu.shared.db.Citus.sameRegion(DUES_BILL_CORRECTION.REGION_ORG_ID, DUES_BILL.REGION_ORG_ID))
                 .and(DUES_BILL_CORRECTION.PERIOD.eq(period)));
     }
 
@@ -238,7 +239,8 @@ public class DuesRepository implements RosterProjection {
 
     private Field<BigDecimal> paidOf(Field<Long> memberId, Field<LocalDate> period) {
         return DSL.field(db.select(DSL.coalesce(DSL.sum(DUES_ENTRY.AMOUNT), BigDecimal.ZERO)).from(DUES_ENTRY)
-                .where(DUES_ENTRY.MEMBER_ID.eq(memberId)).and(DUES_ENTRY.PERIOD.eq(period)));
+                .where(DUES_ENTRY.MEMBER_ID.eq(memberId)).and(DUES_ENTRY.PERIOD.eq(period))
+                .and(io.zhibu.shared.db.Citus.sameRegion(DUES_ENTRY.REGION_ORG_ID, DUES_BILL.REGION_ORG_ID)));
     }
 
     // --- payments and ledger entries

@@ -47,7 +47,8 @@ public class MeetingRepository {
 
     /** Locks the row for a state change (check-in, lock, minutes), so concurrent commands serialize. */
     public Optional<MeetingMeetingRecord> findForUpdate(long id) {
-        return db.selectFrom(MEETING_MEETING).where(MEETING_MEETING.ID.eq(id)).forUpdate().fetchOptional();
+        return db.selectFrom(MEETING_MEETING).where(MEETING_MEETING.ID.eq(id))
+                .and(io.zhibu.shared.db.Citus.lockRegion(db, MEETING_MEETING, MEETING_MEETING.REGION_ORG_ID, MEETING_MEETING.ID.eq(id))).forUpdate().fetchOptional();
     }
 
     public List<MeetingMeetingRecord> page(Condition c, int page, int size) {

@@ -117,7 +117,8 @@ public class PointsRepository {
 
     /** The member's projection row, locked: every posting of one member runs after the previous one committed. */
     public Optional<PointsMemberRecord> lockMember(long memberId) {
-        return db.selectFrom(POINTS_MEMBER).where(POINTS_MEMBER.MEMBER_ID.eq(memberId)).forUpdate().fetchOptional();
+        return db.selectFrom(POINTS_MEMBER).where(POINTS_MEMBER.MEMBER_ID.eq(memberId))
+                .and(io.zhibu.shared.db.Citus.lockRegion(db, POINTS_MEMBER, POINTS_MEMBER.REGION_ORG_ID, POINTS_MEMBER.MEMBER_ID.eq(memberId))).forUpdate().fetchOptional();
     }
 
     /** The projection rows of the members under {@code path} (a region's subtree). */
@@ -179,6 +180,8 @@ public class PointsRepository {
      */
     public void move(long memberId, long orgId, String orgPath, Long regionOrgId) {
         for (PointsMemberYearRecord y : db.selectFrom(POINTS_MEMBER_YEAR).where(POINTS_MEMBER_YEAR.MEMBER_ID.eq(memberId))
+                .and(io.zhibu.shared.db.Citus.lockRegion(db, POINTS_MEMBER_YEAR, POINTS_MEMBER_YEAR.REGION_ORG_ID,
+                        POINTS_MEMBER_YEAR.MEMBER_ID.eq(memberId)))
                 .forUpdate().fetch()) {
             if (y.getOrgPath().equals(orgPath)) {
                 continue;
@@ -274,7 +277,9 @@ public class PointsRepository {
     /** The member's yearly row, locked: postings of one member are serialized (caps read then written). */
     public Optional<PointsMemberYearRecord> lockYear(long memberId, int year) {
         return db.selectFrom(POINTS_MEMBER_YEAR).where(POINTS_MEMBER_YEAR.MEMBER_ID.eq(memberId))
-                .and(POINTS_MEMBER_YEAR.POINTS_YEAR.eq(year)).forUpdate().fetchOptional();
+                .and(POINTS_MEMBER_YEAR.POINTS_YEAR.eq(year))
+                .and(io.zhibu.shared.db.Citus.lockRegion(db, POINTS_MEMBER_YEAR, POINTS_MEMBER_YEAR.REGION_ORG_ID,
+                        POINTS_MEMBER_YEAR.MEMBER_ID.eq(memberId))).forUpdate().fetchOptional();
     }
 
     public Optional<PointsMemberYearRecord> year(long memberId, int year) {
@@ -526,7 +531,7 @@ public class PointsRepository {
                 : db.update(y).set(DSL.row(y.ORG_ID, y.ORG_PATH, y.REGION_ORG_ID),
                         db.select(m.ORG_ID, m.ORG_PATH, m.REGION_ORG_ID).from(m).where(m.MEMBER_ID.eq(y.MEMBER_ID).and(io.zhibu.shared.db.Citus.sameRegion(m.REGION_ORG_ID, y.REGION_ORG_ID))))
                 ;
-        follow.where(y.POINTS_YEAR.eq(year)).and(DSL.exists(db.selectOne().from(m).where(m.MEMBER_ID.eq(y.MEMBER_ID))
+        follow.where(y.POINTS_YEAR.eq(year)).and(DSL.exists(db.selectOne().from(m).where(m.MEMBER_ID.eq(y.MEMBER_ID).and(io.zhibu.shared.db.Citus.sameRegion(m.REGION_ORG_ID, y.REGION_ORG_ID)))
                         .and(io.zhibu.shared.db.Citus.sameRegion(m.REGION_ORG_ID, y.REGION_ORG_ID))))
                 .execute();
         db.update(y).set(DSL.row(y.POINTS, y.STUDY_MINUTES, y.QUIZ_SCORE, y.ENTRIES),

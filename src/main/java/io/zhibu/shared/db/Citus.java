@@ -49,4 +49,18 @@ public class Citus {
     public static org.jooq.Condition sameRegion(Field<Long> a, Field<Long> b) {
         return enabled ? a.eq(b) : DSL.noCondition();
     }
+
+    /**
+     * The region of the rows a {@code SELECT … FOR UPDATE} locks, as a condition to add to it: Citus locks rows only in
+     * a statement routed to one shard, so on Citus the region is read first (an unlocked read of the same rows) and
+     * named; elsewhere nothing. The rows' region never changes, so the two reads agree.
+     */
+    public static org.jooq.Condition lockRegion(org.jooq.DSLContext db, org.jooq.Table<?> table, Field<Long> region,
+                                                org.jooq.Condition rows) {
+        if (!enabled) {
+            return DSL.noCondition();
+        }
+        Long r = db.select(region).from(table).where(rows).limit(1).fetchOne(region);
+        return r == null ? DSL.noCondition() : region.eq(r);
+    }
 }
