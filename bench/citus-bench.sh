@@ -14,7 +14,7 @@ orgs=${1:-800}; members=${2:-20000}
 db=zhibu_citus_bench; port=8107; pw='Zhibu#2026'
 out=${OUT:-target/citus-bench}; mkdir -p "$out"
 data=$(mktemp -d /tmp/zhibu-citus-bench.XXXXXX)
-jar=$(ls target/zhibu-*.jar | grep -v original | head -1)
+jar=${JAR:-$(ls target/zhibu-*.jar | grep -v original | head -1)}
 psqlc() { psql -h 127.0.0.1 -p 5441 -U postgres -d "$db" -X "$@"; }
 
 for p in 5441 5442 5443; do

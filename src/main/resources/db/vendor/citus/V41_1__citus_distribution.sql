@@ -10,7 +10,7 @@
 -- Citus wants every primary key and unique index of a distributed table to contain the distribution column: they
 -- are re-created here with region_org_id appended (ids come from sequences on the coordinator, so (id) stays unique
 -- in practice; member ID numbers are unique per region — see docs/architecture.md). Foreign keys that involve a
--- distributed table are dropped (four in the schema); those between two reference tables are put back.
+-- distributed or reference table are dropped (four in the schema); the one between two local tables is put back.
 
 set local citus.shard_count = 8;
 set local citus.multi_shard_modify_mode = 'sequential';
@@ -86,8 +86,10 @@ begin
     perform create_reference_table(r.t::regclass);
   end loop;
 
-  -- 5. foreign keys between reference tables again
-  for r in select * from citus_fk loop
+  -- 5. foreign keys between the coordinator's local tables again (spring_session_attributes → spring_session); those
+  --    between reference tables stay dropped: with one, a transaction that touched a distributed table in parallel
+  --    could no longer write the reference table ("cannot modify table … because there was a parallel operation")
+  for r in select f.* from citus_fk f where not exists (select 1 from pg_dist_partition p where p.logicalrelid = f.t::regclass) loop
     execute format('alter table %I add constraint %I %s', r.t, r.name, r.def);
   end loop;
 

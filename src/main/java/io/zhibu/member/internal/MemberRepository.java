@@ -211,8 +211,15 @@ public class MemberRepository {
         r.changed(MEMBER_MEMBER.ID, false);
         r.changed(MEMBER_MEMBER.CREATED_AT, false);
         r.changed(MEMBER_MEMBER.STANDING, false);
+        // on Citus the region key is not rewritten but named: the UPDATE goes to the member's shard, and an edit that
+        // would move the member to another region finds no row (refused like a concurrent change)
+        boolean citus = io.zhibu.shared.db.Citus.enabled();
+        if (citus) {
+            r.changed(MEMBER_MEMBER.REGION_ORG_ID, false);
+        }
         return db.update(MEMBER_MEMBER).set(r)
-                .where(MEMBER_MEMBER.ID.eq(id)).and(MEMBER_MEMBER.VERSION.eq(expectedVersion)).execute() == 1;
+                .where(MEMBER_MEMBER.ID.eq(id)).and(MEMBER_MEMBER.VERSION.eq(expectedVersion))
+                .and(citus ? MEMBER_MEMBER.REGION_ORG_ID.eq(m.regionOrgId()) : DSL.noCondition()).execute() == 1;
     }
 
     private void apply(MemberMemberRecord r, MemberRow m) {
