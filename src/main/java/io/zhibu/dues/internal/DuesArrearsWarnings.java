@@ -50,9 +50,9 @@ class DuesArrearsWarnings implements WarningSource {
         int min = Math.min(settings.threshold("reminder"), settings.threshold("review"));
         // per liable member, the unpaid bills after paid_up_to: two index-only probes of (member_id, period) each,
         // instead of joining every bill ever issued (the table holds years of months for every member)
-        var unpaid = DSL.selectCount().from(b).where(b.MEMBER_ID.eq(a.MEMBER_ID))
+        var unpaid = DSL.selectCount().from(b).where(b.MEMBER_ID.eq(a.MEMBER_ID).and(io.zhibu.shared.db.Citus.sameRegion(b.REGION_ORG_ID, a.REGION_ORG_ID)))
                 .and(b.PERIOD.gt(DSL.coalesce(a.PAID_UP_TO, DSL.val(LocalDate.of(1, 1, 1))))).and(b.PERIOD.le(current));
-        var firstUnpaid = DSL.select(DSL.min(b.PERIOD)).from(b).where(b.MEMBER_ID.eq(a.MEMBER_ID))
+        var firstUnpaid = DSL.select(DSL.min(b.PERIOD)).from(b).where(b.MEMBER_ID.eq(a.MEMBER_ID).and(io.zhibu.shared.db.Citus.sameRegion(b.REGION_ORG_ID, a.REGION_ORG_ID)))
                 .and(b.PERIOD.gt(DSL.coalesce(a.PAID_UP_TO, DSL.val(LocalDate.of(1, 1, 1))))).and(b.PERIOD.le(current));
         var perMember = DSL.select(a.MEMBER_ID, a.ORG_ID, a.ORG_PATH, DSL.field(unpaid).as("months"),
                         DSL.field(firstUnpaid).as("since"))

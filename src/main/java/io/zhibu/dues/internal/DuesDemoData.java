@@ -102,7 +102,7 @@ class DuesDemoData implements ApplicationRunner {
                             .from(DUES_BILL).where(DUES_BILL.PERIOD.le(lastMonth)).and(payers)
                             .groupBy(DUES_BILL.REGION_ORG_ID, DUES_BILL.ORG_PATH, DUES_BILL.MEMBER_ID))
                     .execute();
-            Field<Long> paymentId = DSL.field(db.select(p.ID).from(p).where(p.MEMBER_ID.eq(DUES_BILL.MEMBER_ID))
+            Field<Long> paymentId = DSL.field(db.select(p.ID).from(p).where(p.MEMBER_ID.eq(DUES_BILL.MEMBER_ID).and(io.zhibu.shared.db.Citus.sameRegion(p.REGION_ORG_ID, DUES_BILL.REGION_ORG_ID)))
                     .and(p.IDEMPOTENCY_KEY.eq(DSL.concat(DSL.val("demo-"), DUES_BILL.MEMBER_ID.cast(String.class)))));
             db.insertInto(DUES_ENTRY, DUES_ENTRY.REGION_ORG_ID, DUES_ENTRY.ORG_PATH, DUES_ENTRY.MEMBER_ID,
                             DUES_ENTRY.PERIOD, DUES_ENTRY.KIND, DUES_ENTRY.AMOUNT, DUES_ENTRY.PAYMENT_ID, DUES_ENTRY.METHOD,
@@ -114,7 +114,7 @@ class DuesDemoData implements ApplicationRunner {
                     .execute();
             db.update(DUES_ACCOUNT).set(DUES_ACCOUNT.PAID_UP_TO, lastMonth)
                     .where(DUES_ACCOUNT.MEMBER_ID.mod(7).ne(0L))
-                    .and(DSL.exists(db.selectOne().from(DUES_BILL).where(DUES_BILL.MEMBER_ID.eq(DUES_ACCOUNT.MEMBER_ID))))
+                    .and(DSL.exists(db.selectOne().from(DUES_BILL).where(DUES_BILL.MEMBER_ID.eq(DUES_ACCOUNT.MEMBER_ID).and(io.zhibu.shared.db.Citus.sameRegion(DUES_BILL.REGION_ORG_ID, DUES_ACCOUNT.REGION_ORG_ID)))))
                     .execute();
             demoRemittances(current, "");
         });

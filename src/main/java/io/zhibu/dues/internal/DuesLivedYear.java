@@ -204,7 +204,7 @@ class DuesLivedYear implements LivedYear {
                                 DSL.inline("DEMO"), DSL.inline("demo-year"), paidAt, paidAt, DSL.inline(BigDecimal.ZERO),
                                 DSL.inline(false), DSL.inline(0))
                         // accounts of the region first, each member's bills through the (member_id, period) index
-                        .from(a).join(b).on(b.MEMBER_ID.eq(a.MEMBER_ID)).and(b.PERIOD.ge(from)).and(b.PERIOD.le(a.PAID_UP_TO))
+                        .from(a).join(b).on(b.MEMBER_ID.eq(a.MEMBER_ID).and(io.zhibu.shared.db.Citus.sameRegion(b.REGION_ORG_ID, a.REGION_ORG_ID))).and(b.PERIOD.ge(from)).and(b.PERIOD.le(a.PAID_UP_TO))
                         .where(OrgPathSql.subtree(a.ORG_PATH, root)))
                 .execute();
     }

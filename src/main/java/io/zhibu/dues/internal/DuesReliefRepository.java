@@ -69,7 +69,7 @@ public class DuesReliefRepository {
     /** The member's bills already issued in [from, to] with their effective due (bill + corrections). */
     public List<Record> issuedBills(long memberId, LocalDate from, LocalDate to) {
         var adj = DSL.field(db.select(DSL.coalesce(DSL.sum(DUES_BILL_CORRECTION.AMOUNT), BigDecimal.ZERO))
-                .from(DUES_BILL_CORRECTION).where(DUES_BILL_CORRECTION.MEMBER_ID.eq(DUES_BILL.MEMBER_ID))
+                .from(DUES_BILL_CORRECTION).where(DUES_BILL_CORRECTION.MEMBER_ID.eq(DUES_BILL.MEMBER_ID).and(io.zhibu.shared.db.Citus.sameRegion(DUES_BILL_CORRECTION.REGION_ORG_ID, DUES_BILL.REGION_ORG_ID)))
                 .and(DUES_BILL_CORRECTION.PERIOD.eq(DUES_BILL.PERIOD)));
         return db.select(DUES_BILL.REGION_ORG_ID, DUES_BILL.ORG_ID, DUES_BILL.ORG_PATH, DUES_BILL.PERIOD,
                         DUES_BILL.AMOUNT_DUE, DUES_BILL.AMOUNT_DUE.plus(adj).as("effective"))

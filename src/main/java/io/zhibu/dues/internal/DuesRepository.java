@@ -70,7 +70,7 @@ public class DuesRepository implements RosterProjection {
 
     @Override
     public void update(MemberFacts f) {
-        int n = db.update(DUES_ACCOUNT).set(DUES_ACCOUNT.REGION_ORG_ID, f.regionOrgId())
+        int n = db.update(DUES_ACCOUNT).set(DUES_ACCOUNT.REGION_ORG_ID, io.zhibu.shared.db.Citus.region(DUES_ACCOUNT.REGION_ORG_ID, f.regionOrgId()))
                 .set(DUES_ACCOUNT.ORG_ID, f.orgId()).set(DUES_ACCOUNT.ORG_PATH, f.orgPath())
                 .set(DUES_ACCOUNT.MEMBER_CATEGORY, f.category()).set(DUES_ACCOUNT.JOINED_ON, f.joinedOn())
                 .set(DUES_ACCOUNT.STANDING, f.standing()).set(DUES_ACCOUNT.UPDATED_AT, now())
@@ -175,7 +175,7 @@ public class DuesRepository implements RosterProjection {
                                 a.DUES_CATEGORY, DSL.val(now()), r.ID)
                         .from(a)
                         // approved reliefs of one member never overlap: at most one row joins
-                        .leftJoin(r).on(r.MEMBER_ID.eq(a.MEMBER_ID)).and(reliefApplies)
+                        .leftJoin(r).on(r.MEMBER_ID.eq(a.MEMBER_ID)).and(io.zhibu.shared.db.Citus.sameRegion(r.REGION_ORG_ID, a.REGION_ORG_ID)).and(reliefApplies)
                 : db.select(a.REGION_ORG_ID, a.ORG_ID, a.ORG_PATH, a.MEMBER_ID, DSL.val(period), a.MONTHLY_AMOUNT,
                                 a.DUES_CATEGORY, DSL.val(now()), DSL.castNull(Long.class).as("relief_id"))
                         .from(a);
@@ -188,7 +188,10 @@ public class DuesRepository implements RosterProjection {
                         .and(a.JOINED_ON.le(lastDay)))
                 // the unique (member_id, period) index skips members already billed: no anti-join on the table
                 // being filled (PostgreSQL would re-scan its own new rows for every member)
-                .onConflict(DUES_BILL.MEMBER_ID, DUES_BILL.PERIOD).doNothing()
+                // (on Citus the index also holds the region key: db/vendor/citus)
+                .onConflict(io.zhibu.shared.db.Citus.enabled()
+                        ? java.util.List.of(DUES_BILL.MEMBER_ID, DUES_BILL.PERIOD, DUES_BILL.REGION_ORG_ID)
+                        : java.util.List.of(DUES_BILL.MEMBER_ID, DUES_BILL.PERIOD)).doNothing()
                 .execute();
         if (issued > 0) { // the month's figures of every billed branch changed: one recompute of the month
             java.time.YearMonth m = java.time.YearMonth.from(period);
@@ -201,6 +204,7 @@ public class DuesRepository implements RosterProjection {
     private Field<BigDecimal> correctionsOf(Field<Long> memberId, Field<LocalDate> period) {
         return DSL.field(db.select(DSL.coalesce(DSL.sum(DUES_BILL_CORRECTION.AMOUNT), BigDecimal.ZERO))
                 .from(DUES_BILL_CORRECTION).where(DUES_BILL_CORRECTION.MEMBER_ID.eq(memberId))
+                .and(io.zhibu.shared.db.Citus.sameRegion(DUES_BILL_CORRECTION.REGION_ORG_ID, DUES_BILL.REGION_ORG_ID))
                 .and(DUES_BILL_CORRECTION.PERIOD.eq(period)));
     }
 
@@ -235,7 +239,8 @@ public class DuesRepository implements RosterProjection {
 
     private Field<BigDecimal> paidOf(Field<Long> memberId, Field<LocalDate> period) {
         return DSL.field(db.select(DSL.coalesce(DSL.sum(DUES_ENTRY.AMOUNT), BigDecimal.ZERO)).from(DUES_ENTRY)
-                .where(DUES_ENTRY.MEMBER_ID.eq(memberId)).and(DUES_ENTRY.PERIOD.eq(period)));
+                .where(DUES_ENTRY.MEMBER_ID.eq(memberId)).and(DUES_ENTRY.PERIOD.eq(period))
+                .and(io.zhibu.shared.db.Citus.sameRegion(DUES_ENTRY.REGION_ORG_ID, DUES_BILL.REGION_ORG_ID)));
     }
 
     // --- payments and ledger entries
@@ -377,12 +382,12 @@ public class DuesRepository implements RosterProjection {
         // read by its (member, period) index per unpaid bill, not joined as a derived table of the whole subtree: H2
         // re-read that derived table for every bill (a branch's arrears took 0.6 s once the demo had a year of bills).
         Field<BigDecimal> adj = DSL.field(DSL.select(DSL.sum(k.AMOUNT)).from(k)
-                .where(k.MEMBER_ID.eq(DUES_BILL.MEMBER_ID)).and(k.PERIOD.eq(DUES_BILL.PERIOD)));
+                .where(k.MEMBER_ID.eq(DUES_BILL.MEMBER_ID).and(io.zhibu.shared.db.Citus.sameRegion(k.REGION_ORG_ID, DUES_BILL.REGION_ORG_ID))).and(k.PERIOD.eq(DUES_BILL.PERIOD)));
         Field<BigDecimal> due = DUES_BILL.AMOUNT_DUE.plus(DSL.coalesce(adj, BigDecimal.ZERO));
         Field<Integer> months = DSL.count().as("months");
         return db.select(a.MEMBER_ID, a.ORG_ID, a.PAID_UP_TO, months, DSL.min(DUES_BILL.PERIOD).as("since"),
                         DSL.sum(due).as("owed"))
-                .from(a).join(DUES_BILL).on(DUES_BILL.MEMBER_ID.eq(a.MEMBER_ID))
+                .from(a).join(DUES_BILL).on(DUES_BILL.MEMBER_ID.eq(a.MEMBER_ID).and(io.zhibu.shared.db.Citus.sameRegion(DUES_BILL.REGION_ORG_ID, a.REGION_ORG_ID)))
                 .where(subtree(a.ORG_PATH, scopePath)).and(orgId == null ? DSL.noCondition() : a.ORG_ID.eq(orgId))
                 .and(fewMembers(scopePath, orgId))
                 .and(DUES_BILL.PERIOD.gt(DSL.coalesce(a.PAID_UP_TO, DSL.val(LocalDate.of(1, 1, 1)))))
@@ -419,12 +424,12 @@ public class DuesRepository implements RosterProjection {
     public List<Record> publicity(long orgId, LocalDate from, LocalDate to) {
         var a = DUES_ACCOUNT;
         Field<BigDecimal> due = DSL.field(db.select(DSL.coalesce(DSL.sum(DUES_BILL.AMOUNT_DUE), BigDecimal.ZERO))
-                .from(DUES_BILL).where(DUES_BILL.MEMBER_ID.eq(a.MEMBER_ID)).and(DUES_BILL.PERIOD.between(from, to)))
+                .from(DUES_BILL).where(DUES_BILL.MEMBER_ID.eq(a.MEMBER_ID).and(io.zhibu.shared.db.Citus.sameRegion(DUES_BILL.REGION_ORG_ID, a.REGION_ORG_ID))).and(DUES_BILL.PERIOD.between(from, to)))
                 .plus(DSL.field(db.select(DSL.coalesce(DSL.sum(DUES_BILL_CORRECTION.AMOUNT), BigDecimal.ZERO))
-                        .from(DUES_BILL_CORRECTION).where(DUES_BILL_CORRECTION.MEMBER_ID.eq(a.MEMBER_ID))
+                        .from(DUES_BILL_CORRECTION).where(DUES_BILL_CORRECTION.MEMBER_ID.eq(a.MEMBER_ID).and(io.zhibu.shared.db.Citus.sameRegion(DUES_BILL_CORRECTION.REGION_ORG_ID, a.REGION_ORG_ID)))
                         .and(DUES_BILL_CORRECTION.PERIOD.between(from, to))));
         Field<BigDecimal> paid = DSL.field(db.select(DSL.coalesce(DSL.sum(DUES_ENTRY.AMOUNT), BigDecimal.ZERO))
-                .from(DUES_ENTRY).where(DUES_ENTRY.MEMBER_ID.eq(a.MEMBER_ID)).and(DUES_ENTRY.PERIOD.between(from, to)));
+                .from(DUES_ENTRY).where(DUES_ENTRY.MEMBER_ID.eq(a.MEMBER_ID).and(io.zhibu.shared.db.Citus.sameRegion(DUES_ENTRY.REGION_ORG_ID, a.REGION_ORG_ID))).and(DUES_ENTRY.PERIOD.between(from, to)));
         return db.select(a.MEMBER_ID, a.DUES_CATEGORY, a.PAID_UP_TO, due.as("due"), paid.as("paid"))
                 .from(a).where(a.ORG_ID.eq(orgId)).orderBy(a.MEMBER_ID).fetch().stream().<Record>map(r -> r).toList();
     }

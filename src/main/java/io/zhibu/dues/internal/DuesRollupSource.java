@@ -65,7 +65,7 @@ class DuesRollupSource implements RollupSource {
             sink.accept(r.value1(), m, "dues.due", fen(r.value4()));
         }
         var paid = db.select(org, DUES_BILL.PERIOD, DSL.sum(DUES_ENTRY.AMOUNT)).from(DUES_ENTRY)
-                .join(DUES_BILL).on(DUES_BILL.MEMBER_ID.eq(DUES_ENTRY.MEMBER_ID)).and(DUES_BILL.PERIOD.eq(DUES_ENTRY.PERIOD))
+                .join(DUES_BILL).on(DUES_BILL.MEMBER_ID.eq(DUES_ENTRY.MEMBER_ID).and(io.zhibu.shared.db.Citus.sameRegion(DUES_BILL.REGION_ORG_ID, DUES_ENTRY.REGION_ORG_ID))).and(DUES_BILL.PERIOD.eq(DUES_ENTRY.PERIOD))
                 .where(which).and(DUES_BILL.PERIOD.between(first, last)).and(DUES_ENTRY.PERIOD.between(first, last));
         for (var r : perOrg ? paid.groupBy(DUES_BILL.ORG_ID, DUES_BILL.PERIOD).fetch() : paid.groupBy(DUES_BILL.PERIOD).fetch()) {
             long p = fen(r.value3());

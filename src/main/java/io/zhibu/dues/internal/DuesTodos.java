@@ -31,7 +31,7 @@ class DuesTodos implements TodoSource {
         }
         var a = DUES_ACCOUNT;
         var b = DUES_BILL;
-        var r = db.select(DSL.count(), DSL.min(b.PERIOD), DSL.sum(b.AMOUNT_DUE)).from(a).join(b).on(b.MEMBER_ID.eq(a.MEMBER_ID))
+        var r = db.select(DSL.count(), DSL.min(b.PERIOD), DSL.sum(b.AMOUNT_DUE)).from(a).join(b).on(b.MEMBER_ID.eq(a.MEMBER_ID).and(io.zhibu.shared.db.Citus.sameRegion(b.REGION_ORG_ID, a.REGION_ORG_ID)))
                 .where(a.MEMBER_ID.eq(scope.selfMemberId()))
                 .and(b.PERIOD.gt(DSL.coalesce(a.PAID_UP_TO, DSL.val(LocalDate.of(1, 1, 1)))))
                 .and(b.PERIOD.le(today.withDayOfMonth(1))).fetchOne();

@@ -85,7 +85,7 @@ public class LearningRepository implements RosterProjection {
 
     @Override
     public void update(MemberFacts f) {
-        int n = db.update(LEARNING_MEMBER).set(LEARNING_MEMBER.REGION_ORG_ID, f.regionOrgId())
+        int n = db.update(LEARNING_MEMBER).set(LEARNING_MEMBER.REGION_ORG_ID, io.zhibu.shared.db.Citus.region(LEARNING_MEMBER.REGION_ORG_ID, f.regionOrgId()))
                 .set(LEARNING_MEMBER.ORG_ID, f.orgId()).set(LEARNING_MEMBER.ORG_PATH, f.orgPath())
                 .set(LEARNING_MEMBER.PROBATIONARY, f.category() == MemberCategory.PROBATIONARY)
                 .set(LEARNING_MEMBER.STANDING, f.standing()).set(LEARNING_MEMBER.UPDATED_AT, now())

@@ -140,7 +140,8 @@ public class QuizRepository {
 
     /** Locks the member's learning row: serializes one member's starts (the daily cap). */
     public void lockMember(long memberId) {
-        db.selectFrom(LEARNING_MEMBER).where(LEARNING_MEMBER.MEMBER_ID.eq(memberId)).forUpdate().fetch();
+        db.selectFrom(LEARNING_MEMBER).where(LEARNING_MEMBER.MEMBER_ID.eq(memberId))
+                .and(io.zhibu.shared.db.Citus.lockRegion(db, LEARNING_MEMBER, LEARNING_MEMBER.REGION_ORG_ID, LEARNING_MEMBER.MEMBER_ID.eq(memberId))).forUpdate().fetch();
     }
 
     public int attemptsOn(long memberId, LocalDate day) {

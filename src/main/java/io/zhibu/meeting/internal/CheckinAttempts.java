@@ -58,7 +58,9 @@ public class CheckinAttempts {
             var a = MEETING_ATTENDANCE;
             db.update(a).set(a.CHECKIN_FAILURES, a.CHECKIN_FAILURES.plus(1))
                     .set(a.CHECKIN_LOCKED_AT, DSL.when(a.CHECKIN_FAILURES.plus(1).ge(limits.maxWrongCodes()),
-                            DSL.coalesce(a.CHECKIN_LOCKED_AT, DSL.val(OffsetDateTime.now(clock)))).otherwise(a.CHECKIN_LOCKED_AT))
+                            DSL.coalesce(a.CHECKIN_LOCKED_AT, io.zhibu.shared.db.Citus.enabled()
+                                    // Citus: a constant, not a cast of a parameter (STABLE) inside COALESCE
+                                    ? DSL.inline(OffsetDateTime.now(clock)) : DSL.val(OffsetDateTime.now(clock)))).otherwise(a.CHECKIN_LOCKED_AT))
                     .where(a.ID.eq(attendanceId)).execute();
             return db.select(a.CHECKIN_FAILURES).from(a).where(a.ID.eq(attendanceId)).fetchOne(a.CHECKIN_FAILURES);
         });

@@ -32,7 +32,7 @@ class MakeupTodos implements TodoSource {
         }
         var a = MEETING_ATTENDANCE;
         var m = MEETING_MEETING;
-        return db.select(m.TITLE, m.STARTS_AT).from(a).join(m).on(m.ID.eq(a.MEETING_ID))
+        return db.select(m.TITLE, m.STARTS_AT).from(a).join(m).on(m.ID.eq(a.MEETING_ID).and(io.zhibu.shared.db.Citus.sameRegion(m.REGION_ORG_ID, a.REGION_ORG_ID)))
                 .where(a.MEMBER_ID.eq(scope.selfMemberId())).and(a.MAKEUP_DUE.isTrue()).and(a.MAKEUP_DONE_AT.isNull())
                 .orderBy(m.STARTS_AT).limit(50).fetch(r -> {
                     LocalDate held = r.value2().atZoneSameInstant(clock.getZone()).toLocalDate();

@@ -47,7 +47,8 @@ public class MeetingRepository {
 
     /** Locks the row for a state change (check-in, lock, minutes), so concurrent commands serialize. */
     public Optional<MeetingMeetingRecord> findForUpdate(long id) {
-        return db.selectFrom(MEETING_MEETING).where(MEETING_MEETING.ID.eq(id)).forUpdate().fetchOptional();
+        return db.selectFrom(MEETING_MEETING).where(MEETING_MEETING.ID.eq(id))
+                .and(io.zhibu.shared.db.Citus.lockRegion(db, MEETING_MEETING, MEETING_MEETING.REGION_ORG_ID, MEETING_MEETING.ID.eq(id))).forUpdate().fetchOptional();
     }
 
     public List<MeetingMeetingRecord> page(Condition c, int page, int size) {
@@ -92,7 +93,7 @@ public class MeetingRepository {
     /** A member's own attendance rows with their meetings, newest first. */
     public List<org.jooq.Record> myAttendance(long memberId, int limit) {
         return db.select(MEETING_ATTENDANCE.asterisk(), MEETING_MEETING.asterisk()).from(MEETING_ATTENDANCE)
-                .join(MEETING_MEETING).on(MEETING_MEETING.ID.eq(MEETING_ATTENDANCE.MEETING_ID))
+                .join(MEETING_MEETING).on(MEETING_MEETING.ID.eq(MEETING_ATTENDANCE.MEETING_ID).and(io.zhibu.shared.db.Citus.sameRegion(MEETING_MEETING.REGION_ORG_ID, MEETING_ATTENDANCE.REGION_ORG_ID)))
                 .where(MEETING_ATTENDANCE.MEMBER_ID.eq(memberId))
                 .orderBy(MEETING_MEETING.STARTS_AT.desc(), MEETING_MEETING.ID.desc()).limit(limit).fetch();
     }
@@ -115,7 +116,7 @@ public class MeetingRepository {
         var m = MEETING_MEETING;
         return db.select(a.MEMBER_ID, m.ORG_ID, DSL.max(a.NAME), DSL.count().filterWhere(a.STATUS.eq("PRESENT")),
                         DSL.count().filterWhere(a.STATUS.eq("LEAVE")), DSL.count().filterWhere(a.STATUS.eq("ABSENT")))
-                .from(a).join(m).on(m.ID.eq(a.MEETING_ID))
+                .from(a).join(m).on(m.ID.eq(a.MEETING_ID).and(io.zhibu.shared.db.Citus.sameRegion(m.REGION_ORG_ID, a.REGION_ORG_ID)))
                 .where(subtree(path)).and(m.STATUS.eq("LOCKED")).and(m.STARTS_AT.ge(from)).and(m.STARTS_AT.lt(to))
                 .and(a.MEMBER_ID.isNotNull()).and(a.NON_VOTING.isFalse())
                 .groupBy(a.MEMBER_ID, m.ORG_ID).fetch();
@@ -182,7 +183,7 @@ public class MeetingRepository {
                 .or(a.MAKEUP_DONE_AT.isNotNull()));
         var last = DSL.max(m.STARTS_AT);
         try (var cursor = db.select(a.MEMBER_ID, DSL.max(a.NAME), m.ORG_ID, m.ORG_PATH, DSL.min(m.STARTS_AT), last, tookPart)
-                .from(a).join(m).on(m.ID.eq(a.MEETING_ID))
+                .from(a).join(m).on(m.ID.eq(a.MEETING_ID).and(io.zhibu.shared.db.Citus.sameRegion(m.REGION_ORG_ID, a.REGION_ORG_ID)))
                 .where(a.MEMBER_ID.isNotNull()).and(a.NON_VOTING.isFalse())
                 .and(m.STATUS.eq(io.zhibu.meeting.MeetingRecords.MeetingStatus.LOCKED.name()))
                 .and(m.STARTS_AT.ge(from)).and(m.STARTS_AT.lt(to))

@@ -35,7 +35,7 @@ class LostContactWarnings implements WarningSource {
     public void candidates(LocalDate today, RuleSettings settings, Consumer<WarningCandidate> sink) {
         var m = MEMBER_MEMBER;
         var e = MEMBER_EVENT;
-        var suspendedOn = DSL.field(DSL.select(DSL.max(e.EFFECTIVE_ON)).from(e).where(e.MEMBER_ID.eq(m.ID))
+        var suspendedOn = DSL.field(DSL.select(DSL.max(e.EFFECTIVE_ON)).from(e).where(e.MEMBER_ID.eq(m.ID).and(io.zhibu.shared.db.Citus.sameRegion(e.REGION_ORG_ID, m.REGION_ORG_ID)))
                 .and(e.EVENT_TYPE.eq(io.zhibu.member.MemberEventType.SUSPENDED)));
         try (var cursor = db.select(m.ID, m.ORG_ID, m.ORG_PATH, m.NAME, m.LOST_CONTACT_ON, m.STANDING, suspendedOn)
                 .from(m).where(m.EXIT_TYPE.isNull()).and(m.LOST_CONTACT.isTrue()).and(m.LOST_CONTACT_ON.isNotNull())

@@ -75,7 +75,7 @@ public class MemberLifecycleRepository {
 
     /** Keeps the history rows with their member when a member changes branch (transfer completion). */
     public void rePathEvents(long memberId, String orgPath, long regionOrgId) {
-        db.update(MEMBER_EVENT).set(MEMBER_EVENT.ORG_PATH, orgPath).set(MEMBER_EVENT.REGION_ORG_ID, regionOrgId)
+        db.update(MEMBER_EVENT).set(MEMBER_EVENT.ORG_PATH, orgPath).set(MEMBER_EVENT.REGION_ORG_ID, io.zhibu.shared.db.Citus.region(MEMBER_EVENT.REGION_ORG_ID, regionOrgId))
                 .where(MEMBER_EVENT.MEMBER_ID.eq(memberId)).execute();
     }
 
@@ -99,7 +99,7 @@ public class MemberLifecycleRepository {
                             .from(MEMBER_MEMBER).where(MEMBER_MEMBER.ID.in(part))
                             .and(MEMBER_MEMBER.ORG_ID.ne(toOrgId)))
                     .execute();
-            db.update(MEMBER_EVENT).set(MEMBER_EVENT.ORG_PATH, toPath).set(MEMBER_EVENT.REGION_ORG_ID, toRegionOrgId)
+            db.update(MEMBER_EVENT).set(MEMBER_EVENT.ORG_PATH, toPath).set(MEMBER_EVENT.REGION_ORG_ID, io.zhibu.shared.db.Citus.region(MEMBER_EVENT.REGION_ORG_ID, toRegionOrgId))
                     .where(MEMBER_EVENT.MEMBER_ID.in(part)).execute();
         }
     }
@@ -109,7 +109,7 @@ public class MemberLifecycleRepository {
         var upper = io.zhibu.shared.OrgPath.upperBound(oldPath);
         db.update(MEMBER_EVENT)
                 .set(MEMBER_EVENT.ORG_PATH, DSL.concat(DSL.val(newPath), DSL.substring(MEMBER_EVENT.ORG_PATH, oldPath.length() + 1)))
-                .set(MEMBER_EVENT.REGION_ORG_ID, regionOrgId)
+                .set(MEMBER_EVENT.REGION_ORG_ID, io.zhibu.shared.db.Citus.region(MEMBER_EVENT.REGION_ORG_ID, regionOrgId))
                 .where(MEMBER_EVENT.ORG_PATH.ge(oldPath)).and(MEMBER_EVENT.ORG_PATH.lt(upper)).execute();
         db.update(MEMBER_EVENT)
                 .set(MEMBER_EVENT.FROM_ORG_PATH, DSL.concat(DSL.val(newPath),

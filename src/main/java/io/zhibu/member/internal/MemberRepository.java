@@ -232,8 +232,15 @@ public class MemberRepository {
         r.changed(MEMBER_MEMBER.ID, false);
         r.changed(MEMBER_MEMBER.CREATED_AT, false);
         r.changed(MEMBER_MEMBER.STANDING, false);
+        // on Citus the region key is not rewritten but named: the UPDATE goes to the member's shard, and an edit that
+        // would move the member to another region finds no row (refused like a concurrent change)
+        boolean citus = io.zhibu.shared.db.Citus.enabled();
+        if (citus) {
+            r.changed(MEMBER_MEMBER.REGION_ORG_ID, false);
+        }
         return db.update(MEMBER_MEMBER).set(r)
-                .where(MEMBER_MEMBER.ID.eq(id)).and(MEMBER_MEMBER.VERSION.eq(expectedVersion)).execute() == 1;
+                .where(MEMBER_MEMBER.ID.eq(id)).and(MEMBER_MEMBER.VERSION.eq(expectedVersion))
+                .and(citus ? MEMBER_MEMBER.REGION_ORG_ID.eq(m.regionOrgId()) : DSL.noCondition()).execute() == 1;
     }
 
     private void apply(MemberMemberRecord r, MemberRow m) {
@@ -324,21 +331,21 @@ public class MemberRepository {
 
     public void moveToOrg(Collection<Long> ids, long orgId, String orgPath, long regionOrgId) {
         db.update(MEMBER_MEMBER).set(MEMBER_MEMBER.ORG_ID, orgId).set(MEMBER_MEMBER.ORG_PATH, orgPath)
-                .set(MEMBER_MEMBER.REGION_ORG_ID, regionOrgId).set(MEMBER_MEMBER.GROUP_ORG_ID, (Long) null)
+                .set(MEMBER_MEMBER.REGION_ORG_ID, io.zhibu.shared.db.Citus.region(MEMBER_MEMBER.REGION_ORG_ID, regionOrgId)).set(MEMBER_MEMBER.GROUP_ORG_ID, (Long) null)
                 .set(MEMBER_MEMBER.VERSION, MEMBER_MEMBER.VERSION.plus(1)).set(MEMBER_MEMBER.UPDATED_AT, now())
                 .where(MEMBER_MEMBER.ID.in(ids)).execute();
     }
 
     public void mergeOrg(long sourceOrgId, long targetOrgId, String targetPath, long regionOrgId) {
         db.update(MEMBER_MEMBER).set(MEMBER_MEMBER.ORG_ID, targetOrgId).set(MEMBER_MEMBER.ORG_PATH, targetPath)
-                .set(MEMBER_MEMBER.REGION_ORG_ID, regionOrgId).set(MEMBER_MEMBER.GROUP_ORG_ID, (Long) null)
+                .set(MEMBER_MEMBER.REGION_ORG_ID, io.zhibu.shared.db.Citus.region(MEMBER_MEMBER.REGION_ORG_ID, regionOrgId)).set(MEMBER_MEMBER.GROUP_ORG_ID, (Long) null)
                 .set(MEMBER_MEMBER.VERSION, MEMBER_MEMBER.VERSION.plus(1)).set(MEMBER_MEMBER.UPDATED_AT, now())
                 .where(MEMBER_MEMBER.ORG_ID.eq(sourceOrgId)).execute();
     }
 
     public void rePath(String oldPath, String newPath, long regionOrgId) {
         Field<String> moved = DSL.concat(DSL.val(newPath), DSL.substring(MEMBER_MEMBER.ORG_PATH, oldPath.length() + 1));
-        db.update(MEMBER_MEMBER).set(MEMBER_MEMBER.ORG_PATH, moved).set(MEMBER_MEMBER.REGION_ORG_ID, regionOrgId)
+        db.update(MEMBER_MEMBER).set(MEMBER_MEMBER.ORG_PATH, moved).set(MEMBER_MEMBER.REGION_ORG_ID, io.zhibu.shared.db.Citus.region(MEMBER_MEMBER.REGION_ORG_ID, regionOrgId))
                 .set(MEMBER_MEMBER.UPDATED_AT, now()).where(subtree(oldPath)).execute();
     }
 

@@ -237,6 +237,13 @@ public class OrgRepository {
     /** Re-roots the subtree at {@code oldPath} under {@code newPath}: one set-based update. */
     public void movePaths(String oldPath, String newPath, long newRegionOrgId) {
         int depthDelta = OrgPath.depth(newPath) - OrgPath.depth(oldPath);
+        if (io.zhibu.shared.db.Citus.enabled()) { // the rows of other modules cannot change region there
+            Long oldRegion = db.select(ORG_ORGANIZATION.REGION_ORG_ID).from(ORG_ORGANIZATION)
+                    .where(ORG_ORGANIZATION.PATH.eq(oldPath)).fetchOne(ORG_ORGANIZATION.REGION_ORG_ID);
+            if (oldRegion != null) {
+                io.zhibu.shared.db.Citus.requireSameRegion(oldRegion, newRegionOrgId);
+            }
+        }
         db.update(ORG_ORGANIZATION)
                 .set(ORG_ORGANIZATION.PATH, DSL.concat(DSL.val(newPath), DSL.substring(ORG_ORGANIZATION.PATH, oldPath.length() + 1)))
                 .set(ORG_ORGANIZATION.DEPTH, ORG_ORGANIZATION.DEPTH.plus(depthDelta))

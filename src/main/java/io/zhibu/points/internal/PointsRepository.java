@@ -117,7 +117,8 @@ public class PointsRepository {
 
     /** The member's projection row, locked: every posting of one member runs after the previous one committed. */
     public Optional<PointsMemberRecord> lockMember(long memberId) {
-        return db.selectFrom(POINTS_MEMBER).where(POINTS_MEMBER.MEMBER_ID.eq(memberId)).forUpdate().fetchOptional();
+        return db.selectFrom(POINTS_MEMBER).where(POINTS_MEMBER.MEMBER_ID.eq(memberId))
+                .and(io.zhibu.shared.db.Citus.lockRegion(db, POINTS_MEMBER, POINTS_MEMBER.REGION_ORG_ID, POINTS_MEMBER.MEMBER_ID.eq(memberId))).forUpdate().fetchOptional();
     }
 
     /** The projection rows of the members under {@code path} (a region's subtree). */
@@ -179,6 +180,8 @@ public class PointsRepository {
      */
     public void move(long memberId, long orgId, String orgPath, Long regionOrgId) {
         for (PointsMemberYearRecord y : db.selectFrom(POINTS_MEMBER_YEAR).where(POINTS_MEMBER_YEAR.MEMBER_ID.eq(memberId))
+                .and(io.zhibu.shared.db.Citus.lockRegion(db, POINTS_MEMBER_YEAR, POINTS_MEMBER_YEAR.REGION_ORG_ID,
+                        POINTS_MEMBER_YEAR.MEMBER_ID.eq(memberId)))
                 .forUpdate().fetch()) {
             if (y.getOrgPath().equals(orgPath)) {
                 continue;
@@ -188,9 +191,9 @@ public class PointsRepository {
             applyOrgDelta(y.getPointsYear(), orgPath, 1, y.getPoints(), y.getStudyMinutes(), y.getQuizScore());
         }
         db.update(POINTS_MEMBER_YEAR).set(POINTS_MEMBER_YEAR.ORG_ID, orgId).set(POINTS_MEMBER_YEAR.ORG_PATH, orgPath)
-                .set(POINTS_MEMBER_YEAR.REGION_ORG_ID, regionOrgId).where(POINTS_MEMBER_YEAR.MEMBER_ID.eq(memberId)).execute();
+                .set(POINTS_MEMBER_YEAR.REGION_ORG_ID, io.zhibu.shared.db.Citus.region(POINTS_MEMBER_YEAR.REGION_ORG_ID, regionOrgId)).where(POINTS_MEMBER_YEAR.MEMBER_ID.eq(memberId)).execute();
         db.update(POINTS_MEMBER).set(POINTS_MEMBER.ORG_ID, orgId).set(POINTS_MEMBER.ORG_PATH, orgPath)
-                .set(POINTS_MEMBER.REGION_ORG_ID, regionOrgId).set(POINTS_MEMBER.UPDATED_AT, now())
+                .set(POINTS_MEMBER.REGION_ORG_ID, io.zhibu.shared.db.Citus.region(POINTS_MEMBER.REGION_ORG_ID, regionOrgId)).set(POINTS_MEMBER.UPDATED_AT, now())
                 .where(POINTS_MEMBER.MEMBER_ID.eq(memberId)).execute();
     }
 
@@ -219,7 +222,7 @@ public class PointsRepository {
         for (int i = 0; i < ids.size(); i += 1000) {
             List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + 1000));
             List<PointsMemberRecord> missing = db.selectFrom(POINTS_MEMBER).where(POINTS_MEMBER.MEMBER_ID.in(chunk))
-                    .andNotExists(db.selectOne().from(POINTS_MEMBER_YEAR).where(POINTS_MEMBER_YEAR.MEMBER_ID.eq(POINTS_MEMBER.MEMBER_ID))
+                    .andNotExists(db.selectOne().from(POINTS_MEMBER_YEAR).where(POINTS_MEMBER_YEAR.MEMBER_ID.eq(POINTS_MEMBER.MEMBER_ID).and(io.zhibu.shared.db.Citus.sameRegion(POINTS_MEMBER_YEAR.REGION_ORG_ID, POINTS_MEMBER.REGION_ORG_ID)))
                             .and(POINTS_MEMBER_YEAR.POINTS_YEAR.eq(year))).fetch();
             if (missing.isEmpty()) {
                 continue;
@@ -270,7 +273,8 @@ public class PointsRepository {
     public int openYearForAll(int year) {
         var m = POINTS_MEMBER;
         var y = POINTS_MEMBER_YEAR;
-        Condition missing = DSL.notExists(db.selectOne().from(y).where(y.MEMBER_ID.eq(m.MEMBER_ID)).and(y.POINTS_YEAR.eq(year)));
+        Condition missing = DSL.notExists(db.selectOne().from(y).where(y.MEMBER_ID.eq(m.MEMBER_ID))
+                .and(io.zhibu.shared.db.Citus.sameRegion(y.REGION_ORG_ID, m.REGION_ORG_ID)).and(y.POINTS_YEAR.eq(year)));
         Map<String, Integer> perOrg = new HashMap<>();
         for (Record r : db.select(m.ORG_PATH, DSL.count()).from(m).where(missing).groupBy(m.ORG_PATH).fetch()) {
             perOrg.put(r.get(m.ORG_PATH), r.get(1, Integer.class));
@@ -437,7 +441,9 @@ public class PointsRepository {
     /** The member's yearly row, locked: postings of one member are serialized (caps read then written). */
     public Optional<PointsMemberYearRecord> lockYear(long memberId, int year) {
         return db.selectFrom(POINTS_MEMBER_YEAR).where(POINTS_MEMBER_YEAR.MEMBER_ID.eq(memberId))
-                .and(POINTS_MEMBER_YEAR.POINTS_YEAR.eq(year)).forUpdate().fetchOptional();
+                .and(POINTS_MEMBER_YEAR.POINTS_YEAR.eq(year))
+                .and(io.zhibu.shared.db.Citus.lockRegion(db, POINTS_MEMBER_YEAR, POINTS_MEMBER_YEAR.REGION_ORG_ID,
+                        POINTS_MEMBER_YEAR.MEMBER_ID.eq(memberId))).forUpdate().fetchOptional();
     }
 
     public Optional<PointsMemberYearRecord> year(long memberId, int year) {
@@ -466,9 +472,12 @@ public class PointsRepository {
     public Optional<Long> insertEntry(PointsEntryRecord e) {
         e.setCreatedAt(now());
         var r = db.insertInto(POINTS_ENTRY).set(e);
+        boolean citus = io.zhibu.shared.db.Citus.enabled(); // unique indexes hold the region key there (db/vendor/citus)
         Record rec = (e.getReversesEntryId() != null
-                ? r.onConflict(POINTS_ENTRY.REVERSES_ENTRY_ID).doNothing()
-                : r.onConflict(POINTS_ENTRY.FACT_KEY, POINTS_ENTRY.FACT_SEQ).doNothing())
+                ? (citus ? r.onConflict(POINTS_ENTRY.REVERSES_ENTRY_ID, POINTS_ENTRY.REGION_ORG_ID)
+                        : r.onConflict(POINTS_ENTRY.REVERSES_ENTRY_ID)).doNothing()
+                : (citus ? r.onConflict(POINTS_ENTRY.FACT_KEY, POINTS_ENTRY.FACT_SEQ, POINTS_ENTRY.REGION_ORG_ID)
+                        : r.onConflict(POINTS_ENTRY.FACT_KEY, POINTS_ENTRY.FACT_SEQ)).doNothing())
                 .returning(POINTS_ENTRY.ID).fetchOne();
         return rec == null ? Optional.empty() : Optional.of(rec.get(POINTS_ENTRY.ID));
     }
@@ -704,16 +713,21 @@ public class PointsRepository {
         var y = POINTS_MEMBER_YEAR;
         var e = POINTS_ENTRY;
         var m = POINTS_MEMBER;
-        db.update(y).set(DSL.row(y.ORG_ID, y.ORG_PATH, y.REGION_ORG_ID),
-                        db.select(m.ORG_ID, m.ORG_PATH, m.REGION_ORG_ID).from(m).where(m.MEMBER_ID.eq(y.MEMBER_ID)))
-                .where(y.POINTS_YEAR.eq(year)).and(DSL.exists(db.selectOne().from(m).where(m.MEMBER_ID.eq(y.MEMBER_ID))))
+        var follow = io.zhibu.shared.db.Citus.enabled() // the region key never changes on Citus
+                ? db.update(y).set(DSL.row(y.ORG_ID, y.ORG_PATH), db.select(m.ORG_ID, m.ORG_PATH).from(m).where(m.MEMBER_ID.eq(y.MEMBER_ID).and(io.zhibu.shared.db.Citus.sameRegion(m.REGION_ORG_ID, y.REGION_ORG_ID))))
+                
+                : db.update(y).set(DSL.row(y.ORG_ID, y.ORG_PATH, y.REGION_ORG_ID),
+                        db.select(m.ORG_ID, m.ORG_PATH, m.REGION_ORG_ID).from(m).where(m.MEMBER_ID.eq(y.MEMBER_ID).and(io.zhibu.shared.db.Citus.sameRegion(m.REGION_ORG_ID, y.REGION_ORG_ID))))
+                ;
+        follow.where(y.POINTS_YEAR.eq(year)).and(DSL.exists(db.selectOne().from(m).where(m.MEMBER_ID.eq(y.MEMBER_ID).and(io.zhibu.shared.db.Citus.sameRegion(m.REGION_ORG_ID, y.REGION_ORG_ID)))
+                        .and(io.zhibu.shared.db.Citus.sameRegion(m.REGION_ORG_ID, y.REGION_ORG_ID))))
                 .execute();
         db.update(y).set(DSL.row(y.POINTS, y.STUDY_MINUTES, y.QUIZ_SCORE, y.ENTRIES),
                         db.select(DSL.coalesce(DSL.sum(e.POINTS), BigDecimal.ZERO).cast(Integer.class),
                                         DSL.coalesce(DSL.sum(e.STUDY_MINUTES), BigDecimal.ZERO).cast(Integer.class),
                                         DSL.coalesce(DSL.sum(e.QUIZ_SCORE), BigDecimal.ZERO),
                                         DSL.count().cast(Integer.class))
-                                .from(e).where(e.MEMBER_ID.eq(y.MEMBER_ID)).and(e.POINTS_YEAR.eq(y.POINTS_YEAR)))
+                                .from(e).where(e.MEMBER_ID.eq(y.MEMBER_ID).and(io.zhibu.shared.db.Citus.sameRegion(e.REGION_ORG_ID, y.REGION_ORG_ID))).and(e.POINTS_YEAR.eq(y.POINTS_YEAR)))
                 .where(y.POINTS_YEAR.eq(year)).execute();
         return rebuildOrgs(year);
     }

@@ -22,14 +22,14 @@ public record RosterCopy(TableField<?, Long> memberId, TableField<?, Long> regio
 
     /** Members moved to another branch. */
     public int move(DSLContext db, Collection<Long> memberIds, long toOrgId, String toOrgPath, long toRegionOrgId) {
-        return db.update(memberId.getTable()).set(orgId, toOrgId).set(orgPath, toOrgPath).set(regionOrgId, toRegionOrgId)
+        return db.update(memberId.getTable()).set(orgId, toOrgId).set(orgPath, toOrgPath).set(regionOrgId, Citus.region(regionOrgId, toRegionOrgId))
                 .set(updatedAt, now()).where(memberId.in(memberIds)).execute();
     }
 
     /** A branch merged into another: its members follow. */
     public int merge(DSLContext db, long sourceOrgId, long targetOrgId, String targetPath, long targetRegionOrgId) {
         return db.update(memberId.getTable()).set(orgId, targetOrgId).set(orgPath, targetPath)
-                .set(regionOrgId, targetRegionOrgId).set(updatedAt, now()).where(orgId.eq(sourceOrgId)).execute();
+                .set(regionOrgId, Citus.region(regionOrgId, targetRegionOrgId)).set(updatedAt, now()).where(orgId.eq(sourceOrgId)).execute();
     }
 
     private static OffsetDateTime now() {

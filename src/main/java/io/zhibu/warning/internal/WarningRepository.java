@@ -170,7 +170,7 @@ public class WarningRepository {
     private Condition vanished(long run, Collection<String> skipRules) {
         var c = WARNING_CANDIDATE;
         return open().and(skipRules.isEmpty() ? DSL.noCondition() : WARNING_WARNING.RULE.notIn(skipRules))
-                .and(DSL.notExists(DSL.selectOne().from(c).where(c.RUN_ID.eq(run)).and(c.OPEN_KEY.eq(WARNING_WARNING.OPEN_KEY))));
+                .and(DSL.notExists(DSL.selectOne().from(c).where(c.RUN_ID.eq(run)).and(c.OPEN_KEY.eq(WARNING_WARNING.OPEN_KEY).and(io.zhibu.shared.db.Citus.sameRegion(c.REGION_ORG_ID, WARNING_WARNING.REGION_ORG_ID)))));
     }
 
     /** Open warnings whose fact vanished close by themselves; rules whose source failed are left alone. */
@@ -191,7 +191,7 @@ public class WarningRepository {
                                                                                 OffsetDateTime now) {
         var w = WARNING_WARNING;
         var c = WARNING_CANDIDATE;
-        Condition matched = c.RUN_ID.eq(run).and(c.OPEN_KEY.eq(w.OPEN_KEY));
+        Condition matched = c.RUN_ID.eq(run).and(c.OPEN_KEY.eq(w.OPEN_KEY).and(io.zhibu.shared.db.Citus.sameRegion(c.REGION_ORG_ID, w.REGION_ORG_ID)));
         var changed = db.select(w.ID, w.ORG_ID, w.ORG_PATH, w.RULE, w.SEVERITY, c.SEVERITY)
                 .from(w).join(c).on(matched).where(c.LEVEL.ne(w.LEVEL)).fetch();
         if (changed.isEmpty()) {
@@ -215,13 +215,13 @@ public class WarningRepository {
     public int refreshFacts(long run) {
         var w = WARNING_WARNING;
         var c = WARNING_CANDIDATE;
-        Condition matched = c.RUN_ID.eq(run).and(c.OPEN_KEY.eq(w.OPEN_KEY));
+        Condition matched = c.RUN_ID.eq(run).and(c.OPEN_KEY.eq(w.OPEN_KEY).and(io.zhibu.shared.db.Citus.sameRegion(c.REGION_ORG_ID, w.REGION_ORG_ID)));
         Condition differs = c.ORG_ID.ne(w.ORG_ID).or(c.DUE_ON.isDistinctFrom(w.DUE_ON))
                 .or(c.DETAIL.isDistinctFrom(w.DETAIL)).or(c.SUBJECT_NAME.isDistinctFrom(w.SUBJECT_NAME))
                 .or(c.SEVERITY.ne(w.SEVERITY));
         return db.update(w)
                 .set(w.ORG_ID, pick(c.ORG_ID, run)).set(w.ORG_PATH, pick(c.ORG_PATH, run))
-                .set(w.UPPER_PATH, pick(c.UPPER_PATH, run)).set(w.REGION_ORG_ID, pick(c.REGION_ORG_ID, run))
+                .set(w.UPPER_PATH, pick(c.UPPER_PATH, run)).set(w.REGION_ORG_ID, io.zhibu.shared.db.Citus.enabled() ? w.REGION_ORG_ID : pick(c.REGION_ORG_ID, run))
                 .set(w.DUE_ON, pick(c.DUE_ON, run)).set(w.DETAIL, pick(c.DETAIL, run))
                 .set(w.SUBJECT_NAME, pick(c.SUBJECT_NAME, run)).set(w.SEVERITY, pick(c.SEVERITY, run))
                 .set(w.SEVERITY_RANK, pick(c.SEVERITY_RANK, run))
@@ -232,7 +232,7 @@ public class WarningRepository {
     private static <T> Field<T> pick(TableField<?, T> candidateField, long run) {
         var c = WARNING_CANDIDATE;
         return DSL.field(DSL.select(candidateField).from(c).where(c.RUN_ID.eq(run))
-                .and(c.OPEN_KEY.eq(WARNING_WARNING.OPEN_KEY)));
+                .and(c.OPEN_KEY.eq(WARNING_WARNING.OPEN_KEY).and(io.zhibu.shared.db.Citus.sameRegion(c.REGION_ORG_ID, WARNING_WARNING.REGION_ORG_ID))));
     }
 
     /** New facts open a warning (the unique open key admits one open warning per fact), then their history row. */
@@ -247,7 +247,7 @@ public class WarningRepository {
                                 c.FOR_BRANCH, c.FOR_UPPER, c.FOR_MEMBER, DSL.val(WarningViews.Status.OPEN, w.STATUS),
                                 DSL.val(today), DSL.val(now), DSL.val(run))
                         .from(c).where(c.RUN_ID.eq(run))
-                        .and(DSL.notExists(DSL.selectOne().from(w).where(w.OPEN_KEY.eq(c.OPEN_KEY)))))
+                        .and(DSL.notExists(DSL.selectOne().from(w).where(w.OPEN_KEY.eq(c.OPEN_KEY).and(io.zhibu.shared.db.Citus.sameRegion(w.REGION_ORG_ID, c.REGION_ORG_ID))))))
                 .execute();
         if (opened > 0) {
             db.insertInto(WARNING_EVENT, WARNING_EVENT.WARNING_ID, WARNING_EVENT.REGION_ORG_ID, WARNING_EVENT.EVENT_TYPE,
