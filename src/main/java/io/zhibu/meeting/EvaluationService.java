@@ -71,7 +71,7 @@ public class EvaluationService {
         var counts = repo.entryCounts(rows.stream().map(MeetingEvaluationRecord::getId).toList());
         var names = orgs.namesOf(rows.stream().map(MeetingEvaluationRecord::getOrgId).distinct().toList());
         var items = rows.stream().map(r -> new RoundSummary(r.getId(), r.getOrgId(), names.get(r.getOrgId()), r.getEvalYear(),
-                RoundStatus.valueOf(r.getStatus()), counts.getOrDefault(r.getId(), 0))).toList();
+                r.getStatus(), counts.getOrDefault(r.getId(), 0))).toList();
         return new io.zhibu.shared.Page<>(items, p, size, total);
     }
 
@@ -107,7 +107,7 @@ public class EvaluationService {
         r.setOrgId(org.id());
         r.setOrgPath(org.path());
         r.setEvalYear(cmd.year());
-        r.setStatus(RoundStatus.OPEN.name());
+        r.setStatus(RoundStatus.OPEN);
         r.setVersion(0);
         r.setCreatedAt(OffsetDateTime.now(clock));
         r.store();
@@ -223,11 +223,11 @@ public class EvaluationService {
         }
         for (MeetingEvaluationEntryRecord e : entries) {
             Grade g = grades.get(e.getMemberId());
-            e.setGrade(g == null ? null : g.name());
+            e.setGrade(g == null ? null : g);
             e.setFeedback(TextInput.optional(feedback.get(e.getMemberId()), "feedback", 1000));
             e.store();
         }
-        r.setStatus(RoundStatus.DECIDED.name());
+        r.setStatus(RoundStatus.DECIDED);
         r.setVersion(r.getVersion() + 1);
         r.store();
         audit.success("meeting.evaluation.decide", "evaluation", id, r.getOrgPath(), graded + " graded, " + excellent + " excellent");
@@ -247,7 +247,7 @@ public class EvaluationService {
     private MeetingEvaluationRecord loadOpen(DataScope scope, long id) {
         load(scope, id);
         MeetingEvaluationRecord r = repo.findForUpdate(id).orElseThrow(() -> new NotFoundException("evaluation", id));
-        if (!RoundStatus.OPEN.name().equals(r.getStatus())) {
+        if (r.getStatus() != RoundStatus.OPEN) {
             throw new ConflictException("meeting.evaluation.closed");
         }
         return r;
@@ -262,7 +262,7 @@ public class EvaluationService {
 
     private RoundView view(DataScope scope, MeetingEvaluationRecord r) {
         boolean manager = !scope.selfOnly();
-        boolean decided = RoundStatus.DECIDED.name().equals(r.getStatus());
+        boolean decided = r.getStatus() == RoundStatus.DECIDED;
         List<MeetingEvaluationEntryRecord> entries = repo.entries(r.getId());
         Map<Long, List<String>> comments = new java.util.HashMap<>();
         if (manager) {
@@ -291,12 +291,12 @@ public class EvaluationService {
             }
             boolean showResult = manager || (own && decided);
             out.add(new Entry(e.getMemberId(), e.getName(), e.getProbationary(), manager || own ? e.getSelfText() : null,
-                    manager ? e.getPeerCount() : 0, anon, showResult && e.getGrade() != null ? Grade.valueOf(e.getGrade()) : null,
+                    manager ? e.getPeerCount() : 0, anon, showResult ? e.getGrade() : null,
                     showResult ? e.getFeedback() : null, comments.getOrDefault(e.getMemberId(), List.of()),
                     manager || own ? points.get(e.getMemberId()) : null));
         }
         boolean voted = scope.selfOnly() && scope.selfMemberId() != null && repo.voted(r.getId(), scope.selfMemberId());
-        return new RoundView(r.getId(), r.getOrgId(), r.getEvalYear(), RoundStatus.valueOf(r.getStatus()),
+        return new RoundView(r.getId(), r.getOrgId(), r.getEvalYear(), r.getStatus(),
                 manager ? repo.voters(r.getId()) : 0, EvaluationRules.excellentCap(graded), voted, out, true);
     }
 

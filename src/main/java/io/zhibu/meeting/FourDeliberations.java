@@ -155,7 +155,7 @@ public class FourDeliberations {
             if (meeting == null || !meeting.getOrgId().equals(m.getOrgId())) {
                 errors.add(new Violation("meetingId", "deliberation.meeting.otherOrg"));
             } else if (!FourDeliberationsRules.meetingFits(f.step(), MeetingService.types(meeting),
-                    meeting.getDeliberationStep() == null ? null : DeliberationStep.valueOf(meeting.getDeliberationStep()))) {
+                    meeting.getDeliberationStep())) {
                 errors.add(new Violation("meetingId", "deliberation.meeting.wrongKind"));
             } else {
                 heldOn = meeting.getStartsAt().atZoneSameInstant(clock.getZone()).toLocalDate();
@@ -304,7 +304,7 @@ public class FourDeliberations {
         }
         return meetings.page(io.zhibu.db.Tables.MEETING_MEETING.ORG_ID.eq(v.orgId()), 0, 100).stream()
                 .filter(x -> FourDeliberationsRules.meetingFits(v.next(), MeetingService.types(x),
-                        x.getDeliberationStep() == null ? null : DeliberationStep.valueOf(x.getDeliberationStep())))
+                        x.getDeliberationStep()))
                 .map(x -> new MeetingChoice(x.getId(), x.getTitle(),
                         x.getStartsAt().atZoneSameInstant(clock.getZone()).toLocalDate()))
                 .filter(c -> v.steps().isEmpty() || !c.heldOn().isBefore(v.steps().getLast().heldOn()))

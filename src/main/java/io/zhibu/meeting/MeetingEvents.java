@@ -15,7 +15,8 @@ public final class MeetingEvents {
      * A member's attendance changed (check-in, or the secretary marking); {@code status} is the
      * {@link MeetingRecords.AttendanceStatus} name. {@code date} is the meeting day.
      */
-    public record AttendanceRecorded(long meetingId, long orgId, long memberId, String status, LocalDate date,
+    public record AttendanceRecorded(long meetingId, long orgId, long memberId, MeetingRecords.AttendanceStatus status,
+                                     LocalDate date,
                                      List<MeetingType> types) {
     }
 
@@ -25,6 +26,6 @@ public final class MeetingEvents {
     }
 
     /** One member's final attendance. */
-    public record Outcome(long memberId, String status) {
+    public record Outcome(long memberId, MeetingRecords.AttendanceStatus status) {
     }
 }

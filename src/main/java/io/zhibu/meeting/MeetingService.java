@@ -143,13 +143,13 @@ public class MeetingService {
         m.setOrgPath(org.path());
         m.setOrgName(org.name());
         m.setTypes(String.join(",", types.stream().map(Enum::name).toList()));
-        m.setDeliberationStep(types.contains(MeetingType.FOUR_DELIBERATIONS) ? f.deliberationStep().name() : null);
+        m.setDeliberationStep(types.contains(MeetingType.FOUR_DELIBERATIONS) ? f.deliberationStep() : null);
         m.setTitle(title);
         m.setStartsAt(at(f.startsAt()));
         m.setEndsAt(at(f.endsAt()));
         m.setPlace(place);
         m.setAgenda(agenda);
-        m.setStatus(MeetingStatus.PLANNED.name());
+        m.setStatus(MeetingStatus.PLANNED);
         m.setCheckinCode(String.format("%06d", RANDOM.nextInt(1_000_000)));
         m.setCreatedBy(scope.username());
         m.setThemeDuesDone(false);
@@ -169,7 +169,7 @@ public class MeetingService {
             a.setJoinedOn(s.joinedOn());
             a.setProbationary(s.category() == MemberCategory.PROBATIONARY);
             a.setNonVoting(false);
-            a.setStatus(AttendanceStatus.EXPECTED.name());
+            a.setStatus(AttendanceStatus.EXPECTED);
             a.setMakeupDue(false);
             a.setVersion(0);
             a.store();
@@ -216,7 +216,7 @@ public class MeetingService {
                 .filter(r -> scope.covers(r.get(io.zhibu.db.Tables.MEETING_MEETING.ORG_PATH))).map(r -> {
             MeetingMeetingRecord m = r.into(io.zhibu.db.Tables.MEETING_MEETING);
             MeetingAttendanceRecord a = r.into(io.zhibu.db.Tables.MEETING_ATTENDANCE);
-            AttendanceStatus st = AttendanceStatus.valueOf(a.getStatus());
+            AttendanceStatus st = a.getStatus();
             return new MyAttendance(a.getId(), summary(m, st), st, a.getMakeupDue(), a.getMakeupDoneAt());
         }).toList();
     }
@@ -278,10 +278,10 @@ public class MeetingService {
         if (now.isBefore(m.getStartsAt().minus(checkinBefore)) || now.isAfter(m.getEndsAt().plus(checkinAfterEnd))) {
             throw InvalidInputException.of("code", "meeting.checkin.closed");
         }
-        if (AttendanceStatus.PRESENT.name().equals(a.getStatus())) {
+        if (a.getStatus() == AttendanceStatus.PRESENT) {
             throw new ConflictException("meeting.checkin.already");
         }
-        a.setStatus(AttendanceStatus.PRESENT.name());
+        a.setStatus(AttendanceStatus.PRESENT);
         a.setReason(null);
         a.setCheckedInAt(now);
         saveAttendance(a);
@@ -303,10 +303,10 @@ public class MeetingService {
         if (!now().isBefore(m.getStartsAt())) {
             throw InvalidInputException.of("reason", "meeting.leave.tooLate");
         }
-        if (!AttendanceStatus.EXPECTED.name().equals(a.getStatus())) {
+        if (a.getStatus() != AttendanceStatus.EXPECTED) {
             throw new ConflictException("meeting.leave.notExpected");
         }
-        a.setStatus(AttendanceStatus.LEAVE_REQUESTED.name());
+        a.setStatus(AttendanceStatus.LEAVE_REQUESTED);
         a.setReason(reason);
         saveAttendance(a);
         audit.success("meeting.leave.request", "meeting", id, m.getOrgPath(), "member " + a.getMemberId());
@@ -338,7 +338,7 @@ public class MeetingService {
 
     /** Sets and saves one attendee's status (R6.3), keeping the check-in time and the reason as the status needs them. */
     private void apply(MeetingMeetingRecord m, MeetingAttendanceRecord a, AttendanceStatus status, String reason) {
-        a.setStatus(status.name());
+        a.setStatus(status);
         if (status == AttendanceStatus.PRESENT) {
             a.setCheckedInAt(a.getCheckedInAt() == null ? now() : a.getCheckedInAt());
             a.setReason(null);
@@ -394,7 +394,7 @@ public class MeetingService {
                 errors.add(new io.zhibu.shared.Violation("reason_" + b.attendanceId(), "meeting.bulk.leaveReason", a.getName()));
                 continue;
             }
-            if (b.status().name().equals(a.getStatus()) && reason == null) {
+            if (b.status() == a.getStatus() && reason == null) {
                 continue;
             }
             todo.add(new Object[] {a, b.status(), reason});
@@ -424,7 +424,7 @@ public class MeetingService {
         a.setName(name);
         a.setNonVoting(true);
         a.setProbationary(false);
-        a.setStatus(AttendanceStatus.PRESENT.name());
+        a.setStatus(AttendanceStatus.PRESENT);
         a.setMakeupDue(false);
         a.setVersion(0);
         a.store();
@@ -478,9 +478,9 @@ public class MeetingService {
         m.setRecorder(recorder);
         m.setSpeeches(speeches);
         m.setDecisions(decisions);
-        m.setVoteKind(vote == null ? null : vote.kind().name());
+        m.setVoteKind(vote == null ? null : vote.kind());
         m.setVoteSubject(vote == null ? null : subject);
-        m.setVoteMethod(vote == null ? null : vote.method().name());
+        m.setVoteMethod(vote == null ? null : vote.method());
         m.setVotingDue(vote == null ? null : vote.votingDue());
         m.setVotingPresent(vote == null ? null : vote.votingPresent());
         m.setVotesYes(vote == null ? null : vote.yes());
@@ -489,7 +489,7 @@ public class MeetingService {
         m.setVotesWrittenYes(vote == null ? null : vote.writtenYes());
         m.setVoteValid(vote == null ? null : vote.computedValid());
         m.setVotePassed(vote == null ? null : vote.computedPassed());
-        m.setVoteRecordedResult(vote == null || vote.recordedResult() == null ? null : vote.recordedResult().name());
+        m.setVoteRecordedResult(vote == null || vote.recordedResult() == null ? null : vote.recordedResult());
         boolean theme = types(m).contains(MeetingType.THEME_DAY);
         m.setThemeDuesDone(theme && Boolean.TRUE.equals(f.themeDuesDone()));
         m.setThemeOathDone(theme && Boolean.TRUE.equals(f.themeOathDone()));
@@ -561,13 +561,13 @@ public class MeetingService {
         if (LockEvidenceRules.gated(types(m), evidenceTypes)) { // issue 18: evidence-gated organization life
             var files = repo.attachments(id);
             errors.addAll(LockEvidenceRules.missing(types(m), evidenceTypes, new LockEvidenceRules.Evidence(
-                    repo.attendance(id).stream().anyMatch(a -> AttendanceStatus.PRESENT.name().equals(a.getStatus())),
+                    repo.attendance(id).stream().anyMatch(a -> a.getStatus() == AttendanceStatus.PRESENT),
                     files.stream().anyMatch(f -> AttachmentService.Kind.SIGN_IN.name().equals(f.getKind())),
                     files.stream().anyMatch(f -> AttachmentService.Kind.PHOTO.name().equals(f.getKind())), m.getAgenda())));
             errors.addAll(LockEvidenceRules.missingThemeItems(types(m), evidenceTypes, m.getThemeDuesDone(),
                     m.getThemeOathDone(), m.getThemeBirthdaysDone(), !birthdays(m, repo.attendance(id).stream()
                             .filter(a -> !a.getNonVoting()).map(a -> new Attendee(a.getId(), a.getMemberId(), a.getName(),
-                                    false, false, AttendanceStatus.valueOf(a.getStatus()), null, null, false, null, null,
+                                    false, false, a.getStatus(), null, null, false, null, null,
                                     a.getJoinedOn())).toList()).isEmpty()));
         }
         if (!errors.isEmpty()) {
@@ -575,7 +575,7 @@ public class MeetingService {
         }
         repo.closeAttendance(id);
         int version = m.getVersion();
-        m.setStatus(MeetingStatus.LOCKED.name());
+        m.setStatus(MeetingStatus.LOCKED);
         m.setLockedAt(now);
         m.setLockedBy(scope.username());
         m.setUpdatedAt(now);
@@ -598,7 +598,7 @@ public class MeetingService {
     public MeetingView addRevision(DataScope scope, long id, RevisionForm f) {
         MeetingMeetingRecord m = loadForUpdate(scope, id);
         requireSecretary(scope);
-        if (!MeetingStatus.LOCKED.name().equals(m.getStatus())) {
+        if (m.getStatus() != MeetingStatus.LOCKED) {
             throw new ConflictException("meeting.revision.notLocked");
         }
         String text = TextInput.required(f == null ? null : f.text(), "text", 2000);
@@ -671,7 +671,7 @@ public class MeetingService {
     }
 
     private static void requireUnlocked(MeetingMeetingRecord m) {
-        if (MeetingStatus.LOCKED.name().equals(m.getStatus())) {
+        if (m.getStatus() == MeetingStatus.LOCKED) {
             throw new ConflictException("meeting.locked");
         }
     }
@@ -735,27 +735,27 @@ public class MeetingService {
 
     private MeetingSummary summary(MeetingMeetingRecord m, AttendanceStatus mine) {
         return new MeetingSummary(m.getId(), m.getOrgId(), m.getOrgName(), types(m), m.getTitle(), local(m.getStartsAt()),
-                local(m.getEndsAt()), m.getPlace(), MeetingStatus.valueOf(m.getStatus()), mine);
+                local(m.getEndsAt()), m.getPlace(), m.getStatus(), mine);
     }
 
     private MeetingView view(DataScope scope, MeetingMeetingRecord m) {
         List<Attendee> attendees = repo.attendance(m.getId()).stream().map(a -> new Attendee(a.getId(), a.getMemberId(),
-                a.getName(), a.getNonVoting(), a.getProbationary(), AttendanceStatus.valueOf(a.getStatus()), a.getReason(),
+                a.getName(), a.getNonVoting(), a.getProbationary(), a.getStatus(), a.getReason(),
                 local(a.getCheckedInAt()), a.getMakeupDue(), local(a.getMakeupDoneAt()), a.getMakeupNote(), a.getJoinedOn()))
                 .filter(a -> !scope.selfOnly() || Objects.equals(a.memberId(), scope.selfMemberId()))
                 .toList();
         List<Attendee> all = repo.attendance(m.getId()).stream().map(a -> new Attendee(a.getId(), a.getMemberId(),
-                a.getName(), a.getNonVoting(), false, AttendanceStatus.valueOf(a.getStatus()), null, null, false, null,
+                a.getName(), a.getNonVoting(), false, a.getStatus(), null, null, false, null,
                 null, a.getJoinedOn())).toList();
         Counts counts = new Counts((int) all.stream().filter(a -> !a.nonVoting()).count(),
                 (int) all.stream().filter(a -> !a.nonVoting() && a.status() == AttendanceStatus.PRESENT).count(),
                 (int) all.stream().filter(a -> !a.nonVoting() && a.status() == AttendanceStatus.LEAVE).count(),
                 (int) all.stream().filter(a -> !a.nonVoting() && a.status() == AttendanceStatus.ABSENT).count(),
                 (int) all.stream().filter(Attendee::nonVoting).count());
-        Vote vote = m.getVoteKind() == null ? null : new Vote(VoteKind.valueOf(m.getVoteKind()), m.getVoteSubject(),
-                VoteMethod.valueOf(m.getVoteMethod()), m.getVotingDue(), m.getVotingPresent(), m.getVotesYes(),
+        Vote vote = m.getVoteKind() == null ? null : new Vote(m.getVoteKind(), m.getVoteSubject(),
+                m.getVoteMethod(), m.getVotingDue(), m.getVotingPresent(), m.getVotesYes(),
                 m.getVotesNo(), m.getVotesAbstain(), m.getVotesWrittenYes(), m.getVoteValid(), m.getVotePassed(),
-                m.getVoteRecordedResult() == null ? null : VoteResult.valueOf(m.getVoteRecordedResult()));
+                m.getVoteRecordedResult());
         List<MeetingType> types = types(m);
         ThemeDay theme = null;
         if (types.contains(MeetingType.THEME_DAY)) {
@@ -768,9 +768,9 @@ public class MeetingService {
         List<Attachment> attachments = repo.attachments(m.getId()).stream().map(x -> new Attachment(x.getId(),
                 x.getKind(), x.getFileName(), x.getContentType(), x.getSizeBytes(), local(x.getCreatedAt()))).toList();
         return new MeetingView(m.getId(), m.getOrgId(), m.getOrgName(), types,
-                m.getDeliberationStep() == null ? null : DeliberationStep.valueOf(m.getDeliberationStep()), m.getTitle(),
+                m.getDeliberationStep(), m.getTitle(),
                 local(m.getStartsAt()), local(m.getEndsAt()), m.getPlace(), m.getAgenda(),
-                MeetingStatus.valueOf(m.getStatus()), canWrite(scope) ? m.getCheckinCode() : null,
+                m.getStatus(), canWrite(scope) ? m.getCheckinCode() : null,
                 m.getHost(), m.getRecorder(), m.getSpeeches(), m.getDecisions(), vote, theme, counts, attendees,
                 revisions, attachments, local(m.getLockedAt()), m.getLockedBy(), m.getVersion());
     }

@@ -40,12 +40,12 @@ public class RecordedAttendance {
         var m = MEETING_MEETING;
         List<Fact> out = new ArrayList<>();
         for (var r : db.select(a.MEETING_ID, a.MEMBER_ID, a.STATUS, m.STARTS_AT).from(a).join(m).on(m.ID.eq(a.MEETING_ID).and(io.zhibu.shared.db.Citus.sameRegion(m.REGION_ORG_ID, a.REGION_ORG_ID)))
-                .where(m.ORG_PATH.startsWith(rootPath)).and(m.STATUS.eq(MeetingRecords.MeetingStatus.LOCKED.name()))
+                .where(m.ORG_PATH.startsWith(rootPath)).and(m.STATUS.eq(MeetingRecords.MeetingStatus.LOCKED))
                 .and(a.MEMBER_ID.isNotNull()).and(a.NON_VOTING.isFalse())
-                .and(a.STATUS.in(MeetingRecords.AttendanceStatus.PRESENT.name(), MeetingRecords.AttendanceStatus.ABSENT.name()))
+                .and(a.STATUS.in(MeetingRecords.AttendanceStatus.PRESENT, MeetingRecords.AttendanceStatus.ABSENT))
                 .orderBy(m.STARTS_AT, a.MEETING_ID, a.MEMBER_ID).fetch()) {
             OffsetDateTime starts = r.value4();
-            out.add(new Fact(r.value1(), r.value2(), MeetingRecords.AttendanceStatus.PRESENT.name().equals(r.value3()),
+            out.add(new Fact(r.value1(), r.value2(), r.value3() == MeetingRecords.AttendanceStatus.PRESENT,
                     starts.atZoneSameInstant(clock.getZone()).toLocalDate()));
         }
         return out;

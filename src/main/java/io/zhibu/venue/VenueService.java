@@ -201,7 +201,7 @@ public class VenueService {
         r.setScoreEquipment(f.equipment());
         r.setScoreUse(f.use());
         r.setTotal(VenueTierRules.total(f.place(), f.signage(), f.rules(), f.equipment(), f.use()));
-        r.setTier(tier.name());
+        r.setTier(tier);
         r.setFindings(findings);
         r.setCreatedBy(scope.username());
         r.setCreatedAt(OffsetDateTime.now(clock));
@@ -230,7 +230,7 @@ public class VenueService {
             throw new InvalidInputException(errors);
         }
         r.setName(name);
-        r.setKind(f.kind().name());
+        r.setKind(f.kind());
         r.setAddress(address);
         r.setAreaSqm(f.areaSqm());
         r.setRooms(f.rooms());
@@ -300,14 +300,14 @@ public class VenueService {
     }
 
     private static Venue view(VenueVenueRecord r, String orgName) {
-        return new Venue(r.getId(), r.getOrgId(), orgName, r.getName(), VenueKind.valueOf(r.getKind()), r.getAddress(),
-                r.getAreaSqm(), r.getRooms(), r.getOpeningHours(), r.getLatestTier() == null ? null : VenueTier.valueOf(r.getLatestTier()),
+        return new Venue(r.getId(), r.getOrgId(), orgName, r.getName(), r.getKind(), r.getAddress(),
+                r.getAreaSqm(), r.getRooms(), r.getOpeningHours(), r.getLatestTier(),
                 r.getLatestInspectedOn(), r.getVersion() == null ? 0 : r.getVersion());
     }
 
     private static Inspection inspection(VenueInspectionRecord r) {
         return new Inspection(r.getId(), r.getVenueId(), r.getInspectedOn(), r.getInspector(), r.getScorePlace(),
                 r.getScoreSignage(), r.getScoreRules(), r.getScoreEquipment(), r.getScoreUse(), r.getTotal(),
-                VenueTier.valueOf(r.getTier()), r.getFindings(), r.getCreatedBy(), r.getCreatedAt());
+                r.getTier(), r.getFindings(), r.getCreatedBy(), r.getCreatedAt());
     }
 }

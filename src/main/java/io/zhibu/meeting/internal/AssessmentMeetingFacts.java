@@ -87,7 +87,7 @@ class AssessmentMeetingFacts implements BranchFactSource {
                 .join(MEETING_EVALUATION).on(MEETING_EVALUATION.ID.eq(MEETING_EVALUATION_ENTRY.EVALUATION_ID))
                 .where(MEETING_EVALUATION.ORG_PATH.ge(subtreePath), MEETING_EVALUATION.ORG_PATH.lt(OrgPath.upperBound(subtreePath)))
                 .and(MEETING_EVALUATION.EVAL_YEAR.eq(year))
-                .and(MEETING_EVALUATION_ENTRY.GRADE.eq(io.zhibu.meeting.EvaluationRules.Grade.UNQUALIFIED.name()))
+                .and(MEETING_EVALUATION_ENTRY.GRADE.eq(io.zhibu.meeting.EvaluationRules.Grade.UNQUALIFIED))
                 .groupBy(MEETING_EVALUATION.ORG_ID).fetch()) {
             unqualified.add(new BranchFact(r.value1(), UNQUALIFIED, BigDecimal.valueOf(r.value2()), "民主评议不合格 " + r.value2() + " 名"));
         }

@@ -33,7 +33,7 @@ class CheckinLockTodos implements TodoSource {
         var a = MEETING_ATTENDANCE;
         var m = MEETING_MEETING;
         return db.select(m.ID, m.TITLE, a.NAME, m.ORG_ID).from(a).join(m).on(m.ID.eq(a.MEETING_ID).and(io.zhibu.shared.db.Citus.sameRegion(m.REGION_ORG_ID, a.REGION_ORG_ID)))
-                .where(a.CHECKIN_LOCKED_AT.isNotNull()).and(a.STATUS.ne("PRESENT")).and(m.STATUS.ne("LOCKED"))
+                .where(a.CHECKIN_LOCKED_AT.isNotNull()).and(a.STATUS.ne(io.zhibu.meeting.MeetingRecords.AttendanceStatus.PRESENT)).and(m.STATUS.ne(io.zhibu.meeting.MeetingRecords.MeetingStatus.LOCKED))
                 .and(a.ORG_PATH.ge(scope.orgPath())).and(a.ORG_PATH.lt(OrgPath.upperBound(scope.orgPath())))
                 .orderBy(a.CHECKIN_LOCKED_AT.desc()).limit(50)
                 .fetch(r -> new TodoItem("checkinLocked", "todo.checkinLocked", List.of(r.value2(), r.value3()), today,

@@ -71,7 +71,7 @@ class MeetingBenchHistory implements BenchHistory {
                                     m.STARTS_AT, m.ENDS_AT, m.PLACE, m.STATUS, m.CHECKIN_CODE, m.HOST, m.RECORDER,
                                     m.LOCKED_AT, m.LOCKED_BY, m.CREATED_BY, m.CREATED_AT, m.UPDATED_AT)
                             .values(region, b.id(), b.path(), b.name(), k, "例会 " + ym, start, start.plusHours(1),
-                                    "党员活动室", "LOCKED", "BENCH", "书记", "委员", start.plusHours(2), "bench", "bench",
+                                    "党员活动室", io.zhibu.meeting.MeetingRecords.MeetingStatus.LOCKED, "BENCH", "书记", "委员", start.plusHours(2), "bench", "bench",
                                     now, now));
                     rows++;
                 }

@@ -63,7 +63,7 @@ public class MeetingRepository {
     /** Locked meetings of a subtree between two instants: org, tags, start (for compliance). */
     public List<Record3<Long, String, OffsetDateTime>> lockedBetween(String path, OffsetDateTime from, OffsetDateTime to) {
         return db.select(MEETING_MEETING.ORG_ID, MEETING_MEETING.TYPES, MEETING_MEETING.STARTS_AT).from(MEETING_MEETING)
-                .where(subtree(path)).and(MEETING_MEETING.STATUS.eq("LOCKED"))
+                .where(subtree(path)).and(MEETING_MEETING.STATUS.eq(io.zhibu.meeting.MeetingRecords.MeetingStatus.LOCKED))
                 .and(MEETING_MEETING.STARTS_AT.ge(from)).and(MEETING_MEETING.STARTS_AT.lt(to)).fetch();
     }
 
@@ -72,7 +72,7 @@ public class MeetingRepository {
                                                                     OffsetDateTime from, OffsetDateTime to) {
         return db.select(MEETING_MEETING.ORG_ID, MEETING_MEETING.TYPES, MEETING_MEETING.STARTS_AT).from(MEETING_MEETING)
                 .where(orgIds == null ? DSL.noCondition() : MEETING_MEETING.ORG_ID.in(orgIds))
-                .and(MEETING_MEETING.STATUS.eq("LOCKED"))
+                .and(MEETING_MEETING.STATUS.eq(io.zhibu.meeting.MeetingRecords.MeetingStatus.LOCKED))
                 .and(MEETING_MEETING.STARTS_AT.ge(from)).and(MEETING_MEETING.STARTS_AT.lt(to)).fetch();
     }
 
@@ -114,22 +114,22 @@ public class MeetingRepository {
             OffsetDateTime from, OffsetDateTime to) {
         var a = MEETING_ATTENDANCE;
         var m = MEETING_MEETING;
-        return db.select(a.MEMBER_ID, m.ORG_ID, DSL.max(a.NAME), DSL.count().filterWhere(a.STATUS.eq("PRESENT")),
-                        DSL.count().filterWhere(a.STATUS.eq("LEAVE")), DSL.count().filterWhere(a.STATUS.eq("ABSENT")))
+        return db.select(a.MEMBER_ID, m.ORG_ID, DSL.max(a.NAME), DSL.count().filterWhere(a.STATUS.eq(io.zhibu.meeting.MeetingRecords.AttendanceStatus.PRESENT)),
+                        DSL.count().filterWhere(a.STATUS.eq(io.zhibu.meeting.MeetingRecords.AttendanceStatus.LEAVE)), DSL.count().filterWhere(a.STATUS.eq(io.zhibu.meeting.MeetingRecords.AttendanceStatus.ABSENT)))
                 .from(a).join(m).on(m.ID.eq(a.MEETING_ID).and(io.zhibu.shared.db.Citus.sameRegion(m.REGION_ORG_ID, a.REGION_ORG_ID)))
-                .where(subtree(path)).and(m.STATUS.eq("LOCKED")).and(m.STARTS_AT.ge(from)).and(m.STARTS_AT.lt(to))
+                .where(subtree(path)).and(m.STATUS.eq(io.zhibu.meeting.MeetingRecords.MeetingStatus.LOCKED)).and(m.STARTS_AT.ge(from)).and(m.STARTS_AT.lt(to))
                 .and(a.MEMBER_ID.isNotNull()).and(a.NON_VOTING.isFalse())
                 .groupBy(a.MEMBER_ID, m.ORG_ID).fetch();
     }
 
     public void closeAttendance(long meetingId) {
-        db.update(MEETING_ATTENDANCE).set(MEETING_ATTENDANCE.STATUS, "ABSENT")
+        db.update(MEETING_ATTENDANCE).set(MEETING_ATTENDANCE.STATUS, io.zhibu.meeting.MeetingRecords.AttendanceStatus.ABSENT)
                 .set(MEETING_ATTENDANCE.VERSION, MEETING_ATTENDANCE.VERSION.plus(1))
                 .where(MEETING_ATTENDANCE.MEETING_ID.eq(meetingId))
-                .and(MEETING_ATTENDANCE.STATUS.in("EXPECTED", "LEAVE_REQUESTED")).execute();
+                .and(MEETING_ATTENDANCE.STATUS.in(io.zhibu.meeting.MeetingRecords.AttendanceStatus.EXPECTED, io.zhibu.meeting.MeetingRecords.AttendanceStatus.LEAVE_REQUESTED)).execute();
         db.update(MEETING_ATTENDANCE).set(MEETING_ATTENDANCE.MAKEUP_DUE, true)
                 .where(MEETING_ATTENDANCE.MEETING_ID.eq(meetingId)).and(MEETING_ATTENDANCE.MEMBER_ID.isNotNull())
-                .and(MEETING_ATTENDANCE.STATUS.in("ABSENT", "LEAVE")).execute();
+                .and(MEETING_ATTENDANCE.STATUS.in(io.zhibu.meeting.MeetingRecords.AttendanceStatus.ABSENT, io.zhibu.meeting.MeetingRecords.AttendanceStatus.LEAVE)).execute();
     }
 
     /** Optimistic update of the meeting row: exactly one concurrent writer wins. */
@@ -179,13 +179,13 @@ public class MeetingRepository {
                              java.util.function.Consumer<OrgLifeLine> sink) {
         var a = MEETING_ATTENDANCE;
         var m = MEETING_MEETING;
-        var tookPart = DSL.max(m.STARTS_AT).filterWhere(a.STATUS.eq(io.zhibu.meeting.MeetingRecords.AttendanceStatus.PRESENT.name())
+        var tookPart = DSL.max(m.STARTS_AT).filterWhere(a.STATUS.eq(io.zhibu.meeting.MeetingRecords.AttendanceStatus.PRESENT)
                 .or(a.MAKEUP_DONE_AT.isNotNull()));
         var last = DSL.max(m.STARTS_AT);
         try (var cursor = db.select(a.MEMBER_ID, DSL.max(a.NAME), m.ORG_ID, m.ORG_PATH, DSL.min(m.STARTS_AT), last, tookPart)
                 .from(a).join(m).on(m.ID.eq(a.MEETING_ID).and(io.zhibu.shared.db.Citus.sameRegion(m.REGION_ORG_ID, a.REGION_ORG_ID)))
                 .where(a.MEMBER_ID.isNotNull()).and(a.NON_VOTING.isFalse())
-                .and(m.STATUS.eq(io.zhibu.meeting.MeetingRecords.MeetingStatus.LOCKED.name()))
+                .and(m.STATUS.eq(io.zhibu.meeting.MeetingRecords.MeetingStatus.LOCKED))
                 .and(m.STARTS_AT.ge(from)).and(m.STARTS_AT.lt(to))
                 .groupBy(a.MEMBER_ID, m.ORG_ID, m.ORG_PATH)
                 .having(last.ge(recentFrom)).fetchLazy()) {

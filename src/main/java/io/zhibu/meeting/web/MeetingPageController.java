@@ -213,8 +213,9 @@ public class MeetingPageController {
                 continue; // left as it is (e.g. a leave request still to be decided)
             }
             io.zhibu.meeting.MeetingRecords.AttendanceStatus status;
+            String submitted = e.getValue(); // a form field, not a stored status
             try {
-                status = io.zhibu.meeting.MeetingRecords.AttendanceStatus.valueOf(e.getValue());
+                status = io.zhibu.meeting.MeetingRecords.AttendanceStatus.valueOf(submitted);
             } catch (IllegalArgumentException x) {
                 throw io.zhibu.shared.InvalidInputException.of(e.getKey(), "validation.invalid");
             }

@@ -2,6 +2,7 @@ package io.zhibu.points.internal;
 
 import io.zhibu.dues.DuesEvents;
 import io.zhibu.meeting.MeetingEvents;
+import io.zhibu.meeting.MeetingRecords;
 import io.zhibu.points.PointFact;
 import io.zhibu.points.PointItem;
 import io.zhibu.points.PointsService;
@@ -23,8 +24,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PointsFactListener {
-    static final String PRESENT = "PRESENT";
-    static final String ABSENT = "ABSENT";
+    private static final MeetingRecords.AttendanceStatus PRESENT = MeetingRecords.AttendanceStatus.PRESENT;
+    private static final MeetingRecords.AttendanceStatus ABSENT = MeetingRecords.AttendanceStatus.ABSENT;
     private final PointsService points;
 
     PointsFactListener(PointsService points) {
@@ -42,7 +43,7 @@ class PointsFactListener {
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void on(MeetingEvents.AttendanceRecorded e) {
-        if (PRESENT.equals(e.status())) {
+        if (e.status() == PRESENT) {
             points.reverseFact(absentKey(e.meetingId(), e.memberId()), "attendance corrected: present");
             points.postFact(PointFact.of(PointItem.MEETING_ATTENDED, attendedKey(e.meetingId(), e.memberId()),
                     e.memberId(), e.date(), "meeting", e.meetingId()));
@@ -56,10 +57,10 @@ class PointsFactListener {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void on(MeetingEvents.AttendanceClosed e) {
         for (MeetingEvents.Outcome o : e.outcomes()) {
-            if (PRESENT.equals(o.status())) {
+            if (o.status() == PRESENT) {
                 points.postFact(PointFact.of(PointItem.MEETING_ATTENDED, attendedKey(e.meetingId(), o.memberId()),
                         o.memberId(), e.date(), "meeting", e.meetingId()));
-            } else if (ABSENT.equals(o.status())) {
+            } else if (o.status() == ABSENT) {
                 points.postFact(PointFact.of(PointItem.MEETING_ABSENT, absentKey(e.meetingId(), o.memberId()),
                         o.memberId(), e.date(), "meeting", e.meetingId()));
             }

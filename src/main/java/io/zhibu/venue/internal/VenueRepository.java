@@ -78,7 +78,7 @@ public class VenueRepository {
     public List<TierLine> tiersUnder(String path) {
         return db.select(VENUE_VENUE.ORG_ID, VENUE_VENUE.LATEST_TIER, VENUE_VENUE.LATEST_INSPECTED_ON, VENUE_VENUE.NAME)
                 .from(VENUE_VENUE).where(subtree(path))
-                .fetch(r -> new TierLine(r.value1(), r.value2(), r.value3(), r.value4()));
+                .fetch(r -> new TierLine(r.value1(), r.value2() == null ? null : r.value2().name(), r.value3(), r.value4()));
     }
 
     /** Venue counts of a subtree by latest tier (null key: never inspected). */
@@ -86,7 +86,7 @@ public class VenueRepository {
         Map<String, Long> out = new HashMap<>();
         for (var r : db.select(VENUE_VENUE.LATEST_TIER, DSL.count()).from(VENUE_VENUE).where(subtree(path))
                 .groupBy(VENUE_VENUE.LATEST_TIER).fetch()) {
-            out.put(r.value1(), r.value2().longValue());
+            out.put(r.value1() == null ? null : r.value1().name(), r.value2().longValue());
         }
         return out;
     }
@@ -96,7 +96,7 @@ public class VenueRepository {
     }
 
     /** Venues whose latest inspection gave {@code tier}. */
-    public List<VenueLine> withTier(String tier) {
+    public List<VenueLine> withTier(io.zhibu.venue.VenueTier tier) {
         return db.select(VENUE_VENUE.ID, VENUE_VENUE.ORG_ID, VENUE_VENUE.ORG_PATH, VENUE_VENUE.NAME, VENUE_VENUE.LATEST_INSPECTED_ON)
                 .from(VENUE_VENUE).where(VENUE_VENUE.LATEST_TIER.eq(tier))
                 .fetch(r -> new VenueLine(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));

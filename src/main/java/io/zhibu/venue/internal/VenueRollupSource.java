@@ -52,7 +52,7 @@ class VenueRollupSource implements RollupSource {
         var q = db.select(org, v.LATEST_TIER, DSL.count()).from(v).where(which);
         var rows = perOrg ? q.groupBy(v.ORG_ID, v.LATEST_TIER).fetch() : q.groupBy(v.LATEST_TIER).fetch();
         for (var x : rows) {
-            String tier = x.value2() == null ? "NONE" : VenueTier.valueOf(x.value2()).name();
+            String tier = x.value2() == null ? "NONE" : x.value2().name();
             sink.accept(x.value1(), null, "venue.total", x.value3());
             sink.accept(x.value1(), null, "venue.tier." + tier, x.value3());
         }

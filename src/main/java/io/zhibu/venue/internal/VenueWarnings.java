@@ -25,7 +25,7 @@ class VenueWarnings implements WarningSource {
 
     @Override
     public void candidates(LocalDate today, RuleSettings settings, Consumer<WarningCandidate> sink) {
-        for (VenueRepository.VenueLine v : repo.withTier(VenueTier.BELOW_STANDARD.name())) {
+        for (VenueRepository.VenueLine v : repo.withTier(VenueTier.BELOW_STANDARD)) {
             sink.accept(new WarningCandidate(WarningRule.VENUE_BELOW_STANDARD, "venue:" + v.id(), v.orgId(), v.orgPath(),
                     null, v.name(), "BELOW", v.inspectedOn(), null));
         }

@@ -109,7 +109,7 @@ class RecordedAttendancePointsTest extends IntegrationTest {
         long meetingId = db.insertInto(m).set(m.REGION_ORG_ID, present.getRegionOrgId()).set(m.ORG_ID, present.getOrgId())
                 .set(m.ORG_PATH, present.getOrgPath()).set(m.ORG_NAME, "支部").set(m.TYPES, "THEME_DAY")
                 .set(m.TITLE, "主题党日：书面记录的会议").set(m.STARTS_AT, starts).set(m.ENDS_AT, starts.plusHours(2))
-                .set(m.PLACE, "党员活动室").set(m.AGENDA, "学习").set(m.STATUS, "LOCKED").set(m.CHECKIN_CODE, "123456")
+                .set(m.PLACE, "党员活动室").set(m.AGENDA, "学习").set(m.STATUS, io.zhibu.meeting.MeetingRecords.MeetingStatus.LOCKED).set(m.CHECKIN_CODE, "123456")
                 .set(m.HOST, "主持人").set(m.RECORDER, "记录人").set(m.THEME_DUES_DONE, true).set(m.THEME_OATH_DONE, false)
                 .set(m.THEME_BIRTHDAYS_DONE, false).set(m.LOCKED_AT, starts.plusDays(1)).set(m.LOCKED_BY, "test")
                 .set(m.CREATED_BY, "test").set(m.VERSION, 0).set(m.CREATED_AT, starts.minusDays(5))
@@ -118,7 +118,7 @@ class RecordedAttendancePointsTest extends IntegrationTest {
         for (PointsMemberRecord p : two) {
             db.insertInto(a).set(a.REGION_ORG_ID, p.getRegionOrgId()).set(a.ORG_PATH, p.getOrgPath()).set(a.MEETING_ID, meetingId)
                     .set(a.MEMBER_ID, p.getMemberId()).set(a.NAME, "党员").set(a.PROBATIONARY, false).set(a.NON_VOTING, false)
-                    .set(a.STATUS, p == present ? "PRESENT" : "ABSENT").set(a.MAKEUP_DUE, p != present).set(a.VERSION, 0)
+                    .set(a.STATUS, p == present ? io.zhibu.meeting.MeetingRecords.AttendanceStatus.PRESENT : io.zhibu.meeting.MeetingRecords.AttendanceStatus.ABSENT).set(a.MAKEUP_DUE, p != present).set(a.VERSION, 0)
                     .execute();
         }
         String presentKey = PointsFactListener.attendedKey(meetingId, present.getMemberId());
