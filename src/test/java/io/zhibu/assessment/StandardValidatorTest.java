@@ -19,7 +19,9 @@ class StandardValidatorTest {
             "org.election_on_time", "org.committee_complete", "org.secretary_vacant_months", "development.compliance_rate",
             "development.stalled_cases", "member.disciplined",
             "survey.satisfaction_rate", "survey.awareness_rate", "survey.participation_rate",
-            "meeting.unqualified_members", "venue.tier", "venue.below_standard", "assessment.score");
+            "meeting.unqualified_members", "venue.tier", "venue.below_standard", "assessment.score",
+            // published by learning, meeting and commandfacts (used by the Xintian presets)
+            "learning.hours_met_rate", "meeting.attendance_rate", "command.secretary_poor");
 
     static BigDecimal d(String s) {
         return new BigDecimal(s);

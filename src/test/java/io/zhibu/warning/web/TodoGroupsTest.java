@@ -50,4 +50,29 @@ class TodoGroupsTest {
                 todo("warning:DUES_ARREARS", "党费欠缴：王五", "/warnings/8")));
         assertThat(groups.getFirst().items()).hasSize(2);
     }
+
+    /** Every kind a module gives its to-dos has a heading in both bundles (a missing one showed "todo.group.care"). */
+    @Test
+    void everyKindInTheSourcesHasAHeadingInBothLanguages() throws java.io.IOException {
+        java.util.regex.Pattern kind = java.util.regex.Pattern.compile("new TodoItem\\(\"([A-Za-z]+)[\":]");
+        java.util.Set<String> kinds = new java.util.TreeSet<>();
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (var f : files.filter(x -> x.toString().endsWith(".java")).toList()) {
+                var m = kind.matcher(java.nio.file.Files.readString(f));
+                while (m.find()) {
+                    kinds.add(m.group(1));
+                }
+            }
+        }
+        assertThat(kinds).contains("dues", "care", "disclosure");
+        for (String bundle : List.of("src/main/resources/i18n/warning.properties",
+                "src/main/resources/i18n/warning_en.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            try (var in = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(bundle),
+                    java.nio.charset.StandardCharsets.UTF_8)) {
+                p.load(in);
+            }
+            assertThat(kinds).as(bundle).allSatisfy(k -> assertThat(p).containsKey("todo.group." + k));
+        }
+    }
 }
