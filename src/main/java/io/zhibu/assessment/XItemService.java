@@ -112,7 +112,7 @@ public class XItemService {
             x.setContent(content);
             x.setPoints(form.points().setScale(2, java.math.RoundingMode.HALF_UP));
             x.setEvidenceRequired(evidence);
-            x.setStatus(XItemStatus.PROPOSED.name());
+            x.setStatus(XItemStatus.PROPOSED);
             x.setProposedBy(scope.username());
             x.setProposedAt(OffsetDateTime.now(clock));
             x.setVersion(0);
@@ -145,21 +145,21 @@ public class XItemService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        XItemStatus now = XItemStatus.valueOf(x.getStatus());
+        XItemStatus now = x.getStatus();
         if (now != XItemStatus.PROPOSED) {
             throw new ConflictException("assessment.x.decided");
         }
         XItemStatus next = now.decide(d);
         if (next == XItemStatus.APPROVED) {
             BigDecimal approved = repo.xItems(c.getId(), null, x.getOrgId()).stream()
-                    .filter(o -> XItemStatus.APPROVED.name().equals(o.getStatus()))
+                    .filter(o -> o.getStatus() == XItemStatus.APPROVED)
                     .map(AssessmentXItemRecord::getPoints).reduce(BigDecimal.ZERO, BigDecimal::add);
             if (!XItems.fits(allowance(c), approved, x.getPoints())) {
                 throw new ConflictException("assessment.x.overAllowance");
             }
         }
         tx.executeWithoutResult(st -> {
-            if (!repo.decideXItem(id, x.getVersion(), next.name(), scope.username(), OffsetDateTime.now(clock), note)) {
+            if (!repo.decideXItem(id, x.getVersion(), next, scope.username(), OffsetDateTime.now(clock), note)) {
                 throw new ConflictException("error.concurrentChange");
             }
             if (next == XItemStatus.APPROVED) {
@@ -176,12 +176,12 @@ public class XItemService {
     }
 
     private static BigDecimal held(List<AssessmentXItemRecord> rows) {
-        return rows.stream().filter(o -> XItemStatus.valueOf(o.getStatus()).holdsPoints())
+        return rows.stream().filter(o -> o.getStatus().holdsPoints())
                 .map(AssessmentXItemRecord::getPoints).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private static XItemView view(DataScope scope, AssessmentXItemRecord r) {
-        XItemStatus s = XItemStatus.valueOf(r.getStatus());
+        XItemStatus s = r.getStatus();
         return new XItemView(r.getId(), r.getCampaignId(), r.getOrgId(), r.getOrgName(), r.getName(), r.getContent(),
                 r.getPoints(), r.getEvidenceRequired(), s, r.getProposedBy(), r.getProposedAt(), r.getDecidedBy(),
                 r.getDecidedAt(), r.getDecisionNote(),

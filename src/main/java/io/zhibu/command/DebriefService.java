@@ -85,7 +85,7 @@ public class DebriefService {
         r.setOrgPath(owner.path());
         r.setOrgName(owner.name());
         r.setDebriefYear(n.year());
-        r.setStatus(DebriefRoundStatus.OPEN.name());
+        r.setStatus(DebriefRoundStatus.OPEN);
         r.setTargetSummary(targets.summary());
         r.setTargetCount(targets.list().size());
         r.setCreatedBy(scope.username());
@@ -103,7 +103,7 @@ public class DebriefService {
         CommandDebriefReportRecord row = ownRow(scope, roundId);
         CommandDebriefRoundRecord round = repo.round(roundId).orElseThrow(() -> new NotFoundException("debrief", roundId));
         String text = TextInput.required(f == null ? null : f.text(), "text", 8000);
-        if (DebriefRoundStatus.valueOf(round.getStatus()) != DebriefRoundStatus.OPEN) {
+        if (round.getStatus() != DebriefRoundStatus.OPEN) {
             throw new ConflictException("command.debrief.published");
         }
         if (row.getOverallGrade() != null) {
@@ -138,18 +138,18 @@ public class DebriefService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        if (DebriefRoundStatus.valueOf(round.getStatus()) != DebriefRoundStatus.OPEN) {
+        if (round.getStatus() != DebriefRoundStatus.OPEN) {
             throw new ConflictException("command.debrief.published");
         }
         if (row.getSubmittedOn() == null) {
             throw new ConflictException("command.debrief.notFiled");
         }
-        repo.putGrade(roundId, orgId, evaluator, g.kind().name(), g.grade().name(), scope.username());
+        repo.putGrade(roundId, orgId, evaluator, g.kind(), g.grade(), scope.username());
         List<CommandDebriefGradeRecord> all = repo.grades(roundId, List.of(orgId));
         DebriefScoring.Result result = scoring.score(all.stream().map(x -> new DebriefScoring.Vote(
-                EvaluatorKind.valueOf(x.getEvaluatorKind()), DebriefGrade.valueOf(x.getGrade()))).toList());
+                x.getEvaluatorKind(), x.getGrade())).toList());
         repo.setResult(roundId, orgId, result == null ? null : result.score(),
-                result == null ? null : result.grade().name());
+                result == null ? null : result.grade());
         audit.success("command.debrief.grade", "debrief", roundId, round.getOrgPath(),
                 row.getOrgName() + ": " + evaluator + " (" + g.kind() + ") " + g.grade()
                         + (result == null ? "" : " → " + result.score() + " " + result.grade()));
@@ -167,7 +167,7 @@ public class DebriefService {
         List<CommandDebriefReportRecord> rows = repo.reports(roundId);
         long poor = 0;
         for (CommandDebriefReportRecord r : rows) {
-            if (DebriefGrade.POOR.name().equals(r.getOverallGrade())) {
+            if (r.getOverallGrade() == DebriefGrade.POOR) {
                 poor++;
                 events.publishEvent(new SecretaryGradedPoor(round.getDebriefYear(), roundId, r.getOrgId(), r.getOrgPath(),
                         r.getOrgName(), r.getScore()));
@@ -240,14 +240,14 @@ public class DebriefService {
     private static Round round(CommandDebriefRoundRecord r, List<CommandDebriefReportRecord> rows) {
         long filed = rows.stream().filter(x -> x.getSubmittedOn() != null).count();
         long graded = rows.stream().filter(x -> x.getOverallGrade() != null).count();
-        long poor = rows.stream().filter(x -> DebriefGrade.POOR.name().equals(x.getOverallGrade())).count();
+        long poor = rows.stream().filter(x -> x.getOverallGrade() == DebriefGrade.POOR).count();
         return new Round(r.getId(), r.getDebriefYear(), r.getOrgId(), r.getOrgName(),
-                DebriefRoundStatus.valueOf(r.getStatus()), r.getTargetSummary(), r.getTargetCount(), filed, graded, poor,
+                r.getStatus(), r.getTargetSummary(), r.getTargetCount(), filed, graded, poor,
                 r.getCreatedAt(), r.getPublishedAt());
     }
 
     private static boolean published(CommandDebriefRoundRecord r) {
-        return DebriefRoundStatus.valueOf(r.getStatus()) == DebriefRoundStatus.PUBLISHED;
+        return r.getStatus() == DebriefRoundStatus.PUBLISHED;
     }
 
     /** A report as the caller may see it: the owner sees everything, the organization its result once published. */
@@ -255,9 +255,9 @@ public class DebriefService {
                                  Map<Long, List<DebriefViews.Grade>> grades, boolean owner) {
         boolean result = owner || published(round);
         return new Report(round.getId(), round.getDebriefYear(), round.getOrgName(),
-                DebriefRoundStatus.valueOf(round.getStatus()), r.getOrgId(), r.getOrgName(), r.getReport(),
+                round.getStatus(), r.getOrgId(), r.getOrgName(), r.getReport(),
                 r.getSubmittedOn(), result ? r.getScore() : null,
-                result && r.getOverallGrade() != null ? DebriefGrade.valueOf(r.getOverallGrade()) : null,
+                result ? r.getOverallGrade() : null,
                 result ? grades.getOrDefault(r.getOrgId(), List.of()) : List.of(), r.getVersion(), owner);
     }
 
@@ -266,8 +266,8 @@ public class DebriefService {
             return Map.of();
         }
         return repo.grades(roundId, orgIds).stream().collect(Collectors.groupingBy(CommandDebriefGradeRecord::getOrgId,
-                Collectors.mapping(g -> new DebriefViews.Grade(g.getEvaluator(), EvaluatorKind.valueOf(g.getEvaluatorKind()),
-                        DebriefGrade.valueOf(g.getGrade())), Collectors.toList())));
+                Collectors.mapping(g -> new DebriefViews.Grade(g.getEvaluator(), g.getEvaluatorKind(),
+                        g.getGrade()), Collectors.toList())));
     }
 
     /** A round opened inside the caller's scope, or 404. */

@@ -84,7 +84,7 @@ public class NoticeService {
         r.setSenderOrgId(sender.id());
         r.setSenderOrgPath(sender.path());
         r.setSenderOrgName(sender.name());
-        r.setAudience(n.audience().name());
+        r.setAudience(n.audience());
         r.setTitle(title);
         r.setBody(body);
         r.setCreatedBy(scope.username());
@@ -156,7 +156,7 @@ public class NoticeService {
     @Transactional
     public NoticeView open(DataScope scope, long id) {
         CommandNoticeRecord n = repo.find(id).orElseThrow(() -> new NotFoundException("notice", id));
-        NoticeAudience audience = NoticeAudience.valueOf(n.getAudience());
+        NoticeAudience audience = n.getAudience();
         if (scope.role() == Role.MEMBER) {
             if (audience == NoticeAudience.MEMBERS && scope.selfMemberId() != null && scope.scopeOrgId() != null
                     && OrgPath.covers(n.getRootOrgPath(), scope.orgPath())) {
@@ -189,7 +189,7 @@ public class NoticeService {
         requireSender(scope);
         CommandNoticeRecord n = repo.find(id).filter(x -> scope.covers(x.getSenderOrgPath()))
                 .orElseThrow(() -> new NotFoundException("notice", id));
-        NoticeAudience audience = NoticeAudience.valueOf(n.getAudience());
+        NoticeAudience audience = n.getAudience();
         String top = audience == NoticeAudience.MEMBERS ? n.getRootOrgPath() : n.getSenderOrgPath();
         long topId = audience == NoticeAudience.MEMBERS ? n.getRootOrgId() : n.getSenderOrgId();
         long underId = orgId == null ? topId : orgId;
@@ -267,7 +267,7 @@ public class NoticeService {
     }
 
     private static NoticeView view(CommandNoticeRecord n, boolean read) {
-        return new NoticeView(n.getId(), n.getTitle(), n.getBody(), NoticeAudience.valueOf(n.getAudience()),
+        return new NoticeView(n.getId(), n.getTitle(), n.getBody(), n.getAudience(),
                 n.getSenderOrgName(), n.getRecipientCount(), n.getCreatedAt(), read);
     }
 

@@ -88,17 +88,17 @@ public class TaskService {
         if (row.getRelayTaskId() != null) {
             throw new ConflictException("command.conflict.relayed");
         }
-        if (!ReceiverStateMachine.canRelay(ReceiverStatus.valueOf(row.getStatus()))) {
+        if (!ReceiverStateMachine.canRelay(row.getStatus())) {
             throw new ConflictException("command.conflict.relayNotAllowed");
         }
         Organization sender = orgs.get(scope, row.getOrgId());
         NewTask filled = new NewTask(n.title() == null || n.title().isBlank() ? parent.getTitle() : n.title(),
                 n.content() == null || n.content().isBlank() ? parent.getContent() : n.content(), n.dueOn(),
-                n.feedbackKind() == null ? FeedbackKind.valueOf(parent.getFeedbackKind()) : n.feedbackKind(),
+                n.feedbackKind() == null ? parent.getFeedbackKind() : n.feedbackKind(),
                 n.targets());
         long id = create(scope, sender, filled, parent);
         repo.setRelay(taskId, row.getOrgId(), id);
-        repo.step(taskId, row.getOrgId(), "RELAY", row.getStatus(), row.getStatus(), "task " + id, scope.username());
+        repo.step(taskId, row.getOrgId(), "RELAY", row.getStatus().name(), row.getStatus().name(), "task " + id, scope.username());
         return id;
     }
 
@@ -123,7 +123,7 @@ public class TaskService {
         t.setParentTaskId(parent == null ? null : parent.getId());
         t.setTitle(title);
         t.setContent(content);
-        t.setFeedbackKind((n.feedbackKind() == null ? FeedbackKind.TEXT : n.feedbackKind()).name());
+        t.setFeedbackKind(n.feedbackKind() == null ? FeedbackKind.TEXT : n.feedbackKind());
         t.setDueOn(n.dueOn());
         LocalDate receiptDue = TaskDeadlines.receiptDueOn(today, n.dueOn(), receiptDays);
         t.setReceiptDueOn(receiptDue);
@@ -169,10 +169,10 @@ public class TaskService {
         requireReceiver(scope);
         CommandReceiverRecord row = ownRow(scope, taskId);
         CommandTaskRecord task = repo.task(taskId).orElseThrow(() -> new NotFoundException("task", taskId));
-        ReceiverStatus from = ReceiverStatus.valueOf(row.getStatus());
+        ReceiverStatus from = row.getStatus();
         ReceiverStatus to = ReceiverStateMachine.next(from, action);
         Map<Field<?>, Object> set = new LinkedHashMap<>();
-        set.put(COMMAND_RECEIVER.STATUS, to.name());
+        set.put(COMMAND_RECEIVER.STATUS, to);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         String note = null;
         if (action == ReceiverAction.RECEIVE) {
@@ -181,7 +181,7 @@ public class TaskService {
         } else {
             List<io.zhibu.shared.Violation> errors = new ArrayList<>();
             note = InvalidInputException.collect(errors, () -> TextInput.required(text, "text", 2000));
-            FeedbackKind kind = FeedbackKind.valueOf(task.getFeedbackKind());
+            FeedbackKind kind = task.getFeedbackKind();
             if (kind == FeedbackKind.NUMBER && number == null) {
                 errors.add(new io.zhibu.shared.Violation("number", "validation.required"));
             }
@@ -223,10 +223,10 @@ public class TaskService {
         String comment = review.decision() == ReviewDecision.RETURN ? TextInput.required(review.comment(), "comment", 500)
                 : TextInput.optional(review.comment(), "comment", 500);
         ReceiverAction action = review.decision() == ReviewDecision.ACCEPT ? ReceiverAction.ACCEPT : ReceiverAction.RETURN;
-        ReceiverStatus from = ReceiverStatus.valueOf(row.getStatus());
+        ReceiverStatus from = row.getStatus();
         ReceiverStatus to = ReceiverStateMachine.next(from, action);
         Map<Field<?>, Object> set = new LinkedHashMap<>();
-        set.put(COMMAND_RECEIVER.STATUS, to.name());
+        set.put(COMMAND_RECEIVER.STATUS, to);
         set.put(COMMAND_RECEIVER.REVIEW_COMMENT, comment);
         set.put(COMMAND_RECEIVER.REVIEWED_AT, OffsetDateTime.now(ZoneOffset.UTC));
         set.put(COMMAND_RECEIVER.REVIEWED_BY, scope.username());
@@ -310,7 +310,7 @@ public class TaskService {
             boolean below = g.total() > (r == null ? 0 : 1);
             if (r != null) {
                 out.add(new TaskProgress.Child(p.getOrgId(), p.getOrgName(), g.total(), g.received(), g.submitted(),
-                        g.accepted(), g.returned(), g.overdue(), ReceiverStatus.valueOf(r.getStatus()), r.getFeedback(),
+                        g.accepted(), g.returned(), g.overdue(), r.getStatus(), r.getFeedback(),
                         r.getFeedbackNumber(), r.getReviewComment(), r.getVersion(), r.getRelayTaskId(),
                         r.getRelayTaskId() == null ? null : relayFigures(r.getRelayTaskId()), below));
             } else {
@@ -338,20 +338,20 @@ public class TaskService {
     }
 
     private InboxItem item(CommandReceiverRecord r, CommandTaskRecord t, DataScope scope) {
-        return build(r, t.getTitle(), t.getContent(), FeedbackKind.valueOf(t.getFeedbackKind()), t.getSenderOrgName(),
+        return build(r, t.getTitle(), t.getContent(), t.getFeedbackKind(), t.getSenderOrgName(),
                 today(), scope);
     }
 
     private InboxItem item(Record x, LocalDate today, DataScope scope) {
         CommandReceiverRecord r = x.into(io.zhibu.db.Tables.COMMAND_RECEIVER);
         return build(r, x.get(io.zhibu.db.Tables.COMMAND_TASK.TITLE), x.get(io.zhibu.db.Tables.COMMAND_TASK.CONTENT),
-                FeedbackKind.valueOf(x.get(io.zhibu.db.Tables.COMMAND_TASK.FEEDBACK_KIND)),
+                x.get(io.zhibu.db.Tables.COMMAND_TASK.FEEDBACK_KIND),
                 x.get(io.zhibu.db.Tables.COMMAND_TASK.SENDER_ORG_NAME), today, scope);
     }
 
     private static InboxItem build(CommandReceiverRecord r, String title, String content, FeedbackKind kind,
                                    String senderName, LocalDate today, DataScope scope) {
-        ReceiverStatus s = ReceiverStatus.valueOf(r.getStatus());
+        ReceiverStatus s = r.getStatus();
         List<ReceiverAction> actions = new ArrayList<>();
         for (ReceiverAction a : ReceiverAction.values()) {
             if (!a.bySender() && ReceiverStateMachine.allowed(s, a)) {
@@ -381,7 +381,7 @@ public class TaskService {
     }
 
     private static TaskView view(CommandTaskRecord t, long accepted) {
-        return new TaskView(t.getId(), t.getTitle(), t.getContent(), FeedbackKind.valueOf(t.getFeedbackKind()),
+        return new TaskView(t.getId(), t.getTitle(), t.getContent(), t.getFeedbackKind(),
                 t.getDueOn(), t.getReceiptDueOn(), t.getSenderOrgId(), t.getSenderOrgName(), t.getParentTaskId(),
                 t.getTargetSummary(), t.getReceiverCount(), accepted, t.getCreatedAt());
     }

@@ -179,7 +179,7 @@ public class AssessmentRepository {
     public java.util.Map<Long, List<io.zhibu.assessment.XItems.XItem>> approvedXItems(long campaignId, Long orgId) {
         java.util.Map<Long, List<io.zhibu.assessment.XItems.XItem>> out = new java.util.HashMap<>();
         db.selectFrom(ASSESSMENT_X_ITEM).where(ASSESSMENT_X_ITEM.CAMPAIGN_ID.eq(campaignId),
-                        ASSESSMENT_X_ITEM.STATUS.eq("APPROVED"),
+                        ASSESSMENT_X_ITEM.STATUS.eq(io.zhibu.assessment.XItemStatus.APPROVED),
                         orgId == null ? DSL.noCondition() : ASSESSMENT_X_ITEM.ORG_ID.eq(orgId))
                 .orderBy(ASSESSMENT_X_ITEM.ID).fetch()
                 .forEach(r -> out.computeIfAbsent(r.getOrgId(), k -> new java.util.ArrayList<>()).add(
@@ -206,11 +206,11 @@ public class AssessmentRepository {
     }
 
     /** Decides a PROPOSED item (optimistic on its version); false when someone decided it first. */
-    public boolean decideXItem(long id, int version, String status, String by, java.time.OffsetDateTime at, String note) {
+    public boolean decideXItem(long id, int version, io.zhibu.assessment.XItemStatus status, String by, java.time.OffsetDateTime at, String note) {
         return db.update(ASSESSMENT_X_ITEM).set(ASSESSMENT_X_ITEM.STATUS, status).set(ASSESSMENT_X_ITEM.DECIDED_BY, by)
                 .set(ASSESSMENT_X_ITEM.DECIDED_AT, at).set(ASSESSMENT_X_ITEM.DECISION_NOTE, note)
                 .set(ASSESSMENT_X_ITEM.VERSION, version + 1)
                 .where(ASSESSMENT_X_ITEM.ID.eq(id), ASSESSMENT_X_ITEM.VERSION.eq(version),
-                        ASSESSMENT_X_ITEM.STATUS.eq("PROPOSED")).execute() == 1;
+                        ASSESSMENT_X_ITEM.STATUS.eq(io.zhibu.assessment.XItemStatus.PROPOSED)).execute() == 1;
     }
 }

@@ -103,7 +103,7 @@ public class DebriefRepository {
         var p = COMMAND_DEBRIEF_REPORT;
         var d = COMMAND_DEBRIEF_ROUND;
         return new ArrayList<>(db.select(p.ROUND_ID, d.DEBRIEF_YEAR, d.ORG_NAME).from(p).join(d).on(d.ID.eq(p.ROUND_ID))
-                .where(p.ORG_ID.eq(orgId)).and(p.SUBMITTED_ON.isNull()).and(d.STATUS.eq("OPEN"))
+                .where(p.ORG_ID.eq(orgId)).and(p.SUBMITTED_ON.isNull()).and(d.STATUS.eq(io.zhibu.command.DebriefRoundStatus.OPEN))
                 .orderBy(p.ROUND_ID).limit(limit).fetch());
     }
 
@@ -114,14 +114,15 @@ public class DebriefRepository {
                 .where(p.ROUND_ID.eq(roundId)).and(p.ORG_ID.eq(orgId)).and(p.VERSION.eq(version)).execute() == 1;
     }
 
-    public void setResult(long roundId, long orgId, BigDecimal score, String grade) {
+    public void setResult(long roundId, long orgId, BigDecimal score, io.zhibu.command.DebriefGrade grade) {
         var p = COMMAND_DEBRIEF_REPORT;
         db.update(p).set(p.SCORE, score).set(p.OVERALL_GRADE, grade).set(p.VERSION, p.VERSION.plus(1))
                 .where(p.ROUND_ID.eq(roundId)).and(p.ORG_ID.eq(orgId)).execute();
     }
 
     /** One evaluator's grade, replacing the evaluator's earlier grade of the same report. */
-    public void putGrade(long roundId, long orgId, String evaluator, String kind, String grade, String by) {
+    public void putGrade(long roundId, long orgId, String evaluator, io.zhibu.command.EvaluatorKind kind,
+                         io.zhibu.command.DebriefGrade grade, String by) {
         var g = COMMAND_DEBRIEF_GRADE;
         db.deleteFrom(g).where(g.ROUND_ID.eq(roundId)).and(g.ORG_ID.eq(orgId)).and(g.EVALUATOR.eq(evaluator)).execute();
         db.insertInto(g).set(g.ROUND_ID, roundId).set(g.ORG_ID, orgId).set(g.EVALUATOR, evaluator)
@@ -136,8 +137,8 @@ public class DebriefRepository {
 
     public boolean publish(long roundId, String by) {
         var d = COMMAND_DEBRIEF_ROUND;
-        return db.update(d).set(d.STATUS, "PUBLISHED").set(d.PUBLISHED_BY, by).set(d.PUBLISHED_AT, now())
-                .where(d.ID.eq(roundId)).and(d.STATUS.eq("OPEN")).execute() == 1;
+        return db.update(d).set(d.STATUS, io.zhibu.command.DebriefRoundStatus.PUBLISHED).set(d.PUBLISHED_BY, by).set(d.PUBLISHED_AT, now())
+                .where(d.ID.eq(roundId)).and(d.STATUS.eq(io.zhibu.command.DebriefRoundStatus.OPEN)).execute() == 1;
     }
 
     /** Published 差 results of organizations inside {@code subtreePath} for {@code year}. */
@@ -145,7 +146,7 @@ public class DebriefRepository {
         var p = COMMAND_DEBRIEF_REPORT;
         var d = COMMAND_DEBRIEF_ROUND;
         return db.select(p.fields()).from(p).join(d).on(d.ID.eq(p.ROUND_ID)).where(under(p.ORG_PATH, subtreePath))
-                .and(d.DEBRIEF_YEAR.eq(year)).and(d.STATUS.eq("PUBLISHED")).and(p.OVERALL_GRADE.eq("POOR"))
+                .and(d.DEBRIEF_YEAR.eq(year)).and(d.STATUS.eq(io.zhibu.command.DebriefRoundStatus.PUBLISHED)).and(p.OVERALL_GRADE.eq(io.zhibu.command.DebriefGrade.POOR))
                 .fetchInto(p);
     }
 }

@@ -83,7 +83,7 @@ public class NoticeRepository {
             prefixes.add(branchPath.substring(0, d * OrgPath.SEGMENT));
         }
         return db.select(n.fields()).select(r.READ_AT).from(n).leftJoin(r).on(r.NOTICE_ID.eq(n.ID)).and(r.MEMBER_ID.eq(memberId))
-                .where(n.AUDIENCE.eq("MEMBERS")).and(n.ROOT_ORG_PATH.in(prefixes))
+                .where(n.AUDIENCE.eq(io.zhibu.command.NoticeAudience.MEMBERS)).and(n.ROOT_ORG_PATH.in(prefixes))
                 .orderBy(n.ID.desc()).limit(limit).fetch();
     }
 

@@ -35,7 +35,7 @@ class TaskOverdueWarnings implements WarningSource {
     public void candidates(LocalDate today, RuleSettings settings, Consumer<WarningCandidate> sink) {
         var r = COMMAND_RECEIVER;
         repo.overdueRows(today, x -> {
-            Overdue o = TaskDeadlines.overdue(ReceiverStatus.valueOf(x.get(r.STATUS)), x.get(r.RECEIPT_DUE_ON),
+            Overdue o = TaskDeadlines.overdue(x.get(r.STATUS), x.get(r.RECEIPT_DUE_ON),
                     x.get(r.DUE_ON), today);
             if (o != null) {
                 sink.accept(new WarningCandidate(WarningRule.TASK_OVERDUE, "task:" + x.get(r.TASK_ID) + ":" + x.get(r.ORG_ID),

@@ -61,7 +61,7 @@ public class TaskRepository {
     static Condition overdue(LocalDate today) {
         var r = COMMAND_RECEIVER;
         return r.STATUS.in(OPEN).and(r.DUE_ON.lt(today))
-                .or(r.STATUS.eq(ReceiverStatus.ISSUED.name()).and(r.RECEIPT_DUE_ON.lt(today)));
+                .or(r.STATUS.eq(ReceiverStatus.ISSUED).and(r.RECEIPT_DUE_ON.lt(today)));
     }
 
     public long insertTask(CommandTaskRecord t) {
@@ -147,7 +147,7 @@ public class TaskRepository {
         var r = COMMAND_RECEIVER;
         return db.update(r).set(set).set(r.VERSION, version + 1)
                 .where(r.TASK_ID.eq(taskId)).and(r.ORG_ID.eq(orgId)).and(r.VERSION.eq(version))
-                .and(r.STATUS.eq(from.name())).execute() == 1;
+                .and(r.STATUS.eq(from)).execute() == 1;
     }
 
     public void setRelay(long taskId, long orgId, long relayTaskId) {
@@ -190,7 +190,7 @@ public class TaskRepository {
         var r = COMMAND_RECEIVER;
         Map<Long, Long> out = new HashMap<>();
         db.select(r.TASK_ID, DSL.count()).from(r).where(r.TASK_ID.in(taskIds))
-                .and(r.STATUS.eq(ReceiverStatus.ACCEPTED.name())).groupBy(r.TASK_ID)
+                .and(r.STATUS.eq(ReceiverStatus.ACCEPTED)).groupBy(r.TASK_ID)
                 .forEach(x -> out.put(x.value1(), x.value2().longValue()));
         return out;
     }
@@ -215,11 +215,11 @@ public class TaskRepository {
         Field<String> key = DSL.substring(r.ORG_PATH, DSL.inline(1), DSL.inline(underPath.length() + OrgPath.SEGMENT));
         Field<Integer> one = DSL.inline(1);
         Field<Integer> zero = DSL.inline(0);
-        var received = DSL.sum(DSL.when(r.STATUS.ne(ReceiverStatus.ISSUED.name()), one).otherwise(zero));
-        var submitted = DSL.sum(DSL.when(r.STATUS.in(ReceiverStatus.SUBMITTED.name(), ReceiverStatus.ACCEPTED.name()),
+        var received = DSL.sum(DSL.when(r.STATUS.ne(ReceiverStatus.ISSUED), one).otherwise(zero));
+        var submitted = DSL.sum(DSL.when(r.STATUS.in(ReceiverStatus.SUBMITTED, ReceiverStatus.ACCEPTED),
                 one).otherwise(zero));
-        var accepted = DSL.sum(DSL.when(r.STATUS.eq(ReceiverStatus.ACCEPTED.name()), one).otherwise(zero));
-        var returned = DSL.sum(DSL.when(r.STATUS.eq(ReceiverStatus.RETURNED.name()), one).otherwise(zero));
+        var accepted = DSL.sum(DSL.when(r.STATUS.eq(ReceiverStatus.ACCEPTED), one).otherwise(zero));
+        var returned = DSL.sum(DSL.when(r.STATUS.eq(ReceiverStatus.RETURNED), one).otherwise(zero));
         var late = DSL.sum(DSL.when(overdue(today), one).otherwise(zero));
         return db.select(key, DSL.count(), received, submitted, accepted, returned, late).from(r)
                 .where(r.TASK_ID.eq(taskId)).and(r.ORG_PATH.ge(underPath)).and(r.ORG_PATH.lt(OrgPath.upperBound(underPath)))

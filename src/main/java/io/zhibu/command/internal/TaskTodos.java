@@ -34,7 +34,7 @@ class TaskTodos implements TodoSource {
         }
         var r = COMMAND_RECEIVER;
         return repo.openFor(scope.scopeOrgId(), 50).stream().map(x -> {
-            ReceiverStatus s = ReceiverStatus.valueOf(x.get(r.STATUS));
+            ReceiverStatus s = x.get(r.STATUS);
             Overdue o = TaskDeadlines.overdue(s, x.get(r.RECEIPT_DUE_ON), x.get(r.DUE_ON), today);
             boolean sign = s == ReceiverStatus.ISSUED;
             return new TodoItem("task", sign ? "todo.task.receive" : "todo.task.feedback",

@@ -84,7 +84,7 @@ public final class BulkInsert {
             try (PreparedStatement ps = conn.prepareStatement(insert)) {
                 for (Object[] row : rows) {
                     for (int i = 0; i < row.length; i++) {
-                        ps.setObject(i + 1, row[i]);
+                        ps.setObject(i + 1, row[i] instanceof Enum<?> e ? e.name() : row[i]); // typed statuses by name
                     }
                     ps.addBatch();
                 }
